@@ -1,0 +1,69 @@
+namespace UsocHil.Dictionary;
+
+/// <summary>The named commands, parameters, housekeeping structures and events of one payload.</summary>
+public sealed record RigDictionary
+{
+    public IReadOnlyList<ParameterDefinition> Parameters { get; init; } = [];
+    public IReadOnlyList<HousekeepingStructureDefinition> Housekeeping { get; init; } = [];
+    public IReadOnlyList<CommandDefinition> Commands { get; init; } = [];
+    public IReadOnlyList<EventDefinition> Events { get; init; } = [];
+    public IReadOnlyList<FailureCodeDefinition> FailureCodes { get; init; } = [];
+}
+
+/// <summary>A telemetry or settable parameter. Engineering value = sum of calibration[i] * raw^i (identity when absent).</summary>
+public sealed record ParameterDefinition
+{
+    public required int Id { get; init; }
+    public required string Name { get; init; }
+
+    /// <summary>Wire type: uint8, int8, uint16, int16, uint32, int32, float32, float64.</summary>
+    public required string Type { get; init; }
+
+    public string? Unit { get; init; }
+    public IReadOnlyList<double>? Calibration { get; init; }
+
+    /// <summary>Allowed engineering range [low, high] for values set through service 20.</summary>
+    public IReadOnlyList<double>? Range { get; init; }
+
+    public IReadOnlyDictionary<string, string>? Enum { get; init; }
+    public bool Settable { get; init; }
+
+    /// <summary>Lost when the payload loses power or reboots.</summary>
+    public bool Volatile { get; init; }
+
+    public string? Description { get; init; }
+}
+
+/// <summary>A service 3 housekeeping report: which parameters, in which order.</summary>
+public sealed record HousekeepingStructureDefinition
+{
+    public required int StructureId { get; init; }
+    public required string Name { get; init; }
+    public int IntervalMs { get; init; } = 1000;
+    public required IReadOnlyList<string> Parameters { get; init; }
+}
+
+/// <summary>A telecommand by name. Service 8 commands carry a function ID before their arguments.</summary>
+public sealed record CommandDefinition
+{
+    public required string Name { get; init; }
+    public required int Service { get; init; }
+    public required int Subtype { get; init; }
+    public int? FunctionId { get; init; }
+    public IReadOnlyList<ArgumentDefinition> Arguments { get; init; } = [];
+    public string? Description { get; init; }
+}
+
+public sealed record ArgumentDefinition
+{
+    public required string Name { get; init; }
+    public required string Type { get; init; }
+    public string? Unit { get; init; }
+    public IReadOnlyList<double>? Range { get; init; }
+}
+
+/// <summary>A service 5 event; severity info, low, medium or high (subtypes 1 to 4).</summary>
+public sealed record EventDefinition(int Id, string Name, string Severity);
+
+/// <summary>A service 1 failure code and its meaning.</summary>
+public sealed record FailureCodeDefinition(int Code, string Name);

@@ -1,0 +1,26 @@
+namespace UsocHil.Rigs;
+
+/// <summary>A lab instrument on the rig, spoken to in SCPI.</summary>
+public sealed record InstrumentDefinition
+{
+    public required string Name { get; init; }
+
+    /// <summary>power-supply or multimeter.</summary>
+    public required string Kind { get; init; }
+
+    public string Protocol { get; init; } = "scpi";
+
+    /// <summary>Expected start of the <c>*IDN?</c> answer (manufacturer,model).</summary>
+    public string? Identity { get; init; }
+
+    /// <summary>Commands sent after identification, before a run.</summary>
+    public IReadOnlyList<string> Setup { get; init; } = [];
+
+    /// <summary>Commands that leave the instrument safe, sent by safing.</summary>
+    public IReadOnlyList<string> Safe { get; init; } = [];
+
+    public ReferenceMeasurement? Reference { get; init; }
+}
+
+/// <summary>How a reference instrument is read, and how far it can be trusted.</summary>
+public sealed record ReferenceMeasurement(string Query, string Unit, double Uncertainty);

@@ -1,0 +1,22 @@
+using UsocHil.Dictionary;
+
+namespace UsocHil.Rigs;
+
+/// <summary>What a payload ground model is, portable between stations: the contents of <c>rigs/&lt;rig&gt;/rig.json</c>.</summary>
+public sealed record RigDefinition
+{
+    public required string Name { get; init; }
+    public string? Description { get; init; }
+    public string? Model { get; init; }
+
+    /// <summary>The application process ID the payload's packets carry.</summary>
+    public required int Apid { get; init; }
+
+    public MissionProfile Profile { get; init; } = MissionProfile.UsocHilDefault;
+    public IReadOnlyList<LinkDefinition> Links { get; init; } = [];
+    public IReadOnlyList<GpioLineDefinition> Gpio { get; init; } = [];
+    public IReadOnlyList<InstrumentDefinition> Instruments { get; init; } = [];
+    public required RigDictionary Dictionary { get; init; }
+    public IReadOnlyList<LimitDefinition> Limits { get; init; } = [];
+    public ExpectationsDefinition? Expectations { get; init; }
+}

@@ -1,0 +1,88 @@
+namespace UsocHil.Rigs;
+
+/// <summary>What this station has: the contents of <c>rig-config.json</c>.</summary>
+public sealed record StationConfig
+{
+    public string Station { get; init; } = "station";
+
+    /// <summary>The results archive, relative to the station file.</summary>
+    public string Results { get; init; } = "results.db";
+
+    public LoggingOptions Logging { get; init; } = new();
+
+    /// <summary>The folder that holds <c>&lt;rig&gt;/rig.json</c>, relative to the station file.</summary>
+    public string RigsDirectory { get; init; } = "rigs";
+
+    public required IReadOnlyDictionary<string, RigBinding> Rigs { get; init; }
+}
+
+public sealed record LoggingOptions
+{
+    /// <summary>Verbose, Debug, Information, Warning, Error.</summary>
+    public string Level { get; init; } = "Information";
+
+    /// <summary>Where per-run CLEF log files go, relative to the station file.</summary>
+    public string Directory { get; init; } = "logs";
+}
+
+/// <summary>How one installed rig is connected here, or <see cref="Emulated"/> to bind it to its emulator.</summary>
+public sealed record RigBinding
+{
+    public bool Emulated { get; init; }
+
+    /// <summary>Rig time per wall-clock second (emulated rigs, or an out-of-process emulator started with the same scale).</summary>
+    public double TimeScale { get; init; } = 1;
+
+    /// <summary>Emulated unit's seed (its serial number).</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Emulator faults to inject, in the <c>--fault</c> syntax.</summary>
+    public IReadOnlyList<string> Faults { get; init; } = [];
+
+    public IReadOnlyDictionary<string, EndpointBinding> Links { get; init; } = new Dictionary<string, EndpointBinding>();
+    public GpioBinding? Gpio { get; init; }
+    public IReadOnlyDictionary<string, EndpointBinding> Instruments { get; init; } = new Dictionary<string, EndpointBinding>();
+}
+
+/// <summary>Exactly one of serial, tcp or udp.</summary>
+public sealed record EndpointBinding
+{
+    public SerialBinding? Serial { get; init; }
+    public NetworkBinding? Tcp { get; init; }
+    public NetworkBinding? Udp { get; init; }
+}
+
+public sealed record SerialBinding
+{
+    public required string Device { get; init; }
+
+    /// <summary>Overrides of the rig's own line settings.</summary>
+    public SerialSettings? Settings { get; init; }
+
+    /// <summary>auto, fast (Linux tty file descriptor) or portable (System.IO.Ports.SerialPort).</summary>
+    public string Path { get; init; } = "auto";
+}
+
+public sealed record NetworkBinding
+{
+    public required string Host { get; init; }
+    public required int Port { get; init; }
+    public double ConnectTimeoutSeconds { get; init; } = 3;
+}
+
+public sealed record GpioBinding
+{
+    /// <summary>libgpiod, pigpio or sim.</summary>
+    public required string Binding { get; init; }
+
+    /// <summary>libgpiod: the chip, for example /dev/gpiochip0.</summary>
+    public string? Chip { get; init; }
+
+    /// <summary>pigpio: the pigpiod host and port.</summary>
+    public string? Host { get; init; }
+
+    public int Port { get; init; } = 8888;
+
+    /// <summary>Line name to pin number, where this bench's wiring differs from the rig's default pins.</summary>
+    public IReadOnlyDictionary<string, int> Pins { get; init; } = new Dictionary<string, int>();
+}
