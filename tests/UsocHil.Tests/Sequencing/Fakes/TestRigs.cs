@@ -23,5 +23,5 @@ public static class TestRigs
 
     public static string FurnaceDirectory => Path.Combine(RepositoryRoot, "rigs", "furnace-em");
 
-    public static RigDefinition Furnace() => RigConfigReader.ReadRig(Path.Combine(FurnaceDirectory, "rig.json"));
+    public static RigDefinition Furnace() => UsocHil.Configuration.RigLoader.Load(Path.Combine(FurnaceDirectory, "rig.json"));
 }
