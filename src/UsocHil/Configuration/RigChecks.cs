@@ -67,6 +67,15 @@ internal static class RigChecks
             }
         }
 
+        var commandNames = dictionary.Commands.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        for (int i = 0; i < rig.Safing.Commands.Count; i++)
+        {
+            if (!commandNames.Contains(rig.Safing.Commands[i]))
+            {
+                yield return At(file, document, $"safing.commands[{i}]", $"unknown command '{rig.Safing.Commands[i]}'");
+            }
+        }
+
         if (rig.Expectations?.Dynamics is { } dynamics && !parameterNames.Contains(dynamics.Parameter))
         {
             yield return At(file, document, "expectations.dynamics.parameter", $"unknown parameter '{dynamics.Parameter}'");
