@@ -56,11 +56,7 @@ public sealed class MonitorServer : IAsyncDisposable
     internal static async Task<MonitorServer> StartAsync(MonitorOptions options, IRunCatalogue catalogue, RunBroadcaster? live, ILogger log, CancellationToken cancellationToken)
     {
         log = log.ForContext<MonitorServer>();
-        if (!IPAddress.IsLoopback(options.Endpoint.Address))
-        {
-            log.Warning("Monitor listens on {Address}, which is not a loopback address: anyone who can reach it sees the rig (abort still needs the token)", options.Endpoint.Address);
-        }
-
+        WarnIfNotLoopback(options.Endpoint, log);
         var abort = new AbortGate(AbortGate.NewToken(), options.RequestAbort, log);
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Logging.ClearProviders();
@@ -98,6 +94,18 @@ public sealed class MonitorServer : IAsyncDisposable
         await _app.StopAsync(stopping.Token).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         await _catalogue.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Loopback is the default; any other address exposes the rig's telemetry to whoever reaches it.</summary>
+    internal static bool WarnIfNotLoopback(IPEndPoint endpoint, ILogger log)
+    {
+        if (IPAddress.IsLoopback(endpoint.Address))
+        {
+            return false;
+        }
+
+        log.Warning("Monitor listens on {Address}, which is not a loopback address: anyone who can reach it sees the rig (abort still needs the token)", endpoint.Address);
+        return true;
     }
 
     internal static IReadOnlyList<LimitDto> Limits(RigDefinition? rig) =>
