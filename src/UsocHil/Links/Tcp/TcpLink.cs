@@ -71,6 +71,11 @@ public sealed class TcpLink : ILink
     /// <summary>Closes with a TCP reset instead of an orderly FIN, as a crashing peer would (for fault injection).</summary>
     internal void Abort()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _socket.LingerState = new LingerOption(true, 0);
         _socket.Close();
     }
@@ -86,6 +91,10 @@ public sealed class TcpLink : ILink
             catch (SocketException)
             {
                 // already reset by the peer
+            }
+            catch (ObjectDisposedException)
+            {
+                // already aborted
             }
 
             _socket.Dispose();
