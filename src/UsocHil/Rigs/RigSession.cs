@@ -1,5 +1,6 @@
 using Serilog;
 using UsocHil.Expectations;
+using UsocHil.Links;
 
 namespace UsocHil.Rigs;
 
@@ -23,6 +24,8 @@ public sealed class RigSession : IRigSession
     private readonly IAsyncDisposable[] _owned;
     private readonly Dictionary<string, int> _inhibited = new(StringComparer.Ordinal);
     private int _lost;
+    private long _lastReportCount;
+    private long _lastReportAt;
 
     public RigSession(RigDefinition rig, IPayloadChannel payload, IRigLines lines, IRigInstruments instruments, TimeProvider time, ILogger log, RigSessionOptions? options = null, params IAsyncDisposable[] alsoOwned)
     {
@@ -48,6 +51,15 @@ public sealed class RigSession : IRigSession
     public TelemetryCache Telemetry { get; } = new();
 
     public event Action<RigAlarm>? Alarm;
+
+    /// <summary>Raises an alarm for a payload link that broke before this session listened (after the run attached).</summary>
+    public void CheckLinkAlive()
+    {
+        if (_payload.LostWith is { } lost)
+        {
+            OnLost(lost);
+        }
+    }
 
     public Task SetLineAsync(string line, bool asserted, CancellationToken cancellationToken) => _lines.SetAsync(line, asserted, cancellationToken);
 
@@ -177,6 +189,25 @@ public sealed class RigSession : IRigSession
         }
     }
 
+    /// <summary>A link that goes quiet (a serial line whose far end stopped, a half-open socket) raises no error: silence does.</summary>
+    private void CheckSilence()
+    {
+        long reports = Telemetry.ReportCount;
+        long now = _time.GetTimestamp();
+        if (reports != _lastReportCount || reports == 0)
+        {
+            _lastReportCount = reports;
+            _lastReportAt = now;
+            return;
+        }
+
+        TimeSpan silent = _time.GetElapsedTime(_lastReportAt, now);
+        if (silent > Options.SilenceTimeout)
+        {
+            OnLost(new LinkTimeoutException("payload", $"no housekeeping for {silent.TotalSeconds:F0} s of rig time"));
+        }
+    }
+
     private async Task HeartbeatAsync(CancellationToken cancellationToken)
     {
         var empty = new Dictionary<string, double>();
@@ -185,6 +216,7 @@ public sealed class RigSession : IRigSession
             try
             {
                 await Task.Delay(Options.HeartbeatInterval, _time, cancellationToken).ConfigureAwait(false);
+                CheckSilence();
                 if (Telemetry.ReportCount > 0)
                 {
                     await _payload.SendAsync(Options.HeartbeatCommand!, empty, cancellationToken).ConfigureAwait(false);
@@ -225,6 +257,9 @@ public sealed record RigSessionOptions
 
     /// <summary>Rig time between heartbeats: well inside the payload's watchdog timeout.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Rig time without housekeeping, once it has flowed, after which the payload link counts as lost.</summary>
+    public TimeSpan SilenceTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>The event the payload raises when it has booted.</summary>
     public string BootEvent { get; init; } = "BOOT_COMPLETE";

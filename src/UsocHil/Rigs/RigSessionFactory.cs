@@ -78,7 +78,7 @@ public static class RigSessionFactory
                 clients[instrument.Name] = client;
             }
 
-            return new RigSession(rig, payload, lines, instruments, time, log);
+            return new RigSession(rig, payload, lines, instruments, time, log, new RigSessionOptions { SilenceTimeout = TimeSpan.FromSeconds(Math.Max(15, floor.TotalSeconds)) });
         }
         catch
         {

@@ -27,6 +27,8 @@ internal sealed class BenchPayloadChannel : IPayloadChannel, IFurnaceTelemetrySi
 
     public bool Dead { get; private set; }
 
+    public Exception? LostWith => Dead ? new LinkClosedException("bench", "link cut") : null;
+
     public void Attach(FurnaceBench bench) => _bench = bench;
 
     /// <summary>Cuts the link as an unplugged adapter would.</summary>
