@@ -7,8 +7,8 @@ namespace UsocHil.FirmwareSim.Furnace;
 public sealed record FurnaceDefaults
 {
     public double SetpointCelsius { get; init; } = 20;
-    public double Kp { get; init; } = 8;
-    public double Ki { get; init; } = 0.02;
+    public double Kp { get; init; } = 20;
+    public double Ki { get; init; } = 0.1;
     public double Kd { get; init; }
     public double RampKelvinPerMinute { get; init; } = 10;
     public double WatchdogTimeoutSeconds { get; init; } = 30;

@@ -20,7 +20,7 @@ public sealed record FurnaceThermalModel
     public double NominalBusVolts { get; init; } = 28;
 
     /// <summary>Time for the element's heat to reach the core (first order).</summary>
-    public TimeSpan HeaterLag { get; init; } = TimeSpan.FromSeconds(15);
+    public TimeSpan HeaterLag { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Fixed integration step of rig time.</summary>
     public TimeSpan Step { get; init; } = TimeSpan.FromMilliseconds(100);
@@ -29,9 +29,9 @@ public sealed record FurnaceThermalModel
     public double ThermocoupleNoiseKelvin { get; init; } = 0.05;
 
     /// <summary>Thermocouple lags are drawn per unit in [min, max].</summary>
-    public TimeSpan ThermocoupleLagMin { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan ThermocoupleLagMin { get; init; } = TimeSpan.FromSeconds(1);
 
-    public TimeSpan ThermocoupleLagMax { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan ThermocoupleLagMax { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Core time constant C/G, open loop.</summary>
     public TimeSpan TimeConstant => TimeSpan.FromSeconds(HeatCapacityJoulesPerKelvin / LossConductanceWattsPerKelvin);

@@ -1,0 +1,130 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Serilog;
+
+namespace UsocHil.Results;
+
+/// <summary>
+/// The archive's single writer: drains a bounded channel on its own connection in short transactions, committing when
+/// the channel runs dry, every <see cref="MaxRows"/> rows or every <see cref="MaxLatency"/>, whichever comes first, so a
+/// row is durable (WAL, safe against a killed process) well within a second of being recorded. A full channel makes
+/// recorders wait rather than lose rows.
+/// </summary>
+internal sealed class ArchiveWriter : IAsyncDisposable
+{
+    public const int MaxRows = 20_000;
+    public static readonly TimeSpan MaxLatency = TimeSpan.FromMilliseconds(200);
+
+    private readonly Channel<WriteItem> _channel = Channel.CreateBounded<WriteItem>(
+        new BoundedChannelOptions(262_144) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    private readonly SqliteConnection _connection;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+    private readonly string _path;
+    private readonly Task _loop;
+    private Exception? _fault;
+
+    public ArchiveWriter(SqliteConnection connection, string path, TimeProvider time, ILogger log)
+    {
+        _connection = connection;
+        _path = path;
+        _time = time;
+        _log = log;
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Rows committed so far.</summary>
+    public long Committed { get; private set; }
+
+    public ValueTask WriteAsync(WriteItem item, CancellationToken cancellationToken)
+    {
+        ThrowIfFaulted();
+        return _channel.Writer.TryWrite(item) ? ValueTask.CompletedTask : _channel.Writer.WriteAsync(item, cancellationToken);
+    }
+
+    /// <summary>Completes once everything written before it is committed.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await WriteAsync(WriteItem.Of(WriteKind.Flush, 0, done), cancellationToken);
+        await done.Task.WaitAsync(cancellationToken);
+    }
+
+    private void ThrowIfFaulted()
+    {
+        if (_fault is { } fault)
+        {
+            throw new ResultsArchiveException(_path, $"the archive writer failed: {fault.Message}", fault);
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        using var inserter = new RowInserter(_connection, _path);
+        var flushes = new List<TaskCompletionSource>();
+        var recorded = new List<(long Run, MeasurementRecord Measurement)>();
+        ChannelReader<WriteItem> reader = _channel.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync())
+            {
+                long started = _time.GetTimestamp();
+                int rows = 0;
+                using (SqliteTransaction transaction = _connection.BeginTransaction())
+                {
+                    inserter.Begin(transaction);
+                    while (rows < MaxRows && reader.TryRead(out WriteItem item))
+                    {
+                        if (item.Kind == WriteKind.Flush)
+                        {
+                            flushes.Add((TaskCompletionSource)item.Payload!);
+                            continue;
+                        }
+
+                        inserter.Insert(item);
+                        rows++;
+                        if (item.Payload is MeasurementRecord m)
+                        {
+                            recorded.Add((item.RunId, m));
+                        }
+
+                        if ((rows & 255) == 0 && _time.GetElapsedTime(started) >= MaxLatency)
+                        {
+                            break;
+                        }
+                    }
+
+                    transaction.Commit();
+                }
+
+                Committed += rows;
+                foreach ((long run, MeasurementRecord m) in recorded)
+                {
+                    _log.Information("Run {Run}: measurement {Measurement} = {Value} recorded", run, m.Name, m.Value);
+                }
+
+                recorded.Clear();
+                flushes.ForEach(f => f.TrySetResult());
+                flushes.Clear();
+            }
+        }
+        catch (Exception e) when (e is SqliteException or InvalidOperationException or InvalidCastException)
+        {
+            _fault = e;
+            _channel.Writer.TryComplete(e);
+            _log.Error(e, "Results archive writer failed on {Path}", _path);
+            flushes.ForEach(f => f.TrySetException(e));
+            while (reader.TryRead(out WriteItem item))
+            {
+                (item.Payload as TaskCompletionSource)?.TrySetException(e);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _channel.Writer.TryComplete();
+        await _loop;
+    }
+}

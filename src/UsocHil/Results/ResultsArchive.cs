@@ -1,0 +1,239 @@
+using Microsoft.Data.Sqlite;
+using Serilog;
+
+namespace UsocHil.Results;
+
+/// <summary>
+/// The results archive: one SQLite file (WAL, synchronous=NORMAL) holding every run, its steps, measurements with their
+/// verdicts, telemetry, events, commands and calibration products. Rows are written by one background writer; reading,
+/// sealing and recovery use a second connection. Opening the archive marks runs whose recording process has died as
+/// interrupted (and seals them, keeping everything they recorded); finished runs are hashed into a per-rig chain that
+/// <see cref="VerifyAsync"/> recomputes.
+/// </summary>
+public sealed class ResultsArchive : IAsyncDisposable
+{
+    private readonly SqliteConnection _control;
+    private readonly SqliteConnection _writerConnection;
+    private readonly ArchiveWriter _writer;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+    private readonly SemaphoreSlim _controlLock = new(1, 1);
+
+    private ResultsArchive(string path, SqliteConnection control, SqliteConnection writer, TimeProvider time, ILogger log)
+    {
+        Path = path;
+        _control = control;
+        _writerConnection = writer;
+        _time = time;
+        _log = log.ForContext<ResultsArchive>();
+        _writer = new ArchiveWriter(writer, path, time, _log);
+    }
+
+    public string Path { get; }
+
+    /// <summary>Opens the archive at <paramref name="path"/>, creating it (and its folder) if needed, and recovers interrupted runs.</summary>
+    public static Task<ResultsArchive> OpenAsync(string path, TimeProvider time, ILogger log, CancellationToken cancellationToken) =>
+        OpenCoreAsync(path, time, log, create: true, cancellationToken);
+
+    /// <summary>As <see cref="OpenAsync"/>, but a missing file or one that is not a UsocHil archive is a <see cref="ResultsArchiveException"/>.</summary>
+    public static Task<ResultsArchive> OpenExistingAsync(string path, TimeProvider time, ILogger log, CancellationToken cancellationToken) =>
+        OpenCoreAsync(path, time, log, create: false, cancellationToken);
+
+    private static Task<ResultsArchive> OpenCoreAsync(string path, TimeProvider time, ILogger log, bool create, CancellationToken cancellationToken) =>
+        Task.Run(
+            () =>
+            {
+                string full = System.IO.Path.GetFullPath(path);
+                if (!create && !File.Exists(full))
+                {
+                    throw new ResultsArchiveException(full, "no results archive here");
+                }
+
+                if (create)
+                {
+                    Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+                }
+
+                SqliteConnection? control = null, writer = null;
+                try
+                {
+                    control = Connect(full);
+                    if (!create && !HasSchema(control))
+                    {
+                        throw new ResultsArchiveException(full, "not a UsocHil results archive (no schema_version table)");
+                    }
+
+                    ArchiveSchema.Migrate(control, full);
+                    writer = Connect(full);
+                    var archive = new ResultsArchive(full, control, writer, time, log);
+                    archive.RecoverInterruptedRuns();
+                    return archive;
+                }
+                catch (SqliteException e)
+                {
+                    control?.Dispose();
+                    writer?.Dispose();
+                    throw new ResultsArchiveException(full, $"cannot open the results archive: {e.Message}", e);
+                }
+            },
+            cancellationToken);
+
+    /// <summary>Starts recording a run; <paramref name="rigTime"/> is the rig's clock (virtual when emulated).</summary>
+    public Task<RunRecorder> BeginRunAsync(RunHeader header, TimeProvider rigTime, CancellationToken cancellationToken) =>
+        ControlAsync(
+            (c, tx) =>
+            {
+                using var insert = c.CreateCommand();
+                insert.Transaction = tx;
+                insert.CommandText = """
+                    INSERT INTO runs(rig, unit_serial, sequence, sequence_sha256, station_sha256, software_version, operator, started_rig, started_wall, outcome, owner)
+                    VALUES ($rig, $unit, $sequence, $sequenceHash, $stationHash, $version, $operator, $startedRig, $startedWall, 'running', $owner) RETURNING id
+                    """;
+                insert.Parameters.AddWithValue("$rig", header.Rig);
+                insert.Parameters.AddWithValue("$unit", (object?)header.UnitSerial ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$sequence", header.Sequence);
+                insert.Parameters.AddWithValue("$sequenceHash", (object?)header.SequenceSha256 ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$stationHash", (object?)header.StationSha256 ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$version", (object?)header.SoftwareVersion ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$operator", (object?)header.Operator ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$startedRig", ArchiveTime.ToText(rigTime.GetUtcNow()));
+                insert.Parameters.AddWithValue("$startedWall", ArchiveTime.ToText(_time.GetUtcNow()));
+                insert.Parameters.AddWithValue("$owner", ProcessIdentity.Current);
+                long id = (long)insert.ExecuteScalar()!;
+                _log.Information("Run {Run} of {Sequence} on {Rig} started, recording to {Path}", id, header.Sequence, header.Rig, Path);
+                return new RunRecorder(this, _writer, id, header, rigTime);
+            },
+            cancellationToken);
+
+    public Task<IReadOnlyList<RunSummary>> ListRunsAsync(CancellationToken cancellationToken) =>
+        ControlAsync<IReadOnlyList<RunSummary>>((c, tx) => RunRecordReader.Summaries(c, tx), cancellationToken);
+
+    /// <summary>The whole record of one run; a <see cref="ResultsArchiveException"/> if there is no such run.</summary>
+    public Task<RunRecord> ReadRunAsync(long runId, CancellationToken cancellationToken) =>
+        ControlAsync(
+            (c, tx) => RunRecordReader.Read(c, tx, runId) ?? throw new ResultsArchiveException(Path, $"run {runId} is not in the archive"),
+            cancellationToken);
+
+    /// <summary>Recomputes every sealed run's hash and chain link, rig by rig in sealing order; names the first run that does not match.</summary>
+    public Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken) =>
+        ControlAsync((c, tx) => ChainVerifier.Verify(c, tx, cancellationToken), cancellationToken);
+
+    internal Task<string> SealAsync(long runId, RunOutcome outcome, DateTimeOffset? endedRig, CancellationToken cancellationToken) =>
+        ControlAsync((c, tx) => Seal(c, tx, runId, outcome, endedRig), cancellationToken);
+
+    private string Seal(SqliteConnection c, SqliteTransaction tx, long runId, RunOutcome outcome, DateTimeOffset? endedRig)
+    {
+        using var update = c.CreateCommand();
+        update.Transaction = tx;
+        update.CommandText = """
+            UPDATE runs SET outcome = $outcome, ended_rig = $endedRig, ended_wall = $endedWall, owner = NULL,
+                seal_seq = (SELECT coalesce(max(seal_seq), 0) + 1 FROM runs),
+                previous_hash = (SELECT p.record_hash FROM runs p WHERE p.rig = runs.rig AND p.seal_seq IS NOT NULL ORDER BY p.seal_seq DESC LIMIT 1)
+            WHERE id = $run AND seal_seq IS NULL
+            """;
+        update.Parameters.AddWithValue("$outcome", outcome.ToText());
+        update.Parameters.AddWithValue("$endedRig", ArchiveTime.ToDb(endedRig));
+        update.Parameters.AddWithValue("$endedWall", ArchiveTime.ToText(_time.GetUtcNow()));
+        update.Parameters.AddWithValue("$run", runId);
+        if (update.ExecuteNonQuery() != 1)
+        {
+            throw new ResultsArchiveException(Path, $"run {runId} is already sealed or not in the archive");
+        }
+
+        RunRecord record = RunRecordReader.Read(c, tx, runId)!;
+        string hash = RunHash.Compute(record);
+        update.Parameters.Clear();
+        update.CommandText = "UPDATE runs SET record_hash = $hash WHERE id = $run";
+        update.Parameters.AddWithValue("$hash", hash);
+        update.Parameters.AddWithValue("$run", runId);
+        update.ExecuteNonQuery();
+        _log.Information("Run {Run} finished {Outcome}; record hash {Hash}", runId, outcome.ToText(), hash);
+        return hash;
+    }
+
+    private void RecoverInterruptedRuns()
+    {
+        using var tx = _control.BeginTransaction();
+        using var query = _control.CreateCommand();
+        query.Transaction = tx;
+        query.CommandText = "SELECT id, owner FROM runs WHERE outcome = 'running' ORDER BY id";
+        var orphans = new List<long>();
+        using (var reader = query.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                if (reader.IsDBNull(1) || !ProcessIdentity.IsAlive(reader.GetString(1)))
+                {
+                    orphans.Add(reader.GetInt64(0));
+                }
+            }
+        }
+
+        foreach (long run in orphans)
+        {
+            _log.Warning("Run {Run} was left running by a process that is gone; marking it interrupted", run);
+            Seal(_control, tx, run, RunOutcome.Interrupted, null);
+        }
+
+        tx.Commit();
+    }
+
+    private async Task<T> ControlAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken)
+    {
+        await _controlLock.WaitAsync(cancellationToken);
+        try
+        {
+            return await Task.Run(
+                () =>
+                {
+                    try
+                    {
+                        using SqliteTransaction tx = _control.BeginTransaction();
+                        T result = work(_control, tx);
+                        tx.Commit();
+                        return result;
+                    }
+                    catch (SqliteException e)
+                    {
+                        throw new ResultsArchiveException(Path, e.Message, e);
+                    }
+                },
+                cancellationToken);
+        }
+        finally
+        {
+            _controlLock.Release();
+        }
+    }
+
+    private static SqliteConnection Connect(string path)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString());
+        connection.Open();
+        using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;";
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+
+    private static bool HasSchema(SqliteConnection connection)
+    {
+        using var query = connection.CreateCommand();
+        query.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'";
+        return (long)query.ExecuteScalar()! > 0;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        _writerConnection.Dispose();
+        _control.Dispose();
+        _controlLock.Dispose();
+    }
+}

@@ -1,0 +1,144 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using UsocHil.Expectations;
+
+namespace UsocHil.Results;
+
+/// <summary>Prepared INSERT/UPDATE statements, one per kind of row, reused for every batch on the writer's connection.</summary>
+internal sealed class RowInserter : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly Dictionary<string, long> _parameterIds = new(StringComparer.Ordinal);
+    private readonly SqliteCommand _transition;
+    private readonly SqliteCommand _stepStarted;
+    private readonly SqliteCommand _stepEnded;
+    private readonly SqliteCommand _measurement;
+    private readonly SqliteCommand _event;
+    private readonly SqliteCommand _command;
+    private readonly SqliteCommand _calibration;
+    private readonly SqliteCommand _parameterName;
+
+    private readonly TelemetryStatement _telemetryRaw;
+
+    public RowInserter(SqliteConnection connection, string path)
+    {
+        _connection = connection;
+        _telemetryRaw = new TelemetryStatement(connection, path);
+        _transition = Prepare("INSERT INTO transitions(run_id, time, from_state, to_state, trigger) VALUES ($a, $b, $c, $d, $e)");
+        _stepStarted = Prepare("INSERT INTO steps(run_id, step_index, name, kind, started) VALUES ($a, $b, $c, $d, $e)");
+        _stepEnded = Prepare("UPDATE steps SET ended = $c, outcome = $d, message = $e WHERE id = (SELECT max(id) FROM steps WHERE run_id = $a AND step_index = $b)");
+        _measurement = Prepare("""
+            INSERT INTO measurements(run_id, step_index, time, name, parameters, value, unit, expectation, low, high, hard_low, hard_high, verdict, margin, culprit, message, evidence)
+            VALUES ($a, $b, $c, $d, $e, $f, $g, $h, $i, $j, $k, $l, $m, $n, $o, $p, $q)
+            """);
+        _event = Prepare("INSERT INTO events(run_id, time, event_id, name, severity, data) VALUES ($a, $b, $c, $d, $e, $f)");
+        _command = Prepare("INSERT INTO commands(run_id, time, name, service, subtype, sequence_count, accepted, completed, failure_code, failure) VALUES ($a, $b, $c, $d, $e, $f, $g, $h, $i, $j)");
+        _calibration = Prepare("INSERT INTO calibrations(run_id, sensor, model, coefficients, uncertainties, residual_rms, r_squared, points) VALUES ($a, $b, $c, $d, $e, $f, $g, $h)");
+        _parameterName = Prepare("INSERT INTO parameter_names(name) VALUES ($a) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id");
+    }
+
+    public void Begin(SqliteTransaction transaction)
+    {
+        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName })
+        {
+            c.Transaction = transaction;
+        }
+    }
+
+    public void Insert(in WriteItem item)
+    {
+        switch (item.Kind)
+        {
+            case WriteKind.Telemetry:
+                _telemetryRaw.Insert(item.RunId, item.TimeMicroseconds, ParameterId(item.Parameter!), item.Value);
+                break;
+            case WriteKind.Transition:
+                var t = (TransitionRecord)item.Payload!;
+                Run(_transition, item.RunId, ArchiveTime.ToText(t.Time), t.From, t.To, t.Trigger);
+                break;
+            case WriteKind.StepStarted:
+                var s = (StepRecord)item.Payload!;
+                Run(_stepStarted, item.RunId, s.Index, s.Name, s.Kind, ArchiveTime.ToText(s.Started));
+                break;
+            case WriteKind.StepEnded:
+                var e = (StepEnd)item.Payload!;
+                Run(_stepEnded, item.RunId, e.Index, ArchiveTime.ToText(e.Ended), e.Outcome, e.Message);
+                break;
+            case WriteKind.Measurement:
+                InsertMeasurement(item.RunId, (MeasurementRecord)item.Payload!);
+                break;
+            case WriteKind.Event:
+                var ev = (EventRecord)item.Payload!;
+                Run(_event, item.RunId, ArchiveTime.ToText(ev.Time), ev.Id, ev.Name, ev.Severity, ev.Data);
+                break;
+            case WriteKind.Command:
+                var c = (CommandRecord)item.Payload!;
+                Run(_command, item.RunId, ArchiveTime.ToText(c.Time), c.Name, c.Service, c.Subtype, c.SequenceCount, ArchiveTime.ToDb(c.Accepted), ArchiveTime.ToDb(c.Completed), c.FailureCode, c.Failure);
+                break;
+            case WriteKind.Calibration:
+                var p = (CalibrationProduct)item.Payload!;
+                Run(_calibration, item.RunId, p.Sensor, p.Model, ArchiveJson.Numbers(p.Coefficients), ArchiveJson.Numbers(p.Uncertainties), Db(p.ResidualRms), Db(p.RSquared), ArchiveJson.Points(p.Points));
+                break;
+            default:
+                throw new InvalidOperationException($"not a row: {item.Kind}");
+        }
+    }
+
+    private void InsertMeasurement(long runId, MeasurementRecord m)
+    {
+        ExpectationResult? x = m.Expectation;
+        Run(_measurement, runId, m.StepIndex, ArchiveTime.ToText(m.Time), m.Name,
+            x is null ? null : JsonSerializer.Serialize(x.Parameters, ArchiveJson.Options), Db(m.Value), m.Unit,
+            x?.Expectation, Db(x?.Low), Db(x?.High), Db(x?.HardLow), Db(x?.HardHigh), x is null ? null : Judge.Describe(x.Verdict),
+            Db(x?.Margin), x?.Culprit, x?.Message, x is null ? null : ArchiveJson.Evidence(x.Evidence));
+    }
+
+    private long ParameterId(string name)
+    {
+        if (!_parameterIds.TryGetValue(name, out long id))
+        {
+            _parameterName.Parameters[0].Value = name;
+            id = (long)_parameterName.ExecuteScalar()!;
+            _parameterIds[name] = id;
+        }
+
+        return id;
+    }
+
+    /// <summary>NaN is stored as NULL (SQLite would anyway); read back it becomes NaN again where a value is required.</summary>
+    private static object Db(double? value) => value is { } v && !double.IsNaN(v) ? v : DBNull.Value;
+
+    private static void Run(SqliteCommand command, params object?[] values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Prepare(string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        // Parameters are bound by position in alphabetical order of their names ($a, $b, ...), wherever they appear in the SQL.
+        var names = sql.Split('$').Skip(1).Select(p => "$" + new string(p.TakeWhile(char.IsLetter).ToArray())).Distinct().Order(StringComparer.Ordinal).ToArray();
+        foreach (string name in names)
+        {
+            command.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        return command;
+    }
+
+    public void Dispose()
+    {
+        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName })
+        {
+            c.Dispose();
+        }
+
+        _telemetryRaw.Dispose();
+    }
+}

@@ -1,0 +1,206 @@
+using System.Text.Json;
+using UsocHil.Expectations;
+
+namespace UsocHil.Results;
+
+/// <summary>
+/// The canonical JSON form of a run record: fixed property order, times as archived, numbers in shortest round-trip
+/// form, non-finite numbers as null. The integrity hash is SHA-256 over its compact form without the record hash; the
+/// JSON export is the same form, indented, with the hash.
+/// </summary>
+internal static class RunJson
+{
+    public static void Write(Utf8JsonWriter w, RunRecord run, bool includeRecordHash)
+    {
+        RunSummary s = run.Summary;
+        w.WriteStartObject();
+        w.WriteNumber("id", s.Id);
+        w.WriteString("rig", s.Header.Rig);
+        w.WriteString("unitSerial", s.Header.UnitSerial);
+        w.WriteString("sequence", s.Header.Sequence);
+        w.WriteString("sequenceSha256", s.Header.SequenceSha256);
+        w.WriteString("stationSha256", s.Header.StationSha256);
+        w.WriteString("softwareVersion", s.Header.SoftwareVersion);
+        w.WriteString("operator", s.Header.Operator);
+        w.WriteString("startedRig", ArchiveTime.ToText(s.StartedRig));
+        w.WriteString("startedWall", ArchiveTime.ToText(s.StartedWall));
+        w.WriteString("endedRig", s.EndedRig is { } er ? ArchiveTime.ToText(er) : null);
+        w.WriteString("endedWall", s.EndedWall is { } ew ? ArchiveTime.ToText(ew) : null);
+        w.WriteString("outcome", s.Outcome.ToText());
+        if (s.SealSequence is { } seq)
+        {
+            w.WriteNumber("sealSequence", seq);
+        }
+        else
+        {
+            w.WriteNull("sealSequence");
+        }
+
+        w.WriteString("previousHash", s.PreviousHash);
+        if (includeRecordHash)
+        {
+            w.WriteString("recordHash", s.RecordHash);
+        }
+
+        Array(w, "transitions", run.Transitions, (w, t) =>
+        {
+            w.WriteString("time", ArchiveTime.ToText(t.Time));
+            w.WriteString("from", t.From);
+            w.WriteString("to", t.To);
+            w.WriteString("trigger", t.Trigger);
+        });
+        Array(w, "steps", run.Steps, (w, st) =>
+        {
+            w.WriteNumber("index", st.Index);
+            w.WriteString("name", st.Name);
+            w.WriteString("kind", st.Kind);
+            w.WriteString("started", ArchiveTime.ToText(st.Started));
+            w.WriteString("ended", st.Ended is { } e ? ArchiveTime.ToText(e) : null);
+            w.WriteString("outcome", st.Outcome);
+            w.WriteString("message", st.Message);
+        });
+        Array(w, "measurements", run.Measurements, WriteMeasurement);
+        Array(w, "events", run.Events, (w, e) =>
+        {
+            w.WriteString("time", ArchiveTime.ToText(e.Time));
+            w.WriteNumber("id", e.Id);
+            w.WriteString("name", e.Name);
+            w.WriteString("severity", e.Severity);
+            w.WriteString("data", e.Data);
+        });
+        Array(w, "commands", run.Commands, (w, c) =>
+        {
+            w.WriteString("time", ArchiveTime.ToText(c.Time));
+            w.WriteString("name", c.Name);
+            w.WriteNumber("service", c.Service);
+            w.WriteNumber("subtype", c.Subtype);
+            Nullable(w, "sequenceCount", c.SequenceCount);
+            w.WriteString("accepted", c.Accepted is { } a ? ArchiveTime.ToText(a) : null);
+            w.WriteString("completed", c.Completed is { } d ? ArchiveTime.ToText(d) : null);
+            Nullable(w, "failureCode", c.FailureCode);
+            w.WriteString("failure", c.Failure);
+        });
+        Array(w, "calibrations", run.Calibrations, (w, p) =>
+        {
+            w.WriteString("sensor", p.Sensor);
+            w.WriteString("model", p.Model);
+            Numbers(w, "coefficients", p.Coefficients);
+            Numbers(w, "uncertainties", p.Uncertainties);
+            Number(w, "residualRms", p.ResidualRms);
+            Number(w, "rSquared", p.RSquared);
+            w.WriteStartArray("points");
+            foreach (CalibrationPoint point in p.Points)
+            {
+                w.WriteStartArray();
+                Number(w, null, point.Raw);
+                Number(w, null, point.Reference);
+                Number(w, null, point.Residual);
+                w.WriteEndArray();
+            }
+
+            w.WriteEndArray();
+        });
+
+        // Telemetry as [time µs, parameter, value] triples: compact, and the bulk of a long run.
+        w.WriteStartArray("telemetry");
+        foreach (TelemetrySample t in run.Telemetry)
+        {
+            w.WriteStartArray();
+            w.WriteNumberValue(ArchiveTime.ToMicroseconds(t.Time));
+            w.WriteStringValue(t.Parameter);
+            Number(w, null, t.Value);
+            w.WriteEndArray();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteMeasurement(Utf8JsonWriter w, MeasurementRecord m)
+    {
+        w.WriteString("time", ArchiveTime.ToText(m.Time));
+        Nullable(w, "step", m.StepIndex);
+        w.WriteString("name", m.Name);
+        Number(w, "value", m.Value);
+        w.WriteString("unit", m.Unit);
+        if (m.Expectation is not { } x)
+        {
+            w.WriteNull("expectation");
+            return;
+        }
+
+        w.WriteStartObject("expectation");
+        w.WriteString("name", x.Expectation);
+        w.WriteStartArray("parameters");
+        foreach (string p in x.Parameters)
+        {
+            w.WriteStringValue(p);
+        }
+
+        w.WriteEndArray();
+        w.WriteString("verdict", Judge.Describe(x.Verdict));
+        Number(w, "margin", x.Margin);
+        Number(w, "low", x.Low);
+        Number(w, "high", x.High);
+        Number(w, "hardLow", x.HardLow);
+        Number(w, "hardHigh", x.HardHigh);
+        w.WriteString("culprit", x.Culprit);
+        w.WriteString("message", x.Message);
+        Numbers(w, "evidenceSeconds", x.Evidence.Seconds);
+        Numbers(w, "evidenceValues", x.Evidence.Values);
+        w.WriteEndObject();
+    }
+
+    private static void Array<T>(Utf8JsonWriter w, string name, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> write)
+    {
+        w.WriteStartArray(name);
+        foreach (T item in items)
+        {
+            w.WriteStartObject();
+            write(w, item);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void Numbers(Utf8JsonWriter w, string name, IReadOnlyList<double> values)
+    {
+        w.WriteStartArray(name);
+        foreach (double v in values)
+        {
+            Number(w, null, v);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void Nullable(Utf8JsonWriter w, string name, int? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static void Number(Utf8JsonWriter w, string? name, double? value)
+    {
+        if (name is not null)
+        {
+            w.WritePropertyName(name);
+        }
+
+        if (value is { } v && double.IsFinite(v))
+        {
+            w.WriteNumberValue(v);
+        }
+        else
+        {
+            w.WriteNullValue();
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using UsocHil.Expectations;
+
+namespace UsocHil.Results;
+
+/// <summary>Reads runs back from the archive, rows in the order they were recorded.</summary>
+internal static class RunRecordReader
+{
+    private const string SummaryColumns =
+        "id, rig, unit_serial, sequence, sequence_sha256, station_sha256, software_version, operator, started_rig, started_wall, ended_rig, ended_wall, outcome, seal_seq, record_hash, previous_hash";
+
+    public static List<RunSummary> Summaries(SqliteConnection c, SqliteTransaction? tx, string where = "1 = 1", params (string Name, object Value)[] args)
+    {
+        return Query(c, tx, $"SELECT {SummaryColumns} FROM runs WHERE {where} ORDER BY id", args, r => new RunSummary
+        {
+            Id = r.GetInt64(0),
+            Header = new RunHeader
+            {
+                Rig = r.GetString(1),
+                UnitSerial = Text(r, 2),
+                Sequence = r.GetString(3),
+                SequenceSha256 = Text(r, 4),
+                StationSha256 = Text(r, 5),
+                SoftwareVersion = Text(r, 6),
+                Operator = Text(r, 7),
+            },
+            StartedRig = ArchiveTime.Parse(r.GetString(8)),
+            StartedWall = ArchiveTime.Parse(r.GetString(9)),
+            EndedRig = Time(r, 10),
+            EndedWall = Time(r, 11),
+            Outcome = RunOutcomeText.Parse(r.GetString(12)),
+            SealSequence = r.IsDBNull(13) ? null : r.GetInt64(13),
+            RecordHash = Text(r, 14),
+            PreviousHash = Text(r, 15),
+        });
+    }
+
+    public static RunRecord? Read(SqliteConnection c, SqliteTransaction? tx, long runId)
+    {
+        RunSummary? summary = Summaries(c, tx, "id = $run", ("$run", runId)).SingleOrDefault();
+        if (summary is null)
+        {
+            return null;
+        }
+
+        var run = ("$run", (object)runId);
+        var parameterNames = new Dictionary<long, string>();
+        foreach (var (id, name) in Query(c, tx, "SELECT id, name FROM parameter_names WHERE id IN (SELECT DISTINCT parameter_id FROM telemetry WHERE run_id = $run)", [run], r => (r.GetInt64(0), r.GetString(1))))
+        {
+            parameterNames[id] = name;
+        }
+
+        return new RunRecord
+        {
+            Summary = summary,
+            Transitions = Query(c, tx, "SELECT time, from_state, to_state, trigger FROM transitions WHERE run_id = $run ORDER BY id", [run],
+                r => new TransitionRecord(ArchiveTime.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetString(3))),
+            Steps = Query(c, tx, "SELECT step_index, name, kind, started, ended, outcome, message FROM steps WHERE run_id = $run ORDER BY id", [run],
+                r => new StepRecord(r.GetInt32(0), r.GetString(1), r.GetString(2), ArchiveTime.Parse(r.GetString(3)), Time(r, 4), Text(r, 5), Text(r, 6))),
+            Measurements = Query(c, tx, """
+                SELECT time, step_index, name, value, unit, expectation, parameters, verdict, margin, low, high, hard_low, hard_high, culprit, message, evidence
+                FROM measurements WHERE run_id = $run ORDER BY id
+                """, [run], ReadMeasurement),
+            Telemetry = Query(c, tx, "SELECT time_us, parameter_id, value FROM telemetry WHERE run_id = $run ORDER BY rowid", [run],
+                r => new TelemetrySample(ArchiveTime.FromMicroseconds(r.GetInt64(0)), parameterNames[r.GetInt64(1)], Real(r, 2))),
+            Events = Query(c, tx, "SELECT time, event_id, name, severity, data FROM events WHERE run_id = $run ORDER BY id", [run],
+                r => new EventRecord(ArchiveTime.Parse(r.GetString(0)), r.GetInt32(1), r.GetString(2), r.GetString(3), Text(r, 4))),
+            Commands = Query(c, tx, "SELECT time, name, service, subtype, sequence_count, accepted, completed, failure_code, failure FROM commands WHERE run_id = $run ORDER BY id", [run],
+                r => new CommandRecord
+                {
+                    Time = ArchiveTime.Parse(r.GetString(0)),
+                    Name = r.GetString(1),
+                    Service = r.IsDBNull(2) ? 0 : r.GetInt32(2),
+                    Subtype = r.IsDBNull(3) ? 0 : r.GetInt32(3),
+                    SequenceCount = r.IsDBNull(4) ? null : r.GetInt32(4),
+                    Accepted = Time(r, 5),
+                    Completed = Time(r, 6),
+                    FailureCode = r.IsDBNull(7) ? null : r.GetInt32(7),
+                    Failure = Text(r, 8),
+                }),
+            Calibrations = Query(c, tx, "SELECT sensor, model, coefficients, uncertainties, residual_rms, r_squared, points FROM calibrations WHERE run_id = $run ORDER BY id", [run],
+                r => new CalibrationProduct
+                {
+                    Sensor = r.GetString(0),
+                    Model = r.GetString(1),
+                    Coefficients = ArchiveJson.ParseNumbers(r.GetString(2)),
+                    Uncertainties = ArchiveJson.ParseNumbers(r.GetString(3)),
+                    ResidualRms = Real(r, 4),
+                    RSquared = Real(r, 5),
+                    Points = ArchiveJson.ParsePoints(r.GetString(6)),
+                }),
+        };
+    }
+
+    private static MeasurementRecord ReadMeasurement(SqliteDataReader r)
+    {
+        ExpectationResult? expectation = r.IsDBNull(5) ? null : new ExpectationResult
+        {
+            Expectation = r.GetString(5),
+            Parameters = r.IsDBNull(6) ? [] : JsonSerializer.Deserialize<string[]>(r.GetString(6)) ?? [],
+            Verdict = ParseVerdict(Text(r, 7)),
+            Measured = Real(r, 3),
+            Unit = Text(r, 4),
+            Margin = Real(r, 8),
+            Low = Optional(r, 9),
+            High = Optional(r, 10),
+            HardLow = Optional(r, 11),
+            HardHigh = Optional(r, 12),
+            Culprit = Text(r, 13),
+            Message = Text(r, 14) ?? "",
+            Evidence = ArchiveJson.ParseEvidence(Text(r, 15)),
+        };
+        int? step = r.IsDBNull(1) ? null : r.GetInt32(1);
+        return new MeasurementRecord(ArchiveTime.Parse(r.GetString(0)), step, r.GetString(2), Real(r, 3), Text(r, 4), expectation);
+    }
+
+    private static Verdict ParseVerdict(string? text) => text switch
+    {
+        "pass" => Verdict.Pass,
+        "marginal" => Verdict.Marginal,
+        _ => Verdict.Fail,
+    };
+
+    private static List<T> Query<T>(SqliteConnection c, SqliteTransaction? tx, string sql, (string Name, object Value)[] args, Func<SqliteDataReader, T> map)
+    {
+        using var command = c.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        foreach (var (name, value) in args)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        using SqliteDataReader reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+
+    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static double Real(SqliteDataReader r, int i) => r.IsDBNull(i) ? double.NaN : r.GetDouble(i);
+
+    private static double? Optional(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+
+    private static DateTimeOffset? Time(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : ArchiveTime.Parse(r.GetString(i));
+}
