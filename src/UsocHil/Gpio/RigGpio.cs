@@ -79,22 +79,42 @@ public sealed class RigGpio : IDisposable
         return Open(rig.Gpio, driver, adapter, binding.Pins, log);
     }
 
-    public Task SetLineAsync(string line, bool asserted, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Driver calls are synchronous (a pigpio exchange blocks up to its socket timeout), so they run on the thread pool
+    /// and the caller's token can abandon the wait: safing must not hang on a dead adapter.
+    /// </remarks>
+    public async Task SetLineAsync(string line, bool asserted, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        this[line].Write(asserted);
+        GpioLine target = this[line];
+        await Task.Run(() => target.Write(asserted), cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
         _log.Information("GPIO {Line} {Level}", line, asserted ? "asserted" : "released");
-        return Task.CompletedTask;
     }
 
-    public Task<bool> ReadLineAsync(string line, CancellationToken cancellationToken)
+    public async Task<bool> ReadLineAsync(string line, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(this[line].Read());
+        GpioLine target = this[line];
+        return await Task.Run(target.Read, cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Drives every output to its safe level; tries them all, then reports every line that failed.</summary>
-    public Task SetSafeAsync(CancellationToken cancellationToken)
+    public async Task SetSafeAsync(CancellationToken cancellationToken)
+    {
+        List<Exception> failures = await Task.Run(() => SafeAll(cancellationToken), cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (failures.Count > 0)
+        {
+            throw new GpioException(Adapter, "safing failed on " + string.Join(", ", failures.Select(f => f.Message)), new AggregateException(failures));
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _controller.Dispose();
+        }
+    }
+
+    private List<Exception> SafeAll(CancellationToken cancellationToken)
     {
         var failures = new List<Exception>();
         foreach (GpioLine line in _lines.Values.Where(l => l.IsOutput))
@@ -112,17 +132,7 @@ public sealed class RigGpio : IDisposable
             }
         }
 
-        return failures.Count == 0
-            ? Task.CompletedTask
-            : Task.FromException(new GpioException(Adapter, "safing failed on " + string.Join(", ", failures.Select(f => f.Message)), new AggregateException(failures)));
-    }
-
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
-        {
-            _controller.Dispose();
-        }
+        return failures;
     }
 
     private void OnPinChanged(object sender, PinValueChangedEventArgs args)
