@@ -27,10 +27,23 @@ internal sealed class WaitStep(WaitCondition? condition, TimeSpan? duration, Tim
         }
 
         string state = "";
+        long startReports = context.Rig.Telemetry.ReportCount;
+        DateTimeOffset? firstFresh = null;
         try
         {
-            while (!condition.IsMet(context.Rig.Telemetry, context.Now, started, context.Variables, out state))
+            while (true)
             {
+                if (firstFresh is null && context.Rig.Telemetry.ReportCount > startReports
+                    && context.Rig.Telemetry.TryGetLatest(condition.Parameter, out var first))
+                {
+                    firstFresh = first.RigTime;
+                }
+
+                if (condition.IsMet(context.Rig.Telemetry, firstFresh, context.Variables, out state))
+                {
+                    break;
+                }
+
                 await context.Rig.Telemetry.NextUpdateAsync(cancellationToken).ConfigureAwait(false);
             }
         }
