@@ -27,10 +27,10 @@ internal static class EmbeddedAssets
         Stream? stream = s_assembly.GetManifestResourceStream("web/" + path);
         if (stream is null)
         {
-            return Results.NotFound();
+            return Microsoft.AspNetCore.Http.Results.NotFound();
         }
 
         string type = s_types.GetValueOrDefault(Path.GetExtension(path), "application/octet-stream");
-        return Results.Stream(stream, type);
+        return Microsoft.AspNetCore.Http.Results.Stream(stream, type);
     }
 }

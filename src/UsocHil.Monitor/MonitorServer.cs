@@ -115,9 +115,9 @@ public sealed class MonitorServer : IAsyncDisposable
     {
         app.MapGet("/", () => EmbeddedAssets.Serve("index.html"));
         app.MapGet("/assets/{**path}", (string path) => EmbeddedAssets.Serve(path));
-        app.MapGet("/api/runs", () => Results.Json(catalogue.List(), MonitorJson.Options));
+        app.MapGet("/api/runs", () => Microsoft.AspNetCore.Http.Results.Json(catalogue.List(), MonitorJson.Options));
         app.MapGet("/api/runs/{id}/snapshot", (string id) =>
-            catalogue.Find(id) is { } run ? Results.Text(run.SnapshotJson(), "application/json") : Results.NotFound());
+            catalogue.Find(id) is { } run ? Microsoft.AspNetCore.Http.Results.Text(run.SnapshotJson(), "application/json") : Microsoft.AspNetCore.Http.Results.NotFound());
         app.MapGet("/api/runs/{id}/events", async (HttpContext context, string id) =>
         {
             if (catalogue.Find(id) is not { } run)
