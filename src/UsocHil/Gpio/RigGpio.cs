@@ -14,6 +14,9 @@ public sealed class RigGpio : IDisposable
     private readonly GpioController _controller;
     private readonly Dictionary<string, GpioLine> _lines;
     private readonly ILogger _log;
+    private readonly object _watching = new();
+    private EventHandler<GpioLineChangedEventArgs>? _inputChanged;
+    private bool _watched;
     private int _disposed;
 
     private RigGpio(GpioController controller, Dictionary<string, GpioLine> lines, string adapter, ILogger log)
@@ -24,8 +27,36 @@ public sealed class RigGpio : IDisposable
         Adapter = adapter;
     }
 
-    /// <summary>Raised when an input line changes (polled or evented, depending on the driver).</summary>
-    public event EventHandler<GpioLineChangedEventArgs>? InputChanged;
+    /// <summary>
+    /// Raised when an input line changes (polled or evented, depending on the driver). Inputs are watched only from the
+    /// first subscription on, so a rig nobody watches costs a polling driver nothing.
+    /// </summary>
+    public event EventHandler<GpioLineChangedEventArgs>? InputChanged
+    {
+        add
+        {
+            lock (_watching)
+            {
+                _inputChanged += value;
+                if (!_watched)
+                {
+                    _watched = true;
+                    foreach (GpioLine input in _lines.Values.Where(l => !l.IsOutput))
+                    {
+                        _controller.RegisterCallbackForPinValueChangedEvent(input.Pin, PinEventTypes.Rising | PinEventTypes.Falling, OnPinChanged);
+                    }
+                }
+            }
+        }
+
+        remove
+        {
+            lock (_watching)
+            {
+                _inputChanged -= value;
+            }
+        }
+    }
 
     /// <summary>The GPIO adapter: a chip path, a pigpiod address or "sim".</summary>
     public string Adapter { get; }
@@ -63,13 +94,7 @@ public sealed class RigGpio : IDisposable
             throw;
         }
 
-        var gpio = new RigGpio(controller, opened, adapter, log);
-        foreach (GpioLine input in opened.Values.Where(l => !l.IsOutput))
-        {
-            controller.RegisterCallbackForPinValueChangedEvent(input.Pin, PinEventTypes.Rising | PinEventTypes.Falling, gpio.OnPinChanged);
-        }
-
-        return gpio;
+        return new RigGpio(controller, opened, adapter, log);
     }
 
     /// <summary>Opens the rig's lines on the driver the binding names (sim, pigpio, libgpiod).</summary>
@@ -141,7 +166,7 @@ public sealed class RigGpio : IDisposable
         if (line is not null)
         {
             bool asserted = line.Logical(args.ChangeType == PinEventTypes.Rising ? PinValue.High : PinValue.Low);
-            InputChanged?.Invoke(this, new GpioLineChangedEventArgs(line.Name, asserted));
+            _inputChanged?.Invoke(this, new GpioLineChangedEventArgs(line.Name, asserted));
         }
     }
 }

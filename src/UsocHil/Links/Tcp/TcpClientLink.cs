@@ -20,7 +20,7 @@ public static class TcpClientLink
         string name, string host, int port, TimeSpan connectTimeout, TimeProvider timeProvider, ILogger log, CancellationToken cancellationToken)
     {
         string endpoint = FormatEndpoint(host, port);
-        using var timeout = new CancellationTokenSource(connectTimeout, timeProvider);
+        using var timeout = new CancellationTokenSource(TransportTime.OnClock(timeProvider, connectTimeout), timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         IPAddress[] addresses;
         try

@@ -29,7 +29,7 @@ internal sealed class PigpioConnection : IDisposable
     {
         string endpoint = TcpClientLink.FormatEndpoint(host, port);
         IPAddress[] addresses = IPAddress.TryParse(host, out IPAddress? literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
-        using var deadline = new CancellationTokenSource(timeout, timeProvider);
+        using var deadline = new CancellationTokenSource(TransportTime.OnClock(timeProvider, timeout), timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
         var socket = new Socket(addresses[0].AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
