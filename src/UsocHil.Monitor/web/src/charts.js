@@ -67,7 +67,7 @@ export class Traces {
     const limit = this.limits.get(name);
     const self = this;
     const opts = {
-      width: Math.max(400, Math.min(640, this.container.clientWidth / 2 - 16)),
+      width: Math.max(320, body.clientWidth || 420),
       height: 200,
       scales: { x: { time: false } },
       legend: { show: false },
