@@ -7,8 +7,6 @@ using UsocHil.Links;
 using UsocHil.Protocols.Pus;
 using UsocHil.Protocols.Pus.Services;
 using UsocHil.Time;
-using HousekeepingReport = UsocHil.FirmwareSim.Furnace.HousekeepingReport;
-using ParameterValue = UsocHil.FirmwareSim.Furnace.ParameterValue;
 
 namespace UsocHil.FirmwareSim.Furnace.Pus;
 
@@ -98,10 +96,10 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
         Broadcast(Telemetry.Encode(report.ToTelemetry(Telemetry.Apid), furnaceEvent.RigTime));
     }
 
-    public void Housekeeping(HousekeepingReport report)
+    public void Housekeeping(HousekeepingSample report)
     {
         var writer = new AppDataWriter();
-        foreach (ParameterValue reading in report.Values)
+        foreach (ParameterReading reading in report.Values)
         {
             writer.Value(ParameterWire.Type(reading.Definition), ParameterWire.ToRaw(reading.Definition, reading.Value));
         }
