@@ -1,28 +1,3 @@
-using System.CommandLine;
 using UsocHil.Cli;
-using UsocHil.Cli.Commands;
 
-var root = new RootCommand(
-    "usoc-hil: hardware-in-the-loop harness for space payload ground models.\n" +
-    "Drives a ground model or its emulator over serial, GPIO and Ethernet, runs calibration and optimisation " +
-    "sequences, and records every result against the expected facility behaviour.\n" + ExitCodes.HelpText);
-root.Options.Add(GlobalOptions.Station);
-root.Options.Add(GlobalOptions.Verbosity);
-foreach (Command command in CommandCatalogue.All())
-{
-    root.Subcommands.Add(command);
-}
-
-ParseResult parsed = root.Parse(args);
-if (parsed.Errors.Count > 0)
-{
-    foreach (var error in parsed.Errors)
-    {
-        Console.Error.WriteLine($"usoc-hil: {error.Message}");
-    }
-
-    Console.Error.WriteLine("Try 'usoc-hil --help'.");
-    return ExitCodes.UsageOrConfiguration;
-}
-
-return await parsed.InvokeAsync();
+return await UsocHilCli.RunAsync(args);

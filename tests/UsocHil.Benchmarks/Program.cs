@@ -1,3 +1,12 @@
 using BenchmarkDotNet.Running;
+using UsocHil.Benchmarks.Figures;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// `figures [--smoke] [--out FILE]`: the whole-process figures of docs/PERFORMANCE.md, each with its floor and peers
+// measured in the same run. Anything else goes to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "figures")
+{
+    return await FiguresRunner.RunAsync(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(FiguresRunner).Assembly).Run(args);
+return 0;

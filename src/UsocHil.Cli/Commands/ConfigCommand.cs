@@ -1,4 +1,5 @@
 using System.CommandLine;
+using UsocHil.Configuration;
 
 namespace UsocHil.Cli.Commands;
 
@@ -8,8 +9,31 @@ public static class ConfigCommand
     {
         var command = new Command("config", "Check the station and rig configuration");
         var file = new Argument<FileInfo?>("file") { Description = "A station file (default: --station)", Arity = ArgumentArity.ZeroOrOne };
-        var validate = new Command("validate", "Validate the station file, every rig it names and their sequences") { file };
-        validate.SetAction(_ => NotYetAvailable.Say("config validate", "the configuration loader"));
+        var validate = new Command(
+            "validate",
+            "Validate the station file, every rig it names and their sequences; prints one line per problem " +
+            "(file:line: JSON path: what is wrong) and exits 2 if there is any")
+        { file };
+        validate.SetHandler((parseResult, _) =>
+        {
+            string station = (parseResult.GetValue(file) ?? parseResult.GetValue(GlobalOptions.Station)!).FullName;
+            LoadedStation loaded = StationLoader.Load(station);
+            var problems = loaded.Rigs.Values.SelectMany(SequenceChecks.CheckAll).ToList();
+            if (problems.Count > 0)
+            {
+                throw new ConfigurationException(problems);
+            }
+
+            foreach (LoadedRig rig in loaded.Rigs.Values)
+            {
+                string binding = rig.Binding.Emulated ? "emulated" : "bound";
+                Console.WriteLine($"{rig.Name}: {binding}, {rig.Definition.Dictionary.Parameters.Count} parameters, " +
+                    $"{rig.Definition.Dictionary.Commands.Count} commands, sequences: {string.Join(", ", rig.SequenceNames)}");
+            }
+
+            Console.WriteLine($"{Path.GetRelativePath(Environment.CurrentDirectory, loaded.File)}: valid ({loaded.Rigs.Count} rig(s))");
+            return Task.FromResult(ExitCodes.Passed);
+        });
         command.Subcommands.Add(validate);
         return command;
     }

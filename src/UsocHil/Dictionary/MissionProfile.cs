@@ -21,6 +21,9 @@ public sealed record MissionProfile
     /// <summary>Packet error control: crc (CRC-16/CCITT-FALSE), iso (ISO 16-bit checksum) or none.</summary>
     public string ErrorControl { get; init; } = "crc";
 
+    /// <summary>The longest packet this mission sends, in octets; decoders and framers refuse longer ones. The standard's maximum is 65542.</summary>
+    public int MaxPacketLength { get; init; } = 65542;
+
     /// <summary>UsocHil's own profile (shared/vectors/README.md): source ID, counter, destination, CUC 4+2 with P-field 0x1E, CRC.</summary>
     public static MissionProfile UsocHilDefault { get; } = new();
 }

@@ -19,4 +19,7 @@ public sealed record RigDefinition
     public required RigDictionary Dictionary { get; init; }
     public IReadOnlyList<LimitDefinition> Limits { get; init; } = [];
     public ExpectationsDefinition? Expectations { get; init; }
+
+    /// <summary>Payload commands that make it safe, and the time safing may take (added by the sequence engine).</summary>
+    public SafingDefinition Safing { get; init; } = new();
 }

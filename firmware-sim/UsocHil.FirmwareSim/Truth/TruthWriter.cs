@@ -1,0 +1,64 @@
+using System.Text.Json;
+
+namespace UsocHil.FirmwareSim.Truth;
+
+/// <summary>
+/// Writes <see cref="TruthRecord"/>s as JSON lines, flushed after each line so a test can read the file while the
+/// emulator runs. The file is shared for reading.
+/// </summary>
+public sealed class TruthWriter : IDisposable
+{
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+
+    private readonly StreamWriter _writer;
+    private bool _disposed;
+
+    public TruthWriter(string path)
+    {
+        Path = path;
+        var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        _writer = new StreamWriter(stream) { NewLine = "\n" };
+    }
+
+    public string Path { get; }
+
+    public long Lines { get; private set; }
+
+    public void Write(TruthRecord record)
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _writer.WriteLine(JsonSerializer.Serialize(record, JsonOptions));
+        _writer.Flush();
+        Lines++;
+    }
+
+    public void Dispose()
+    {
+        if (!_disposed)
+        {
+            _disposed = true;
+            _writer.Dispose();
+        }
+    }
+
+    /// <summary>Reads a truth file back (for tests and tools), tolerating a last line still being written.</summary>
+    public static IReadOnlyList<TruthRecord> ReadAll(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        var records = new List<TruthRecord>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.EndsWith('}') && JsonSerializer.Deserialize<TruthRecord>(line, JsonOptions) is { } record)
+            {
+                records.Add(record);
+            }
+        }
+
+        return records;
+    }
+}

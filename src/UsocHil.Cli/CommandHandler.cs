@@ -1,0 +1,60 @@
+using System.CommandLine;
+using UsocHil.Configuration;
+using UsocHil.Links;
+
+namespace UsocHil.Cli;
+
+/// <summary>
+/// Runs a command's body and turns every failure into one line on standard error and a documented exit code:
+/// no stack trace reaches an operator unless they asked for verbose output.
+/// </summary>
+public static class CommandHandler
+{
+    public static void SetHandler(this Command command, Func<ParseResult, CancellationToken, Task<int>> body) =>
+        command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, body, cancellationToken));
+
+    public static async Task<int> RunAsync(ParseResult parseResult, Func<ParseResult, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await body(parseResult, cancellationToken);
+        }
+        catch (ConfigurationException e)
+        {
+            foreach (ConfigurationProblem problem in e.Problems)
+            {
+                Console.Error.WriteLine(problem.ToString());
+            }
+
+            return ExitCodes.UsageOrConfiguration;
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine($"usoc-hil: {e.Message}");
+            return ExitCodes.UsageOrConfiguration;
+        }
+        catch (LinkException e)
+        {
+            Console.Error.WriteLine($"usoc-hil: link fault: {e.Message}");
+            return ExitCodes.RigOrLinkFault;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("usoc-hil: aborted by the operator");
+            return ExitCodes.Aborted;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Console.Error.WriteLine($"usoc-hil: {e.GetType().Name}: {e.Message}");
+            if (parseResult.GetValue(GlobalOptions.Verbosity) >= 2)
+            {
+                Console.Error.WriteLine(e.ToString());
+            }
+
+            return ExitCodes.RigOrLinkFault;
+        }
+    }
+}
+
+/// <summary>A command line that parses but cannot be acted on (a missing file, conflicting options).</summary>
+public sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,38 @@
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace UsocHil.Cli.Logging;
+
+/// <summary>
+/// The harness' Serilog pipeline: human-readable lines on standard error (standard output stays for results),
+/// plus, for a run, a compact-JSON (CLEF) file next to the results.
+/// </summary>
+public static class HarnessLogging
+{
+    public static Logger Create(string configuredLevel, int verbosity, string? clefFile = null)
+    {
+        LogEventLevel level = Enum.TryParse(configuredLevel, ignoreCase: true, out LogEventLevel parsed) ? parsed : LogEventLevel.Information;
+        level = verbosity switch
+        {
+            >= 2 => LogEventLevel.Verbose,
+            1 => (LogEventLevel)Math.Min((int)level, (int)LogEventLevel.Debug),
+            _ => level,
+        };
+        var configuration = new LoggerConfiguration()
+            .MinimumLevel.Is(level)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(
+                outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {Message:lj}{NewLine}{Exception}",
+                standardErrorFromLevel: LogEventLevel.Verbose,
+                formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+        if (clefFile is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(clefFile)!);
+            configuration = configuration.WriteTo.File(new CompactJsonFormatter(), clefFile, flushToDiskInterval: TimeSpan.FromSeconds(1));
+        }
+
+        return configuration.CreateLogger();
+    }
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using UsocHil.Cli.Commands;
+
+namespace UsocHil.Cli;
+
+/// <summary>The usoc-hil command line, callable in-process by tests as well as from Program.</summary>
+public static class UsocHilCli
+{
+    public static RootCommand CreateRoot()
+    {
+        var root = new RootCommand(
+            "usoc-hil: hardware-in-the-loop harness for space payload ground models.\n" +
+            "Drives a ground model or its emulator over serial, GPIO and Ethernet, runs calibration and optimisation " +
+            "sequences, and records every result against the expected facility behaviour.\n" + ExitCodes.HelpText);
+        root.Options.Add(GlobalOptions.Station);
+        root.Options.Add(GlobalOptions.Verbosity);
+        foreach (Command command in CommandCatalogue.All())
+        {
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    {
+        ParseResult parsed = CreateRoot().Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                Console.Error.WriteLine($"usoc-hil: {error.Message}");
+            }
+
+            Console.Error.WriteLine("Try 'usoc-hil --help'.");
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        // run handles SIGINT/SIGTERM itself (abort into safing, refuse a second one): System.CommandLine must not exit first.
+        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancellationToken);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using UsocHil.Rigs;
+using UsocHil.Sequencing;
+using ILogger = Serilog.ILogger;
+
+namespace UsocHil.Monitor;
+
+/// <summary>
+/// The web console: Kestrel on a loopback port serving the embedded page, one server-sent event stream per page and
+/// the token-guarded abort. <see cref="StartAsync"/> serves the run of this process (give <see cref="Observer"/> to
+/// the run); <see cref="StartArchiveAsync"/> serves the runs of a results archive.
+/// </summary>
+public sealed class MonitorServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly IRunCatalogue _catalogue;
+    private readonly AbortGate _abort;
+
+    private MonitorServer(WebApplication app, IRunCatalogue catalogue, AbortGate abort, Uri url, RunBroadcaster? live)
+    {
+        _app = app;
+        _catalogue = catalogue;
+        _abort = abort;
+        Url = url;
+        Broadcaster = live;
+    }
+
+    /// <summary>Where the page is, with the port actually bound (tests ask for port 0).</summary>
+    public Uri Url { get; }
+
+    /// <summary>The token the operator types into the page to abort; print it on the console, never in the page.</summary>
+    public string AbortToken => _abort.Token;
+
+    /// <summary>The observer to add to the run's observers (null for an archive monitor).</summary>
+    public IRunObserver? Observer => Broadcaster;
+
+    /// <summary>The live run's broadcaster, also for <see cref="RunBroadcaster.TrackLink"/>.</summary>
+    public RunBroadcaster? Broadcaster { get; }
+
+    /// <summary>Serves the run of this process. Abort requests with the right token call <see cref="MonitorOptions.RequestAbort"/>.</summary>
+    public static Task<MonitorServer> StartAsync(MonitorOptions options, ILogger log, CancellationToken cancellationToken)
+    {
+        StateGraph graph = options.MermaidGraph is { } mermaid ? StateGraph.Parse(mermaid) : StateGraph.Default;
+        var broadcaster = new RunBroadcaster(LiveRunCatalogue.LiveId, true, graph, Limits(options.Rig), options.Time, log)
+        {
+            AbortAvailable = options.RequestAbort is not null,
+        };
+        return StartAsync(options, new LiveRunCatalogue(broadcaster, options.Rig?.Name ?? ""), broadcaster, log, cancellationToken);
+    }
+
+    internal static async Task<MonitorServer> StartAsync(MonitorOptions options, IRunCatalogue catalogue, RunBroadcaster? live, ILogger log, CancellationToken cancellationToken)
+    {
+        log = log.ForContext<MonitorServer>();
+        WarnIfNotLoopback(options.Endpoint, log);
+        var abort = new AbortGate(AbortGate.NewToken(), options.RequestAbort, log);
+        WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
+        {
+            k.Listen(options.Endpoint);
+            k.AddServerHeader = false;
+        });
+        builder.Services.AddRoutingCore();
+        WebApplication app = builder.Build();
+        app.UseRouting();
+        MapEndpoints(app, catalogue, abort, options.Time);
+
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            await catalogue.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        Uri url = BoundUrl(app, options.Endpoint);
+        log.Information("Monitor serving {Url}", url);
+        return new MonitorServer(app, catalogue, abort, url, live);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Pages keep their event streams open: stop quickly rather than wait for them.
+        using var stopping = new CancellationTokenSource();
+        await stopping.CancelAsync().ConfigureAwait(false);
+        await _app.StopAsync(stopping.Token).ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        await _catalogue.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Loopback is the default; any other address exposes the rig's telemetry to whoever reaches it.</summary>
+    internal static bool WarnIfNotLoopback(IPEndPoint endpoint, ILogger log)
+    {
+        if (IPAddress.IsLoopback(endpoint.Address))
+        {
+            return false;
+        }
+
+        log.Warning("Monitor listens on {Address}, which is not a loopback address: anyone who can reach it sees the rig (abort still needs the token)", endpoint.Address);
+        return true;
+    }
+
+    internal static IReadOnlyList<LimitDto> Limits(RigDefinition? rig) =>
+        rig?.Limits.Select(l => new LimitDto(l.Parameter, l.Yellow, l.Red)).ToArray() ?? [];
+
+    private static void MapEndpoints(WebApplication app, IRunCatalogue catalogue, AbortGate abort, TimeProvider time)
+    {
+        app.MapGet("/", () => EmbeddedAssets.Serve("index.html"));
+        app.MapGet("/assets/{**path}", (string path) => EmbeddedAssets.Serve(path));
+        app.MapGet("/api/runs", () => Microsoft.AspNetCore.Http.Results.Json(catalogue.List(), MonitorJson.Options));
+        app.MapGet("/api/runs/{id}/snapshot", (string id) =>
+            catalogue.Find(id) is { } run ? Microsoft.AspNetCore.Http.Results.Text(run.SnapshotJson(), "application/json") : Microsoft.AspNetCore.Http.Results.NotFound());
+        app.MapGet("/api/runs/{id}/events", async (HttpContext context, string id) =>
+        {
+            if (catalogue.Find(id) is not { } run)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            await EventStream.WriteAsync(context, run, time, context.RequestAborted).ConfigureAwait(false);
+        });
+        Func<HttpContext, Task<IResult>> handleAbort = abort.HandleAsync;
+        app.MapPost("/api/abort", (Delegate)handleAbort);
+    }
+
+    private static Uri BoundUrl(WebApplication app, IPEndPoint requested)
+    {
+        string? address = app.Urls.FirstOrDefault();
+        var bound = address is null ? null : new Uri(address);
+        int port = bound?.Port ?? requested.Port;
+        string host = requested.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{requested.Address}]" : requested.Address.ToString();
+        return new Uri($"http://{host}:{port}/");
+    }
+}

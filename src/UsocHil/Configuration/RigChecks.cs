@@ -1,0 +1,102 @@
+using Newtonsoft.Json.Linq;
+using UsocHil.Dictionary;
+using UsocHil.Rigs;
+
+namespace UsocHil.Configuration;
+
+/// <summary>Cross-references inside a rig.json: unique names and IDs, limits and structures naming known parameters.</summary>
+internal static class RigChecks
+{
+    public static IEnumerable<ConfigurationProblem> Check(string file, JToken document, RigDefinition rig)
+    {
+        RigDictionary dictionary = rig.Dictionary;
+        var parameterNames = dictionary.Parameters.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var problem in Duplicates(file, document, "dictionary.parameters", dictionary.Parameters.Select(p => p.Name), "parameter name"))
+        {
+            yield return problem;
+        }
+
+        foreach (var problem in Duplicates(file, document, "dictionary.parameters", dictionary.Parameters.Select(p => p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), "parameter id"))
+        {
+            yield return problem;
+        }
+
+        foreach (var problem in Duplicates(file, document, "dictionary.commands", dictionary.Commands.Select(c => c.Name), "command name"))
+        {
+            yield return problem;
+        }
+
+        foreach (var problem in Duplicates(file, document, "gpio", rig.Gpio.Select(g => g.Name), "GPIO line"))
+        {
+            yield return problem;
+        }
+
+        for (int s = 0; s < dictionary.Housekeeping.Count; s++)
+        {
+            for (int p = 0; p < dictionary.Housekeeping[s].Parameters.Count; p++)
+            {
+                string name = dictionary.Housekeeping[s].Parameters[p];
+                if (!parameterNames.Contains(name))
+                {
+                    string path = $"dictionary.housekeeping[{s}].parameters[{p}]";
+                    yield return At(file, document, path, $"unknown parameter '{name}'");
+                }
+            }
+        }
+
+        for (int i = 0; i < rig.Limits.Count; i++)
+        {
+            LimitDefinition limit = rig.Limits[i];
+            if (!parameterNames.Contains(limit.Parameter))
+            {
+                yield return At(file, document, $"limits[{i}].parameter", $"unknown parameter '{limit.Parameter}'");
+            }
+
+            if (limit.Yellow[0] > limit.Yellow[1] || limit.Red[0] > limit.Red[1] || limit.Red[0] > limit.Yellow[0] || limit.Red[1] < limit.Yellow[1])
+            {
+                yield return At(file, document, $"limits[{i}]", "bands must be [low, high] with the yellow band inside the red one");
+            }
+        }
+
+        foreach (ConsistencyExpectation consistency in rig.Expectations?.Consistency ?? [])
+        {
+            foreach (string name in consistency.Parameters.Where(n => !parameterNames.Contains(n)))
+            {
+                yield return At(file, document, "expectations.consistency", $"'{consistency.Name}' names unknown parameter '{name}'");
+            }
+        }
+
+        var commandNames = dictionary.Commands.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        for (int i = 0; i < rig.Safing.Commands.Count; i++)
+        {
+            if (!commandNames.Contains(rig.Safing.Commands[i]))
+            {
+                yield return At(file, document, $"safing.commands[{i}]", $"unknown command '{rig.Safing.Commands[i]}'");
+            }
+        }
+
+        if (rig.Expectations?.Dynamics is { } dynamics && !parameterNames.Contains(dynamics.Parameter))
+        {
+            yield return At(file, document, "expectations.dynamics.parameter", $"unknown parameter '{dynamics.Parameter}'");
+        }
+    }
+
+    private static IEnumerable<ConfigurationProblem> Duplicates(string file, JToken document, string path, IEnumerable<string> keys, string what)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        int index = 0;
+        foreach (string key in keys)
+        {
+            if (!seen.Add(key))
+            {
+                yield return At(file, document, $"{path}[{index}]", $"duplicate {what} '{key}'");
+            }
+
+            index++;
+        }
+    }
+
+    internal static ConfigurationProblem At(string file, JToken document, string path, string message) =>
+        new(file, "$." + path, ConfigurationFileReader.LineOf(document.SelectToken(path)), message);
+}

@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using Newtonsoft.Json.Linq;
+using UsocHil.Rigs;
+
+namespace UsocHil.Configuration;
+
+/// <summary>
+/// Loads <c>rig-config.json</c> and every rig it names, reporting all problems at once
+/// (file, JSON path and line each) before anything opens a link.
+/// </summary>
+public static class StationLoader
+{
+    public static LoadedStation Load(string stationFile)
+    {
+        string file = Path.GetFullPath(stationFile);
+        string shown = stationFile;
+        JToken document = ConfigurationFileReader.Parse(file, shown);
+        var problems = ConfigurationFileReader.Validate(document, ConfigurationSchemas.Station, shown).ToList();
+        if (problems.Count > 0)
+        {
+            // Rig files can still be checked where the station's shape allows, so one run of
+            // `config validate` shows everything.
+            problems.AddRange(CheckRigsOf(document, file, shown, out _));
+            throw new ConfigurationException(problems);
+        }
+
+        var config = ConfigurationFileReader.Deserialize<StationConfig>(document, shown);
+        problems.AddRange(CheckRigsOf(document, file, shown, out Dictionary<string, LoadedRig> rigs));
+        if (problems.Count > 0)
+        {
+            throw new ConfigurationException(problems);
+        }
+
+        string sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)));
+        return new LoadedStation(file, sha, config, rigs);
+    }
+
+    private static List<ConfigurationProblem> CheckRigsOf(JToken document, string file, string shown, out Dictionary<string, LoadedRig> rigs)
+    {
+        rigs = new Dictionary<string, LoadedRig>(StringComparer.Ordinal);
+        var problems = new List<ConfigurationProblem>();
+        if (document["rigs"] is not JObject rigObjects)
+        {
+            return problems;
+        }
+
+        string rigsDirectory = Path.Combine(Path.GetDirectoryName(file)!, document["rigsDirectory"]?.Value<string>() ?? "rigs");
+        foreach (JProperty entry in rigObjects.Properties())
+        {
+            string rigDirectory = Path.Combine(rigsDirectory, entry.Name);
+            string rigFile = Path.Combine(rigDirectory, "rig.json");
+            if (!IsPlainName(entry.Name) || !File.Exists(rigFile))
+            {
+                problems.Add(new ConfigurationProblem(shown, "$.rigs." + entry.Name, ConfigurationFileReader.LineOf(entry),
+                    $"unknown rig '{entry.Name}': no {Path.GetRelativePath(Path.GetDirectoryName(file)!, rigFile)}"));
+                continue;
+            }
+
+            try
+            {
+                RigDefinition definition = RigLoader.Load(rigFile, Path.GetRelativePath(Environment.CurrentDirectory, rigFile));
+                if (entry.Value is JObject bindingObject && ConfigurationFileReader.Validate(bindingObject, ConfigurationSchemas.Station.Definitions["rigBinding"], shown).Any())
+                {
+                    continue; // already reported by the station's schema pass
+                }
+
+                RigBinding binding = System.Text.Json.JsonSerializer.Deserialize<RigBinding>(entry.Value.ToString(), ConfigurationFileReader.SerializerOptions)!;
+                problems.AddRange(BindingChecks.Check(shown, entry, definition, binding));
+                rigs[entry.Name] = new LoadedRig(entry.Name, rigDirectory, definition, binding);
+            }
+            catch (ConfigurationException e)
+            {
+                problems.AddRange(e.Problems);
+            }
+        }
+
+        return problems;
+    }
+
+    private static bool IsPlainName(string name) => name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+}

@@ -1,0 +1,159 @@
+using Polly;
+using Polly.Retry;
+using Serilog;
+
+namespace UsocHil.Links;
+
+/// <summary>
+/// A link that connects again, with exponential backoff (Polly.Core), when the one beneath is closed or reset: for
+/// bindings where reconnecting is meaningful (a TCP client to a payload or instrument that restarts). Bytes in flight
+/// when the connection broke are lost; the framing layer resynchronises and the caller's timeout covers the exchange.
+/// <see cref="LinkStatistics.Reconnects"/> counts each new connection after the first.
+/// </summary>
+public sealed class ReconnectingLink : ILink
+{
+    private readonly Func<CancellationToken, ValueTask<ILink>> _connect;
+    private readonly ResiliencePipeline _pipeline;
+    private readonly ILogger _log;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private ILink? _current;
+    private bool _everConnected;
+    private int _disposed;
+
+    public ReconnectingLink(LinkInfo info, Func<CancellationToken, ValueTask<ILink>> connect, ReconnectOptions options, TimeProvider timeProvider, ILogger log)
+    {
+        Info = info;
+        _connect = connect;
+        _log = log;
+        _pipeline = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<LinkException>(),
+                MaxRetryAttempts = Math.Max(0, options.MaxAttempts - 1),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.FirstDelay,
+                MaxDelay = options.MaxDelay,
+                OnRetry = args =>
+                {
+                    _log.Warning("Link {Link}: connection attempt {Attempt} failed ({Error}); retrying in {Delay}", Info.Name, args.AttemptNumber + 1, args.Outcome.Exception?.Message, args.RetryDelay);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
+    }
+
+    public LinkInfo Info { get; }
+
+    public LinkStatistics Statistics { get; } = new();
+
+    /// <summary>Connects now, so that a wrong address fails at open rather than at the first exchange.</summary>
+    public async ValueTask ConnectAsync(CancellationToken cancellationToken) => await CurrentAsync(cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            ILink link = await CurrentAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                int count = await link.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+                if (count > 0 || buffer.IsEmpty)
+                {
+                    Statistics.AddBytesIn(count);
+                    return count;
+                }
+
+                Lost(link, "the peer closed the connection");
+            }
+            catch (LinkClosedException e)
+            {
+                Lost(link, e.Message);
+            }
+        }
+    }
+
+    public async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken)
+    {
+        ILink link = await CurrentAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await link.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LinkClosedException e)
+        {
+            Lost(link, e.Message);
+            link = await CurrentAsync(cancellationToken).ConfigureAwait(false);
+            await link.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+
+        Statistics.AddBytesOut(buffer.Length);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        ILink? current = Interlocked.Exchange(ref _current, null);
+        if (current is not null)
+        {
+            await current.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void Lost(ILink link, string reason)
+    {
+        // Only the first of a concurrent reader and writer to see the break retires the link.
+        if (Interlocked.CompareExchange(ref _current, null, link) == link)
+        {
+            Statistics.SetLastError(reason);
+            _log.Warning("Link {Link} lost ({Reason}); reconnecting", Info.Name, reason);
+            _ = link.DisposeAsync().AsTask();
+        }
+    }
+
+    private async ValueTask<ILink> CurrentAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        ILink? current = Volatile.Read(ref _current);
+        if (current is not null)
+        {
+            return current;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            current = Volatile.Read(ref _current);
+            if (current is not null)
+            {
+                return current;
+            }
+
+            bool first = !_everConnected;
+            ILink link = await _pipeline.ExecuteAsync(static (connect, token) => connect(token), _connect, cancellationToken).ConfigureAwait(false);
+            if (!first)
+            {
+                Statistics.AddReconnect();
+                _log.Information("Link {Link} reconnected to {Endpoint}", Info.Name, link.Info.Endpoint);
+            }
+
+            _everConnected = true;
+            if (Volatile.Read(ref _disposed) != 0)
+            {
+                await link.DisposeAsync().ConfigureAwait(false);
+                throw new ObjectDisposedException(nameof(ReconnectingLink));
+            }
+
+            Volatile.Write(ref _current, link);
+            return link;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Sockets;
+using Serilog;
+using UsocHil.Rigs;
+
+namespace UsocHil.Links.Tcp;
+
+/// <summary>Connects to a payload, an instrument or an emulator over TCP: connect timeout, no Nagle delay, keep-alive.</summary>
+public static class TcpClientLink
+{
+    /// <summary>Seconds of silence before the kernel probes a quiet connection, then between probes.</summary>
+    private const int KeepAliveSeconds = 5;
+    private const int KeepAliveProbes = 3;
+
+    public static ValueTask<TcpLink> ConnectAsync(
+        string name, NetworkBinding binding, TimeProvider timeProvider, ILogger log, CancellationToken cancellationToken) =>
+        ConnectAsync(name, binding.Host, binding.Port, TimeSpan.FromSeconds(binding.ConnectTimeoutSeconds), timeProvider, log, cancellationToken);
+
+    public static async ValueTask<TcpLink> ConnectAsync(
+        string name, string host, int port, TimeSpan connectTimeout, TimeProvider timeProvider, ILogger log, CancellationToken cancellationToken)
+    {
+        string endpoint = FormatEndpoint(host, port);
+        using var timeout = new CancellationTokenSource(connectTimeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        IPAddress[] addresses;
+        try
+        {
+            addresses = IPAddress.TryParse(host, out IPAddress? literal)
+                ? [literal]
+                : await Dns.GetHostAddressesAsync(host, linked.Token).ConfigureAwait(false);
+        }
+        catch (SocketException e)
+        {
+            throw new LinkException(endpoint, "cannot resolve host: " + e.SocketErrorCode, e);
+        }
+
+        SocketException? last = null;
+        foreach (IPAddress address in addresses)
+        {
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                await socket.ConnectAsync(new IPEndPoint(address, port), linked.Token).ConfigureAwait(false);
+                ConfigureKeepAlive(socket);
+                log.Information("Link {Link} connected to {Endpoint}", name, endpoint);
+                return new TcpLink(socket, new LinkInfo(name, "tcp", endpoint), log);
+            }
+            catch (SocketException e)
+            {
+                socket.Dispose();
+                last = e;
+            }
+            catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                socket.Dispose();
+                throw new LinkTimeoutException(endpoint, $"no connection within {connectTimeout.TotalSeconds:0.###} s", e);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+
+        throw new LinkClosedException(endpoint, "cannot connect: " + (last?.SocketErrorCode.ToString() ?? "no address"), last);
+    }
+
+    internal static string FormatEndpoint(string host, int port) =>
+        host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? $"[{host}]:{port}" : $"{host}:{port}";
+
+    private static void ConfigureKeepAlive(Socket socket)
+    {
+        socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
+        socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveTime, KeepAliveSeconds);
+        socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveInterval, KeepAliveSeconds);
+        socket.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.TcpKeepAliveRetryCount, KeepAliveProbes);
+    }
+}

@@ -1,0 +1,14 @@
+namespace UsocHil.Rigs;
+
+/// <summary>How a rig is made safe beyond its GPIO safe levels and instruments' safe commands: payload commands first.</summary>
+public sealed record SafingDefinition
+{
+    /// <summary>Dictionary commands sent first, best effort (for the furnace: HEATER_OFF).</summary>
+    public IReadOnlyList<string> Commands { get; init; } = [];
+
+    /// <summary>How long each safing action may take before the next one runs anyway.</summary>
+    public double ActionTimeoutSeconds { get; init; } = 1.0;
+
+    /// <summary>The bound on the whole of safing.</summary>
+    public double BudgetSeconds { get; init; } = 10.0;
+}

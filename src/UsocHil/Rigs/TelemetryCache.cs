@@ -1,0 +1,107 @@
+namespace UsocHil.Rigs;
+
+/// <summary>
+/// The latest engineering value of every parameter plus a bounded history, fed by housekeeping reports, so steps can
+/// wait for a condition and compute rates and windows without touching the link. Thread-safe: one writer (the
+/// session's reader), many readers.
+/// </summary>
+public sealed class TelemetryCache(int historyCapacity = 8192)
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Queue<TelemetrySample>> _history = new(StringComparer.Ordinal);
+    private readonly Queue<DateTimeOffset> _reports = new();
+    private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _reportCount;
+
+    /// <summary>Raised after every report with its samples (on the writer's thread).</summary>
+    public event Action<IReadOnlyList<TelemetrySample>>? Updated;
+
+    public long ReportCount => Interlocked.Read(ref _reportCount);
+
+    /// <summary>Stores one report (a housekeeping packet or a parameter report) and wakes every waiter.</summary>
+    public void Publish(IReadOnlyList<TelemetrySample> samples, bool isHousekeeping = true)
+    {
+        TaskCompletionSource woken;
+        lock (_gate)
+        {
+            foreach (TelemetrySample sample in samples)
+            {
+                if (!_history.TryGetValue(sample.Parameter, out Queue<TelemetrySample>? queue))
+                {
+                    queue = new Queue<TelemetrySample>();
+                    _history[sample.Parameter] = queue;
+                }
+
+                queue.Enqueue(sample);
+                if (queue.Count > historyCapacity)
+                {
+                    queue.Dequeue();
+                }
+            }
+
+            if (isHousekeeping && samples.Count > 0)
+            {
+                _reports.Enqueue(samples[0].RigTime);
+                if (_reports.Count > historyCapacity)
+                {
+                    _reports.Dequeue();
+                }
+
+                Interlocked.Increment(ref _reportCount);
+            }
+
+            woken = _next;
+            _next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        Updated?.Invoke(samples);
+        woken.TrySetResult();
+    }
+
+    public bool TryGetLatest(string parameter, out TelemetrySample sample)
+    {
+        lock (_gate)
+        {
+            if (_history.TryGetValue(parameter, out Queue<TelemetrySample>? queue) && queue.Count > 0)
+            {
+                sample = queue.Last();
+                return true;
+            }
+        }
+
+        sample = default;
+        return false;
+    }
+
+    /// <summary>The samples of one parameter at or after <paramref name="since"/>, oldest first.</summary>
+    public IReadOnlyList<TelemetrySample> History(string parameter, DateTimeOffset since)
+    {
+        lock (_gate)
+        {
+            return _history.TryGetValue(parameter, out Queue<TelemetrySample>? queue)
+                ? queue.Where(s => s.RigTime >= since).ToArray()
+                : [];
+        }
+    }
+
+    /// <summary>Rig times of the housekeeping reports received at or after <paramref name="since"/>.</summary>
+    public IReadOnlyList<DateTimeOffset> ReportTimes(DateTimeOffset since)
+    {
+        lock (_gate)
+        {
+            return _reports.Where(t => t >= since).ToArray();
+        }
+    }
+
+    /// <summary>Completes when the next report arrives.</summary>
+    public Task NextUpdateAsync(CancellationToken cancellationToken)
+    {
+        Task next;
+        lock (_gate)
+        {
+            next = _next.Task;
+        }
+
+        return next.WaitAsync(cancellationToken);
+    }
+}

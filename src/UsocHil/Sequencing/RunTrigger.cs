@@ -1,0 +1,21 @@
+namespace UsocHil.Sequencing;
+
+/// <summary>What moves a run from one state to the next.</summary>
+public enum RunTrigger
+{
+    Start,
+
+    /// <summary>The current phase or step finished; Executing is re-entered while steps remain.</summary>
+    StepCompleted,
+    StepFailed,
+    HardLimitViolated,
+    LinkLost,
+    Timeout,
+    OperatorAbort,
+
+    /// <summary>The device rebooted under the run (a boot event while active).</summary>
+    DeviceRebooted,
+
+    /// <summary>Safing finished, whatever each action's outcome.</summary>
+    SafingDone,
+}

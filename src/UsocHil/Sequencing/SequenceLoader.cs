@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using Newtonsoft.Json.Linq;
+using UsocHil.Configuration;
+using UsocHil.Rigs;
+using UsocHil.Sequencing.Steps;
+
+namespace UsocHil.Sequencing;
+
+/// <summary>
+/// Reads a sequence file and checks all of it against the rig before anything runs: unknown step kinds, fields,
+/// parameters, commands, lines and instruments, values out of range, references to data sets, fits, marks and
+/// variables that do not exist. Every problem is reported at once, each with file, JSON path and line.
+/// </summary>
+public static class SequenceLoader
+{
+    private static readonly string[] s_topLevel = ["$schema", "sequence", "version", "description", "policy", "powerUp", "selfTest", "steps", "verify"];
+
+    /// <summary>Lets <c>config validate</c> check sequence files too.</summary>
+    public static void RegisterWithConfiguration() =>
+        SequenceChecks.Register((rig, file) => Check(file, rig.Definition));
+
+    public static SequencePlan Load(string file, RigDefinition rig, string? displayName = null)
+    {
+        var (plan, problems) = Build(file, rig, displayName);
+        return problems.Count > 0 ? throw new ConfigurationException(problems) : plan!;
+    }
+
+    public static IReadOnlyList<ConfigurationProblem> Check(string file, RigDefinition rig, string? displayName = null) => Build(file, rig, displayName).Problems;
+
+    private static (SequencePlan? Plan, IReadOnlyList<ConfigurationProblem> Problems) Build(string file, RigDefinition rig, string? displayName)
+    {
+        string shown = displayName ?? Path.GetRelativePath(Environment.CurrentDirectory, file);
+        JToken document;
+        try
+        {
+            document = ConfigurationFileReader.Parse(file, shown);
+        }
+        catch (ConfigurationException ex)
+        {
+            return (null, ex.Problems);
+        }
+
+        var context = new SequenceBuildContext(shown, rig);
+        if (document is not JObject root)
+        {
+            return (null, [new ConfigurationProblem(shown, "$", ConfigurationFileReader.LineOf(document), "wrong type: a sequence is a JSON object")]);
+        }
+
+        var top = new StepReader(root, "$", context);
+        string? name = top.String("sequence");
+        string? version = top.Field("version", true) is { } v ? v.ToString() : null;
+        string? description = top.String("description", required: false);
+        SequencePolicy policy = ReadPolicy(top);
+        var powerUp = StepFactory.ReadList(top.Field("powerUp", false), "$.powerUp", context);
+        var selfTest = StepFactory.ReadList(top.Field("selfTest", false), "$.selfTest", context);
+        var steps = StepFactory.ReadList(top.Field("steps", true), "$.steps", context);
+        var verify = StepFactory.ReadList(top.Field("verify", false), "$.verify", context);
+        foreach (JProperty property in root.Properties().Where(p => !s_topLevel.Contains(p.Name)))
+        {
+            top.Problem(property, property.Name, $"unknown field '{property.Name}'; a sequence has: {string.Join(", ", s_topLevel.Skip(1))}");
+        }
+
+        if (name is not null && !string.Equals(name, Path.GetFileNameWithoutExtension(file), StringComparison.Ordinal))
+        {
+            top.Problem(root["sequence"], "sequence", $"the sequence is named '{name}' but its file is {Path.GetFileName(file)}");
+        }
+
+        if (context.Problems.Count > 0 || name is null || version is null)
+        {
+            return (null, context.Problems);
+        }
+
+        return (new SequencePlan
+        {
+            Name = name,
+            Version = version,
+            Description = description,
+            Source = file,
+            Hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))),
+            Policy = policy,
+            PowerUp = powerUp,
+            SelfTest = selfTest,
+            Steps = steps,
+            Verify = verify,
+        }, context.Problems);
+    }
+
+    private static SequencePolicy ReadPolicy(StepReader top)
+    {
+        if (top.Object("policy", required: false) is not { } obj)
+        {
+            return new SequencePolicy();
+        }
+
+        var p = new StepReader(obj, "$.policy", top.Context);
+        string onLinkLoss = p.String("onLinkLoss", required: false) ?? "fail";
+        string onReboot = p.String("onReboot", required: false) ?? "fail";
+        if (onLinkLoss is not ("fail" or "reconnect"))
+        {
+            p.Problem(obj["onLinkLoss"], "onLinkLoss", $"'{onLinkLoss}' is not fail or reconnect");
+        }
+
+        if (onReboot is not ("fail" or "reapply"))
+        {
+            p.Problem(obj["onReboot"], "onReboot", $"'{onReboot}' is not fail or reapply");
+        }
+
+        p.Finish();
+        return new SequencePolicy { OnLinkLoss = onLinkLoss, OnReboot = onReboot };
+    }
+}

@@ -1,0 +1,23 @@
+using UsocHil.Expectations;
+using UsocHil.Rigs;
+
+namespace UsocHil.Sequencing.Steps.Checks;
+
+/// <summary>The response since a mark meets the rig's dynamics expectation: ramp rate, overshoot, settling.</summary>
+internal sealed class DynamicsCheck(DynamicsExpectation expectation, string since, ValueExpression target) : IVerifyCheck
+{
+    public string Label => $"{expectation.Parameter} dynamics since {since} towards {target}";
+
+    public Task<IReadOnlyList<Measurement>> EvaluateAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        if (!context.Data.TryGetMark(since, out DateTimeOffset from))
+        {
+            throw new StepFailedException(context.Path, $"mark '{since}' was never reached");
+        }
+
+        Sample[] samples = context.Rig.Telemetry.History(expectation.Parameter, from)
+            .Select(s => new Sample((s.RigTime - from).TotalSeconds, s.Value)).ToArray();
+        IReadOnlyList<ExpectationResult> results = new StepResponseExpectation(expectation).Evaluate(samples, target.Evaluate(context.Variables));
+        return Task.FromResult<IReadOnlyList<Measurement>>(results.Select(r => Measurement.Of(context.Path, r, context.Now)).ToArray());
+    }
+}

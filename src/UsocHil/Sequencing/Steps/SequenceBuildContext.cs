@@ -1,0 +1,40 @@
+using UsocHil.Configuration;
+using UsocHil.Rigs;
+
+namespace UsocHil.Sequencing.Steps;
+
+/// <summary>What a step being read may refer to: the rig, variables in scope, data sets and fits declared before it.</summary>
+internal sealed class SequenceBuildContext(string file, RigDefinition rig)
+{
+    public string File { get; } = file;
+
+    public RigDefinition Rig { get; } = rig;
+
+    public List<ConfigurationProblem> Problems { get; } = [];
+
+    public HashSet<string> Variables { get; private set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Sample data sets declared so far, with their columns.</summary>
+    public Dictionary<string, HashSet<string>> DataSets { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Fits declared so far, with their polynomial order.</summary>
+    public Dictionary<string, int> Fits { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> Marks { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Runs <paramref name="read"/> with extra variables in scope (a sweep's or an optimiser's).</summary>
+    public T WithVariables<T>(IEnumerable<string> names, Func<T> read)
+    {
+        HashSet<string> outer = Variables;
+        Variables = new HashSet<string>(outer, StringComparer.Ordinal);
+        Variables.UnionWith(names);
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            Variables = outer;
+        }
+    }
+}

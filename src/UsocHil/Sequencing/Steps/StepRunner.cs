@@ -1,0 +1,60 @@
+using UsocHil.Links;
+
+namespace UsocHil.Sequencing.Steps;
+
+/// <summary>Runs steps one after the other, each reported, each under its own time bound.</summary>
+internal static class StepRunner
+{
+    public static async Task RunAllAsync(StepContext parent, IReadOnlyList<ISequenceStep> steps, string prefix, VariableScope variables, CancellationToken cancellationToken)
+    {
+        for (int i = 0; i < steps.Count; i++)
+        {
+            string path = prefix.Length == 0 ? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{prefix}.{i + 1}";
+            await RunOneAsync(parent.Child(path, variables), steps[i], i, steps.Count, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public static async Task RunOneAsync(StepContext context, ISequenceStep step, int index, int count, CancellationToken cancellationToken)
+    {
+        var progress = new StepProgress(context.Path, index, count, step.Kind, step.Label, context.Now);
+        context.Observer.OnStepStarted(progress);
+        context.Log.Information("Step {Step} {Kind} started: {Label}", context.Path, step.Kind, step.Label);
+        using CancellationTokenSource bound = step.Timeout is { } timeout
+            ? new CancellationTokenSource(timeout, context.Time)
+            : new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
+        try
+        {
+            await step.ExecuteAsync(context, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (bound.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            var timedOut = new StepTimeoutException(context.Path, $"{step.Kind} did not finish within {step.Timeout} of rig time", ex);
+            Finish(context, progress, StepStatus.Failed, timedOut.Message);
+            throw timedOut;
+        }
+        catch (OperationCanceledException)
+        {
+            Finish(context, progress, StepStatus.Cancelled, "cancelled");
+            throw;
+        }
+        catch (Exception ex) when (ex is StepFailedException or LinkException)
+        {
+            Finish(context, progress, StepStatus.Failed, ex.Message);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            Finish(context, progress, StepStatus.Failed, ex.Message);
+            throw new StepFailedException(context.Path, $"{step.Kind}: {ex.Message}", ex);
+        }
+
+        Finish(context, progress, StepStatus.Passed, null);
+    }
+
+    private static void Finish(StepContext context, StepProgress progress, StepStatus status, string? detail)
+    {
+        context.Log.Information("Step {Step} {Kind} {Status}{Detail}", context.Path, progress.Kind, status, detail is null ? "" : ": " + detail);
+        context.Observer.OnStepFinished(progress with { RigTime = context.Now }, status, detail);
+    }
+}

@@ -1,0 +1,153 @@
+using Newtonsoft.Json.Linq;
+using UsocHil.Rigs;
+using UsocHil.Sequencing.Steps.Checks;
+
+namespace UsocHil.Sequencing.Steps;
+
+/// <summary>
+/// Evaluates expectations and records each verdict with its margin. A failing verdict does not stop the run unless
+/// <c>"stopOnFail": true</c>; the run then ends with a failed verdict. Checks: agreement, consistency,
+/// housekeeping-rate, dynamics, value.
+/// </summary>
+internal sealed class VerifyStep(IReadOnlyList<IVerifyCheck> checks, bool stopOnFail, string? label) : ISequenceStep
+{
+    public string Kind => "verify";
+
+    public string Label => label ?? string.Join("; ", checks.Select(c => c.Label));
+
+    public TimeSpan? Timeout => TimeSpan.FromMinutes(30);
+
+    public async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        var failed = new List<string>();
+        foreach (IVerifyCheck check in checks)
+        {
+            foreach (Measurement measurement in await check.EvaluateAsync(context, cancellationToken).ConfigureAwait(false))
+            {
+                context.Record(measurement);
+                context.Log.Information("Verdict {Verdict} for {Measurement} = {Value:G6} {Unit} ({Expectation}, margin {Margin:G3})",
+                    measurement.Verdict, measurement.Name, measurement.Value, measurement.Unit, measurement.Expectation, measurement.Margin);
+                if (measurement.Verdict == MeasurementVerdict.Fail)
+                {
+                    failed.Add($"{measurement.Name}: {measurement.Expectation}");
+                }
+            }
+        }
+
+        if (stopOnFail && failed.Count > 0)
+        {
+            throw new StepFailedException(context.Path, "expectation failed: " + string.Join("; ", failed));
+        }
+    }
+
+    public static ISequenceStep? Read(StepReader r)
+    {
+        bool stopOnFail = r.Bool("stopOnFail") ?? false;
+        JArray? array = r.Array("checks");
+        var checks = new List<IVerifyCheck>();
+        for (int i = 0; i < (array?.Count ?? 0); i++)
+        {
+            if (array![i] is not JObject obj)
+            {
+                r.Problem(array[i], $"checks[{i}]", "wrong type: expected a check object");
+                continue;
+            }
+
+            var inner = new StepReader(obj, $"{r.Path}.checks[{i}]", r.Context);
+            if (ReadCheck(inner) is { } check && !inner.HasProblems)
+            {
+                checks.Add(check);
+            }
+
+            inner.Finish();
+        }
+
+        return new VerifyStep(checks, stopOnFail, r.Label);
+    }
+
+    private static IVerifyCheck? ReadCheck(StepReader r)
+    {
+        string? kind = r.String("check");
+        RigDefinition rig = r.Context.Rig;
+        switch (kind)
+        {
+            case "agreement":
+            {
+                IReadOnlyList<string> parameters = r.Strings("parameters") ?? [];
+                for (int i = 0; i < parameters.Count; i++)
+                {
+                    r.Parameter(r.Json["parameters"]![i]!, $"parameters[{i}]", parameters[i]);
+                }
+
+                InstrumentDefinition? reference = SampleStep.ReadReference(r, "reference");
+                double? within = r.Number("within", min: 0);
+                int count = (int)(r.Number("count", required: false, min: 1, max: 10_000) ?? 10);
+                return reference is null || within is null ? null : new AgreementCheck(parameters, reference, within.Value, count);
+            }
+
+            case "consistency":
+            {
+                string? name = r.String("expectation");
+                TimeSpan window = r.Seconds("seconds") ?? TimeSpan.FromSeconds(30);
+                ConsistencyExpectation? expectation = rig.Expectations?.Consistency.FirstOrDefault(c => c.Name == name);
+                if (name is not null && expectation is null)
+                {
+                    r.Problem(r.Json["expectation"], "expectation", $"rig {rig.Name} declares no consistency expectation '{name}'");
+                }
+
+                return expectation is null ? null : new ConsistencyCheck(expectation, window);
+            }
+
+            case "housekeeping-rate":
+            {
+                TimeSpan window = r.Seconds("seconds") ?? TimeSpan.FromSeconds(30);
+                if (rig.Expectations?.Housekeeping is not { } expectation)
+                {
+                    r.Problem(null, "", $"rig {rig.Name} declares no housekeeping expectation");
+                    return null;
+                }
+
+                return new HousekeepingRateCheck(expectation, window);
+            }
+
+            case "dynamics":
+            {
+                string? since = r.String("since");
+                ValueExpression? target = r.Value("target");
+                if (since is not null && !r.Context.Marks.Contains(since))
+                {
+                    r.Problem(r.Json["since"], "since", $"no mark step before this one is named '{since}'");
+                }
+
+                if (rig.Expectations?.Dynamics is not { } dynamics)
+                {
+                    r.Problem(null, "", $"rig {rig.Name} declares no dynamics expectation");
+                    return null;
+                }
+
+                return since is null || target is null ? null : new DynamicsCheck(dynamics, since, target);
+            }
+
+            case "value":
+            {
+                var parameter = r.Parameter("parameter");
+                ValueExpression? min = r.Value("min", required: false);
+                ValueExpression? max = r.Value("max", required: false);
+                int? bits = r.Number("bitsSet", required: false, min: 1, max: int.MaxValue) is { } b ? (int)b : null;
+                if (min is null && max is null && bits is null && !r.HasProblems)
+                {
+                    r.Problem(null, "", "a value check needs min, max or bitsSet");
+                }
+
+                return parameter is null ? null : new ValueCheck(parameter.Name, min, max, bits);
+            }
+
+            case null:
+                return null;
+
+            default:
+                r.Problem(r.Json["check"], "check", $"unknown check '{kind}'; known: agreement, consistency, housekeeping-rate, dynamics, value");
+                return null;
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using System.Globalization;
+using Newtonsoft.Json.Linq;
+using UsocHil.Dictionary;
+
+namespace UsocHil.Sequencing.Steps;
+
+/// <summary>
+/// Waits for a telemetry condition, with a timeout and an optional stability window, or simply for a time:
+/// <c>{"kind":"wait","parameter":"CONTROL_TEMP","near":"$setpoint","tolerance":1,"stable":{"maxRatePerMinute":0.05,"seconds":60},"timeoutSeconds":5400}</c>.
+/// With <c>"record"</c> the time it took becomes a measurement, held against <c>"maxSeconds"</c> if given.
+/// </summary>
+internal sealed class WaitStep(WaitCondition? condition, TimeSpan? duration, TimeSpan? timeout, string? record, double? maxSeconds, string? label) : ISequenceStep
+{
+    public string Kind => "wait";
+
+    public string Label => label ?? (condition is null ? $"{duration!.Value.TotalSeconds:G6} s" : Describe(condition));
+
+    public TimeSpan? Timeout => timeout;
+
+    public async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        DateTimeOffset started = context.Now;
+        if (condition is null)
+        {
+            await Task.Delay(duration!.Value, context.Time, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        string state = "";
+        long startReports = context.Rig.Telemetry.ReportCount;
+        DateTimeOffset? firstFresh = null;
+        try
+        {
+            while (true)
+            {
+                if (firstFresh is null && context.Rig.Telemetry.ReportCount > startReports
+                    && context.Rig.Telemetry.TryGetLatest(condition.Parameter, out var first))
+                {
+                    firstFresh = first.RigTime;
+                }
+
+                if (condition.IsMet(context.Rig.Telemetry, firstFresh, context.Variables, out state))
+                {
+                    break;
+                }
+
+                await context.Rig.Telemetry.NextUpdateAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (!string.IsNullOrEmpty(state))
+        {
+            context.Event("warning", $"wait ended with {state}");
+            throw;
+        }
+
+        // Timed on the payload's stamp of the sample that met the condition: under an accelerated clock a stall of the
+        // harness would otherwise count as the payload being slow.
+        TimeSpan took = (context.Rig.Telemetry.TryGetLatest(condition.Parameter, out var met) ? met.RigTime : context.Now) - started;
+        context.Log.Information("Wait {Label} met after {Seconds:F0} s: {State}", Label, took.TotalSeconds, state);
+        if (record is not null)
+        {
+            context.Record(Measurement.Within(context.Path, record, took.TotalSeconds, "s", null, maxSeconds, context.Now, state));
+        }
+    }
+
+    private static string Describe(WaitCondition c)
+    {
+        var parts = new List<string>();
+        if (c.Near is not null)
+        {
+            parts.Add($"{c.Parameter} within {c.Tolerance.ToString("G4", CultureInfo.InvariantCulture)} of {c.Near}");
+        }
+
+        if (c.Above is not null)
+        {
+            parts.Add($"{c.Parameter} > {c.Above}");
+        }
+
+        if (c.Below is not null)
+        {
+            parts.Add($"{c.Parameter} < {c.Below}");
+        }
+
+        if (c.EqualTo is not null)
+        {
+            parts.Add($"{c.Parameter} = {c.EqualTo}");
+        }
+
+        if (c.BitsSet is not null)
+        {
+            parts.Add($"{c.Parameter} has bits 0x{c.BitsSet:X}");
+        }
+
+        if (c.StableFor is { } window)
+        {
+            parts.Add($"stable {(c.MaxRatePerMinute is { } r ? $"(<{r.ToString("G3", CultureInfo.InvariantCulture)}/min) " : "")}for {window.TotalSeconds:G4} s");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    public static ISequenceStep? Read(StepReader r)
+    {
+        TimeSpan? duration = r.Seconds("seconds");
+        TimeSpan? timeout = r.Seconds("timeoutSeconds");
+        string? record = r.String("record", required: false);
+        double? maxSeconds = r.Number("maxSeconds", required: false, min: 0);
+        if (r.Json["parameter"] is null)
+        {
+            if (duration is null)
+            {
+                r.Problem(null, "", "a wait step needs a parameter condition or seconds");
+            }
+
+            return new WaitStep(null, duration, timeout, record, maxSeconds, r.Label);
+        }
+
+        ParameterDefinition? parameter = r.Parameter("parameter");
+        if (timeout is null)
+        {
+            r.Problem(null, "", "a wait on telemetry needs timeoutSeconds, so it cannot wait forever");
+        }
+
+        ValueExpression? near = r.Value("near", required: false);
+        double tolerance = r.Number("tolerance", required: near is not null, min: 0) ?? 0;
+        ValueExpression? above = r.Value("above", required: false);
+        ValueExpression? below = r.Value("below", required: false);
+        double? equal = null;
+        if (r.Field("equals", false) is { } equals)
+        {
+            equal = EnumOrNumber(r, parameter, equals);
+        }
+
+        int? bits = r.Number("bitsSet", required: false, min: 1, max: int.MaxValue) is { } b ? (int)b : null;
+        double? rate = null;
+        TimeSpan? stable = null;
+        if (r.Object("stable", required: false) is { } stableObject)
+        {
+            var inner = new StepReader(stableObject, r.Path + ".stable", r.Context);
+            rate = inner.Number("maxRatePerMinute", required: false, min: 0);
+            stable = inner.Seconds("seconds", required: true, min: 1);
+            inner.Finish();
+        }
+
+        if (near is null && above is null && below is null && equal is null && bits is null && stable is null && !r.HasProblems)
+        {
+            r.Problem(null, "", "a wait on telemetry needs a condition: near, above, below, equals, bitsSet or stable");
+        }
+
+        return parameter is null ? null : new WaitStep(
+            new WaitCondition { Parameter = parameter.Name, Near = near, Tolerance = tolerance, Above = above, Below = below, EqualTo = equal, BitsSet = bits, MaxRatePerMinute = rate, StableFor = stable },
+            duration, timeout, record, maxSeconds, r.Label);
+    }
+
+    private static double? EnumOrNumber(StepReader r, ParameterDefinition? parameter, JToken token)
+    {
+        if (token.Type is JTokenType.Integer or JTokenType.Float)
+        {
+            return token.Value<double>();
+        }
+
+        string text = token.Value<string>() ?? "";
+        foreach (var (raw, name) in parameter?.Enum ?? new Dictionary<string, string>())
+        {
+            if (name == text)
+            {
+                return double.Parse(raw, CultureInfo.InvariantCulture);
+            }
+        }
+
+        r.Problem(token, "equals", $"'{text}' is not a value of {parameter?.Name}: {string.Join(", ", parameter?.Enum?.Values ?? [])}");
+        return null;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace UsocHil.Benchmarks.Figures;
+
+/// <summary>Measures every figure with its floor and peers in one run and writes docs/PERFORMANCE.md.</summary>
+public static class FiguresRunner
+{
+    public static IReadOnlyList<IFigure> All() =>
+    [
+        new SerialExchangeFigure(),
+    ];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        bool smoke = args.Contains("--smoke");
+        int outIndex = Array.IndexOf(args, "--out");
+        string root = FindRoot();
+        string? output = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
+        var settings = new FigureSettings(smoke, root, Path.Combine(root, "artifacts", "bench"));
+        var rows = new List<FigureRow>();
+        int failures = 0;
+        foreach (IFigure figure in All())
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(smoke ? 2 : 15));
+                IReadOnlyList<FigureRow> measured = await figure.MeasureAsync(settings, timeout.Token);
+                rows.AddRange(measured);
+                foreach (FigureRow row in measured)
+                {
+                    Console.WriteLine($"{row.Figure} | {row.Subject}: {row.Value:F2} {row.Unit} vs {row.Baseline} {row.BaselineValue:F2} (×{row.Ratio:F2})");
+                }
+            }
+            catch (Exception e)
+            {
+                failures++;
+                Console.Error.WriteLine($"{figure.Name}: failed: {e.Message}");
+            }
+        }
+
+        if (output is not null)
+        {
+            await File.WriteAllTextAsync(output, Markdown(rows, string.Join(' ', args)));
+        }
+
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static string Markdown(IReadOnlyList<FigureRow> rows, string arguments)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("# Performance");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Reproduce with `bench/run` (runs `UsocHil.Benchmarks {arguments}`). Every baseline was measured in the same run as the figure beside it.");
+        text.AppendLine();
+        text.AppendLine("| figure | subject | value | baseline | baseline value | ratio | goal | met |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (FigureRow row in rows)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {row.Figure} | {row.Subject} | {row.Value:G4} {row.Unit} | {row.Baseline} | {row.BaselineValue:G4} {row.Unit} | {row.Ratio:F2} | {row.Goal} | {(row.GoalMet ? "yes" : "**no**")} |");
+        }
+
+        return text.ToString();
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "UsocHil.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Environment.CurrentDirectory;
+    }
+}

@@ -1,0 +1,85 @@
+using UsocHil.IntegrationTests.Support;
+using UsocHil.Links.Serial;
+using UsocHil.Links.Tcp;
+using UsocHil.Rigs;
+
+namespace UsocHil.IntegrationTests.Links;
+
+/// <summary>Opening and closing links many times must give back every descriptor and every reader thread.</summary>
+[NonParallelizable]
+public sealed class LinkLeakTests
+{
+    private const int Cycles = 1000;
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task OpenClose_TtyLink1000Times_LeaksNoDescriptorsOrThreads(CancellationToken cancellationToken)
+    {
+        await using PtyPair pty = PtyPair.Open("emulator", TestLog.Silent);
+        await CycleAsync(pty, exchange: true, cancellationToken); // warm up: the runtime opens a few files on first use
+        int descriptorsBefore = OpenDescriptors();
+        int threadsBefore = ReaderThreads();
+
+        for (int i = 0; i < Cycles; i++)
+        {
+            await CycleAsync(pty, exchange: i % 100 == 0, cancellationToken);
+        }
+
+        Assert.That(OpenDescriptors() - descriptorsBefore, Is.LessThan(5), "descriptors grew");
+        Assert.That(ReaderThreads(), Is.EqualTo(threadsBefore), "tty reader threads left running");
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task OpenClose_PtyPair100Times_LeaksNoDescriptorsOrThreads(CancellationToken cancellationToken)
+    {
+        int descriptorsBefore = OpenDescriptors();
+
+        for (int i = 0; i < 100; i++)
+        {
+            await using PtyPair pty = PtyPair.Open("emulator", TestLog.Silent);
+        }
+
+        Assert.That(OpenDescriptors() - descriptorsBefore, Is.LessThan(5), "descriptors grew");
+        Assert.That(ReaderThreads(), Is.Zero, "tty reader threads left running");
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task OpenClose_TcpLink1000Times_LeaksNoDescriptors(CancellationToken cancellationToken)
+    {
+        await using var listener = new TcpLinkListener("emulator", TestLog.Silent);
+        await TcpCycleAsync(listener, cancellationToken);
+        int descriptorsBefore = OpenDescriptors();
+
+        for (int i = 0; i < Cycles; i++)
+        {
+            await TcpCycleAsync(listener, cancellationToken);
+        }
+
+        Assert.That(OpenDescriptors() - descriptorsBefore, Is.LessThan(5), "descriptors grew");
+    }
+
+    private static async Task CycleAsync(PtyPair pty, bool exchange, CancellationToken cancellationToken)
+    {
+        await using TtyLink link = TtyLink.Open("payload", pty.SubordinatePath, new SerialSettings(), TestLog.Silent);
+        if (exchange)
+        {
+            await link.WriteAsync(new byte[] { 1 }, cancellationToken);
+            _ = await PtyPairTests.ReadExactlyAsync(pty.Controller, 1, cancellationToken);
+        }
+    }
+
+    private static async Task TcpCycleAsync(TcpLinkListener listener, CancellationToken cancellationToken)
+    {
+        ValueTask<TcpLink> accepting = listener.AcceptAsync(cancellationToken);
+        await using TcpLink client = await TcpClientLink.ConnectAsync("payload", "127.0.0.1", listener.Port, TimeSpan.FromSeconds(2), TimeProvider.System, TestLog.Silent, cancellationToken);
+        await using TcpLink server = await accepting;
+    }
+
+    private static int OpenDescriptors() => Directory.GetFiles("/proc/self/fd").Length;
+
+    // Linux names a thread after its managed name, cut to 15 characters: "tty reader /dev".
+    private static int ReaderThreads() =>
+        Directory.GetDirectories("/proc/self/task").Count(task => File.ReadAllText(Path.Combine(task, "comm")).StartsWith("tty reader", StringComparison.Ordinal));
+}

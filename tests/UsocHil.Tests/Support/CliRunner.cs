@@ -1,0 +1,36 @@
+using UsocHil.Cli;
+
+namespace UsocHil.Tests.Support;
+
+/// <summary>Runs usoc-hil in-process and captures what an operator would see.</summary>
+public static class CliRunner
+{
+    private static readonly SemaphoreSlim s_console = new(1, 1);
+
+    public static async Task<CliResult> RunAsync(params string[] args)
+    {
+        await s_console.WaitAsync();
+        TextWriter stdout = Console.Out;
+        TextWriter stderr = Console.Error;
+        try
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            Console.SetOut(output);
+            Console.SetError(error);
+            int exitCode = await UsocHilCli.RunAsync(args);
+            return new CliResult(exitCode, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetOut(stdout);
+            Console.SetError(stderr);
+            s_console.Release();
+        }
+    }
+}
+
+public sealed record CliResult(int ExitCode, string Output, string Error)
+{
+    public IReadOnlyList<string> ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,27 @@
+namespace UsocHil.Tests.Support;
+
+/// <summary>Where the repository and ../shared are, found by walking up from the test assembly.</summary>
+public static class RepositoryPaths
+{
+    private static readonly Lazy<string> s_root = new(() =>
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "UsocHil.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("UsocHil.sln not found above " + AppContext.BaseDirectory);
+    });
+
+    public static string Root => s_root.Value;
+
+    public static string StationFile => Path.Combine(Root, "rig-config.json");
+
+    public static string Rigs => Path.Combine(Root, "rigs");
+
+    /// <summary>../shared beside the project: DESIGN.md, vectors, schemas.</summary>
+    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+}
