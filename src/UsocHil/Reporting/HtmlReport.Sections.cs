@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using UsocHil.Results;
-using UsocHil.Rigs;
+using RigDefinition = UsocHil.Rigs.RigDefinition;
 
 namespace UsocHil.Reporting;
 
