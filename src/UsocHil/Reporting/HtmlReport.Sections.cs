@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using UsocHil.Results;
-using RigDefinition = UsocHil.Rigs.RigDefinition;
+using UsocHil.Rigs;
+using CommandRecord = UsocHil.Results.CommandRecord;
 
 namespace UsocHil.Reporting;
 
