@@ -29,22 +29,28 @@ public sealed partial class FurnaceBench
         TimeSpan step = Options.Model.Step;
         ApplyScheduledFaults();
 
-        double volts = Supply.OutputVolts;
-        bool powered = _powerEnable && volts >= Options.Defaults.MinimumBusVolts;
-        double availableWatts = Options.Model.MaxHeaterPowerWatts * Math.Min(1, Math.Pow(volts / Options.Model.NominalBusVolts, 2));
-        HeaterPowerWatts = powered && _heaterArm && Controller.IsBooted
-            ? Math.Min(Controller.HeaterDemandWatts, availableWatts) * Faults.HeaterFactor
-            : 0;
+        // The element takes the power decided at the end of the previous step; then the controller decides anew.
         Physics.HeaterPowerWatts = HeaterPowerWatts;
         Physics.Step();
-        Supply.Load(powered ? Options.Defaults.QuiescentCurrentAmperes + (HeaterPowerWatts / volts) : 0);
-
         for (int i = 0; i < _readings.Length; i++)
         {
             _readings[i] = Physics.Thermocouples[i].Reading;
         }
 
-        Controller.Step(Physics.Elapsed, step, powered && Supply.OutputOn, _powerEnable, _heaterArm, _readings);
+        double volts = Supply.OutputVolts;
+        bool powered = _powerEnable && volts >= Options.Defaults.MinimumBusVolts;
+        Controller.Step(Physics.Elapsed, step, powered, _powerEnable, _heaterArm, _readings);
+
+        double availableWatts = Options.Model.MaxHeaterPowerWatts * Math.Min(1, Math.Pow(volts / Options.Model.NominalBusVolts, 2));
+        HeaterPowerWatts = powered && _heaterArm && Controller.IsBooted
+            ? Math.Min(Controller.HeaterDemandWatts, availableWatts) * Faults.HeaterFactor
+            : 0;
+        Supply.Load(powered ? Options.Defaults.QuiescentCurrentAmperes + (HeaterPowerWatts / volts) : 0);
+        if (!Supply.OutputOn)
+        {
+            // The over-current protection tripped on this load: the heater never got it.
+            HeaterPowerWatts = 0;
+        }
 
         bool faultLine = Controller.FaultLineAsserted;
         if (faultLine != _lastFaultLine)

@@ -45,14 +45,6 @@ public sealed class Thermocouple
         double alpha = 1 - Math.Exp(-step.TotalSeconds / Lag.TotalSeconds);
         JunctionCelsius += (coreCelsius - JunctionCelsius) * alpha;
         Reading = IsOpen ? OpenCircuitReadingCelsius
-            : _stuckReading ?? (Errors.Apply(JunctionCelsius) + (_noiseKelvin * Gaussian(noise)));
-    }
-
-    private static double Gaussian(Random random)
-    {
-        // Box-Muller; 1 - NextDouble() keeps the logarithm's argument in (0, 1].
-        double u1 = 1 - random.NextDouble();
-        double u2 = random.NextDouble();
-        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+            : _stuckReading ?? (Errors.Apply(JunctionCelsius) + (_noiseKelvin * noise.NextGaussian()));
     }
 }

@@ -16,7 +16,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
     public static readonly TimeSpan MaxLatency = TimeSpan.FromMilliseconds(200);
 
     private readonly Channel<WriteItem> _channel = Channel.CreateBounded<WriteItem>(
-        new BoundedChannelOptions(65_536) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        new BoundedChannelOptions(262_144) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
@@ -61,7 +61,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        using var inserter = new RowInserter(_connection);
+        using var inserter = new RowInserter(_connection, _path);
         var flushes = new List<TaskCompletionSource>();
         var recorded = new List<(long Run, MeasurementRecord Measurement)>();
         ChannelReader<WriteItem> reader = _channel.Reader;

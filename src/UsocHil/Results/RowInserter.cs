@@ -9,7 +9,6 @@ internal sealed class RowInserter : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, long> _parameterIds = new(StringComparer.Ordinal);
-    private readonly SqliteCommand _telemetry;
     private readonly SqliteCommand _transition;
     private readonly SqliteCommand _stepStarted;
     private readonly SqliteCommand _stepEnded;
@@ -18,13 +17,13 @@ internal sealed class RowInserter : IDisposable
     private readonly SqliteCommand _command;
     private readonly SqliteCommand _calibration;
     private readonly SqliteCommand _parameterName;
-    private readonly SqliteParameter _tRun, _tTime, _tParameter, _tValue;
 
-    public RowInserter(SqliteConnection connection)
+    private readonly TelemetryStatement _telemetryRaw;
+
+    public RowInserter(SqliteConnection connection, string path)
     {
         _connection = connection;
-        _telemetry = Prepare("INSERT INTO telemetry(run_id, time_us, parameter_id, value) VALUES ($a, $b, $c, $d)");
-        (_tRun, _tTime, _tParameter, _tValue) = (_telemetry.Parameters[0], _telemetry.Parameters[1], _telemetry.Parameters[2], _telemetry.Parameters[3]);
+        _telemetryRaw = new TelemetryStatement(connection, path);
         _transition = Prepare("INSERT INTO transitions(run_id, time, from_state, to_state, trigger) VALUES ($a, $b, $c, $d, $e)");
         _stepStarted = Prepare("INSERT INTO steps(run_id, step_index, name, kind, started) VALUES ($a, $b, $c, $d, $e)");
         _stepEnded = Prepare("UPDATE steps SET ended = $c, outcome = $d, message = $e WHERE id = (SELECT max(id) FROM steps WHERE run_id = $a AND step_index = $b)");
@@ -40,7 +39,7 @@ internal sealed class RowInserter : IDisposable
 
     public void Begin(SqliteTransaction transaction)
     {
-        foreach (var c in new[] { _telemetry, _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName })
+        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName })
         {
             c.Transaction = transaction;
         }
@@ -51,11 +50,7 @@ internal sealed class RowInserter : IDisposable
         switch (item.Kind)
         {
             case WriteKind.Telemetry:
-                _tRun.Value = item.RunId;
-                _tTime.Value = item.TimeMicroseconds;
-                _tParameter.Value = ParameterId(item.Parameter!);
-                _tValue.Value = Db(item.Value);
-                _telemetry.ExecuteNonQuery();
+                _telemetryRaw.Insert(item.RunId, item.TimeMicroseconds, ParameterId(item.Parameter!), item.Value);
                 break;
             case WriteKind.Transition:
                 var t = (TransitionRecord)item.Payload!;
@@ -139,9 +134,11 @@ internal sealed class RowInserter : IDisposable
 
     public void Dispose()
     {
-        foreach (var c in new[] { _telemetry, _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName })
+        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName })
         {
             c.Dispose();
         }
+
+        _telemetryRaw.Dispose();
     }
 }

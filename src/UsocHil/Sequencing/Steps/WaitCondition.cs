@@ -27,10 +27,15 @@ internal sealed record WaitCondition
         && (EqualTo is null || value == EqualTo)
         && (BitsSet is null || (((long)value) & BitsSet.Value) == BitsSet.Value);
 
-    /// <summary>True when the latest value satisfies the condition and, if stability is asked for, the window does too.</summary>
-    public bool IsMet(TelemetryCache telemetry, DateTimeOffset now, DateTimeOffset since, VariableScope scope, out string state)
+    /// <summary>
+    /// True when the latest value satisfies the condition and, if stability is asked for, the window does too. Windows are
+    /// placed on the payload's own time stamps, ending at the latest sample, and only samples stamped at or after
+    /// <paramref name="firstFresh"/> (the first report that arrived after the wait began) count, so a plateau seen
+    /// before the wait cannot satisfy it.
+    /// </summary>
+    public bool IsMet(TelemetryCache telemetry, DateTimeOffset? firstFresh, VariableScope scope, out string state)
     {
-        if (!telemetry.TryGetLatest(Parameter, out TelemetrySample latest) || latest.RigTime < since)
+        if (firstFresh is not { } fresh || !telemetry.TryGetLatest(Parameter, out TelemetrySample latest) || latest.RigTime < fresh)
         {
             state = $"{Parameter}: no fresh sample";
             return false;
@@ -47,9 +52,8 @@ internal sealed record WaitCondition
             return true;
         }
 
-        // Only samples taken since the wait began count, so a stale plateau cannot satisfy it.
-        DateTimeOffset from = now - window;
-        if (from < since)
+        DateTimeOffset from = latest.RigTime - window;
+        if (from < fresh)
         {
             return false;
         }

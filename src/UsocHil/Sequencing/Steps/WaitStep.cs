@@ -27,10 +27,23 @@ internal sealed class WaitStep(WaitCondition? condition, TimeSpan? duration, Tim
         }
 
         string state = "";
+        long startReports = context.Rig.Telemetry.ReportCount;
+        DateTimeOffset? firstFresh = null;
         try
         {
-            while (!condition.IsMet(context.Rig.Telemetry, context.Now, started, context.Variables, out state))
+            while (true)
             {
+                if (firstFresh is null && context.Rig.Telemetry.ReportCount > startReports
+                    && context.Rig.Telemetry.TryGetLatest(condition.Parameter, out var first))
+                {
+                    firstFresh = first.RigTime;
+                }
+
+                if (condition.IsMet(context.Rig.Telemetry, firstFresh, context.Variables, out state))
+                {
+                    break;
+                }
+
                 await context.Rig.Telemetry.NextUpdateAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -40,7 +53,9 @@ internal sealed class WaitStep(WaitCondition? condition, TimeSpan? duration, Tim
             throw;
         }
 
-        TimeSpan took = context.Now - started;
+        // Timed on the payload's stamp of the sample that met the condition: under an accelerated clock a stall of the
+        // harness would otherwise count as the payload being slow.
+        TimeSpan took = (context.Rig.Telemetry.TryGetLatest(condition.Parameter, out var met) ? met.RigTime : context.Now) - started;
         context.Log.Information("Wait {Label} met after {Seconds:F0} s: {State}", Label, took.TotalSeconds, state);
         if (record is not null)
         {

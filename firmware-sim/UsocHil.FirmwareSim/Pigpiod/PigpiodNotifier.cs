@@ -1,0 +1,95 @@
+using System.Buffers.Binary;
+using System.Threading.Channels;
+
+namespace UsocHil.FirmwareSim.Pigpiod;
+
+/// <summary>
+/// An in-band notification stream (NOIB): after NB with a bit mask, every change of a watched bank-1 level sends a
+/// 12-byte report (seq uint16, flags uint16, tick uint32, levels uint32) on the socket that opened it. Reports queue
+/// in a bounded channel; the oldest are dropped if the client stops reading.
+/// </summary>
+internal sealed class PigpiodNotifier : IDisposable
+{
+    private readonly PigpiodConnection _connection;
+    private readonly EmulatedPinBank _pins;
+    private readonly PigpiodServer _server;
+    private readonly Channel<byte[]> _reports;
+    private readonly Task _sending;
+    private uint _mask;
+    private bool _paused = true;
+    private ushort _sequence;
+
+    public PigpiodNotifier(int handle, PigpiodConnection connection, EmulatedPinBank pins, PigpiodServer server, int capacity)
+    {
+        Handle = handle;
+        _connection = connection;
+        _pins = pins;
+        _server = server;
+        _reports = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        _pins.LevelsChanged += OnLevelsChanged;
+        _sending = Task.Run(SendLoopAsync);
+    }
+
+    public int Handle { get; }
+
+    public PigpiodConnection Connection => _connection;
+
+    /// <summary>NB: start (or change) the watched bits.</summary>
+    public void Begin(uint bits)
+    {
+        lock (_reports)
+        {
+            _mask = bits;
+            _paused = false;
+        }
+    }
+
+    /// <summary>NP: stop sending until the next NB.</summary>
+    public void Pause()
+    {
+        lock (_reports)
+        {
+            _paused = true;
+        }
+    }
+
+    public void Dispose()
+    {
+        _pins.LevelsChanged -= OnLevelsChanged;
+        _reports.Writer.TryComplete();
+    }
+
+    private void OnLevelsChanged(ulong levels, ulong changed)
+    {
+        byte[] report = new byte[12];
+        lock (_reports)
+        {
+            if (_paused || ((uint)changed & _mask) == 0)
+            {
+                return;
+            }
+
+            BinaryPrimitives.WriteUInt16LittleEndian(report, _sequence++);
+            BinaryPrimitives.WriteUInt16LittleEndian(report.AsSpan(2), 0);
+            BinaryPrimitives.WriteUInt32LittleEndian(report.AsSpan(4), _server.Tick);
+            BinaryPrimitives.WriteUInt32LittleEndian(report.AsSpan(8), (uint)levels);
+        }
+
+        _reports.Writer.TryWrite(report);
+    }
+
+    private async Task SendLoopAsync()
+    {
+        try
+        {
+            await foreach (byte[] report in _reports.Reader.ReadAllAsync().ConfigureAwait(false))
+            {
+                await _connection.SendAsync(report).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            // the client closed its notification socket
+        }
+    }
+}

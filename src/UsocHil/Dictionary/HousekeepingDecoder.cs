@@ -1,0 +1,125 @@
+using UsocHil.Protocols.Ccsds;
+using UsocHil.Protocols.Pus;
+
+namespace UsocHil.Dictionary;
+
+/// <summary>
+/// The fast path for one housekeeping structure: checks a whole TM[3,25] packet and writes its engineering values into
+/// a caller's span in the structure's order, allocating nothing (offsets, types and curves are resolved once here).
+/// </summary>
+public sealed class HousekeepingDecoder
+{
+    private readonly PusCodec _codec;
+    private readonly WireType[] _types;
+    private readonly int[] _offsets;
+    private readonly double[][] _curves;
+    private readonly int _valuesLength;
+
+    internal HousekeepingDecoder(PusCodec codec, HousekeepingStructureDefinition structure, IReadOnlyList<ParameterDefinition> parameters)
+    {
+        _codec = codec;
+        StructureId = (byte)structure.StructureId;
+        Parameters = parameters;
+        _types = new WireType[parameters.Count];
+        _offsets = new int[parameters.Count];
+        _curves = new double[parameters.Count][];
+        int offset = 1;
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            _types[i] = WireValue.Parse(parameters[i].Type);
+            _offsets[i] = offset;
+            _curves[i] = parameters[i].Calibration?.ToArray() ?? [];
+            offset += WireValue.Size(_types[i]);
+        }
+
+        _valuesLength = offset;
+    }
+
+    public byte StructureId { get; }
+
+    /// <summary>The structure's parameters in report order: index i of the decoded span is Parameters[i].</summary>
+    public IReadOnlyList<ParameterDefinition> Parameters { get; }
+
+    /// <summary>Octets of the report's source data: structure ID and values.</summary>
+    public int SourceDataLength => _valuesLength;
+
+    /// <summary>Decodes engineering values; throws <see cref="PacketDecodeException"/> for any other packet.</summary>
+    public void Decode(ReadOnlySpan<byte> packet, Span<double> engineering) => Read(packet, engineering, calibrate: true);
+
+    /// <summary>Decodes raw wire values.</summary>
+    public void DecodeRaw(ReadOnlySpan<byte> packet, Span<double> raw) => Read(packet, raw, calibrate: false);
+
+    /// <summary>Writes the source data of a TM[3,25] for these raw values (the emulator's side).</summary>
+    public byte[] EncodeSourceData(ReadOnlySpan<double> raw)
+    {
+        if (raw.Length != _types.Length)
+        {
+            throw new ArgumentException($"{raw.Length} values for a structure of {_types.Length}", nameof(raw));
+        }
+
+        var data = new byte[_valuesLength];
+        data[0] = StructureId;
+        for (int i = 0; i < _types.Length; i++)
+        {
+            WireValue.Write(data.AsSpan(_offsets[i]), _types[i], raw[i]);
+        }
+
+        return data;
+    }
+
+    private void Read(ReadOnlySpan<byte> packet, Span<double> values, bool calibrate)
+    {
+        if (values.Length < _types.Length)
+        {
+            throw new ArgumentException($"room for {values.Length} values, the structure has {_types.Length}", nameof(values));
+        }
+
+        SpacePacketHeader header = _codec.CheckFrame(packet);
+        if (header.Type != PacketType.Telemetry || packet[7] != HousekeepingReportService || packet[8] != HousekeepingReportSubtype)
+        {
+            throw new PacketDecodeException("service", 7, $"not a TM[3,25] housekeeping report");
+        }
+
+        int start = _codec.Layout.TelemetryHeaderLength;
+        ReadSourceData(packet[start..^_codec.Layout.PecLength], values, calibrate, start);
+    }
+
+    /// <summary>Reads the source data of a report (structure ID and values); offsets in errors start at <paramref name="start"/>.</summary>
+    internal void ReadSourceData(ReadOnlySpan<byte> data, Span<double> values, bool calibrate, int start)
+    {
+        if (data.Length != _valuesLength)
+        {
+            throw new PacketDecodeException("app_data", start, $"{data.Length} octets of housekeeping data, structure {StructureId} has {_valuesLength}");
+        }
+
+        if (data[0] != StructureId)
+        {
+            throw new PacketDecodeException("app_data.structure_id", start, $"structure {data[0]}, this decoder reads {StructureId}");
+        }
+
+        for (int i = 0; i < _types.Length; i++)
+        {
+            double raw = WireValue.Read(data[_offsets[i]..], _types[i]);
+            values[i] = calibrate ? Horner(_curves[i], raw) : raw;
+        }
+    }
+
+    private const byte HousekeepingReportService = 3;
+    private const byte HousekeepingReportSubtype = 25;
+
+    private static double Horner(double[] curve, double raw)
+    {
+        if (curve.Length == 0)
+        {
+            return raw;
+        }
+
+        double value = 0;
+        for (int i = curve.Length - 1; i >= 0; i--)
+        {
+            value = value * raw + curve[i];
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,48 @@
+using UsocHil.Protocols.Pus.Services;
+
+namespace UsocHil.Protocols.Pus;
+
+/// <summary>A telecommand waiting for its verification reports; completed from the reader loop.</summary>
+internal sealed class PendingCommand(Telecommand telecommand, string name)
+{
+    public Telecommand Telecommand { get; } = telecommand;
+
+    public string Name { get; } = name;
+
+    public TaskCompletionSource<VerificationReport> Acceptance { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public TaskCompletionSource<VerificationReport> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Report(VerificationReport report)
+    {
+        switch (report.Stage)
+        {
+            case VerificationStage.Acceptance:
+                Acceptance.TrySetResult(report);
+                if (!report.Success)
+                {
+                    Completion.TrySetResult(report);
+                }
+
+                break;
+            case VerificationStage.Completion:
+                Acceptance.TrySetResult(report);
+                Completion.TrySetResult(report);
+                break;
+            default:
+                if (!report.Success)
+                {
+                    Acceptance.TrySetResult(report);
+                    Completion.TrySetResult(report);
+                }
+
+                break;
+        }
+    }
+
+    public void Fail(Exception error)
+    {
+        Acceptance.TrySetException(error);
+        Completion.TrySetException(error);
+    }
+}

@@ -1,0 +1,183 @@
+using Serilog;
+using UsocHil.Expectations;
+
+namespace UsocHil.Rigs;
+
+/// <summary>
+/// One open rig for one run: the payload channel, the GPIO lines and the instruments, plus what a run needs around
+/// them: a telemetry cache, the continuous limit monitor (a red limit raises an alarm on the report that confirms it),
+/// a heartbeat so the payload's watchdog does not trip during long waits, and reboot and link-loss detection.
+/// Disposing it stops the heartbeat and closes everything it was given.
+/// </summary>
+public sealed class RigSession : IRigSession
+{
+    private readonly IPayloadChannel _payload;
+    private readonly IRigLines _lines;
+    private readonly IRigInstruments _instruments;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+    private readonly LimitMonitor _limits;
+    private readonly Lock _limitGate = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _heartbeat;
+    private readonly IAsyncDisposable[] _owned;
+    private int _lost;
+
+    public RigSession(RigDefinition rig, IPayloadChannel payload, IRigLines lines, IRigInstruments instruments, TimeProvider time, ILogger log, RigSessionOptions? options = null, params IAsyncDisposable[] alsoOwned)
+    {
+        Rig = rig;
+        _payload = payload;
+        _lines = lines;
+        _instruments = instruments;
+        _time = time;
+        _log = log.ForContext(nameof(Rig), rig.Name);
+        _owned = alsoOwned;
+        Options = options ?? new RigSessionOptions();
+        _limits = new LimitMonitor(rig.Limits);
+        _payload.Housekeeping += OnHousekeeping;
+        _payload.DeviceEvent += OnDeviceEvent;
+        _payload.Lost += OnLost;
+        _heartbeat = Options.HeartbeatCommand is null ? Task.CompletedTask : HeartbeatAsync(_stopping.Token);
+    }
+
+    public RigDefinition Rig { get; }
+
+    public RigSessionOptions Options { get; }
+
+    public TelemetryCache Telemetry { get; } = new();
+
+    public event Action<RigAlarm>? Alarm;
+
+    public Task SetLineAsync(string line, bool asserted, CancellationToken cancellationToken) => _lines.SetAsync(line, asserted, cancellationToken);
+
+    public Task<bool> ReadLineAsync(string line, CancellationToken cancellationToken) => _lines.ReadAsync(line, cancellationToken);
+
+    public Task<CommandRecord> SendCommandAsync(string command, IReadOnlyDictionary<string, double> arguments, CancellationToken cancellationToken) =>
+        _payload.SendAsync(command, arguments, cancellationToken);
+
+    public Task SetParametersAsync(IReadOnlyDictionary<string, double> values, CancellationToken cancellationToken) =>
+        _payload.SetParametersAsync(values, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, double>> ReadParametersAsync(IReadOnlyList<string> names, CancellationToken cancellationToken) =>
+        _payload.ReadParametersAsync(names, cancellationToken);
+
+    public Task WriteInstrumentAsync(string instrument, string command, CancellationToken cancellationToken) =>
+        _instruments.WriteAsync(instrument, command, cancellationToken);
+
+    public Task<string> QueryInstrumentAsync(string instrument, string query, CancellationToken cancellationToken) =>
+        _instruments.QueryAsync(instrument, query, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        _payload.Housekeeping -= OnHousekeeping;
+        _payload.DeviceEvent -= OnDeviceEvent;
+        _payload.Lost -= OnLost;
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _heartbeat.ConfigureAwait(false);
+        foreach (IAsyncDisposable owned in new IAsyncDisposable[] { _payload, _lines, _instruments }.Concat(_owned))
+        {
+            try
+            {
+                await owned.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                _log.Warning(ex, "Closing {Part} failed", owned.GetType().Name);
+            }
+        }
+
+        _stopping.Dispose();
+    }
+
+    private void OnHousekeeping(IReadOnlyList<TelemetrySample> samples)
+    {
+        Telemetry.Publish(samples);
+        List<LimitTransition>? transitions = null;
+        lock (_limitGate)
+        {
+            foreach (TelemetrySample sample in samples)
+            {
+                if (_limits.Observe(sample.Parameter, sample.Value, out LimitTransition transition))
+                {
+                    (transitions ??= []).Add(transition);
+                }
+            }
+        }
+
+        foreach (LimitTransition transition in transitions ?? [])
+        {
+            DateTimeOffset at = samples[0].RigTime;
+            if (transition.IsRed)
+            {
+                _log.Error("Red limit: {Parameter} = {Value} (from {From})", transition.Parameter, transition.Value, transition.From);
+                Alarm?.Invoke(new RigAlarm(RigAlarmKind.HardLimitViolated, transition.Parameter, $"{transition.Parameter} = {transition.Value:G6} outside its red limit", at));
+            }
+            else
+            {
+                _log.Warning("Limit {Parameter} {From} -> {To} at {Value}", transition.Parameter, transition.From, transition.To, transition.Value);
+                Alarm?.Invoke(new RigAlarm(RigAlarmKind.Warning, transition.Parameter, $"{transition.Parameter} {transition.From} -> {transition.To} at {transition.Value:G6}", at));
+            }
+        }
+    }
+
+    private void OnDeviceEvent(string name, DateTimeOffset at)
+    {
+        _log.Information("Device event {Event}", name);
+        // Housekeeping only flows once the payload has booted, so a boot after reports arrived is a reboot under the run.
+        if (name == Options.BootEvent && Telemetry.ReportCount > 0)
+        {
+            Alarm?.Invoke(new RigAlarm(RigAlarmKind.DeviceRebooted, Rig.Name, $"{name}: the payload restarted; volatile parameters are lost", at));
+        }
+        else
+        {
+            Alarm?.Invoke(new RigAlarm(RigAlarmKind.Warning, Rig.Name, $"event {name}", at));
+        }
+    }
+
+    private void OnLost(Exception error)
+    {
+        if (Interlocked.Exchange(ref _lost, 1) == 0)
+        {
+            _log.Error(error, "Payload link lost");
+            Alarm?.Invoke(new RigAlarm(RigAlarmKind.LinkLost, "payload", error.Message, _time.GetUtcNow()));
+        }
+    }
+
+    private async Task HeartbeatAsync(CancellationToken cancellationToken)
+    {
+        var empty = new Dictionary<string, double>();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(Options.HeartbeatInterval, _time, cancellationToken).ConfigureAwait(false);
+                if (Telemetry.ReportCount > 0)
+                {
+                    await _payload.SendAsync(Options.HeartbeatCommand!, empty, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // A missed heartbeat is not an alarm by itself: a dead link reports itself through Lost.
+                _log.Debug(ex, "Heartbeat {Command} failed", Options.HeartbeatCommand);
+            }
+        }
+    }
+}
+
+/// <summary>How a rig session keeps the payload's watchdog fed and recognises a reboot.</summary>
+public sealed record RigSessionOptions
+{
+    /// <summary>A harmless command sent periodically (the furnace: ARE_YOU_ALIVE); null for none.</summary>
+    public string? HeartbeatCommand { get; init; } = "ARE_YOU_ALIVE";
+
+    /// <summary>Rig time between heartbeats: well inside the payload's watchdog timeout.</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The event the payload raises when it has booted.</summary>
+    public string BootEvent { get; init; } = "BOOT_COMPLETE";
+}

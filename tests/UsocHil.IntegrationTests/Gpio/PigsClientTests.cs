@@ -1,0 +1,86 @@
+using System.Device.Gpio;
+using UsocHil.FirmwareSim.Pigpiod;
+using UsocHil.Gpio.Drivers;
+using UsocHil.IntegrationTests.Support;
+
+namespace UsocHil.IntegrationTests.Gpio;
+
+/// <summary>Debian's <c>pigs</c> against the pigpiod emulator, with the harness' pigpio driver on the same pins.</summary>
+[NonParallelizable]
+public sealed class PigsClientTests
+{
+    private const string Pigs = "/usr/bin/pigs";
+
+    [Test]
+    [CancelAfter(15_000)]
+    public async Task Pigs_WritesLine_HarnessDriverSeesIt(CancellationToken cancellationToken)
+    {
+        var pins = new EmulatedPinBank();
+        await using var server = new PigpiodServer(pins, TimeProvider.System, TestLog.Silent);
+        using var controller = new GpioController(await PigpioGpioDriver.ConnectAsync("127.0.0.1", server.Port, TimeProvider.System, TestLog.Silent, cancellationToken));
+        controller.OpenPin(17, PinMode.Input);
+
+        (int exit, string output, string error) = await RunPigsAsync(server, cancellationToken, "m", "17", "w", "w", "17", "1", "r", "17", "mg", "17");
+
+        Assert.That(exit, Is.Zero, error);
+        Assert.That(Lines(output), Is.EqualTo(new[] { "1", "1" }));
+        Assert.That(controller.Read(17), Is.EqualTo(PinValue.High));
+        Assert.That(pins.GetLevel(17), Is.True);
+    }
+
+    [Test]
+    [CancelAfter(15_000)]
+    public async Task Pigs_ReadsLinesTheHarnessWrote(CancellationToken cancellationToken)
+    {
+        var pins = new EmulatedPinBank();
+        await using var server = new PigpiodServer(pins, TimeProvider.System, TestLog.Silent);
+        using var controller = new GpioController(await PigpioGpioDriver.ConnectAsync("127.0.0.1", server.Port, TimeProvider.System, TestLog.Silent, cancellationToken));
+        controller.OpenPin(27, PinMode.Output, PinValue.High);
+        controller.OpenPin(4, PinMode.Output, PinValue.Low);
+
+        (int exit, string output, string error) = await RunPigsAsync(server, cancellationToken, "r", "27", "r", "4", "br1", "bc1", "0x8000000", "r", "27", "pigpv", "hwver");
+
+        Assert.That(exit, Is.Zero, error);
+        string[] lines = Lines(output);
+        Assert.That(lines[..2], Is.EqualTo(new[] { "1", "0" }));
+        Assert.That(Convert.ToUInt32(lines[2], 16) & (1u << 27), Is.Not.Zero, "BR1 shows GPIO 27 high");
+        Assert.That(lines[3], Is.EqualTo("0"), "BC1 cleared GPIO 27");
+        Assert.That(lines[4], Is.EqualTo("79"));
+        Assert.That(controller.Read(27), Is.EqualTo(PinValue.Low));
+    }
+
+    [TestCase(new[] { "proc", "tag", "1", "w", "4", "0" }, -57)]
+    [TestCase(new[] { "fo", "/etc/passwd", "1" }, -137)]
+    [TestCase(new[] { "shell", "reboot", "now" }, -139)]
+    [TestCase(new[] { "r", "60" }, -3)]
+    [TestCase(new[] { "nb", "7", "0x10" }, -25)]
+    [CancelAfter(15_000)]
+    public async Task Pigs_RefusedOrInvalidCommand_GetsPigpioErrorCode(string[] command, int expected, CancellationToken cancellationToken)
+    {
+        await using var server = new PigpiodServer(new EmulatedPinBank(), TimeProvider.System, TestLog.Silent);
+
+        (int _, string output, string error) = await RunPigsAsync(server, cancellationToken, command);
+
+        Assert.That(output + error, Does.Contain(expected.ToString()));
+        Assert.That(output + error, Does.Contain("ERROR"));
+    }
+
+    [Test]
+    [CancelAfter(15_000)]
+    public async Task Pigs_Tick_AdvancesWithTheServerClock(CancellationToken cancellationToken)
+    {
+        await using var server = new PigpiodServer(new EmulatedPinBank(), TimeProvider.System, TestLog.Silent);
+
+        (int exit, string first, string error) = await RunPigsAsync(server, cancellationToken, "t");
+        await Task.Delay(20, cancellationToken);
+        (_, string second, _) = await RunPigsAsync(server, cancellationToken, "t");
+
+        Assert.That(exit, Is.Zero, error);
+        Assert.That(uint.Parse(second.Trim()) - uint.Parse(first.Trim()), Is.InRange(20_000u, 10_000_000u));
+    }
+
+    private static string[] Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static Task<(int ExitCode, string Output, string Error)> RunPigsAsync(PigpiodServer server, CancellationToken cancellationToken, params string[] arguments) =>
+        PythonProcess.RunAsync(Pigs, arguments, new Dictionary<string, string> { ["PIGPIO_ADDR"] = "127.0.0.1", ["PIGPIO_PORT"] = server.Port.ToString() }, cancellationToken);
+}

@@ -1,0 +1,223 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+using Serilog;
+using UsocHil.Cli.Results;
+using UsocHil.Expectations;
+using UsocHil.Results;
+
+namespace UsocHil.Tests.Results;
+
+public sealed class ResultsArchiveTests
+{
+    private static readonly ILogger Log = Serilog.Core.Logger.None;
+    private string _dir = null!;
+
+    private string DbPath => Path.Combine(_dir, "results.db");
+
+    [SetUp]
+    public void SetUp() => _dir = FurnaceRig.TempDirectory();
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_dir, recursive: true);
+
+    private Task<ResultsArchive> OpenAsync(CancellationToken ct) => ResultsArchive.OpenAsync(DbPath, new FakeTimeProvider(), Log, ct);
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task SampleCalibration_ReadBack_HoldsEveryMeasurementVerdictAndProduct(CancellationToken ct)
+    {
+        var recorded = new List<string>();
+        await using ResultsArchive archive = await OpenAsync(ct);
+        long id = await SampleFurnaceRun.RecordAsync(archive, FurnaceRig.Definition, new SampleRunOptions
+        {
+            Recorded = (name, _) => { recorded.Add(name); return Task.CompletedTask; },
+        }, ct);
+
+        RunRecord run = await archive.ReadRunAsync(id, ct);
+
+        Assert.That(run.Measurements.Select(m => m.Name), Is.EqualTo(recorded));
+        Assert.That(run.Verdicts.Count(), Is.GreaterThan(20));
+        Assert.That(run.Verdicts.Select(v => v.Expectation!.Expectation), Does.Contain("thermocouples-agree").And.Contain("TC2_TEMP fit residual RMS").And.Contain("limit HEATER_POWER"));
+        Assert.That(run.Calibrations.Select(c => c.Sensor), Is.EqualTo(new[] { "TC1_TEMP", "TC2_TEMP", "TC3_TEMP" }));
+        Assert.That(run.Calibrations.All(c => c.Points.Count == 40 && c.Uncertainties.Count == 3), Is.True);
+        Assert.That(run.Telemetry.Select(t => t.Parameter).Distinct().Count(), Is.EqualTo(6));
+        Assert.That(run.Steps.All(s => s.Outcome == "passed" && s.Ended is not null), Is.True);
+        Assert.That(run.Verdicts.Where(v => v.Expectation!.Verdict == Verdict.Fail).Select(v => v.Expectation!.Message), Is.Empty);
+        Assert.That(run.Summary.Outcome, Is.EqualTo(RunOutcome.Passed));
+        Assert.That(run.Summary.RecordHash, Has.Length.EqualTo(64));
+        ExpectationResult fit = run.Verdicts.First(v => v.Name == "TC1_TEMP fit residual RMS").Expectation!;
+        Assert.That(fit.Margin, Is.EqualTo(fit.High!.Value - fit.Measured).Within(1e-12));
+        Assert.That(fit.Evidence.Count, Is.EqualTo(40));
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task SampleCalibration_StuckSensor_FailsNamingTheSensor(CancellationToken ct)
+    {
+        await using ResultsArchive archive = await OpenAsync(ct);
+        long id = await SampleFurnaceRun.RecordAsync(archive, FurnaceRig.Definition, new SampleRunOptions { StuckSensor = true }, ct);
+
+        RunRecord run = await archive.ReadRunAsync(id, ct);
+
+        Assert.That(run.Summary.Outcome, Is.EqualTo(RunOutcome.Failed));
+        ExpectationResult agree = run.Verdicts.Single(v => v.Name == "thermocouples-agree").Expectation!;
+        Assert.That(agree.Verdict, Is.EqualTo(Verdict.Fail));
+        Assert.That(agree.Culprit, Is.EqualTo("TC2_TEMP"));
+        Assert.That(agree.Margin, Is.LessThan(0));
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task FinishAsync_RunsOfTwoRigs_EachChainedToItsOwnRigsPreviousRun(CancellationToken ct)
+    {
+        await using ResultsArchive archive = await OpenAsync(ct);
+        var clock = new FakeTimeProvider();
+        async Task<string> Run(string rig)
+        {
+            await using RunRecorder r = await archive.BeginRunAsync(new RunHeader { Rig = rig, Sequence = "certify" }, clock, ct);
+            await r.RecordValueAsync("x", 1, null, ct);
+            return await r.FinishAsync(RunOutcome.Passed, ct);
+        }
+
+        string a1 = await Run("furnace-em");
+        string b1 = await Run("camera-em");
+        await Run("furnace-em");
+
+        IReadOnlyList<RunSummary> runs = await archive.ListRunsAsync(ct);
+        Assert.That(runs.Select(r => r.PreviousHash), Is.EqualTo(new[] { null, null, a1 }));
+        Assert.That(runs[1].RecordHash, Is.EqualTo(b1));
+        Assert.That((await archive.VerifyAsync(ct)).Intact, Is.True);
+    }
+
+    [TestCase("UPDATE measurements SET value = value + 0.001 WHERE id = (SELECT min(id) FROM measurements WHERE run_id = 2)", 2)]
+    [TestCase("UPDATE telemetry SET value = 0 WHERE rowid = (SELECT min(rowid) FROM telemetry WHERE run_id = 1)", 1)]
+    [TestCase("UPDATE runs SET operator = 'someone else' WHERE id = 3", 3)]
+    [TestCase("DELETE FROM events WHERE run_id = 2", 2)]
+    [TestCase("PRAGMA foreign_keys = OFF; DELETE FROM runs WHERE id = 2", 3)]
+    [CancelAfter(60_000)]
+    public async Task VerifyAsync_OneRowAltered_NamesTheRun(string tamper, long broken, CancellationToken ct)
+    {
+        await using (ResultsArchive archive = await OpenAsync(ct))
+        {
+            for (int seed = 1; seed <= 3; seed++)
+            {
+                await SampleFurnaceRun.RecordAsync(archive, FurnaceRig.Definition, new SampleRunOptions { Seed = seed }, ct);
+            }
+
+            Assert.That((await archive.VerifyAsync(ct)).Intact, Is.True);
+        }
+
+        await using (var connection = new SqliteConnection($"Data Source={DbPath};Pooling=false"))
+        {
+            await connection.OpenAsync(ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = tamper;
+            Assert.That(await command.ExecuteNonQueryAsync(ct), Is.GreaterThan(0));
+        }
+
+        await using ResultsArchive reopened = await OpenAsync(ct);
+        ChainVerification result = await reopened.VerifyAsync(ct);
+        Assert.That(result.Intact, Is.False);
+        Assert.That(result.FirstBrokenRun, Is.EqualTo(broken));
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task OpenAsync_RunOwnedByDeadProcess_MarkedInterruptedKeepingItsRows(CancellationToken ct)
+    {
+        await using (ResultsArchive archive = await OpenAsync(ct))
+        {
+            RunRecorder r = await archive.BeginRunAsync(new RunHeader { Rig = "furnace-em", Sequence = "certify" }, new FakeTimeProvider(), ct);
+            await r.RecordValueAsync("before the crash", 42, "V", ct);
+            await r.FlushAsync(ct);
+        }
+
+        await using (var connection = new SqliteConnection($"Data Source={DbPath};Pooling=false"))
+        {
+            await connection.OpenAsync(ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"UPDATE runs SET owner = '{Environment.MachineName}/999999999/1'";
+            await command.ExecuteNonQueryAsync(ct);
+        }
+
+        await using ResultsArchive reopened = await OpenAsync(ct);
+        RunRecord run = await reopened.ReadRunAsync(1, ct);
+        Assert.That(run.Summary.Outcome, Is.EqualTo(RunOutcome.Interrupted));
+        Assert.That(run.Measurements.Single().Value, Is.EqualTo(42));
+        Assert.That((await reopened.VerifyAsync(ct)).Intact, Is.True);
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task OpenAsync_RunOwnedByLiveProcess_LeftRunning(CancellationToken ct)
+    {
+        await using ResultsArchive archive = await OpenAsync(ct);
+        RunRecorder r = await archive.BeginRunAsync(new RunHeader { Rig = "furnace-em", Sequence = "certify" }, new FakeTimeProvider(), ct);
+        await r.FlushAsync(ct);
+
+        await using (ResultsArchive second = await OpenAsync(ct))
+        {
+            Assert.That((await second.ReadRunAsync(r.RunId, ct)).Summary.Outcome, Is.EqualTo(RunOutcome.Running));
+        }
+
+        await r.DisposeAsync();
+        Assert.That((await archive.ReadRunAsync(r.RunId, ct)).Summary.Outcome, Is.EqualTo(RunOutcome.Interrupted));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task RecordTelemetryAsync_200kSamples_AllDurableWithinFiveSecondsEvenOnABusyMachine(CancellationToken ct)
+    {
+        await using ResultsArchive archive = await OpenAsync(ct);
+        await using RunRecorder r = await archive.BeginRunAsync(new RunHeader { Rig = "furnace-em", Sequence = "soak" }, new FakeTimeProvider(), ct);
+        string[] names = ["TC1_TEMP", "TC2_TEMP", "TC3_TEMP", "CONTROL_TEMP", "HEATER_POWER", "SETPOINT", "MODE", "FAULT_FLAGS"];
+        DateTimeOffset t0 = new(2026, 11, 25, 0, 0, 0, TimeSpan.Zero);
+
+        long start = TimeProvider.System.GetTimestamp();
+        for (int i = 0; i < 200_000; i++)
+        {
+            await r.RecordTelemetryAsync(t0.AddMilliseconds(i), names[i & 7], i, ct);
+        }
+
+        TimeSpan enqueued = TimeProvider.System.GetElapsedTime(start);
+        await r.FlushAsync(ct);
+        TimeSpan elapsed = TimeProvider.System.GetElapsedTime(start);
+        TestContext.Out.WriteLine($"enqueued in {enqueued.TotalMilliseconds:F0} ms");
+
+        TestContext.Out.WriteLine($"200,000 telemetry samples durable in {elapsed.TotalMilliseconds:F0} ms ({200_000 / elapsed.TotalSeconds:F0}/s)");
+        Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
+        await using var check = new SqliteConnection($"Data Source={DbPath};Pooling=false");
+        await check.OpenAsync(ct);
+        await using var count = check.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM telemetry";
+        Assert.That(await count.ExecuteScalarAsync(ct), Is.EqualTo(200_000));
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task OpenExistingAsync_MissingFile_ThrowsNamingIt(CancellationToken ct)
+    {
+        var e = await Assert.ThrowsAsync<ResultsArchiveException>(() => ResultsArchive.OpenExistingAsync(DbPath, TimeProvider.System, Log, ct));
+        Assert.That(e!.Message, Does.Contain(DbPath));
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task OpenExistingAsync_NotADatabase_ThrowsArchiveException(CancellationToken ct)
+    {
+        await File.WriteAllTextAsync(DbPath, "this is not a database, just some text that is long enough to look like a header......", ct);
+
+        var e = await Assert.ThrowsAsync<ResultsArchiveException>(() => ResultsArchive.OpenExistingAsync(DbPath, TimeProvider.System, Log, ct));
+        Assert.That(e!.Path, Is.EqualTo(DbPath));
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task ReadRunAsync_UnknownRun_ThrowsNamingIt(CancellationToken ct)
+    {
+        await using ResultsArchive archive = await OpenAsync(ct);
+
+        var e = await Assert.ThrowsAsync<ResultsArchiveException>(() => archive.ReadRunAsync(77, ct));
+        Assert.That(e!.Message, Does.Contain("run 77"));
+    }
+}
