@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using UsocHil.Results;
 using UsocHil.Rigs;
+using CommandRecord = UsocHil.Results.CommandRecord;
 
 namespace UsocHil.Reporting;
 
