@@ -39,6 +39,7 @@ public static class UsocHilCli
             return ExitCodes.UsageOrConfiguration;
         }
 
-        return await parsed.InvokeAsync(new InvocationConfiguration(), cancellationToken);
+        // run handles SIGINT/SIGTERM itself (abort into safing, refuse a second one): System.CommandLine must not exit first.
+        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, cancellationToken);
     }
 }

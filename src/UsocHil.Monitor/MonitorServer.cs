@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using UsocHil.Rigs;
@@ -115,9 +116,9 @@ public sealed class MonitorServer : IAsyncDisposable
     {
         app.MapGet("/", () => EmbeddedAssets.Serve("index.html"));
         app.MapGet("/assets/{**path}", (string path) => EmbeddedAssets.Serve(path));
-        app.MapGet("/api/runs", () => Microsoft.AspNetCore.Http.Results.Json(catalogue.List(), MonitorJson.Options));
+        app.MapGet("/api/runs", () => HttpResults.Json(catalogue.List(), MonitorJson.Options));
         app.MapGet("/api/runs/{id}/snapshot", (string id) =>
-            catalogue.Find(id) is { } run ? Microsoft.AspNetCore.Http.Results.Text(run.SnapshotJson(), "application/json") : Microsoft.AspNetCore.Http.Results.NotFound());
+            catalogue.Find(id) is { } run ? HttpResults.Text(run.SnapshotJson(), "application/json") : HttpResults.NotFound());
         app.MapGet("/api/runs/{id}/events", async (HttpContext context, string id) =>
         {
             if (catalogue.Find(id) is not { } run)

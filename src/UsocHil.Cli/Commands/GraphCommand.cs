@@ -1,4 +1,6 @@
 using System.CommandLine;
+using UsocHil.Configuration;
+using UsocHil.Sequencing;
 
 namespace UsocHil.Cli.Commands;
 
@@ -11,7 +13,25 @@ public static class GraphCommand
         var format = new Option<string>("--format") { Description = "dot or mermaid", DefaultValueFactory = _ => "dot" };
         format.AcceptOnlyFromAmong("dot", "mermaid");
         var command = new Command("graph", "Export a sequence's state machine as DOT or Mermaid") { rig, sequence, format };
-        command.SetAction(_ => NotYetAvailable.Say("graph", "the sequence engine"));
+        command.SetAction(parse =>
+        {
+            try
+            {
+                LoadedRig loaded = StationContext.Load(parse).Rig(parse.GetValue(rig)!);
+                SequencePlan plan = SequenceLoader.Load(loaded.SequenceFile(parse.GetValue(sequence)!), loaded.Definition);
+                Console.Out.Write(SequenceRun.Graph(plan, loaded.Definition, parse.GetValue(format) == "mermaid" ? GraphFormat.Mermaid : GraphFormat.Dot));
+                return ExitCodes.Passed;
+            }
+            catch (ConfigurationException ex)
+            {
+                foreach (ConfigurationProblem problem in ex.Problems)
+                {
+                    Console.Error.WriteLine(problem.ToString());
+                }
+
+                return ExitCodes.UsageOrConfiguration;
+            }
+        });
         return command;
     }
 }

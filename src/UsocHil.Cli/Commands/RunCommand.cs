@@ -1,4 +1,7 @@
 using System.CommandLine;
+using UsocHil.Cli.Running;
+using UsocHil.Configuration;
+using UsocHil.Sequencing;
 
 namespace UsocHil.Cli.Commands;
 
@@ -11,11 +14,38 @@ public static class RunCommand
         var yes = new Option<bool>("--yes") { Description = "Answer every operator prompt with yes (unattended runs)" };
         var timeScale = new Option<double?>("--time-scale") { Description = "Rig time per wall-clock second (emulated rigs)" };
         var report = new Option<DirectoryInfo?>("--report") { Description = "Write the HTML report of the run into this folder" };
+        var truth = new Option<FileInfo?>("--truth") { Description = "Emulated rigs: write the emulator's hidden truth (JSON lines) to this file" };
+        var results = GlobalOptions.Results();
         var command = new Command("run", "Run a calibration, optimisation or certification sequence on a rig")
         {
-            rig, sequence, yes, timeScale, GlobalOptions.Results(), report,
+            rig, sequence, yes, timeScale, results, report, truth,
         };
-        command.SetAction(_ => NotYetAvailable.Say("run", "the sequence engine"));
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            double? scale = parse.GetValue(timeScale);
+            if (scale is { } s && !(s > 0 && double.IsFinite(s)))
+            {
+                Console.Error.WriteLine($"usoc-hil run: --time-scale {s} must be a positive number");
+                return ExitCodes.UsageOrConfiguration;
+            }
+
+            try
+            {
+                SequenceLoader.RegisterWithConfiguration();
+                var request = new RunRequest(StationContext.Load(parse), parse.GetValue(rig)!, parse.GetValue(sequence)!, parse.GetValue(yes), scale,
+                    parse.GetValue(truth)?.FullName, parse.GetValue(GlobalOptions.Verbosity));
+                return await RunExecution.ExecuteAsync(request, TimeProvider.System, cancellationToken);
+            }
+            catch (ConfigurationException ex)
+            {
+                foreach (ConfigurationProblem problem in ex.Problems)
+                {
+                    Console.Error.WriteLine(problem.ToString());
+                }
+
+                return ExitCodes.UsageOrConfiguration;
+            }
+        });
         return command;
     }
 }

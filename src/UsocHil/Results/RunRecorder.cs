@@ -41,8 +41,15 @@ public sealed class RunRecorder : IAsyncDisposable
     }
 
     /// <summary>Ends the latest step with this index; <paramref name="outcome"/> is the engine's word for it (passed, failed, skipped, aborted).</summary>
-    public ValueTask RecordStepEndedAsync(int index, string outcome, string? message = null, CancellationToken cancellationToken = default) =>
-        Write(WriteKind.StepEnded, new StepEnd(index, _rigTime.GetUtcNow(), outcome, message), cancellationToken);
+    public ValueTask RecordStepEndedAsync(int index, string outcome, string? message = null, CancellationToken cancellationToken = default)
+    {
+        if (_currentStep == index)
+        {
+            _currentStep = -1;
+        }
+
+        return Write(WriteKind.StepEnded, new StepEnd(index, _rigTime.GetUtcNow(), outcome, message), cancellationToken);
+    }
 
     /// <summary>Records an evaluated expectation: its measured value, bounds, verdict, margin and evidence.</summary>
     public ValueTask RecordMeasurementAsync(ExpectationResult result, CancellationToken cancellationToken = default) =>

@@ -1,4 +1,6 @@
 using Stateless.Graph;
+using UsocHil.Rigs;
+using UsocHil.Safing;
 
 namespace UsocHil.Sequencing;
 
@@ -16,6 +18,11 @@ public sealed partial class SequenceRun
         GraphFormat.Mermaid => MermaidGraph.Format(_machine.GetInfo()),
         _ => UmlDotGraph.Format(_machine.GetInfo()),
     };
+
+    /// <summary>The machine of a run of <paramref name="plan"/>, without running anything (nothing connects, no clock ticks).</summary>
+    public static string Graph(SequencePlan plan, RigDefinition rig, GraphFormat format) =>
+        new SequenceRun(plan, rig, _ => throw new InvalidOperationException("a graph export never connects"), new RunOptions(), new NoObserver(), new FrozenClock(), new RigSafing(new FrozenClock(), Serilog.Core.Logger.None), Serilog.Core.Logger.None)
+            .ExportGraph(format);
 
     /// <summary>Every state reachable from <paramref name="from"/> along permitted transitions (superstates' included).</summary>
     internal IReadOnlySet<RunState> Reachable(RunState from)
@@ -41,5 +48,15 @@ public sealed partial class SequenceRun
         }
 
         return seen;
+    }
+
+    private sealed class NoObserver : IRunObserver;
+
+    /// <summary>A clock that never moves, for building a machine only to draw it.</summary>
+    private sealed class FrozenClock : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => DateTimeOffset.UnixEpoch;
+
+        public override long GetTimestamp() => 0;
     }
 }

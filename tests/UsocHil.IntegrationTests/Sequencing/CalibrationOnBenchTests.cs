@@ -17,7 +17,7 @@ public sealed class CalibrationOnBenchTests
     public async Task CalibrateThermocouples_OnBench_EveryThermocoupleWithinPoint3KelvinOfTruth(int seed, CancellationToken cancellationToken)
     {
         RigDefinition rig = BenchRunner.Furnace();
-        var time = new VirtualTimeProvider(TimeProvider.System, 500);
+        var time = new VirtualTimeProvider(TimeProvider.System, 400);
         using var bench = new BenchRig(rig, time, seed);
         var runner = new BenchRunner();
         ILogger log = new LoggerConfiguration().MinimumLevel.Information().WriteTo.Console().CreateLogger();

@@ -7,6 +7,8 @@ using UsocHil.Links;
 using UsocHil.Protocols.Pus;
 using UsocHil.Protocols.Pus.Services;
 using UsocHil.Time;
+using HousekeepingReport = UsocHil.FirmwareSim.Furnace.HousekeepingReport;
+using ParameterValue = UsocHil.FirmwareSim.Furnace.ParameterValue;
 
 namespace UsocHil.FirmwareSim.Furnace.Pus;
 
@@ -96,10 +98,10 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
         Broadcast(Telemetry.Encode(report.ToTelemetry(Telemetry.Apid), furnaceEvent.RigTime));
     }
 
-    public void Housekeeping(HousekeepingSample report)
+    public void Housekeeping(HousekeepingReport report)
     {
         var writer = new AppDataWriter();
-        foreach (ParameterReading reading in report.Values)
+        foreach (ParameterValue reading in report.Values)
         {
             writer.Value(ParameterWire.Type(reading.Definition), ParameterWire.ToRaw(reading.Definition, reading.Value));
         }

@@ -1,5 +1,6 @@
 using UsocHil.Protocols.Pus;
 using UsocHil.Protocols.Pus.Services;
+using ParameterValue = UsocHil.FirmwareSim.Furnace.ParameterValue;
 using WireParameter = UsocHil.Protocols.Pus.Services.ParameterValue;
 
 namespace UsocHil.FirmwareSim.Furnace.Pus;
@@ -133,7 +134,7 @@ public sealed class TelecommandHandler(FurnaceBench bench, ParameterWire wire)
             case (PerformFunction.Service, _):
                 return controller.ExecuteFunction(PerformFunction.From(tc).FunctionId, bench.HeaterArm);
             case (ParameterReportRequest.Service, ParameterReportRequest.Subtype):
-                var readings = new List<ParameterReading>();
+                var readings = new List<ParameterValue>();
                 CommandOutcome outcome = controller.ReportParameters([.. ParameterReportRequest.From(tc).ParameterIds.Select(id => (int)id)], readings);
                 if (outcome.Succeeded)
                 {

@@ -53,7 +53,9 @@ internal sealed class WaitStep(WaitCondition? condition, TimeSpan? duration, Tim
             throw;
         }
 
-        TimeSpan took = context.Now - started;
+        // Timed on the payload's stamp of the sample that met the condition: under an accelerated clock a stall of the
+        // harness would otherwise count as the payload being slow.
+        TimeSpan took = (context.Rig.Telemetry.TryGetLatest(condition.Parameter, out var met) ? met.RigTime : context.Now) - started;
         context.Log.Information("Wait {Label} met after {Seconds:F0} s: {State}", Label, took.TotalSeconds, state);
         if (record is not null)
         {

@@ -12,13 +12,13 @@ namespace UsocHil.IntegrationTests.Sequencing.Bench;
 internal sealed class BenchPayloadChannel : IPayloadChannel, IFurnaceTelemetrySink
 {
     private readonly RigDictionary _dictionary;
-    private readonly DateTimeOffset _origin;
+    private readonly TimeProvider _time;
     private FurnaceBench? _bench;
 
-    public BenchPayloadChannel(RigDictionary dictionary, DateTimeOffset origin)
+    public BenchPayloadChannel(RigDictionary dictionary, TimeProvider time)
     {
         _dictionary = dictionary;
-        _origin = origin;
+        _time = time;
     }
 
     public event Action<IReadOnlyList<TelemetrySample>>? Housekeeping;
@@ -36,16 +36,17 @@ internal sealed class BenchPayloadChannel : IPayloadChannel, IFurnaceTelemetrySi
         Lost?.Invoke(new LinkClosedException("bench", "link cut"));
     }
 
-    void IFurnaceTelemetrySink.Event(FurnaceEvent furnaceEvent) => DeviceEvent?.Invoke(furnaceEvent.Definition.Name, _origin + furnaceEvent.RigTime);
+    void IFurnaceTelemetrySink.Event(FurnaceEvent furnaceEvent) => DeviceEvent?.Invoke(furnaceEvent.Definition.Name, _time.GetUtcNow());
 
-    void IFurnaceTelemetrySink.Housekeeping(HousekeepingSample report)
+    void IFurnaceTelemetrySink.Housekeeping(HousekeepingReport report)
     {
         if (Dead)
         {
             return;
         }
 
-        DateTimeOffset at = _origin + report.RigTime;
+        // Stamped on arrival by the harness clock, as the real channel does: payload time has its own epoch.
+        DateTimeOffset at = _time.GetUtcNow();
         Housekeeping?.Invoke(report.Values.Select(v => new TelemetrySample(v.Definition.Name, v.Value, at)).ToArray());
     }
 
@@ -72,7 +73,7 @@ internal sealed class BenchPayloadChannel : IPayloadChannel, IFurnaceTelemetrySi
             };
         });
         string? failure = outcome.Succeeded ? null : _dictionary.FailureCodes.FirstOrDefault(f => f.Code == outcome.FailureCode)?.Name ?? outcome.ToString();
-        return Task.FromResult(new CommandRecord(command, arguments, outcome.Succeeded, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(10), failure, _origin + _bench.RigTime));
+        return Task.FromResult(new CommandRecord(command, arguments, outcome.Succeeded, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(10), failure, _time.GetUtcNow()));
     }
 
     public Task SetParametersAsync(IReadOnlyDictionary<string, double> values, CancellationToken cancellationToken)
@@ -87,7 +88,7 @@ internal sealed class BenchPayloadChannel : IPayloadChannel, IFurnaceTelemetrySi
     {
         ThrowIfDead();
         var ids = names.Select(n => _dictionary.Parameters.Single(p => p.Name == n).Id).ToArray();
-        var values = new List<ParameterReading>();
+        var values = new List<ParameterValue>();
         CommandOutcome outcome = _bench!.Run(b => b.Controller.ReportParameters(ids, values));
         return outcome.Succeeded
             ? Task.FromResult<IReadOnlyDictionary<string, double>>(values.ToDictionary(v => v.Definition.Name, v => (double)(float)v.Value))

@@ -1,0 +1,38 @@
+using System.Globalization;
+using Spectre.Console;
+using UsocHil.Sequencing;
+
+namespace UsocHil.Cli.Running;
+
+/// <summary>The table at the end of a run: every verdict with its margin, then the outcome and what safing did.</summary>
+internal static class ResultTable
+{
+    public static void Write(IAnsiConsole console, RunResult result)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title($"{result.Sequence}: {result.Outcome}")
+            .AddColumn("step").AddColumn("measurement").AddColumn(new TableColumn("value").RightAligned()).AddColumn("expectation").AddColumn("verdict").AddColumn(new TableColumn("margin").RightAligned());
+        foreach (Measurement m in result.Measurements.Where(m => m.Verdict != MeasurementVerdict.None))
+        {
+            string verdict = m.Verdict switch
+            {
+                MeasurementVerdict.Pass => "[green]pass[/]",
+                MeasurementVerdict.Marginal => "[yellow]marginal[/]",
+                _ => "[red]FAIL[/]",
+            };
+            table.AddRow(
+                Markup.Escape(m.Step),
+                Markup.Escape(m.Name),
+                Markup.Escape($"{m.Value.ToString("G6", CultureInfo.InvariantCulture)} {m.Unit}"),
+                Markup.Escape(m.Expectation ?? ""),
+                verdict,
+                Markup.Escape(m.Margin?.ToString("G3", CultureInfo.InvariantCulture) ?? ""));
+        }
+
+        console.Write(table);
+        console.MarkupLine(Markup.Escape($"Run ended {result.FinalState} ({result.Outcome}) after {result.RigDuration.TotalMinutes:F1} min of rig time{(result.Reason is null ? "" : ": " + result.Reason)}"));
+        if (result.Safing is { } safing)
+        {
+            console.MarkupLine(Markup.Escape($"Safing: {string.Join(", ", safing.Actions.Select(a => a.Succeeded ? a.Name : $"{a.Name} FAILED ({a.Error})"))}"));
+        }
+    }
+}

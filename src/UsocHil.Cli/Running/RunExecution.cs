@@ -1,0 +1,122 @@
+using System.Runtime.InteropServices;
+using Serilog;
+using Spectre.Console;
+using UsocHil.Configuration;
+using UsocHil.FirmwareSim.Faults;
+using UsocHil.FirmwareSim.Furnace;
+using UsocHil.FirmwareSim.Hosting;
+using UsocHil.Rigs;
+using UsocHil.Safing;
+using UsocHil.Sequencing;
+using UsocHil.Time;
+
+namespace UsocHil.Cli.Running;
+
+/// <summary>What <c>usoc-hil run</c> was asked to do.</summary>
+internal sealed record RunRequest(LoadedStation Station, string Rig, string Sequence, bool AssumeYes, double? TimeScale, string? TruthFile, int Verbosity);
+
+/// <summary>
+/// One <c>usoc-hil run</c>: validates the sequence before anything opens, chooses the clock (wall, or rig time scaled
+/// for an emulated rig), starts the emulator in-process when the binding says so and opens its endpoints through the
+/// same OS interfaces as hardware, runs the sequence with progress, turns SIGINT/SIGTERM into an operator abort (a
+/// second one during safing is refused), prints the result table and maps the outcome to an exit code.
+/// </summary>
+internal static class RunExecution
+{
+    public static async Task<int> ExecuteAsync(RunRequest request, TimeProvider wall, CancellationToken cancellationToken)
+    {
+        LoadedRig rig = request.Station.Rig(request.Rig);
+        SequencePlan plan = SequenceLoader.Load(rig.SequenceFile(request.Sequence), rig.Definition);
+        RigBinding binding = rig.Binding;
+        double scale = binding.Emulated ? request.TimeScale ?? binding.TimeScale : 1;
+        TimeProvider time = binding.Emulated ? new VirtualTimeProvider(wall, scale) : wall;
+        string logFile = Path.Combine(request.Station.LogDirectory, $"{request.Rig}-{request.Sequence}-{wall.GetUtcNow():yyyyMMddTHHmmssZ}.clef");
+        await using Serilog.Core.Logger log = Logging.HarnessLogging.Create(request.Station.Config.Logging.Level, request.Verbosity, logFile);
+        ThreadPool.GetMinThreads(out int workers, out int io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 16), Math.Max(io, 16));
+
+        EmulatedFurnaceRig? emulator = null;
+        bool interactive = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+        var plain = new PlainProgress(Console.Out, wall);
+        LiveProgress? live = interactive ? new LiveProgress(AnsiConsole.Console, time, ["CONTROL_TEMP", "SETPOINT", "HEATER_POWER", "MODE"]) : null;
+        var observer = new RunObservers(live is null ? [plain] : [live], log);
+
+        async Task<IRigSession> ConnectAsync(CancellationToken ct)
+        {
+            RigBinding opened = binding;
+            if (binding.Emulated)
+            {
+                log.Information("Starting the {Rig} emulator in-process at {Scale}x rig time, unit seed {Seed}", request.Rig, scale, binding.Seed);
+                emulator = EmulatedFurnaceRig.Start(time, new EmulatedFurnaceRigOptions
+                {
+                    TimeScale = scale,
+                    Bench = new FurnaceBenchOptions
+                    {
+                        Rig = rig.Definition,
+                        SerialNumber = binding.Seed,
+                        Faults = FaultPlan.Parse(binding.Faults),
+                        TruthPath = request.TruthFile,
+                    },
+                }, log);
+                opened = emulator.Binding;
+            }
+
+            return await RigSessionFactory.OpenAsync(rig.Definition, opened, time, scale, log, ct).ConfigureAwait(false);
+        }
+
+        var run = new SequenceRun(plan, rig.Definition, ConnectAsync, new RunOptions { AssumeYes = request.AssumeYes }, observer, time, new RigSafing(wall, log), log);
+        void Abort(string signal)
+        {
+            if (!run.RequestAbort(signal))
+            {
+                Console.Error.WriteLine($"usoc-hil: {signal} ignored: safing is in progress and must finish (at most {rig.Definition.Safing.BudgetSeconds:G3} s)");
+            }
+            else
+            {
+                Console.Error.WriteLine($"usoc-hil: {signal}: aborting, the rig is being made safe");
+            }
+        }
+
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            Abort("SIGINT");
+        };
+        Console.CancelKeyPress += onCancel;
+        using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            Abort("SIGTERM");
+        });
+        using CancellationTokenRegistration onToken = cancellationToken.Register(() => Abort("cancellation"));
+        Console.Out.WriteLine($"Running {plan.Name} {plan.Version} on {request.Rig} ({(binding.Emulated ? $"emulated, {scale:G4}x rig time" : "hardware")}); log {logFile}");
+        RunResult result;
+        try
+        {
+            Task<RunResult> running = run.RunAsync(CancellationToken.None);
+            if (live is not null)
+            {
+                await live.RunAsync(running, wall).ConfigureAwait(false);
+            }
+
+            result = await running.ConfigureAwait(false);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+            if (emulator is not null)
+            {
+                await emulator.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        ResultTable.Write(AnsiConsole.Console, result);
+        return result.Outcome switch
+        {
+            RunOutcome.Passed => ExitCodes.Passed,
+            RunOutcome.Aborted => ExitCodes.Aborted,
+            RunOutcome.LinkLost => ExitCodes.RigOrLinkFault,
+            _ => ExitCodes.VerdictFailed,
+        };
+    }
+}

@@ -1,0 +1,86 @@
+using Serilog;
+using UsocHil.Dictionary;
+using UsocHil.Framing;
+using UsocHil.Gpio;
+using UsocHil.Links;
+using UsocHil.Protocols.Pus;
+using UsocHil.Protocols.Scpi;
+
+namespace UsocHil.Rigs;
+
+/// <summary>
+/// Opens a rig from a station binding: the payload link (sync-marker framing on serial, length-delimited on TCP),
+/// the GPIO adapter, each instrument (identified against rig.json), then the session around them. Whatever was
+/// opened is closed again if a later part fails.
+/// </summary>
+public static class RigSessionFactory
+{
+    /// <param name="wallTimeFloor">
+    /// The least wall-clock time a command verification or instrument answer is given, however fast rig time runs
+    /// (rig time per wall second is <paramref name="timeScale"/>).
+    /// </param>
+    public static async Task<RigSession> OpenAsync(RigDefinition rig, RigBinding binding, TimeProvider time, double timeScale, ILogger log, CancellationToken cancellationToken, TimeSpan? wallTimeFloor = null)
+    {
+        var disposables = new List<IAsyncDisposable>();
+        TimeSpan floor = (wallTimeFloor ?? TimeSpan.FromSeconds(2)) * Math.Max(1, timeScale);
+        CommandVerificationTiming expected = rig.Expectations?.CommandVerification ?? new CommandVerificationTiming(0.5, 2);
+        var transport = new CommandVerificationTiming(Math.Max(expected.AcceptanceSeconds * 4, floor.TotalSeconds), Math.Max(expected.CompletionSeconds * 4, floor.TotalSeconds));
+        try
+        {
+            var links = new LinkFactory(time, log);
+            LinkDefinition payloadDefinition = rig.Links.First(l => l.Protocol == "pus");
+            EndpointBinding payloadBinding = binding.Links.TryGetValue(payloadDefinition.Name, out EndpointBinding? b)
+                ? b
+                : throw new LinkException(payloadDefinition.Name, "the station binds no endpoint for this link");
+            ILink payloadLink = await links.OpenAsync(payloadDefinition, payloadBinding, cancellationToken).ConfigureAwait(false);
+            var codec = new DictionaryCodec(rig.Dictionary, (ushort)rig.Apid, new PusCodec(rig.Profile));
+            IPacketFramer framer = payloadBinding.Serial is not null
+                ? new SyncMarkerFramer(codec.Codec.Layout.ErrorControl, time, log, new SyncMarkerFramerOptions { MidPacketTimeout = floor / 4 })
+                : new LengthDelimitedFramer(codec.Codec.Layout.MaxPacketLength);
+            var payload = new RigSessionPusChannel(payloadLink, framer, codec, time, log, transport);
+            disposables.Add(payload);
+
+            if (binding.Gpio is null)
+            {
+                throw new LinkException("gpio", "the station binds no GPIO adapter for this rig");
+            }
+
+            RigGpio gpio = await RigGpio.OpenAsync(rig, binding.Gpio, time, log, cancellationToken).ConfigureAwait(false);
+            var lines = new RigSessionLines(gpio);
+            disposables.Add(lines);
+
+            var clients = new Dictionary<string, ScpiClient>(StringComparer.Ordinal);
+            var instrumentLinks = new List<IAsyncDisposable>();
+            var instruments = new RigSessionInstruments(clients, instrumentLinks);
+            disposables.Add(instruments);
+            foreach (InstrumentDefinition instrument in rig.Instruments)
+            {
+                EndpointBinding endpoint = binding.Instruments.TryGetValue(instrument.Name, out EndpointBinding? e)
+                    ? e
+                    : throw new LinkException(instrument.Name, "the station binds no endpoint for this instrument");
+                ILink link = await links.OpenAsync(new LinkDefinition { Name = instrument.Name, Protocol = "scpi" }, endpoint, cancellationToken).ConfigureAwait(false);
+                instrumentLinks.Add(link);
+                var client = new ScpiClient(link, time, log, new ScpiClientOptions { Timeout = floor });
+                ScpiIdentity identity = await client.IdentifyAsync(cancellationToken).ConfigureAwait(false);
+                log.Information("Instrument {Instrument} is {Identity}", instrument.Name, identity);
+                if (instrument.Identity is { } expectedIdentity && !identity.Matches(expectedIdentity))
+                {
+                    throw new LinkException(link.Info.Endpoint, $"{instrument.Name} identifies as '{identity}', expected '{expectedIdentity}'");
+                }
+
+                clients[instrument.Name] = client;
+            }
+
+            return new RigSession(rig, payload, lines, instruments, time, log);
+        }
+        catch
+        {
+            foreach (IAsyncDisposable disposable in disposables)
+            {
+                await disposable.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+    }
+}
