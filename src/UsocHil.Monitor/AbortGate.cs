@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
 using Serilog;
 
 namespace UsocHil.Monitor;
@@ -42,18 +43,18 @@ internal sealed class AbortGate(string token, Func<Task>? requestAbort, ILogger 
         if (requestAbort is null)
         {
             log.Warning("Monitor abort from {Remote} refused: this monitor is read-only", remote);
-            return Microsoft.AspNetCore.Http.Results.Json(new { accepted = false, reason = "this monitor is read-only" }, statusCode: StatusCodes.Status403Forbidden);
+            return HttpResults.Json(new { accepted = false, reason = "this monitor is read-only" }, statusCode: StatusCodes.Status403Forbidden);
         }
 
         if (!Accepts(presented))
         {
             log.Warning("Monitor abort from {Remote} refused: {Why}", remote, presented is null ? "no token" : "wrong token");
-            return Microsoft.AspNetCore.Http.Results.Json(new { accepted = false, reason = "the abort token is missing or wrong" }, statusCode: StatusCodes.Status403Forbidden);
+            return HttpResults.Json(new { accepted = false, reason = "the abort token is missing or wrong" }, statusCode: StatusCodes.Status403Forbidden);
         }
 
         bool first = Interlocked.Exchange(ref _requested, 1) == 0;
         log.Warning("Operator abort requested from the monitor by {Remote}", remote);
         await requestAbort().ConfigureAwait(false);
-        return Microsoft.AspNetCore.Http.Results.Json(new { accepted = true, first }, statusCode: StatusCodes.Status202Accepted);
+        return HttpResults.Json(new { accepted = true, first }, statusCode: StatusCodes.Status202Accepted);
     }
 }

@@ -3,49 +3,77 @@ using System.Threading.Channels;
 namespace UsocHil.Monitor;
 
 /// <summary>
-/// What one page has yet to receive, bounded whatever the page does: telemetry is coalesced to the latest sample per
-/// parameter, other messages queue up to <see cref="Capacity"/>; past that the queue is emptied and the page is sent a
-/// fresh snapshot instead (a resync), so a slow or stalled page costs a fixed amount of memory and never a wait.
+/// What one page has yet to receive, bounded whatever the page does: telemetry keeps at most
+/// <see cref="PointsPerParameter"/> pending samples per parameter (older ones are dropped, so a page that falls behind
+/// gets the latest values, coalesced), other messages queue up to <see cref="Capacity"/>; past that the queue is
+/// emptied and the page is sent a fresh snapshot instead (a resync), so a slow or stalled page costs a fixed amount of
+/// memory and never a wait.
 /// Written by the broadcaster's dispatcher, drained by the page's writer.
 /// </summary>
 internal sealed class ClientQueue
 {
     private readonly Lock _gate = new();
     private readonly Queue<OutgoingMessage> _messages = new();
-    private readonly Dictionary<string, TelemetryPointDto> _telemetry = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<TelemetryPointDto>> _telemetry = new(StringComparer.Ordinal);
     private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private int _telemetryPending;
     private bool _resync;
     private long _dropped;
     private long _coalesced;
 
-    public ClientQueue(int capacity, int maxParameters)
+    public ClientQueue(int capacity, int maxParameters, int pointsPerParameter)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pointsPerParameter, 1);
         Capacity = capacity;
         MaxParameters = maxParameters;
+        PointsPerParameter = pointsPerParameter;
     }
 
     public int Capacity { get; }
 
     public int MaxParameters { get; }
 
+    public int PointsPerParameter { get; }
+
     /// <summary>Messages dropped because the page fell behind (each overflow drops the whole queue).</summary>
-    public long Dropped => Interlocked.Read(ref _dropped);
+    public long Dropped
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _dropped;
+            }
+        }
+    }
 
-    /// <summary>Telemetry samples replaced by a newer one of the same parameter before the page got them.</summary>
-    public long Coalesced => Interlocked.Read(ref _coalesced);
+    /// <summary>Telemetry samples dropped for a newer one of the same parameter before the page got them.</summary>
+    public long Coalesced
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _coalesced;
+            }
+        }
+    }
 
-    /// <summary>How many items wait now: ordered messages plus coalesced telemetry slots.</summary>
+    /// <summary>How many items wait now: ordered messages plus telemetry samples.</summary>
     public int Pending
     {
         get
         {
             lock (_gate)
             {
-                return _messages.Count + _telemetry.Count;
+                return _messages.Count + _telemetryPending;
             }
         }
     }
+
+    /// <summary>The most items this queue can ever hold.</summary>
+    public int Bound => Capacity + (MaxParameters * PointsPerParameter);
 
     public void Enqueue(OutgoingMessage message)
     {
@@ -74,10 +102,17 @@ internal sealed class ClientQueue
             {
                 _dropped++;
             }
-            else if (_telemetry.ContainsKey(point.P))
+            else if (_telemetry.TryGetValue(point.P, out Queue<TelemetryPointDto>? points))
             {
-                _telemetry[point.P] = point;
-                _coalesced++;
+                if (points.Count >= PointsPerParameter)
+                {
+                    points.Dequeue();
+                    _coalesced++;
+                    _telemetryPending--;
+                }
+
+                points.Enqueue(point);
+                _telemetryPending++;
             }
             else if (_telemetry.Count >= MaxParameters)
             {
@@ -85,7 +120,10 @@ internal sealed class ClientQueue
             }
             else
             {
-                _telemetry[point.P] = point;
+                points = new Queue<TelemetryPointDto>();
+                points.Enqueue(point);
+                _telemetry[point.P] = points;
+                _telemetryPending++;
             }
         }
     }
@@ -108,9 +146,8 @@ internal sealed class ClientQueue
     {
         lock (_gate)
         {
-            var batch = new ClientBatch(_resync, [.. _telemetry.Values], [.. _messages]);
-            _telemetry.Clear();
-            _messages.Clear();
+            var batch = new ClientBatch(_resync, [.. _telemetry.Values.SelectMany(q => q)], [.. _messages]);
+            Clear();
             return batch;
         }
     }
@@ -120,18 +157,23 @@ internal sealed class ClientQueue
     {
         lock (_gate)
         {
-            _telemetry.Clear();
-            _messages.Clear();
+            Clear();
             _resync = false;
         }
     }
 
     private void Overflow(int incoming)
     {
-        _dropped += _messages.Count + _telemetry.Count + incoming;
+        _dropped += _messages.Count + _telemetryPending + incoming;
+        Clear();
+        _resync = true;
+    }
+
+    private void Clear()
+    {
         _messages.Clear();
         _telemetry.Clear();
-        _resync = true;
+        _telemetryPending = 0;
     }
 }
 

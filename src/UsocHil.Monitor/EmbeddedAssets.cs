@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Http;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
 
 namespace UsocHil.Monitor;
 
@@ -27,10 +28,10 @@ internal static class EmbeddedAssets
         Stream? stream = s_assembly.GetManifestResourceStream("web/" + path);
         if (stream is null)
         {
-            return Microsoft.AspNetCore.Http.Results.NotFound();
+            return HttpResults.NotFound();
         }
 
         string type = s_types.GetValueOrDefault(Path.GetExtension(path), "application/octet-stream");
-        return Microsoft.AspNetCore.Http.Results.Stream(stream, type);
+        return HttpResults.Stream(stream, type);
     }
 }

@@ -42,18 +42,23 @@ public sealed record MonitorOptions
             return new IPEndPoint(IPAddress.Loopback, CheckPort(bare, text));
         }
 
-        if (trimmed.StartsWith(':'))
+        if (trimmed.StartsWith(':') && int.TryParse(trimmed.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out int port))
         {
-            trimmed = "127.0.0.1" + trimmed;
+            return new IPEndPoint(IPAddress.Loopback, CheckPort(port, text));
         }
 
-        if (IPEndPoint.TryParse(trimmed, out IPEndPoint? endpoint) && trimmed.Contains(':', StringComparison.Ordinal))
+        // "[v6]:port" or "v4:port"; a bare IPv6 address has several colons and no brackets.
+        bool hasPort = trimmed.Contains("]:", StringComparison.Ordinal) || trimmed.Count(c => c == ':') == 1;
+        if (hasPort)
         {
-            CheckPort(endpoint.Port, text);
-            return endpoint;
+            int colon = trimmed.LastIndexOf(':');
+            if (IPAddress.TryParse(trimmed[..colon].Trim('[', ']'), out IPAddress? host) &&
+                int.TryParse(trimmed.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int hostPort))
+            {
+                return new IPEndPoint(host, CheckPort(hostPort, text));
+            }
         }
-
-        if (IPAddress.TryParse(trimmed, out IPAddress? address))
+        else if (IPAddress.TryParse(trimmed.Trim('[', ']'), out IPAddress? address))
         {
             return new IPEndPoint(address, DefaultPort);
         }

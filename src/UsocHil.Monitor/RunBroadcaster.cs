@@ -16,7 +16,8 @@ public sealed class RunBroadcaster : IRunObserver, IAsyncDisposable
 {
     internal const int InboxCapacity = 65_536;
     internal const int DefaultClientCapacity = 1024;
-    internal const int DefaultClientParameters = 512;
+    internal const int DefaultClientParameters = 256;
+    internal const int DefaultClientPointsPerParameter = 128;
 
     private readonly Channel<object> _inbox;
     private readonly Lock _gate = new();
@@ -108,7 +109,7 @@ public sealed class RunBroadcaster : IRunObserver, IAsyncDisposable
     /// <summary>Registers a page: its queue and the snapshot to send it first, taken atomically with respect to updates.</summary>
     internal (ClientQueue Queue, string Snapshot) Connect()
     {
-        var queue = new ClientQueue(_clientCapacity, DefaultClientParameters);
+        var queue = new ClientQueue(_clientCapacity, DefaultClientParameters, DefaultClientPointsPerParameter);
         lock (_gate)
         {
             _clients = [.. _clients, queue];

@@ -44,7 +44,7 @@ public sealed partial class EmulatedFurnaceRig : IAsyncDisposable
         var rig = new EmulatedFurnaceRig(furnace, options);
         try
         {
-            rig.StartEndpoints(log);
+            rig.StartEndpoints(time, log);
         }
         catch
         {
@@ -67,7 +67,7 @@ public sealed partial class EmulatedFurnaceRig : IAsyncDisposable
         Furnace.Dispose();
     }
 
-    private void StartEndpoints(ILogger log)
+    private void StartEndpoints(TimeProvider time, ILogger log)
     {
         EndpointHost payload = Own(EndpointHost.Start("payload", tcp: true, pty: true, Furnace.ServeAsync, log, Options.PayloadTcpPort));
         Bench.DisconnectDue += payload.Disconnect;
@@ -75,7 +75,7 @@ public sealed partial class EmulatedFurnaceRig : IAsyncDisposable
             "supply", tcp: true, pty: true, (link, _, ct) => ScpiServer.ServeAsync(Supply, link, log, ct), log, Options.SupplyTcpPort));
         EndpointHost dmm = Own(EndpointHost.Start(
             "dmm", tcp: true, pty: true, (link, _, ct) => ScpiServer.ServeAsync(Multimeter, link, log, ct), log, Options.MultimeterTcpPort));
-        int? gpioPort = Options.Gpio ? StartGpio(log) : null;
+        int? gpioPort = Options.Gpio ? StartGpio(time, log) : null;
 
         Endpoints = new FurnaceRigEndpoints
         {

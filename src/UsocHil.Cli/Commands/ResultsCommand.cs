@@ -1,4 +1,5 @@
 using System.CommandLine;
+using UsocHil.Cli.Results;
 
 namespace UsocHil.Cli.Commands;
 
@@ -7,27 +8,37 @@ public static class ResultsCommand
     public static Command Create()
     {
         var command = new Command("results", "Read, export, verify and compare the results archive");
-        var list = new Command("list", "List the runs in the archive") { GlobalOptions.Results() };
-        var run = new Argument<long>("run") { Description = "The run number" };
-        var show = new Command("show", "Show one run: steps, measurements, verdicts") { run, GlobalOptions.Results() };
+
+        var listResults = GlobalOptions.Results();
+        var list = new Command("list", "List the runs in the archive") { listResults };
+        list.SetAction((p, ct) => ArchiveCommand.RunAsync("results list", p, listResults, a => ResultsActions.ListAsync(a, ct), ct));
+
+        var showRun = new Argument<long>("run") { Description = "The run number" };
+        var showResults = GlobalOptions.Results();
+        var show = new Command("show", "Show one run: steps, measurements, verdicts") { showRun, showResults };
+        show.SetAction((p, ct) => ArchiveCommand.RunAsync("results show", p, showResults, a => ResultsActions.ShowAsync(a, p.GetValue(showRun), ct), ct));
+
         var exportRun = new Argument<long>("run") { Description = "The run number" };
-        var export = new Command("export", "Export a run as JUnit XML, JSON or CSV")
+        var junit = new Option<FileInfo?>("--junit") { Description = "JUnit XML, one test case per expectation" };
+        var json = new Option<FileInfo?>("--json") { Description = "The whole run record" };
+        var csv = new Option<FileInfo?>("--csv") { Description = "Telemetry, one column per parameter" };
+        var exportResults = GlobalOptions.Results();
+        var export = new Command("export", "Export a run as JUnit XML, JSON or CSV") { exportRun, junit, json, csv, exportResults };
+        export.SetAction((p, ct) => ArchiveCommand.RunAsync("results export", p, exportResults,
+            a => ResultsActions.ExportAsync(a, p.GetValue(exportRun), p.GetValue(junit), p.GetValue(json), p.GetValue(csv), ct), ct));
+
+        var verifyResults = GlobalOptions.Results();
+        var verify = new Command("verify", "Recompute the integrity chain and name the first altered run (exit 1 if broken)") { verifyResults };
+        verify.SetAction((p, ct) => ArchiveCommand.RunAsync("results verify", p, verifyResults, a => ResultsActions.VerifyAsync(a, ct), ct));
+
+        var runA = new Argument<long>("runA") { Description = "The earlier run" };
+        var runB = new Argument<long>("runB") { Description = "The later run" };
+        var compareResults = GlobalOptions.Results();
+        var compare = new Command("compare", "Calibration drift and verdict changes between two runs of a rig") { runA, runB, compareResults };
+        compare.SetAction((p, ct) => ArchiveCommand.RunAsync("results compare", p, compareResults, a => ResultsActions.CompareAsync(a, p.GetValue(runA), p.GetValue(runB), ct), ct));
+
+        foreach (var sub in new[] { list, show, export, verify, compare, SampleRunCommand.Create() })
         {
-            exportRun,
-            new Option<FileInfo?>("--junit") { Description = "JUnit XML, one test case per expectation" },
-            new Option<FileInfo?>("--json") { Description = "The whole run record" },
-            new Option<FileInfo?>("--csv") { Description = "Telemetry, one column per parameter" },
-            GlobalOptions.Results(),
-        };
-        var verify = new Command("verify", "Recompute the integrity chain and name the first altered run") { GlobalOptions.Results() };
-        var compare = new Command("compare", "Calibration drift and verdict changes between two runs of a rig")
-        {
-            new Argument<long>("runA"), new Argument<long>("runB"), GlobalOptions.Results(),
-        };
-        foreach (var sub in new[] { list, show, export, verify, compare })
-        {
-            string name = sub.Name;
-            sub.SetAction(_ => NotYetAvailable.Say($"results {name}", "the results archive"));
             command.Subcommands.Add(sub);
         }
 

@@ -24,7 +24,7 @@ internal sealed class SampleFurnace(int seed, bool stuckSensor)
         double acceleration = (omega * omega * (Setpoint - Temperature)) - (2 * zeta * omega * _velocity);
         _velocity = Math.Clamp(_velocity + (acceleration * seconds), -maxRate, maxRate);
         Temperature += _velocity * seconds;
-        HeaterPowerWatts = Math.Clamp((0.45 * (Temperature - 25)) + (900 * _velocity) + Noise(2), 0, 560);
+        HeaterPowerWatts = Math.Clamp((0.45 * (Temperature - 25)) + (900 * _velocity) + Noise(2), 0, 540);
     }
 
     /// <summary>Raw thermocouple reading, degC before calibration.</summary>
@@ -32,7 +32,7 @@ internal sealed class SampleFurnace(int seed, bool stuckSensor)
     {
         if (stuckSensor && sensor == 1)
         {
-            return 312.5;
+            return 312.5 + Noise(0.04);
         }
 
         double t = Temperature;

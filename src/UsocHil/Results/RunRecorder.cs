@@ -41,8 +41,15 @@ public sealed class RunRecorder : IAsyncDisposable
     }
 
     /// <summary>Ends the latest step with this index; <paramref name="outcome"/> is the engine's word for it (passed, failed, skipped, aborted).</summary>
-    public ValueTask RecordStepEndedAsync(int index, string outcome, string? message = null, CancellationToken cancellationToken = default) =>
-        Write(WriteKind.StepEnded, new StepEnd(index, _rigTime.GetUtcNow(), outcome, message), cancellationToken);
+    public ValueTask RecordStepEndedAsync(int index, string outcome, string? message = null, CancellationToken cancellationToken = default)
+    {
+        if (_currentStep == index)
+        {
+            _currentStep = -1;
+        }
+
+        return Write(WriteKind.StepEnded, new StepEnd(index, _rigTime.GetUtcNow(), outcome, message), cancellationToken);
+    }
 
     /// <summary>Records an evaluated expectation: its measured value, bounds, verdict, margin and evidence.</summary>
     public ValueTask RecordMeasurementAsync(ExpectationResult result, CancellationToken cancellationToken = default) =>
@@ -94,6 +101,32 @@ public sealed class RunRecorder : IAsyncDisposable
     }
 
     private int? Step => _currentStep < 0 ? null : _currentStep;
+
+    /// <summary>Queues a row without awaiting (for synchronous run observers); waits only while the writer is backed up.</summary>
+    internal void Enqueue(WriteKind kind, object payload)
+    {
+        ObjectDisposedException.ThrowIf(_finished, this);
+        switch (payload)
+        {
+            case StepRecord s:
+                _currentStep = s.Index;
+                break;
+            case StepEnd e when e.Index == _currentStep:
+                _currentStep = -1;
+                break;
+            case MeasurementRecord m when m.StepIndex is null && _currentStep >= 0:
+                payload = m with { StepIndex = _currentStep };
+                break;
+        }
+
+        _writer.Write(WriteItem.Of(kind, RunId, payload));
+    }
+
+    internal void EnqueueTelemetry(DateTimeOffset time, string parameter, double value)
+    {
+        ObjectDisposedException.ThrowIf(_finished, this);
+        _writer.Write(WriteItem.Telemetry(RunId, time, parameter, value));
+    }
 
     private ValueTask Write(WriteKind kind, object payload, CancellationToken cancellationToken)
     {

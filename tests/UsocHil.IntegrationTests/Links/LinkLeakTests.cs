@@ -13,14 +13,31 @@ public sealed class LinkLeakTests
 
     [Test]
     [CancelAfter(60_000)]
-    public async Task OpenClose_PtyAndTtyLink1000Times_LeaksNoDescriptorsOrThreads(CancellationToken cancellationToken)
+    public async Task OpenClose_TtyLink1000Times_LeaksNoDescriptorsOrThreads(CancellationToken cancellationToken)
     {
-        await CycleAsync(cancellationToken); // warm up: the runtime opens a few files on first use
+        await using PtyPair pty = PtyPair.Open("emulator", TestLog.Silent);
+        await CycleAsync(pty, exchange: true, cancellationToken); // warm up: the runtime opens a few files on first use
         int descriptorsBefore = OpenDescriptors();
+        int threadsBefore = ReaderThreads();
 
         for (int i = 0; i < Cycles; i++)
         {
-            await CycleAsync(cancellationToken);
+            await CycleAsync(pty, exchange: i % 100 == 0, cancellationToken);
+        }
+
+        Assert.That(OpenDescriptors() - descriptorsBefore, Is.LessThan(5), "descriptors grew");
+        Assert.That(ReaderThreads(), Is.EqualTo(threadsBefore), "tty reader threads left running");
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task OpenClose_PtyPair100Times_LeaksNoDescriptorsOrThreads(CancellationToken cancellationToken)
+    {
+        int descriptorsBefore = OpenDescriptors();
+
+        for (int i = 0; i < 100; i++)
+        {
+            await using PtyPair pty = PtyPair.Open("emulator", TestLog.Silent);
         }
 
         Assert.That(OpenDescriptors() - descriptorsBefore, Is.LessThan(5), "descriptors grew");
@@ -43,12 +60,14 @@ public sealed class LinkLeakTests
         Assert.That(OpenDescriptors() - descriptorsBefore, Is.LessThan(5), "descriptors grew");
     }
 
-    private static async Task CycleAsync(CancellationToken cancellationToken)
+    private static async Task CycleAsync(PtyPair pty, bool exchange, CancellationToken cancellationToken)
     {
-        await using PtyPair pty = PtyPair.Open("emulator", TestLog.Silent);
         await using TtyLink link = TtyLink.Open("payload", pty.SubordinatePath, new SerialSettings(), TestLog.Silent);
-        await link.WriteAsync(new byte[] { 1 }, cancellationToken);
-        _ = await PtyPairTests.ReadExactlyAsync(pty.Controller, 1, cancellationToken);
+        if (exchange)
+        {
+            await link.WriteAsync(new byte[] { 1 }, cancellationToken);
+            _ = await PtyPairTests.ReadExactlyAsync(pty.Controller, 1, cancellationToken);
+        }
     }
 
     private static async Task TcpCycleAsync(TcpLinkListener listener, CancellationToken cancellationToken)

@@ -67,9 +67,9 @@ export class Traces {
     const limit = this.limits.get(name);
     const self = this;
     const opts = {
-      width: Math.max(400, Math.min(640, this.container.clientWidth / 2 - 16)),
+      width: Math.max(320, body.clientWidth || 420),
       height: 200,
-      scales: { x: { time: false } },
+      scales: { x: { time: false }, y: { range: (u, min, max) => yRange(min, max, limit) } },
       legend: { show: false },
       series: [{ label: 'rig s' }, { label: name, stroke: '#1565c0', width: 1.5, spanGaps: true }],
       axes: [{ label: 'rig time (s)' }, {}],
@@ -95,6 +95,18 @@ export class Traces {
       this.dirty.clear();
     });
   }
+}
+
+// Keeps the yellow band in view (and a strip of red beyond it), so the operator sees how close a trace runs to its limits.
+function yRange(min, max, limit) {
+  if (min == null || max == null) { min = 0; max = 1; }
+  if (limit) {
+    const [yl, yh] = limit.yellow;
+    const pad = 0.04 * (yh - yl);
+    return [Math.min(min, yl - pad), Math.max(max, yh + pad)];
+  }
+  const pad = max > min ? 0.05 * (max - min) : 1;
+  return [min - pad, max + pad];
 }
 
 // Red outside the red band, yellow between the yellow and red bands: the operator sees how close a trace runs.

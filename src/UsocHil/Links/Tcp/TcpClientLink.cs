@@ -20,7 +20,9 @@ public static class TcpClientLink
         string name, string host, int port, TimeSpan connectTimeout, TimeProvider timeProvider, ILogger log, CancellationToken cancellationToken)
     {
         string endpoint = FormatEndpoint(host, port);
-        using var timeout = new CancellationTokenSource(connectTimeout, timeProvider);
+        // Connecting is the operating system's work, not the rig's: it is bounded in wall-clock time even when
+        // rig time runs hundreds of times faster for an emulated rig.
+        using var timeout = new CancellationTokenSource(TransportTime.OnClock(timeProvider, connectTimeout), timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         IPAddress[] addresses;
         try

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using UsocHil.Protocols.Ccsds;
+using UsocHil.Protocols.Pus;
+
+namespace UsocHil.Cli.Packets;
+
+/// <summary>
+/// Reads the document <c>packet decode</c> prints back into a packet: the header fields and the application data
+/// count; derived fields (data length, PEC, decoded service fields) are recomputed, not read.
+/// </summary>
+internal static class PacketJsonReader
+{
+    public static PusPacket Read(string json)
+    {
+        JsonNode root;
+        try
+        {
+            root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip })
+                ?? throw new UsageException("the packet JSON is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new UsageException($"the packet JSON does not parse: {e.Message}");
+        }
+
+        JsonNode primary = Required(root, "primaryHeader", "$");
+        JsonNode secondary = Required(root, "secondaryHeader", "$");
+        string type = Value<string>(primary, "type", "$.primaryHeader");
+        ushort apid = Value<ushort>(primary, "apid", "$.primaryHeader");
+        SequenceFlags flags = primary["sequenceFlags"] is JsonNode f
+            ? Enum.TryParse(f.GetValue<string>(), ignoreCase: true, out SequenceFlags parsed) ? parsed : throw new UsageException($"$.primaryHeader.sequenceFlags: '{f}' is not continuation, first, last or unsegmented")
+            : SequenceFlags.Unsegmented;
+        ushort count = Optional<ushort>(primary, "sequenceCount", "$.primaryHeader");
+        byte service = Value<byte>(secondary, "service", "$.secondaryHeader");
+        byte subtype = Value<byte>(secondary, "subtype", "$.secondaryHeader");
+        byte[] data = Hex(root["applicationData"]?.GetValue<string>() ?? "", "$.applicationData");
+
+        if (type.Equals("TC", StringComparison.OrdinalIgnoreCase))
+        {
+            return new Telecommand
+            {
+                Apid = apid, SequenceFlags = flags, SequenceCount = count, Service = service, Subtype = subtype, ApplicationData = data,
+                AckFlags = (AckFlags)(secondary["ackFlags"] is null ? (int)(AckFlags.Acceptance | AckFlags.Completion) : Value<byte>(secondary, "ackFlags", "$.secondaryHeader") & 0x0F),
+                SourceId = Optional<ushort>(secondary, "sourceId", "$.secondaryHeader"),
+            };
+        }
+
+        if (type.Equals("TM", StringComparison.OrdinalIgnoreCase))
+        {
+            JsonNode? time = secondary["time"];
+            return new Telemetry
+            {
+                Apid = apid, SequenceFlags = flags, SequenceCount = count, Service = service, Subtype = subtype, ApplicationData = data,
+                TimeReferenceStatus = Optional<byte>(secondary, "timeReferenceStatus", "$.secondaryHeader"),
+                MessageTypeCounter = Optional<ushort>(secondary, "messageTypeCounter", "$.secondaryHeader"),
+                DestinationId = Optional<ushort>(secondary, "destinationId", "$.secondaryHeader"),
+                Time = time is null ? default : new CucTime(
+                    Optional<uint>(time, "coarse", "$.secondaryHeader.time"),
+                    Optional<uint>(time, "fine", "$.secondaryHeader.time"),
+                    time["coarseOctets"] is null ? (byte)4 : Value<byte>(time, "coarseOctets", "$.secondaryHeader.time"),
+                    time["fineOctets"] is null ? (byte)2 : Value<byte>(time, "fineOctets", "$.secondaryHeader.time")),
+            };
+        }
+
+        throw new UsageException($"$.primaryHeader.type: '{type}' is not TC or TM");
+    }
+
+    private static JsonNode Required(JsonNode node, string name, string path) =>
+        node[name] ?? throw new UsageException($"{path}.{name} is missing");
+
+    private static T Value<T>(JsonNode node, string name, string path)
+    {
+        JsonNode value = Required(node, name, path);
+        try
+        {
+            return value.GetValue<T>();
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or OverflowException)
+        {
+            throw new UsageException($"{path}.{name}: {value.ToJsonString()} is not a {typeof(T).Name}");
+        }
+    }
+
+    private static T Optional<T>(JsonNode node, string name, string path)
+        where T : struct => node[name] is null ? default : Value<T>(node, name, path);
+
+    internal static byte[] Hex(string hex, string what)
+    {
+        string compact = string.Concat(hex.Where(c => !char.IsWhiteSpace(c) && c != ':'));
+        if (compact.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        {
+            compact = compact[2..];
+        }
+
+        try
+        {
+            return Convert.FromHexString(compact);
+        }
+        catch (FormatException)
+        {
+            throw new UsageException($"{what}: '{hex}' is not hexadecimal octets");
+        }
+    }
+}

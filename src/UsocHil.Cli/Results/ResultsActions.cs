@@ -1,0 +1,124 @@
+using System.Globalization;
+using Spectre.Console;
+using UsocHil.Expectations;
+using UsocHil.Reporting;
+using UsocHil.Results;
+
+namespace UsocHil.Cli.Results;
+
+/// <summary>What results list, show, export, verify and compare do once the archive is open. Device text goes into tables as plain text, never markup.</summary>
+internal static class ResultsActions
+{
+    public static async Task<int> ListAsync(ResultsArchive archive, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<RunSummary> runs = await archive.ListRunsAsync(cancellationToken);
+        var table = new Table().AddColumns("Run", "Rig", "Unit", "Sequence", "Started (rig)", "Outcome", "Hash");
+        foreach (RunSummary r in runs)
+        {
+            table.AddRow(Cells(r.Id.ToString(CultureInfo.InvariantCulture), r.Header.Rig, r.Header.UnitSerial ?? "-", r.Header.Sequence, Time(r.StartedRig), r.Outcome.ToString().ToLowerInvariant(), r.RecordHash?[..12] ?? "-"));
+        }
+
+        AnsiConsole.Write(table);
+        Console.WriteLine($"{runs.Count} run(s) in {archive.Path}");
+        return ExitCodes.Passed;
+    }
+
+    public static async Task<int> ShowAsync(ResultsArchive archive, long runId, CancellationToken cancellationToken)
+    {
+        RunRecord run = await archive.ReadRunAsync(runId, cancellationToken);
+        RunSummary s = run.Summary;
+        Console.WriteLine($"Run {s.Id}: {s.Header.Sequence} on {s.Header.Rig}, unit {s.Header.UnitSerial ?? "-"}, {s.Outcome.ToString().ToLowerInvariant()}");
+        Console.WriteLine($"  started {Time(s.StartedRig)} (rig), ended {(s.EndedRig is { } e ? Time(e) : "-")}; operator {s.Header.Operator ?? "-"}; software {s.Header.SoftwareVersion ?? "-"}");
+        Console.WriteLine($"  {run.Steps.Count} steps, {run.Measurements.Count} measurements, {run.Telemetry.Count} telemetry samples, {run.Events.Count} events, {run.Commands.Count} commands, {run.Calibrations.Count} calibration products");
+        var table = new Table().AddColumns("Step", "Expectation", "Measured", "Margin", "Verdict");
+        foreach (MeasurementRecord m in run.Verdicts)
+        {
+            ExpectationResult x = m.Expectation!;
+            table.AddRow(Cells(m.StepIndex?.ToString(CultureInfo.InvariantCulture) ?? "-", x.Expectation, $"{x.Measured:G6} {x.Unit}", x.Margin.ToString("G4", CultureInfo.InvariantCulture), x.Verdict.ToString().ToLowerInvariant()));
+        }
+
+        AnsiConsole.Write(table);
+        return ExitCodes.Passed;
+    }
+
+    public static async Task<int> ExportAsync(ResultsArchive archive, long runId, FileInfo? junit, FileInfo? json, FileInfo? csv, CancellationToken cancellationToken)
+    {
+        if (junit is null && json is null && csv is null)
+        {
+            Console.Error.WriteLine("usoc-hil results export: say what to write: --junit FILE, --json FILE and/or --csv FILE");
+            return ExitCodes.UsageOrConfiguration;
+        }
+
+        RunRecord run = await archive.ReadRunAsync(runId, cancellationToken);
+        if (junit is not null)
+        {
+            await using FileStream f = File.Create(junit.FullName);
+            JUnitExport.Write(run, f);
+            Console.WriteLine($"JUnit XML: {junit.FullName} ({run.Verdicts.Count()} test cases)");
+        }
+
+        if (json is not null)
+        {
+            await using FileStream f = File.Create(json.FullName);
+            JsonExport.Write(run, f);
+            Console.WriteLine($"JSON: {json.FullName}");
+        }
+
+        if (csv is not null)
+        {
+            await using var f = new StreamWriter(csv.FullName);
+            CsvExport.Write(run, f);
+            Console.WriteLine($"CSV: {csv.FullName}");
+        }
+
+        return ExitCodes.Passed;
+    }
+
+    public static async Task<int> VerifyAsync(ResultsArchive archive, CancellationToken cancellationToken)
+    {
+        ChainVerification result = await archive.VerifyAsync(cancellationToken);
+        if (result.Intact)
+        {
+            Console.WriteLine($"results verify: chain intact, {result.RunsChecked} sealed run(s) checked in {archive.Path}");
+            return ExitCodes.Passed;
+        }
+
+        Console.Error.WriteLine($"results verify: run {result.FirstBrokenRun}: {result.Reason} ({result.RunsChecked} run(s) before it checked)");
+        return ExitCodes.VerdictFailed;
+    }
+
+    public static async Task<int> CompareAsync(ResultsArchive archive, long a, long b, CancellationToken cancellationToken)
+    {
+        RunComparison c = RunComparison.Compare(await archive.ReadRunAsync(a, cancellationToken), await archive.ReadRunAsync(b, cancellationToken));
+        if (!c.SameRig)
+        {
+            Console.WriteLine($"note: runs {a} and {b} are of different rigs");
+        }
+
+        var drift = new Table().AddColumns("Sensor", "Coefficient", $"Run {a}", $"Run {b}", "Change", "Change/σ");
+        foreach (CalibrationDrift d in c.Calibrations)
+        {
+            foreach (CoefficientDrift k in d.Coefficients)
+            {
+                drift.AddRow(Cells(d.Sensor, $"c{k.Index}", k.A.ToString("G8", CultureInfo.InvariantCulture), k.B.ToString("G8", CultureInfo.InvariantCulture), k.Delta.ToString("G4", CultureInfo.InvariantCulture), k.Sigmas.ToString("F1", CultureInfo.InvariantCulture)));
+            }
+
+            drift.AddRow(Cells(d.Sensor, "max drift", "", "", $"{d.MaxDriftK:F3} K", ""));
+        }
+
+        AnsiConsole.Write(drift);
+        var changes = new Table().AddColumns("Expectation", $"Run {a}", $"Run {b}", "Margin A", "Margin B");
+        foreach (VerdictChange v in c.Verdicts.Where(v => v.Changed))
+        {
+            changes.AddRow(Cells(v.Expectation, v.A?.ToString() ?? "-", v.B?.ToString() ?? "-", v.MarginA?.ToString("G4", CultureInfo.InvariantCulture) ?? "-", v.MarginB?.ToString("G4", CultureInfo.InvariantCulture) ?? "-"));
+        }
+
+        AnsiConsole.Write(changes);
+        Console.WriteLine($"{c.Verdicts.Count(v => v.Changed)} verdict change(s), {c.Verdicts.Count(v => !v.Changed)} unchanged");
+        return ExitCodes.Passed;
+    }
+
+    private static Text[] Cells(params string[] values) => values.Select(v => new Text(v)).ToArray();
+
+    private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+}

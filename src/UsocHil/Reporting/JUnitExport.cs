@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using UsocHil.Expectations;
+using UsocHil.Results;
+
+namespace UsocHil.Reporting;
+
+/// <summary>
+/// A run as JUnit XML (the Ant schema Jenkins and GitLab read): one test suite per run, one test case per expectation
+/// evaluated, a failure element carrying the margin, bounds and evidence for each failed verdict. Marginal verdicts pass
+/// and are listed in the suite's system-out.
+/// </summary>
+public static class JUnitExport
+{
+    public static void Write(RunRecord run, Stream output)
+    {
+        RunSummary s = run.Summary;
+        var verdicts = run.Verdicts.ToList();
+        string suite = $"{s.Header.Rig}.{s.Header.Sequence}";
+        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) };
+        using var w = XmlWriter.Create(output, settings);
+        w.WriteStartDocument();
+        w.WriteStartElement("testsuite");
+        w.WriteAttributeString("name", Safe(suite));
+        w.WriteAttributeString("timestamp", s.StartedWall.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
+        w.WriteAttributeString("hostname", Safe(Environment.MachineName));
+        w.WriteAttributeString("tests", Number(verdicts.Count));
+        w.WriteAttributeString("failures", Number(verdicts.Count(v => v.Expectation!.Verdict == Verdict.Fail)));
+        w.WriteAttributeString("errors", "0");
+        w.WriteAttributeString("skipped", "0");
+        w.WriteAttributeString("time", Seconds(((s.EndedRig ?? s.StartedRig) - s.StartedRig).TotalSeconds));
+
+        w.WriteStartElement("properties");
+        Property(w, "run", Number(s.Id));
+        Property(w, "rig", s.Header.Rig);
+        Property(w, "unitSerial", s.Header.UnitSerial);
+        Property(w, "sequence", s.Header.Sequence);
+        Property(w, "sequenceSha256", s.Header.SequenceSha256);
+        Property(w, "stationSha256", s.Header.StationSha256);
+        Property(w, "softwareVersion", s.Header.SoftwareVersion);
+        Property(w, "operator", s.Header.Operator);
+        Property(w, "outcome", s.Outcome.ToString().ToLowerInvariant());
+        Property(w, "recordHash", s.RecordHash);
+        w.WriteEndElement();
+
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        var marginal = new StringBuilder();
+        foreach (MeasurementRecord m in verdicts)
+        {
+            ExpectationResult x = m.Expectation!;
+            string name = x.Expectation;
+            int seen = names[name] = names.GetValueOrDefault(name) + 1;
+            if (seen > 1)
+            {
+                name += $" #{seen}";
+            }
+
+            string step = m.StepIndex is { } i && run.Steps.FirstOrDefault(st => st.Index == i) is { } st ? $".{st.Index:D2} {st.Name}" : "";
+            w.WriteStartElement("testcase");
+            w.WriteAttributeString("name", Safe(name));
+            w.WriteAttributeString("classname", Safe(suite + step));
+            w.WriteAttributeString("time", "0");
+            if (x.Verdict == Verdict.Fail)
+            {
+                w.WriteStartElement("failure");
+                w.WriteAttributeString("message", Safe($"{x.Expectation}: measured {Describe(x)}"));
+                w.WriteAttributeString("type", "ExpectationFailed");
+                w.WriteString(Safe(Detail(x)));
+                w.WriteEndElement();
+            }
+            else if (x.Verdict == Verdict.Marginal)
+            {
+                marginal.Append("MARGINAL ").Append(x.Expectation).Append(": measured ").Append(Describe(x)).Append('\n');
+            }
+
+            w.WriteEndElement();
+        }
+
+        w.WriteElementString("system-out", Safe(marginal.ToString()));
+        w.WriteElementString("system-err", "");
+        w.WriteEndElement();
+        w.WriteEndDocument();
+    }
+
+    private static string Describe(ExpectationResult x) =>
+        $"{Value(x.Measured)} {x.Unit}, margin {Value(x.Margin)} {x.Unit}, nominal [{Value(x.Low)}, {Value(x.High)}], hard [{Value(x.HardLow ?? x.Low)}, {Value(x.HardHigh ?? x.High)}]";
+
+    private static string Detail(ExpectationResult x)
+    {
+        var sb = new StringBuilder();
+        sb.Append(x.Message).Append('\n');
+        sb.Append("parameters: ").Append(string.Join(", ", x.Parameters)).Append('\n');
+        if (x.Culprit is not null)
+        {
+            sb.Append("culprit: ").Append(x.Culprit).Append('\n');
+        }
+
+        sb.Append("margin: ").Append(Value(x.Margin)).Append(' ').Append(x.Unit).Append('\n');
+        sb.Append("evidence (seconds, value):\n");
+        for (int i = 0; i < x.Evidence.Count; i++)
+        {
+            sb.Append(Value(x.Evidence.Seconds[i])).Append(", ").Append(Value(x.Evidence.Values[i])).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    private static void Property(XmlWriter w, string name, string? value)
+    {
+        w.WriteStartElement("property");
+        w.WriteAttributeString("name", name);
+        w.WriteAttributeString("value", Safe(value));
+        w.WriteEndElement();
+    }
+
+    private static string Safe(string? text) => TextSafety.ForXml(text);
+
+    private static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string Seconds(double s) => Math.Max(0, s).ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string Value(double? v) => v is { } d ? d.ToString("G6", CultureInfo.InvariantCulture) : "-";
+}

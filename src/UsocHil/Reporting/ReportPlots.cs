@@ -1,0 +1,84 @@
+using MathNet.Numerics;
+using ScottPlot;
+using UsocHil.Results;
+using UsocHil.Rigs;
+
+namespace UsocHil.Reporting;
+
+/// <summary>The report's figures, rendered with ScottPlot to PNG bytes.</summary>
+internal static class ReportPlots
+{
+    private const int Width = 900, Height = 380;
+
+    /// <summary>Raw reading against the reference: the measured points and the fitted curve.</summary>
+    public static byte[] Fit(CalibrationProduct product)
+    {
+        var plot = new Plot();
+        double[] raw = product.Points.Select(p => p.Raw).ToArray();
+        var points = plot.Add.ScatterPoints(raw, product.Points.Select(p => p.Reference).ToArray());
+        points.LegendText = "reference vs raw";
+        if (raw.Length > 1)
+        {
+            double lo = raw.Min(), hi = raw.Max();
+            double[] xs = Enumerable.Range(0, 101).Select(i => lo + ((hi - lo) * i / 100)).ToArray();
+            var curve = plot.Add.ScatterLine(xs, xs.Select(x => Polynomial.Evaluate(x, product.Coefficients.ToArray())).ToArray());
+            curve.LegendText = "fit";
+        }
+
+        plot.Title($"{product.Sensor}: calibration fit");
+        plot.XLabel("raw reading (degC)");
+        plot.YLabel("reference (degC)");
+        plot.ShowLegend(Alignment.UpperLeft);
+        return Png(plot);
+    }
+
+    /// <summary>Residuals of the fit against the raw reading, with the zero line.</summary>
+    public static byte[] Residuals(CalibrationProduct product)
+    {
+        var plot = new Plot();
+        plot.Add.ScatterPoints(product.Points.Select(p => p.Raw).ToArray(), product.Points.Select(p => p.Residual).ToArray());
+        plot.Add.HorizontalLine(0);
+        plot.Title($"{product.Sensor}: residuals (RMS {product.ResidualRms:F3} K)");
+        plot.XLabel("raw reading (degC)");
+        plot.YLabel("residual (K)");
+        return Png(plot);
+    }
+
+    /// <summary>Parameters over time (minutes from the run start), yellow and red limit bands, a dashed line at each step start.</summary>
+    public static byte[] Trace(string title, IReadOnlyList<(string Parameter, double[] Minutes, double[] Values)> series, LimitDefinition? limit, IReadOnlyList<double> stepStartMinutes)
+    {
+        var plot = new Plot();
+        if (limit is { Yellow.Count: 2, Red.Count: 2 })
+        {
+            var red = Colors.Red.WithAlpha(0.12);
+            var yellow = Colors.Gold.WithAlpha(0.18);
+            plot.Add.VerticalSpan(limit.Red[0], limit.Yellow[0], yellow);
+            plot.Add.VerticalSpan(limit.Yellow[1], limit.Red[1], yellow);
+            double span = Math.Max(1, limit.Red[1] - limit.Red[0]) * 0.05;
+            plot.Add.VerticalSpan(limit.Red[0] - span, limit.Red[0], red);
+            plot.Add.VerticalSpan(limit.Red[1], limit.Red[1] + span, red);
+        }
+
+        foreach (double x in stepStartMinutes)
+        {
+            var line = plot.Add.VerticalLine(x);
+            line.LinePattern = LinePattern.Dashed;
+            line.LineWidth = 1;
+            line.Color = Colors.Gray.WithAlpha(0.6);
+        }
+
+        foreach (var (parameter, minutes, values) in series)
+        {
+            var line = plot.Add.ScatterLine(minutes, values);
+            line.LegendText = parameter;
+            line.LineWidth = 1.5f;
+        }
+
+        plot.Title(title);
+        plot.XLabel("rig time from run start (min)");
+        plot.ShowLegend(Alignment.UpperRight);
+        return Png(plot);
+    }
+
+    private static byte[] Png(Plot plot) => plot.GetImageBytes(Width, Height, ImageFormat.Png);
+}

@@ -1,0 +1,44 @@
+using System.Xml.Linq;
+using UsocHil.Cli.Results;
+using UsocHil.Results;
+
+namespace UsocHil.IntegrationTests.Results;
+
+/// <summary>The JUnit export checked by xmllint against the JUnit schema Jenkins and GitLab use.</summary>
+public sealed class JUnitExportSchemaTests
+{
+    private static string Schema => Path.Combine(CliProcess.RepositoryRoot, "..", "shared", "schemas", "junit", "JUnit.xsd");
+
+    [TestCase(false)]
+    [TestCase(true)]
+    [CancelAfter(120_000)]
+    public async Task ExportJunit_SampleRun_ValidatesAndHasOneTestCasePerExpectation(bool stuckSensor, CancellationToken ct)
+    {
+        string dir = CliProcess.TempDirectory();
+        string db = Path.Combine(dir, "results.db"), xml = Path.Combine(dir, "junit.xml");
+        await SampleArchive.RecordAsync(db, 1, ct, new SampleRunOptions { StuckSensor = stuckSensor, DeviceText = "EM\u0001<&>\"'" });
+
+        var (exported, _, exportErr) = await CliProcess.RunUsocHilAsync(ct, "results", "export", "1", "--junit", xml, "--results", db);
+        Assert.That(exported, Is.Zero, exportErr);
+        var (valid, _, xmllint) = await CliProcess.RunToolAsync("xmllint", ct, "--noout", "--schema", Schema, xml);
+
+        Assert.That(valid, Is.Zero, xmllint);
+        Assert.That(xmllint, Does.Contain("validates"));
+        await using ResultsArchive archive = await ResultsArchive.OpenExistingAsync(db, TimeProvider.System, Serilog.Core.Logger.None, ct);
+        RunRecord run = await archive.ReadRunAsync(1, ct);
+        XElement suite = XDocument.Load(xml).Root!;
+        var cases = suite.Elements("testcase").ToList();
+        Assert.That(cases, Has.Count.EqualTo(run.Verdicts.Count()));
+        Assert.That(cases.Select(c => c.Attribute("name")!.Value), Is.Unique);
+        int failures = run.Verdicts.Count(v => v.Expectation!.Verdict == Expectations.Verdict.Fail);
+        Assert.That(suite.Attribute("failures")!.Value, Is.EqualTo(failures.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.That(failures > 0, Is.EqualTo(stuckSensor));
+        foreach (XElement failure in suite.Descendants("failure"))
+        {
+            Assert.That(failure.Attribute("message")!.Value, Does.Contain("margin"));
+            Assert.That(failure.Value, Does.Contain("evidence (seconds, value):"));
+        }
+
+        Directory.Delete(dir, recursive: true);
+    }
+}

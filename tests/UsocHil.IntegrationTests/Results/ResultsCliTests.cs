@@ -1,0 +1,91 @@
+using UsocHil.Cli;
+
+namespace UsocHil.IntegrationTests.Results;
+
+/// <summary>usoc-hil results as a user runs it, against archives changed behind its back with the sqlite3 tool.</summary>
+public sealed class ResultsCliTests
+{
+    private string _dir = null!;
+
+    private string Db => Path.Combine(_dir, "results.db");
+
+    [SetUp]
+    public void SetUp() => _dir = CliProcess.TempDirectory();
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(_dir, recursive: true);
+
+    private Task RecordSamplesAsync(int count, CancellationToken ct) => SampleArchive.RecordAsync(Db, count, ct);
+
+    [Test]
+    [CancelAfter(180_000)]
+    public async Task Verify_MeasurementAlteredWithSqlite3_ExitsOneNamingTheRun(CancellationToken ct)
+    {
+        await RecordSamplesAsync(3, ct);
+        var (intact, intactOut, _) = await CliProcess.RunUsocHilAsync(ct, "results", "verify", "--results", Db);
+        Assert.That(intact, Is.EqualTo(ExitCodes.Passed));
+        Assert.That(intactOut, Does.Contain("chain intact, 3 sealed run(s)"));
+
+        var (sqlite, _, sqliteErr) = await CliProcess.RunToolAsync("sqlite3", ct, Db,
+            "UPDATE measurements SET value = value + 0.01 WHERE id = (SELECT min(id) FROM measurements WHERE run_id = 2 AND verdict IS NOT NULL);");
+        Assert.That(sqlite, Is.Zero, sqliteErr);
+
+        var (broken, _, brokenErr) = await CliProcess.RunUsocHilAsync(ct, "results", "verify", "--results", Db);
+        Assert.That(broken, Is.EqualTo(ExitCodes.VerdictFailed));
+        Assert.That(brokenErr.Trim(), Does.StartWith("results verify: run 2:").And.Contain("altered"));
+        Assert.That(brokenErr.Trim().Split('\n'), Has.Length.EqualTo(1));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task AnyCommand_MissingArchive_OneLineExitTwo(CancellationToken ct)
+    {
+        var (exit, _, err) = await CliProcess.RunUsocHilAsync(ct, "results", "list", "--results", Db);
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.UsageOrConfiguration));
+        Assert.That(err.Trim().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(err, Does.Contain(Db).And.Contain("no results archive"));
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task AnyCommand_CorruptArchive_OneLineExitTwo(CancellationToken ct)
+    {
+        await File.WriteAllBytesAsync(Db, Enumerable.Range(0, 8192).Select(i => (byte)(i * 37)).ToArray(), ct);
+
+        var (exit, _, err) = await CliProcess.RunUsocHilAsync(ct, "results", "verify", "--results", Db);
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.UsageOrConfiguration));
+        Assert.That(err.Trim().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(err, Does.Contain(Db));
+    }
+
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task ShowAndReport_UnknownRun_OneLineExitTwo(CancellationToken ct)
+    {
+        await RecordSamplesAsync(1, ct);
+
+        var (show, _, showErr) = await CliProcess.RunUsocHilAsync(ct, "results", "show", "9", "--results", Db);
+        var (report, _, reportErr) = await CliProcess.RunUsocHilAsync(ct, "report", "9", "--results", Db, "--out", _dir);
+
+        Assert.That(show, Is.EqualTo(ExitCodes.UsageOrConfiguration));
+        Assert.That(showErr.Trim(), Does.EndWith("run 9 is not in the archive"));
+        Assert.That(report, Is.EqualTo(ExitCodes.UsageOrConfiguration));
+        Assert.That(reportErr.Trim().Split('\n'), Has.Length.EqualTo(1));
+    }
+
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task Results_DefaultArchive_IsTheOneTheStationFileNames(CancellationToken ct)
+    {
+        string station = Path.Combine(_dir, "rig-config.json");
+        await File.WriteAllTextAsync(station, """{ "station": "t", "results": "archive/here.db", "rigs": { "furnace-em": { "emulated": true } } }""", ct);
+        await SampleArchive.RecordAsync(Path.Combine(_dir, "archive", "here.db"), 1, ct);
+
+        var (exit, output, err) = await CliProcess.RunUsocHilAsync(ct, "results", "list", "--station", station);
+
+        Assert.That(exit, Is.Zero, err);
+        Assert.That(output, Does.Contain("1 run(s) in " + Path.Combine(_dir, "archive", "here.db")));
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Serilog.Core;
+using UsocHil.Monitor;
+using UsocHil.Rigs;
+using UsocHil.Sequencing;
+
+namespace UsocHil.Tests.Monitor;
+
+public sealed class RunBroadcasterTests
+{
+    private static readonly DateTimeOffset s_origin = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
+
+    private static RunBroadcaster NewBroadcaster(int clientCapacity = 16) =>
+        new("live", true, StateGraph.Default, [new LimitDto("TC1_TEMP", [0, 1000], [-20, 1040])], TimeProvider.System, Logger.None, clientCapacity);
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task Observer_PageThatNeverDrains_QueueStaysBoundedAndIsToldToResync(CancellationToken cancellationToken)
+    {
+        await using RunBroadcaster broadcaster = NewBroadcaster(clientCapacity: 16);
+        (ClientQueue queue, _) = broadcaster.Connect();
+
+        broadcaster.OnRunStarted(new RunStart("furnace-em", "calibrate-thermocouples", "1", null, 3, s_origin));
+        for (int i = 0; i < 20_000; i++)
+        {
+            broadcaster.OnTelemetry(new TelemetrySample("TC1_TEMP", i, s_origin.AddSeconds(i)));
+            broadcaster.OnEvent(new RunEvent("device", "info", "event " + i, s_origin.AddSeconds(i)));
+        }
+
+        broadcaster.OnTransition(new RunTransition(RunState.Idle, RunState.Connecting, RunTrigger.Start, s_origin, null));
+        await DrainedAsync(broadcaster, "Connecting", cancellationToken);
+
+        Assert.That(queue.Pending, Is.LessThanOrEqualTo(queue.Bound));
+        Assert.That(queue.Dropped, Is.GreaterThan(0));
+        Assert.That(queue.Drain().Resync, Is.True);
+        JsonElement snapshot = JsonDocument.Parse(broadcaster.Resync(queue)).RootElement;
+        Assert.That(snapshot.GetProperty("state").GetString(), Is.EqualTo("Connecting"));
+        Assert.That(snapshot.GetProperty("telemetry").GetProperty("TC1_TEMP").GetProperty("t").GetArrayLength(), Is.EqualTo(RunView.TelemetryPointsPerParameter));
+        Assert.That(snapshot.GetProperty("events").GetArrayLength(), Is.EqualTo(RunView.MaxListItems));
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task Connect_AfterReports_SnapshotHoldsThemAndQueueOnlyWhatCameAfter(CancellationToken cancellationToken)
+    {
+        await using RunBroadcaster broadcaster = NewBroadcaster();
+        broadcaster.OnRunStarted(new RunStart("furnace-em", "calibrate-thermocouples", "1", null, 3, s_origin));
+        broadcaster.OnMeasurement(new Measurement("1", "TC1 residual", double.NaN, "K", "<= 0.3 K", MeasurementVerdict.Fail, -0.1, null, s_origin));
+        broadcaster.OnTransition(new RunTransition(RunState.Idle, RunState.Connecting, RunTrigger.Start, s_origin, null));
+        await DrainedAsync(broadcaster, "Connecting", cancellationToken);
+
+        (ClientQueue queue, string snapshot) = broadcaster.Connect();
+        broadcaster.OnTransition(new RunTransition(RunState.Connecting, RunState.PoweringUp, RunTrigger.StepCompleted, s_origin.AddSeconds(2), null));
+        await DrainedAsync(broadcaster, "PoweringUp", cancellationToken);
+
+        JsonElement root = JsonDocument.Parse(snapshot).RootElement;
+        Assert.That(root.GetProperty("measurements")[0].GetProperty("value").ValueKind, Is.EqualTo(JsonValueKind.Null), "NaN is sent as null");
+        Assert.That(root.GetProperty("run").GetProperty("stepCount").GetInt32(), Is.EqualTo(3));
+        Assert.That(queue.Drain().Messages.Select(m => m.Event), Is.EqualTo(new[] { "transition" }));
+    }
+
+    private static async Task DrainedAsync(RunBroadcaster broadcaster, string state, CancellationToken cancellationToken)
+    {
+        while (broadcaster.State != state)
+        {
+            await Task.Delay(1, cancellationToken);
+        }
+    }
+}
