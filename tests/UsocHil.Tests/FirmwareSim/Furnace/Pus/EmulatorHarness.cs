@@ -101,7 +101,7 @@ internal sealed class EmulatorHarness : IAsyncDisposable
         {
             await _serving;
         }
-        catch (Exception e) when (e is OperationCanceledException or Links.LinkException)
+        catch (Exception e) when (e is OperationCanceledException or UsocHil.Links.LinkException)
         {
         }
 
