@@ -39,7 +39,8 @@ public static class RunCommand
                 SequenceLoader.RegisterWithConfiguration();
                 var request = new RunRequest(StationContext.Load(parse), parse.GetValue(rig)!, parse.GetValue(sequence)!, parse.GetValue(yes), scale,
                     parse.GetValue(truth)?.FullName, parse.GetValue(GlobalOptions.Verbosity),
-                    parse.GetResult(monitor) is null ? null : parse.GetValue(monitor) ?? "");
+                    parse.GetResult(monitor) is null ? null : parse.GetValue(monitor) ?? "",
+                    parse.GetValue(results)?.FullName, parse.GetValue(report)?.FullName);
                 return await RunExecution.ExecuteAsync(request, TimeProvider.System, cancellationToken);
             }
             catch (ConfigurationException ex)

@@ -15,7 +15,9 @@ namespace UsocHil.Cli.Running;
 
 /// <summary>What <c>usoc-hil run</c> was asked to do.</summary>
 /// <param name="Monitor">--monitor's ADDR:PORT ("" for the default), null without --monitor.</param>
-internal sealed record RunRequest(LoadedStation Station, string Rig, string Sequence, bool AssumeYes, double? TimeScale, string? TruthFile, int Verbosity, string? Monitor = null);
+/// <param name="ResultsPath">The results archive (--results, else the station's).</param>
+/// <param name="ReportDirectory">--report: where to write the run's HTML report.</param>
+internal sealed record RunRequest(LoadedStation Station, string Rig, string Sequence, bool AssumeYes, double? TimeScale, string? TruthFile, int Verbosity, string? Monitor = null, string? ResultsPath = null, string? ReportDirectory = null);
 
 /// <summary>
 /// One <c>usoc-hil run</c>: validates the sequence before anything opens, chooses the clock (wall, or rig time scaled
@@ -28,7 +30,8 @@ internal static class RunExecution
     public static async Task<int> ExecuteAsync(RunRequest request, TimeProvider wall, CancellationToken cancellationToken)
     {
         LoadedRig rig = request.Station.Rig(request.Rig);
-        SequencePlan plan = SequenceLoader.Load(rig.SequenceFile(request.Sequence), rig.Definition);
+        string sequenceFile = rig.SequenceFile(request.Sequence);
+        SequencePlan plan = SequenceLoader.Load(sequenceFile, rig.Definition);
         RigBinding binding = rig.Binding;
         double scale = binding.Emulated ? request.TimeScale ?? binding.TimeScale : 1;
         TimeProvider time = binding.Emulated ? new VirtualTimeProvider(wall, scale) : wall;
@@ -59,7 +62,10 @@ internal static class RunExecution
         }
 
         IRunObserver progress = live is null ? plain : live;
-        var observer = new RunObservers(monitor?.Observer is { } shown ? [progress, shown] : [progress], log);
+        await using RunArchiving archiving = await RunArchiving.BeginAsync(
+            request.ResultsPath ?? request.Station.ResultsPath, request.Station, rig, sequenceFile, wall, time, log, cancellationToken).ConfigureAwait(false);
+        IRunObserver[] observers = monitor?.Observer is { } shown ? [progress, archiving.Observer, shown] : [progress, archiving.Observer];
+        var observer = new RunObservers(observers, log);
 
         async Task<IRigSession> ConnectAsync(CancellationToken ct)
         {
@@ -143,6 +149,8 @@ internal static class RunExecution
         }
 
         ResultTable.Write(AnsiConsole.Console, result);
+        string? report = await archiving.FinishAsync(rig, request.ReportDirectory, CancellationToken.None).ConfigureAwait(false);
+        Console.Out.WriteLine($"Recorded as run {archiving.RunId} in {request.ResultsPath ?? request.Station.ResultsPath}" + (report is null ? "" : $"; report {report}"));
         return result.Outcome switch
         {
             RunOutcome.Passed => ExitCodes.Passed,
