@@ -81,7 +81,7 @@ internal static class RunExecution
                 opened = emulator.Binding;
             }
 
-            return await RigSessionFactory.OpenAsync(rig.Definition, opened, time, scale, log, ct).ConfigureAwait(false);
+            return await RigSessionFactory.OpenAsync(rig.Definition, opened, time, scale, log, ct, onLinkOpened: (name, statistics) => monitor?.Broadcaster?.TrackLink(name, statistics)).ConfigureAwait(false);
         }
 
         run = new SequenceRun(plan, rig.Definition, ConnectAsync, new RunOptions { AssumeYes = request.AssumeYes }, observer, time, new RigSafing(wall, log), log);
