@@ -1,5 +1,6 @@
 using System.CommandLine;
 using UsocHil.Cli.Commands;
+using UsocHil.Sequencing;
 
 namespace UsocHil.Cli;
 
@@ -8,6 +9,8 @@ public static class UsocHilCli
 {
     public static RootCommand CreateRoot()
     {
+        // Without this, `config validate` never looks inside sequence files (out-of-range arguments, unknown commands).
+        SequenceLoader.RegisterWithConfiguration();
         var root = new RootCommand(
             "usoc-hil: hardware-in-the-loop harness for space payload ground models.\n" +
             "Drives a ground model or its emulator over serial, GPIO and Ethernet, runs calibration and optimisation " +

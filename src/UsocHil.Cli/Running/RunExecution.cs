@@ -70,21 +70,34 @@ internal static class RunExecution
                 emulator = EmulatedFurnaceRig.Start(time, new EmulatedFurnaceRigOptions
                 {
                     TimeScale = scale,
+                    InstrumentTransport = "serial",
                     Bench = new FurnaceBenchOptions
                     {
                         Rig = rig.Definition,
                         SerialNumber = binding.Seed,
                         Faults = FaultPlan.Parse(binding.Faults),
                         TruthPath = request.TruthFile,
+
+                        // A periodic timer of under a wall millisecond rounds to no period at all (it fires once):
+                        // keep the bench's catch-up tick at a few wall milliseconds whatever the scale.
+                        TickPeriod = TimeSpan.FromMilliseconds(Math.Max(100, 4 * scale)),
                     },
                 }, log);
                 opened = emulator.Binding;
             }
 
-            return await RigSessionFactory.OpenAsync(rig.Definition, opened, time, scale, log, ct, onLinkOpened: (name, statistics) => monitor?.Broadcaster?.TrackLink(name, statistics)).ConfigureAwait(false);
+            IRigLines? benchLines = null;
+            if (emulator is not null && opened.Gpio is null)
+            {
+                log.Warning("The emulator serves no GPIO endpoint in this build: driving its lines in-process");
+                benchLines = new EmulatorBenchLines(emulator.Bench);
+            }
+
+            return await RigSessionFactory.OpenAsync(rig.Definition, opened, time, scale, log, ct, linesOverride: benchLines,
+                onLinkOpened: (name, statistics) => monitor?.Broadcaster?.TrackLink(name, statistics)).ConfigureAwait(false);
         }
 
-        run = new SequenceRun(plan, rig.Definition, ConnectAsync, new RunOptions { AssumeYes = request.AssumeYes }, observer, time, new RigSafing(wall, log), log);
+        run = new SequenceRun(plan, rig.Definition, ConnectAsync, new RunOptions { AssumeYes = request.AssumeYes, StepTimeoutFloor = TimeSpan.FromSeconds(5 * scale) }, observer, time, new RigSafing(wall, log), log);
         void Abort(string signal)
         {
             if (run is null || !run.RequestAbort(signal))

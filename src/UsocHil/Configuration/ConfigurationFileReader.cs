@@ -55,6 +55,12 @@ internal static class ConfigurationFileReader
                 throw new JsonReaderException("unexpected content after the end of the document", reader.Path, reader.LineNumber, reader.LinePosition, null);
             }
 
+            // Json.NET reads NaN and Infinity, which JSON does not have and no setting (a time scale, a limit) can mean.
+            if ((token is JContainer container ? container.DescendantsAndSelf() : [token]).OfType<JValue>().FirstOrDefault(v => v.Value is double d && !double.IsFinite(d)) is { } notFinite)
+            {
+                throw new ConfigurationException(new ConfigurationProblem(displayName, ToJsonPath(notFinite.Path), LineOf(notFinite), $"{notFinite.Value} is not a number JSON allows"));
+            }
+
             return token;
         }
         catch (JsonReaderException e)

@@ -21,6 +21,7 @@ public sealed class RigSession : IRigSession
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _heartbeat;
     private readonly IAsyncDisposable[] _owned;
+    private readonly Dictionary<string, int> _inhibited = new(StringComparer.Ordinal);
     private int _lost;
 
     public RigSession(RigDefinition rig, IPayloadChannel payload, IRigLines lines, IRigInstruments instruments, TimeProvider time, ILogger log, RigSessionOptions? options = null, params IAsyncDisposable[] alsoOwned)
@@ -67,6 +68,20 @@ public sealed class RigSession : IRigSession
     public Task<string> QueryInstrumentAsync(string instrument, string query, CancellationToken cancellationToken) =>
         _instruments.QueryAsync(instrument, query, cancellationToken);
 
+    public IDisposable InhibitLimits(IReadOnlyList<string> parameters)
+    {
+        lock (_limitGate)
+        {
+            foreach (string parameter in parameters)
+            {
+                _inhibited[parameter] = _inhibited.GetValueOrDefault(parameter) + 1;
+            }
+        }
+
+        _log.Warning("Red limits inhibited on {Parameters}", parameters);
+        return new Inhibition(this, parameters);
+    }
+
     public async ValueTask DisposeAsync()
     {
         _payload.Housekeeping -= OnHousekeeping;
@@ -89,6 +104,19 @@ public sealed class RigSession : IRigSession
         _stopping.Dispose();
     }
 
+    internal void Release(IReadOnlyList<string> parameters)
+    {
+        lock (_limitGate)
+        {
+            foreach (string parameter in parameters)
+            {
+                _inhibited[parameter] = _inhibited.GetValueOrDefault(parameter) - 1;
+            }
+        }
+
+        _log.Information("Red limits on {Parameters} enforced again", parameters);
+    }
+
     private void OnHousekeeping(IReadOnlyList<TelemetrySample> samples)
     {
         Telemetry.Publish(samples);
@@ -107,7 +135,13 @@ public sealed class RigSession : IRigSession
         foreach (LimitTransition transition in transitions ?? [])
         {
             DateTimeOffset at = samples[0].RigTime;
-            if (transition.IsRed)
+            bool inhibited;
+            lock (_limitGate)
+            {
+                inhibited = _inhibited.GetValueOrDefault(transition.Parameter) > 0;
+            }
+
+            if (transition.IsRed && !inhibited)
             {
                 _log.Error("Red limit: {Parameter} = {Value} (from {From})", transition.Parameter, transition.Value, transition.From);
                 Alarm?.Invoke(new RigAlarm(RigAlarmKind.HardLimitViolated, transition.Parameter, $"{transition.Parameter} = {transition.Value:G6} outside its red limit", at));
@@ -165,6 +199,20 @@ public sealed class RigSession : IRigSession
                 // A missed heartbeat is not an alarm by itself: a dead link reports itself through Lost.
                 _log.Debug(ex, "Heartbeat {Command} failed", Options.HeartbeatCommand);
             }
+        }
+    }
+}
+
+/// <summary>Ends one limit inhibition.</summary>
+file sealed class Inhibition(RigSession session, IReadOnlyList<string> parameters) : IDisposable
+{
+    private int _disposed;
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            session.Release(parameters);
         }
     }
 }

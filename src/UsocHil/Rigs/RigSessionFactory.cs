@@ -19,7 +19,7 @@ public static class RigSessionFactory
     /// The least wall-clock time a command verification or instrument answer is given, however fast rig time runs
     /// (rig time per wall second is <paramref name="timeScale"/>).
     /// </param>
-    public static async Task<RigSession> OpenAsync(RigDefinition rig, RigBinding binding, TimeProvider time, double timeScale, ILogger log, CancellationToken cancellationToken, TimeSpan? wallTimeFloor = null, Action<string, Links.LinkStatistics>? onLinkOpened = null)
+    public static async Task<RigSession> OpenAsync(RigDefinition rig, RigBinding binding, TimeProvider time, double timeScale, ILogger log, CancellationToken cancellationToken, TimeSpan? wallTimeFloor = null, IRigLines? linesOverride = null, Action<string, Links.LinkStatistics>? onLinkOpened = null)
     {
         var disposables = new List<IAsyncDisposable>();
         TimeSpan floor = (wallTimeFloor ?? TimeSpan.FromSeconds(2)) * Math.Max(1, timeScale);
@@ -41,13 +41,20 @@ public static class RigSessionFactory
             var payload = new RigSessionPusChannel(payloadLink, framer, codec, time, log, transport);
             disposables.Add(payload);
 
-            if (binding.Gpio is null)
+            IRigLines lines;
+            if (linesOverride is not null)
+            {
+                lines = linesOverride;
+            }
+            else if (binding.Gpio is null)
             {
                 throw new LinkException("gpio", "the station binds no GPIO adapter for this rig");
             }
+            else
+            {
+                lines = new RigSessionLines(await RigGpio.OpenAsync(rig, binding.Gpio, time, log, cancellationToken).ConfigureAwait(false));
+            }
 
-            RigGpio gpio = await RigGpio.OpenAsync(rig, binding.Gpio, time, log, cancellationToken).ConfigureAwait(false);
-            var lines = new RigSessionLines(gpio);
             disposables.Add(lines);
 
             var clients = new Dictionary<string, ScpiClient>(StringComparer.Ordinal);

@@ -22,7 +22,7 @@ public static class TcpClientLink
         string endpoint = FormatEndpoint(host, port);
         // Connecting is the operating system's work, not the rig's: it is bounded in wall-clock time even when
         // rig time runs hundreds of times faster for an emulated rig.
-        using var timeout = new CancellationTokenSource(connectTimeout, TimeProvider.System);
+        using var timeout = new CancellationTokenSource(TransportTime.OnClock(timeProvider, connectTimeout), timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         IPAddress[] addresses;
         try

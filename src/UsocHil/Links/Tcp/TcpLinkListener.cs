@@ -33,6 +33,13 @@ public sealed class TcpLinkListener : IAsyncDisposable
             _socket.Bind(new IPEndPoint(address, port));
             _socket.Listen(backlog);
         }
+        catch (SocketException e)
+        {
+            // An operator must see which port is taken, not a bare "Address already in use".
+            _socket.Dispose();
+            string reason = e.SocketErrorCode == SocketError.AddressAlreadyInUse ? "the port is already in use" : e.Message;
+            throw new LinkException($"{address}:{port}", $"{name} cannot listen: {reason}", e);
+        }
         catch
         {
             _socket.Dispose();

@@ -31,7 +31,7 @@ internal sealed class PigpioConnection : IDisposable
         IPAddress[] addresses = IPAddress.TryParse(host, out IPAddress? literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
         // Connecting is the operating system's work, not the rig's: it is bounded in wall-clock time even when
         // rig time runs hundreds of times faster for an emulated rig.
-        using var deadline = new CancellationTokenSource(timeout, TimeProvider.System);
+        using var deadline = new CancellationTokenSource(TransportTime.OnClock(timeProvider, timeout), timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
         var socket = new Socket(addresses[0].AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
