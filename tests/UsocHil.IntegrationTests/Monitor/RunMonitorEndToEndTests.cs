@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace UsocHil.IntegrationTests.Monitor;
+
+/// <summary>
+/// <c>usoc-hil run furnace-em calibrate-thermocouples --yes --monitor 127.0.0.1:0</c> as a real process on the emulated
+/// rig: the console shows telemetry, states and a verdict, and the page's abort (with the printed token) safes the rig
+/// (heater and supply off in the emulator's truth) and ends the run aborted with exit code 130.
+/// </summary>
+public sealed partial class RunMonitorEndToEndTests
+{
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task RunWithMonitor_EmulatedCalibration_ShowsTheRunAndAbortWithTokenSafesTheRig(CancellationToken cancellationToken)
+    {
+        string root = Path.GetDirectoryName(HeadlessChromium.ScreenshotDirectory)!;
+        root = Path.GetDirectoryName(root)!;
+        string truth = Path.Combine(Path.GetTempPath(), $"usoc-hil-monitor-truth-{Guid.NewGuid():N}.jsonl");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "usoc-hil.dll"), "--station", Path.Combine(root, "rig-config.json"), "run", "furnace-em", "calibrate-thermocouples", "--yes", "--monitor", "127.0.0.1:0", "--truth", truth },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = root,
+        };
+        using Process process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        try
+        {
+            Match banner;
+            do
+            {
+                string line = await process.StandardOutput.ReadLineAsync(cancellationToken) ?? throw new AssertionException("usoc-hil ended before printing the monitor address: " + await stderr);
+                banner = MonitorBanner().Match(line);
+            }
+            while (!banner.Success);
+
+            var url = new Uri(banner.Groups["url"].Value);
+            string token = banner.Groups["token"].Value;
+            var drainOutput = process.StandardOutput.ReadToEndAsync(cancellationToken);
+
+            await using SseClient client = await SseClient.ConnectAsync(new Uri(url, "api/runs/live/events"), cancellationToken);
+            await client.WaitForAsync("transition", t => t.GetProperty("to").GetString() == "Executing", cancellationToken);
+            JsonElement telemetry = await client.WaitForAsync("telemetry", t => t.GetArrayLength() > 0, cancellationToken);
+            Assert.That(telemetry[0].GetProperty("t").GetDouble(), Is.GreaterThan(0));
+            await client.WaitForAsync("measurement", cancellationToken);
+
+            using var http = new HttpClient();
+            using HttpResponseMessage refused = await http.PostAsync(new Uri(url, "api/abort"), null, cancellationToken);
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+            using var abort = new HttpRequestMessage(HttpMethod.Post, new Uri(url, "api/abort")) { Headers = { { "X-Abort-Token", token } } };
+            using HttpResponseMessage accepted = await http.SendAsync(abort, cancellationToken);
+            Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+
+            await client.WaitForAsync("transition", t => t.GetProperty("to").GetString() == "Safing", cancellationToken);
+            await process.WaitForExitAsync(cancellationToken);
+            await drainOutput;
+            Assert.That(process.ExitCode, Is.EqualTo(130), await stderr);
+
+            using JsonDocument last = JsonDocument.Parse(File.ReadLines(truth).Last());
+            Assert.That(last.RootElement.GetProperty("heaterOn").GetBoolean(), Is.False);
+            Assert.That(last.RootElement.GetProperty("supplyOutputOn").GetBoolean(), Is.False);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            File.Delete(truth);
+        }
+    }
+
+    [GeneratedRegex(@"Monitor: (?<url>http://\S+) abort token: (?<token>[A-Z0-9]+)")]
+    private static partial Regex MonitorBanner();
+}
