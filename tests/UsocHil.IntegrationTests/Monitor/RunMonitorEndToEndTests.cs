@@ -2,12 +2,13 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using OpenQA.Selenium;
 
 namespace UsocHil.IntegrationTests.Monitor;
 
 /// <summary>
 /// <c>usoc-hil run furnace-em calibrate-thermocouples --yes --monitor 127.0.0.1:0</c> as a real process on the emulated
-/// rig: the console shows telemetry, states and a verdict, and the page's abort (with the printed token) safes the rig
+/// rig, watched in headless Chromium: the page shows telemetry growing, the current state and a verdict, and its abort (with the printed token) safes the rig
 /// (heater and supply off in the emulator's truth) and ends the run aborted with exit code 130.
 /// </summary>
 public sealed partial class RunMonitorEndToEndTests
@@ -44,16 +45,25 @@ public sealed partial class RunMonitorEndToEndTests
 
             await using SseClient client = await SseClient.ConnectAsync(new Uri(url, "api/runs/live/events"), cancellationToken);
             await client.WaitForAsync("transition", t => t.GetProperty("to").GetString() == "Executing", cancellationToken);
-            JsonElement telemetry = await client.WaitForAsync("telemetry", t => t.GetArrayLength() > 0, cancellationToken);
-            Assert.That(telemetry[0].GetProperty("t").GetDouble(), Is.GreaterThan(0));
-            await client.WaitForAsync("measurement", cancellationToken);
+
+            using var browser = new HeadlessChromium();
+            browser.Driver.Navigate().GoToUrl(url);
+            browser.Until(d => d.FindElement(By.TagName("body")).GetAttribute("data-ready") == "true", "the page took its snapshot", cancellationToken);
+            int before = Points(browser);
+            browser.Until(_ => Points(browser) > before, "a telemetry trace grew", cancellationToken);
+            string? state = CurrentState(browser);
+            browser.Until(d => d.FindElements(By.CssSelector("#verdicts tbody tr")).Count > 0, "a verdict appeared", cancellationToken);
+            Assert.That(state, Is.EqualTo("Executing"), "the highlighted state is the run's");
+            browser.Screenshot("run-monitor-live");
 
             using var http = new HttpClient();
             using HttpResponseMessage refused = await http.PostAsync(new Uri(url, "api/abort"), null, cancellationToken);
             Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-            using var abort = new HttpRequestMessage(HttpMethod.Post, new Uri(url, "api/abort")) { Headers = { { "X-Abort-Token", token } } };
-            using HttpResponseMessage accepted = await http.SendAsync(abort, cancellationToken);
-            Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            browser.Driver.FindElement(By.Id("abort-token")).SendKeys(token);
+            browser.Driver.FindElement(By.Id("abort")).Click();
+            browser.Driver.FindElement(By.Id("abort-yes")).Click();
+            browser.Until(_ => CurrentState(browser) == "Aborted", "the highlighted state became Aborted", cancellationToken);
+            browser.Screenshot("run-monitor-aborted");
 
             await client.WaitForAsync("transition", t => t.GetProperty("to").GetString() == "Safing", cancellationToken);
             await process.WaitForExitAsync(cancellationToken);
@@ -74,6 +84,12 @@ public sealed partial class RunMonitorEndToEndTests
             File.Delete(truth);
         }
     }
+
+    private static int Points(HeadlessChromium browser) =>
+        browser.Driver.FindElements(By.CssSelector(".trace")).Select(t => int.TryParse(t.GetAttribute("data-points"), out int n) ? n : 0).DefaultIfEmpty(0).Max();
+
+    private static string? CurrentState(HeadlessChromium browser) =>
+        browser.Driver.FindElements(By.CssSelector("#graph .node.current")).SingleOrDefault()?.GetAttribute("data-state");
 
     [GeneratedRegex(@"Monitor: (?<url>http://\S+) abort token: (?<token>[A-Z0-9]+)")]
     private static partial Regex MonitorBanner();
