@@ -99,7 +99,8 @@ internal static class RunExecution
                 benchLines = new EmulatorBenchLines(emulator.Bench);
             }
 
-            return await RigSessionFactory.OpenAsync(rig.Definition, opened, time, scale, log, ct, linesOverride: benchLines).ConfigureAwait(false);
+            return await RigSessionFactory.OpenAsync(rig.Definition, opened, time, scale, log, ct, linesOverride: benchLines,
+                onLinkOpened: (name, statistics) => monitor?.Broadcaster?.TrackLink(name, statistics)).ConfigureAwait(false);
         }
 
         run = new SequenceRun(plan, rig.Definition, ConnectAsync, new RunOptions { AssumeYes = request.AssumeYes, StepTimeoutFloor = TimeSpan.FromSeconds(5 * scale) }, observer, time, new RigSafing(wall, log), log);
