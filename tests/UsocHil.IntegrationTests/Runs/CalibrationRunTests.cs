@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Serilog.Core;
 using UsocHil.FirmwareSim.Truth;
+using UsocHil.Results;
 
 namespace UsocHil.IntegrationTests.Runs;
 
@@ -16,7 +18,8 @@ public sealed class CalibrationRunTests
     public async Task RunCalibrateThermocouples_EmulatedUnit_CalibratedThermocouplesWithinPoint3KelvinOfTruthFrom200To800(int seed, CancellationToken cancellationToken)
     {
         using var station = new TemporaryRigStation(seed);
-        using CliRun run = station.Run("calibrate-thermocouples");
+        string reports = Path.Combine(station.Directory, "reports");
+        using CliRun run = station.Run("calibrate-thermocouples", "--report", reports);
 
         int exit = await run.WaitForExitAsync(cancellationToken);
 
@@ -28,6 +31,7 @@ public sealed class CalibrationRunTests
         Assert.That(truth.SupplyOutputOn, Is.False);
         var fits = station.LogEvents().Where(e => e["Fit"] is not null && e["Coefficients"] is JsonArray)
             .ToDictionary(e => e["Fit"]!.GetValue<string>(), e => e["Coefficients"]!.AsArray().Select(c => (double)(float)c!.GetValue<double>()).ToArray());
+        await AssertArchivedAsync(station, reports, cancellationToken);
         for (int tc = 0; tc < 3; tc++)
         {
             double[] c = fits[$"TC{tc + 1}"];
@@ -39,5 +43,26 @@ public sealed class CalibrationRunTests
                 Assert.That(calibrated - t, Is.InRange(-0.3, 0.3), $"seed {seed}: TC{tc + 1} at {t} degC");
             }
         }
+    }
+
+    /// <summary>The run is in the station's archive, sealed, with every verdict and the three fits; the report shows them.</summary>
+    private static async Task AssertArchivedAsync(TemporaryRigStation station, string reports, CancellationToken cancellationToken)
+    {
+        await using ResultsArchive archive = await ResultsArchive.OpenExistingAsync(
+            Path.Combine(station.Directory, "results.db"), TimeProvider.System, Logger.None, cancellationToken);
+        RunSummary summary = (await archive.ListRunsAsync(cancellationToken)).Single();
+        RunRecord record = await archive.ReadRunAsync(summary.Id, cancellationToken);
+
+        Assert.That(record.Summary.Outcome, Is.EqualTo(UsocHil.Results.RunOutcome.Passed));
+        Assert.That(record.Summary.RecordHash, Is.Not.Null.And.Length.EqualTo(64));
+        Assert.That(record.Verdicts.Count(), Is.GreaterThanOrEqualTo(13), "residual checks, read-backs and the 500 degC verification");
+        Assert.That(record.Verdicts.Select(v => v.Name), Has.Some.Contains("TC1_TEMP - dmm"));
+        Assert.That(record.Verdicts.Select(v => v.Expectation!.Verdict), Has.All.EqualTo(UsocHil.Expectations.Verdict.Pass));
+        Assert.That(record.Calibrations.Select(c => c.Sensor), Is.EquivalentTo(new[] { "TC1_RAW", "TC2_RAW", "TC3_RAW" }).Or.EquivalentTo(new[] { "TC1", "TC2", "TC3" }));
+        Assert.That(record.Telemetry, Is.Not.Empty);
+        Assert.That((await archive.VerifyAsync(cancellationToken)).Intact, Is.True);
+        string html = await File.ReadAllTextAsync(Path.Combine(reports, $"run-{summary.Id}.html"), cancellationToken);
+        Assert.That(html, Does.Contain("data:image/png;base64,"));
+        Assert.That(html, Does.Contain("residuals"));
     }
 }
