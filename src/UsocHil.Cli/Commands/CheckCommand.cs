@@ -1,4 +1,10 @@
 using System.CommandLine;
+using Serilog;
+using UsocHil.Cli.Running;
+using UsocHil.Configuration;
+using UsocHil.FirmwareSim.Hosting;
+using UsocHil.Rigs;
+using UsocHil.Time;
 
 namespace UsocHil.Cli.Commands;
 
@@ -7,8 +13,77 @@ public static class CheckCommand
     public static Command Create()
     {
         var rig = new Argument<string>("rig") { Description = "The rig to check, as named in the station file" };
-        var command = new Command("check", "Open every link of a rig, identify the device and its instruments, and report") { rig };
-        command.SetAction(_ => NotYetAvailable.Say("check", "the rig session"));
+        var command = new Command(
+            "check",
+            "Open every link of a rig, read its GPIO lines, identify its instruments (*IDN?) and ask the payload if it is " +
+            "alive (service 17). Powers nothing: an unpowered payload is reported as such. Exits 3 if a link or instrument fails.")
+        { rig };
+        command.SetHandler(async (parseResult, cancellationToken) =>
+        {
+            LoadedStation station = StationContext.Load(parseResult);
+            LoadedRig loaded = station.Rig(parseResult.GetValue(rig)!);
+            using Serilog.Core.Logger log = Logging.HarnessLogging.Create("Warning", parseResult.GetValue(GlobalOptions.Verbosity));
+            double scale = loaded.Binding.Emulated ? loaded.Binding.TimeScale : 1;
+            TimeProvider time = loaded.Binding.Emulated ? new VirtualTimeProvider(TimeProvider.System, scale) : TimeProvider.System;
+            await using EmulatedFurnaceRig? emulator = loaded.Binding.Emulated ? InProcessEmulator.Start(loaded, time, scale, null, log) : null;
+            RigBinding binding = emulator?.Binding ?? loaded.Binding;
+            await using RigSession session = await RigSessionFactory.OpenAsync(loaded.Definition, binding, time, scale, log, cancellationToken);
+            Console.WriteLine($"{loaded.Name}: links open ({(loaded.Binding.Emulated ? "emulator, in-process" : "hardware")})");
+            bool healthy = await CheckLinesAsync(session, loaded.Definition, cancellationToken)
+                & await CheckInstrumentsAsync(session, loaded.Definition, cancellationToken)
+                & await CheckPayloadAsync(session, log, cancellationToken);
+            return healthy ? ExitCodes.Passed : ExitCodes.RigOrLinkFault;
+        });
         return command;
+    }
+
+    private static async Task<bool> CheckLinesAsync(RigSession session, RigDefinition rig, CancellationToken cancellationToken)
+    {
+        foreach (GpioLineDefinition line in rig.Gpio)
+        {
+            bool asserted = await session.ReadLineAsync(line.Name, cancellationToken);
+            Console.WriteLine($"  gpio {line.Name,-12} {line.Direction,-6} {(asserted ? "asserted" : "released")}");
+        }
+
+        return true;
+    }
+
+    private static async Task<bool> CheckInstrumentsAsync(RigSession session, RigDefinition rig, CancellationToken cancellationToken)
+    {
+        bool healthy = true;
+        foreach (InstrumentDefinition instrument in rig.Instruments)
+        {
+            try
+            {
+                string identity = (await session.QueryInstrumentAsync(instrument.Name, "*IDN?", cancellationToken)).Trim();
+                bool expected = instrument.Identity is null || identity.StartsWith(instrument.Identity, StringComparison.OrdinalIgnoreCase);
+                healthy &= expected;
+                Console.WriteLine($"  instrument {instrument.Name,-6} {identity}{(expected ? "" : $"  (expected {instrument.Identity})")}");
+            }
+            catch (Exception e) when (e is Links.LinkException or TimeoutException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                healthy = false;
+                Console.WriteLine($"  instrument {instrument.Name,-6} no identity: {e.Message}");
+            }
+        }
+
+        return healthy;
+    }
+
+    private static async Task<bool> CheckPayloadAsync(RigSession session, ILogger log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            CommandRecord alive = await session.SendCommandAsync("ARE_YOU_ALIVE", new Dictionary<string, double>(), cancellationToken);
+            Console.WriteLine($"  payload alive: ARE_YOU_ALIVE accepted after {alive.Acceptance?.TotalMilliseconds:F0} ms of rig time");
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not a fault of the link: a ground model that is switched off does not answer.
+            log.Debug(e, "ARE_YOU_ALIVE unanswered");
+            Console.WriteLine($"  payload did not answer ARE_YOU_ALIVE ({e.Message}); it is unpowered unless POWER_EN is asserted");
+        }
+
+        return true;
     }
 }

@@ -72,23 +72,7 @@ internal static class RunExecution
             RigBinding opened = binding;
             if (binding.Emulated)
             {
-                log.Information("Starting the {Rig} emulator in-process at {Scale}x rig time, unit seed {Seed}", request.Rig, scale, binding.Seed);
-                emulator = EmulatedFurnaceRig.Start(time, new EmulatedFurnaceRigOptions
-                {
-                    TimeScale = scale,
-                    InstrumentTransport = "serial",
-                    Bench = new FurnaceBenchOptions
-                    {
-                        Rig = rig.Definition,
-                        SerialNumber = binding.Seed,
-                        Faults = FaultPlan.Parse(binding.Faults),
-                        TruthPath = request.TruthFile,
-
-                        // A periodic timer of under a wall millisecond rounds to no period at all (it fires once):
-                        // keep the bench's catch-up tick at a few wall milliseconds whatever the scale.
-                        TickPeriod = TimeSpan.FromMilliseconds(Math.Max(100, 4 * scale)),
-                    },
-                }, log);
+                emulator = InProcessEmulator.Start(rig, time, scale, request.TruthFile, log);
                 opened = emulator.Binding;
             }
 
