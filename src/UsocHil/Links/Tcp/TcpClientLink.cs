@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Serilog;
 using UsocHil.Rigs;
+using UsocHil.Time;
 
 namespace UsocHil.Links.Tcp;
 
@@ -20,7 +21,8 @@ public static class TcpClientLink
         string name, string host, int port, TimeSpan connectTimeout, TimeProvider timeProvider, ILogger log, CancellationToken cancellationToken)
     {
         string endpoint = FormatEndpoint(host, port);
-        using var timeout = new CancellationTokenSource(connectTimeout, timeProvider);
+        // A connect deadline is network (wall) time: on a rig clock running 400x, 3 s would be 7.5 ms.
+        using var timeout = new CancellationTokenSource(timeProvider is VirtualTimeProvider rig ? connectTimeout * rig.TimeScale : connectTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         IPAddress[] addresses;
         try

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using UsocHil.Links;
 using UsocHil.Links.Tcp;
+using UsocHil.Time;
 
 namespace UsocHil.Gpio.Drivers.Pigpio;
 
@@ -29,7 +30,8 @@ internal sealed class PigpioConnection : IDisposable
     {
         string endpoint = TcpClientLink.FormatEndpoint(host, port);
         IPAddress[] addresses = IPAddress.TryParse(host, out IPAddress? literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
-        using var deadline = new CancellationTokenSource(timeout, timeProvider);
+        // A connect deadline is network (wall) time: on a rig clock running 400x, 3 s would be 7.5 ms.
+        using var deadline = new CancellationTokenSource(timeProvider is VirtualTimeProvider rig ? timeout * rig.TimeScale : timeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
         var socket = new Socket(addresses[0].AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
