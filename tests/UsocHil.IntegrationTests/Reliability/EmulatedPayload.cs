@@ -33,7 +33,7 @@ internal sealed class EmulatedPayload : IAsyncDisposable
     public VirtualTimeProvider Time { get; }
     public DictionaryCodec Dictionary { get; }
 
-    public static EmulatedPayload Start(FaultPlan faults, ILogger log, double timeScale = 20)
+    public static EmulatedPayload Start(FaultPlan faults, ILogger log, double timeScale = 10)
     {
         var time = new VirtualTimeProvider(TimeProvider.System, timeScale);
         EmulatedFurnaceRig rig = EmulatedFurnaceRig.Start(time, new EmulatedFurnaceRigOptions { Bench = new FurnaceBenchOptions { Faults = faults }, TimeScale = timeScale }, log);
@@ -58,7 +58,7 @@ internal sealed class EmulatedPayload : IAsyncDisposable
         {
             try
             {
-                await Client.SendAsync(Dictionary.EncodeCommand(name, arguments), new CommandVerificationTiming(5, 10), cancellationToken, name);
+                await Client.SendAsync(Dictionary.EncodeCommand(name, arguments), new CommandVerificationTiming(5, 8), cancellationToken, name);
                 return attempt;
             }
             catch (CommandTimeoutException) when (attempt < attempts)
