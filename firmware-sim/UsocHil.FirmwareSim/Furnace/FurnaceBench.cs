@@ -107,6 +107,9 @@ public sealed partial class FurnaceBench : IDisposable
 
             _disposed = true;
             _timer?.Dispose();
+
+            // The last state (the supply switched off by safing a moment ago) may not have reached a physics step yet.
+            _truth?.Write(Snapshot());
             _truth?.Dispose();
         }
     }
