@@ -7,6 +7,7 @@ using UsocHil.Framing;
 using UsocHil.Links;
 using UsocHil.Links.Serial;
 using UsocHil.Protocols.Pus;
+using UsocHil.Protocols.Pus.Services;
 using UsocHil.Rigs;
 using UsocHil.Time;
 
@@ -64,6 +65,11 @@ internal sealed class EmulatedPayload : IAsyncDisposable
             catch (CommandTimeoutException) when (attempt < attempts)
             {
                 // the telecommand or its report was damaged on the wire: send again
+            }
+            catch (CommandFailedException e) when (e.Stage == VerificationStage.Acceptance && attempt < attempts)
+            {
+                // refused while the controller boots: wait a second of rig time
+                await Task.Delay(TimeSpan.FromSeconds(1), Time, cancellationToken);
             }
         }
     }
