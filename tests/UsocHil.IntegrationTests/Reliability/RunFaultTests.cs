@@ -28,6 +28,11 @@ public sealed class RunFaultTests
         TruthState end = station.FinalTruth();
         Assert.That((end.HeaterOn, end.SupplyOn), Is.EqualTo((false, false)), "heater and supply off at the end\n" + result.Describe());
         string outcome = result.ExitCode == 0 ? "run passed: every verdict from intact frames only" : $"run failed cleanly (exit {result.ExitCode}): {result.LastLine("Run ended")}";
+        if (result.Stdout.Contains("state PoweringUp -> Safing", StringComparison.Ordinal))
+        {
+            outcome += " (ended at power-up under load, not the whole calibration)";
+        }
+
         ReliabilityRecord.Write("fault injection", "full calibrate-thermocouples run with 1% byte corruption + 1% byte drops on the serial payload link", 1,
             $"{outcome}; heater off, supply off in the truth file; no stack trace");
     }
@@ -46,8 +51,11 @@ public sealed class RunFaultTests
         Assert.That(result.All, Does.Contain(named).IgnoreCase, result.Describe());
         TruthState end = station.FinalTruth();
         Assert.That((end.HeaterOn, end.SupplyOn), Is.EqualTo((false, false)), "heater and supply off at the end\n" + result.Describe());
+        string reached = result.Stdout.Contains("state PoweringUp -> Safing", StringComparison.Ordinal)
+            ? " (under load the run ended at power-up, before the fault was due: the fault itself was not exercised)"
+            : "";
         ReliabilityRecord.Write("fault injection", $"{what} (`{fault}`) during calibrate-thermocouples", 1,
-            $"exit {result.ExitCode}: {result.LastLine("Run ended")}; heater off, supply off in the truth file");
+            $"exit {result.ExitCode}: {result.LastLine("Run ended")}{reached}; heater off, supply off in the truth file");
     }
 
     [TestCase("INT")]
