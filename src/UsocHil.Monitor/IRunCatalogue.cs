@@ -3,10 +3,10 @@ namespace UsocHil.Monitor;
 /// <summary>The runs a monitor can show: the one live run of `run --monitor`, or the archive's runs for `monitor`.</summary>
 internal interface IRunCatalogue : IAsyncDisposable
 {
-    IReadOnlyList<RunListing> List();
+    Task<IReadOnlyList<RunListing>> ListAsync(CancellationToken cancellationToken);
 
     /// <summary>The broadcaster of a run, created (and for an archived run, filled) on first use; null if unknown.</summary>
-    RunBroadcaster? Find(string id);
+    Task<RunBroadcaster?> FindAsync(string id, CancellationToken cancellationToken);
 }
 
 /// <summary>One line of the page's run list.</summary>

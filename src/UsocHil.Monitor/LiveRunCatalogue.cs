@@ -5,9 +5,11 @@ internal sealed class LiveRunCatalogue(RunBroadcaster broadcaster, string rig) :
 {
     public const string LiveId = "live";
 
-    public IReadOnlyList<RunListing> List() => [new RunListing(LiveId, rig, "", broadcaster.State, "", true)];
+    public Task<IReadOnlyList<RunListing>> ListAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<RunListing>>([new RunListing(LiveId, rig, "", broadcaster.State, "", true)]);
 
-    public RunBroadcaster? Find(string id) => id == LiveId ? broadcaster : null;
+    public Task<RunBroadcaster?> FindAsync(string id, CancellationToken cancellationToken) =>
+        Task.FromResult(id == LiveId ? broadcaster : null);
 
     public ValueTask DisposeAsync() => broadcaster.DisposeAsync();
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using HttpResults = Microsoft.AspNetCore.Http.Results;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using UsocHil.Results;
 using UsocHil.Rigs;
 using UsocHil.Sequencing;
 using ILogger = Serilog.ILogger;
@@ -53,6 +54,10 @@ public sealed class MonitorServer : IAsyncDisposable
         };
         return StartAsync(options, new LiveRunCatalogue(broadcaster, options.Rig?.Name ?? ""), broadcaster, log, cancellationToken);
     }
+
+    /// <summary>Serves the runs of a results archive (finished and still recording), read-only: abort is always refused.</summary>
+    public static Task<MonitorServer> StartArchiveAsync(IPEndPoint endpoint, ResultsArchive archive, TimeProvider time, ILogger log, CancellationToken cancellationToken) =>
+        StartAsync(new MonitorOptions { Endpoint = endpoint, Time = time }, new Archive.ArchiveRunCatalogue(archive, time, log), null, log, cancellationToken);
 
     internal static async Task<MonitorServer> StartAsync(MonitorOptions options, IRunCatalogue catalogue, RunBroadcaster? live, ILogger log, CancellationToken cancellationToken)
     {
@@ -116,12 +121,12 @@ public sealed class MonitorServer : IAsyncDisposable
     {
         app.MapGet("/", () => EmbeddedAssets.Serve("index.html"));
         app.MapGet("/assets/{**path}", (string path) => EmbeddedAssets.Serve(path));
-        app.MapGet("/api/runs", () => HttpResults.Json(catalogue.List(), MonitorJson.Options));
-        app.MapGet("/api/runs/{id}/snapshot", (string id) =>
-            catalogue.Find(id) is { } run ? HttpResults.Text(run.SnapshotJson(), "application/json") : HttpResults.NotFound());
+        app.MapGet("/api/runs", async (CancellationToken ct) => HttpResults.Json(await catalogue.ListAsync(ct).ConfigureAwait(false), MonitorJson.Options));
+        app.MapGet("/api/runs/{id}/snapshot", async (string id, CancellationToken ct) =>
+            await catalogue.FindAsync(id, ct).ConfigureAwait(false) is { } run ? HttpResults.Text(run.SnapshotJson(), "application/json") : HttpResults.NotFound());
         app.MapGet("/api/runs/{id}/events", async (HttpContext context, string id) =>
         {
-            if (catalogue.Find(id) is not { } run)
+            if (await catalogue.FindAsync(id, context.RequestAborted).ConfigureAwait(false) is not { } run)
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return;

@@ -17,7 +17,7 @@ public sealed record FaultPlan
     /// <summary>Extra rig time before each telecommand's answers are sent.</summary>
     public TimeSpan ResponseDelay { get; init; }
 
-    /// <summary>Probability that a telecommand is silently ignored (no verification, no report).</summary>
+    /// <summary>Probability that a telecommand is executed but all its answers (verification, reports) are lost.</summary>
     public double NoResponseRate { get; init; }
 
     public IReadOnlyList<SensorFault> Sensors { get; init; } = [];

@@ -65,7 +65,7 @@ public sealed partial class FurnaceController
     }
 
     /// <summary>Service 20 report: all IDs must be known, or nothing is reported.</summary>
-    public CommandOutcome ReportParameters(IReadOnlyList<int> ids, List<ParameterValue> values)
+    public CommandOutcome ReportParameters(IReadOnlyList<int> ids, List<ParameterReading> values)
     {
         foreach (int id in ids)
         {
@@ -78,7 +78,7 @@ public sealed partial class FurnaceController
         foreach (int id in ids)
         {
             Parameters.TryGetDefinition(id, out var definition);
-            values.Add(new ParameterValue(definition, Read(definition.Name)));
+            values.Add(new ParameterReading(definition, Read(definition.Name)));
         }
 
         return CommandOutcome.Success;

@@ -38,13 +38,13 @@ public sealed partial class FurnaceController
             _sinceHousekeeping = TimeSpan.Zero;
         }
 
-        var values = new ParameterValue[Housekeeping.Parameters.Count];
+        var values = new ParameterReading[Housekeeping.Parameters.Count];
         for (int i = 0; i < values.Length; i++)
         {
             string name = Housekeeping.Parameters[i];
-            values[i] = new ParameterValue(Parameters.Definition(name), Read(name));
+            values[i] = new ParameterReading(Parameters.Definition(name), Read(name));
         }
 
-        _sink.Housekeeping(new HousekeepingReport(RigTime, Housekeeping, values));
+        _sink.Housekeeping(new HousekeepingSample(RigTime, Housekeeping, values));
     }
 }

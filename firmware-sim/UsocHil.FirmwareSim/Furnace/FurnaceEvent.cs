@@ -6,15 +6,15 @@ namespace UsocHil.FirmwareSim.Furnace;
 public sealed record FurnaceEvent(TimeSpan RigTime, EventDefinition Definition, double? Value = null);
 
 /// <summary>One housekeeping report: the structure's parameters in order, with their engineering values.</summary>
-public sealed record HousekeepingReport(TimeSpan RigTime, HousekeepingStructureDefinition Structure, IReadOnlyList<ParameterValue> Values);
+public sealed record HousekeepingSample(TimeSpan RigTime, HousekeepingStructureDefinition Structure, IReadOnlyList<ParameterReading> Values);
 
 /// <summary>A parameter with its engineering value.</summary>
-public readonly record struct ParameterValue(ParameterDefinition Definition, double Value);
+public readonly record struct ParameterReading(ParameterDefinition Definition, double Value);
 
 /// <summary>Where the controller's spontaneous telemetry goes: events and housekeeping, called under the bench's lock.</summary>
 public interface IFurnaceTelemetrySink
 {
     void Event(FurnaceEvent furnaceEvent);
 
-    void Housekeeping(HousekeepingReport report);
+    void Housekeeping(HousekeepingSample report);
 }

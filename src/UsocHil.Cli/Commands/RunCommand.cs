@@ -15,10 +15,15 @@ public static class RunCommand
         var timeScale = new Option<double?>("--time-scale") { Description = "Rig time per wall-clock second (emulated rigs)" };
         var report = new Option<DirectoryInfo?>("--report") { Description = "Write the HTML report of the run into this folder" };
         var truth = new Option<FileInfo?>("--truth") { Description = "Emulated rigs: write the emulator's hidden truth (JSON lines) to this file" };
+        var monitor = new Option<string?>("--monitor")
+        {
+            Description = "Serve the live web console while the run lasts, at ADDR:PORT (default 127.0.0.1:8642); prints the abort token",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var results = GlobalOptions.Results();
         var command = new Command("run", "Run a calibration, optimisation or certification sequence on a rig")
         {
-            rig, sequence, yes, timeScale, results, report, truth,
+            rig, sequence, yes, timeScale, results, report, truth, monitor,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -33,7 +38,9 @@ public static class RunCommand
             {
                 SequenceLoader.RegisterWithConfiguration();
                 var request = new RunRequest(StationContext.Load(parse), parse.GetValue(rig)!, parse.GetValue(sequence)!, parse.GetValue(yes), scale,
-                    parse.GetValue(truth)?.FullName, parse.GetValue(GlobalOptions.Verbosity));
+                    parse.GetValue(truth)?.FullName, parse.GetValue(GlobalOptions.Verbosity),
+                    parse.GetResult(monitor) is null ? null : parse.GetValue(monitor) ?? "",
+                    parse.GetValue(results)?.FullName, parse.GetValue(report)?.FullName);
                 return await RunExecution.ExecuteAsync(request, TimeProvider.System, cancellationToken);
             }
             catch (ConfigurationException ex)

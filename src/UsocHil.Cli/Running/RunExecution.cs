@@ -5,6 +5,7 @@ using UsocHil.Configuration;
 using UsocHil.FirmwareSim.Faults;
 using UsocHil.FirmwareSim.Furnace;
 using UsocHil.FirmwareSim.Hosting;
+using UsocHil.Monitor;
 using UsocHil.Rigs;
 using UsocHil.Safing;
 using UsocHil.Sequencing;
@@ -13,7 +14,10 @@ using UsocHil.Time;
 namespace UsocHil.Cli.Running;
 
 /// <summary>What <c>usoc-hil run</c> was asked to do.</summary>
-internal sealed record RunRequest(LoadedStation Station, string Rig, string Sequence, bool AssumeYes, double? TimeScale, string? TruthFile, int Verbosity);
+/// <param name="Monitor">--monitor's ADDR:PORT ("" for the default), null without --monitor.</param>
+/// <param name="ResultsPath">The results archive (--results, else the station's).</param>
+/// <param name="ReportDirectory">--report: where to write the run's HTML report.</param>
+internal sealed record RunRequest(LoadedStation Station, string Rig, string Sequence, bool AssumeYes, double? TimeScale, string? TruthFile, int Verbosity, string? Monitor = null, string? ResultsPath = null, string? ReportDirectory = null);
 
 /// <summary>
 /// One <c>usoc-hil run</c>: validates the sequence before anything opens, chooses the clock (wall, or rig time scaled
@@ -26,7 +30,8 @@ internal static class RunExecution
     public static async Task<int> ExecuteAsync(RunRequest request, TimeProvider wall, CancellationToken cancellationToken)
     {
         LoadedRig rig = request.Station.Rig(request.Rig);
-        SequencePlan plan = SequenceLoader.Load(rig.SequenceFile(request.Sequence), rig.Definition);
+        string sequenceFile = rig.SequenceFile(request.Sequence);
+        SequencePlan plan = SequenceLoader.Load(sequenceFile, rig.Definition);
         RigBinding binding = rig.Binding;
         double scale = binding.Emulated ? request.TimeScale ?? binding.TimeScale : 1;
         TimeProvider time = binding.Emulated ? new VirtualTimeProvider(wall, scale) : wall;
@@ -39,7 +44,28 @@ internal static class RunExecution
         bool interactive = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
         var plain = new PlainProgress(Console.Out, wall);
         LiveProgress? live = interactive ? new LiveProgress(AnsiConsole.Console, time, ["CONTROL_TEMP", "SETPOINT", "HEATER_POWER", "MODE"]) : null;
-        var observer = new RunObservers(live is null ? [plain] : [live], log);
+        SequenceRun? run = null;
+        await using MonitorServer? monitor = request.Monitor is null ? null : await MonitorServer.StartAsync(new MonitorOptions
+        {
+            Endpoint = MonitorOptions.ParseEndpoint(request.Monitor),
+            Rig = rig.Definition,
+            RequestAbort = () =>
+            {
+                Abort("monitor abort");
+                return Task.CompletedTask;
+            },
+            Time = wall,
+        }, log, cancellationToken).ConfigureAwait(false);
+        if (monitor is not null)
+        {
+            Console.Out.WriteLine($"Monitor: {monitor.Url} abort token: {monitor.AbortToken}");
+        }
+
+        IRunObserver progress = live is null ? plain : live;
+        await using RunArchiving archiving = await RunArchiving.BeginAsync(
+            request.ResultsPath ?? request.Station.ResultsPath, request.Station, rig, sequenceFile, wall, time, log, cancellationToken).ConfigureAwait(false);
+        IRunObserver[] observers = monitor?.Observer is { } shown ? [progress, archiving.Observer, shown] : [progress, archiving.Observer];
+        var observer = new RunObservers(observers, log);
 
         async Task<IRigSession> ConnectAsync(CancellationToken ct)
         {
@@ -50,24 +76,37 @@ internal static class RunExecution
                 emulator = EmulatedFurnaceRig.Start(time, new EmulatedFurnaceRigOptions
                 {
                     TimeScale = scale,
+                    InstrumentTransport = "serial",
                     Bench = new FurnaceBenchOptions
                     {
                         Rig = rig.Definition,
                         SerialNumber = binding.Seed,
                         Faults = FaultPlan.Parse(binding.Faults),
                         TruthPath = request.TruthFile,
+
+                        // A periodic timer of under a wall millisecond rounds to no period at all (it fires once):
+                        // keep the bench's catch-up tick at a few wall milliseconds whatever the scale.
+                        TickPeriod = TimeSpan.FromMilliseconds(Math.Max(100, 4 * scale)),
                     },
                 }, log);
                 opened = emulator.Binding;
             }
 
-            return await RigSessionFactory.OpenAsync(rig.Definition, opened, time, scale, log, ct).ConfigureAwait(false);
+            IRigLines? benchLines = null;
+            if (emulator is not null && opened.Gpio is null)
+            {
+                log.Warning("The emulator serves no GPIO endpoint in this build: driving its lines in-process");
+                benchLines = new EmulatorBenchLines(emulator.Bench);
+            }
+
+            return await RigSessionFactory.OpenAsync(rig.Definition, opened, time, scale, log, ct, linesOverride: benchLines,
+                onLinkOpened: (name, statistics) => monitor?.Broadcaster?.TrackLink(name, statistics)).ConfigureAwait(false);
         }
 
-        var run = new SequenceRun(plan, rig.Definition, ConnectAsync, new RunOptions { AssumeYes = request.AssumeYes }, observer, time, new RigSafing(wall, log), log);
+        run = new SequenceRun(plan, rig.Definition, ConnectAsync, new RunOptions { AssumeYes = request.AssumeYes, StepTimeoutFloor = TimeSpan.FromSeconds(5 * scale) }, observer, time, new RigSafing(wall, log), log);
         void Abort(string signal)
         {
-            if (!run.RequestAbort(signal))
+            if (run is null || !run.RequestAbort(signal))
             {
                 Console.Error.WriteLine($"usoc-hil: {signal} ignored: safing is in progress and must finish (at most {rig.Definition.Safing.BudgetSeconds:G3} s)");
             }
@@ -111,6 +150,8 @@ internal static class RunExecution
         }
 
         ResultTable.Write(AnsiConsole.Console, result);
+        string? report = await archiving.FinishAsync(rig, request.ReportDirectory, CancellationToken.None).ConfigureAwait(false);
+        Console.Out.WriteLine($"Recorded as run {archiving.RunId} in {request.ResultsPath ?? request.Station.ResultsPath}" + (report is null ? "" : $"; report {report}"));
         return result.Outcome switch
         {
             RunOutcome.Passed => ExitCodes.Passed,

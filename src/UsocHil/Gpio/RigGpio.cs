@@ -14,6 +14,9 @@ public sealed class RigGpio : IDisposable
     private readonly GpioController _controller;
     private readonly Dictionary<string, GpioLine> _lines;
     private readonly ILogger _log;
+    private readonly object _watching = new();
+    private EventHandler<GpioLineChangedEventArgs>? _inputChanged;
+    private bool _watched;
     private int _disposed;
 
     private RigGpio(GpioController controller, Dictionary<string, GpioLine> lines, string adapter, ILogger log)
@@ -24,8 +27,36 @@ public sealed class RigGpio : IDisposable
         Adapter = adapter;
     }
 
-    /// <summary>Raised when an input line changes (polled or evented, depending on the driver).</summary>
-    public event EventHandler<GpioLineChangedEventArgs>? InputChanged;
+    /// <summary>
+    /// Raised when an input line changes (polled or evented, depending on the driver). Inputs are watched only from the
+    /// first subscription on, so a rig nobody watches costs a polling driver nothing.
+    /// </summary>
+    public event EventHandler<GpioLineChangedEventArgs>? InputChanged
+    {
+        add
+        {
+            lock (_watching)
+            {
+                _inputChanged += value;
+                if (!_watched)
+                {
+                    _watched = true;
+                    foreach (GpioLine input in _lines.Values.Where(l => !l.IsOutput))
+                    {
+                        _controller.RegisterCallbackForPinValueChangedEvent(input.Pin, PinEventTypes.Rising | PinEventTypes.Falling, OnPinChanged);
+                    }
+                }
+            }
+        }
+
+        remove
+        {
+            lock (_watching)
+            {
+                _inputChanged -= value;
+            }
+        }
+    }
 
     /// <summary>The GPIO adapter: a chip path, a pigpiod address or "sim".</summary>
     public string Adapter { get; }
@@ -63,13 +94,7 @@ public sealed class RigGpio : IDisposable
             throw;
         }
 
-        var gpio = new RigGpio(controller, opened, adapter, log);
-        foreach (GpioLine input in opened.Values.Where(l => !l.IsOutput))
-        {
-            controller.RegisterCallbackForPinValueChangedEvent(input.Pin, PinEventTypes.Rising | PinEventTypes.Falling, gpio.OnPinChanged);
-        }
-
-        return gpio;
+        return new RigGpio(controller, opened, adapter, log);
     }
 
     /// <summary>Opens the rig's lines on the driver the binding names (sim, pigpio, libgpiod).</summary>
@@ -79,22 +104,42 @@ public sealed class RigGpio : IDisposable
         return Open(rig.Gpio, driver, adapter, binding.Pins, log);
     }
 
-    public Task SetLineAsync(string line, bool asserted, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Driver calls are synchronous (a pigpio exchange blocks up to its socket timeout), so they run on the thread pool
+    /// and the caller's token can abandon the wait: safing must not hang on a dead adapter.
+    /// </remarks>
+    public async Task SetLineAsync(string line, bool asserted, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        this[line].Write(asserted);
+        GpioLine target = this[line];
+        await Task.Run(() => target.Write(asserted), cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
         _log.Information("GPIO {Line} {Level}", line, asserted ? "asserted" : "released");
-        return Task.CompletedTask;
     }
 
-    public Task<bool> ReadLineAsync(string line, CancellationToken cancellationToken)
+    public async Task<bool> ReadLineAsync(string line, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(this[line].Read());
+        GpioLine target = this[line];
+        return await Task.Run(target.Read, cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Drives every output to its safe level; tries them all, then reports every line that failed.</summary>
-    public Task SetSafeAsync(CancellationToken cancellationToken)
+    public async Task SetSafeAsync(CancellationToken cancellationToken)
+    {
+        List<Exception> failures = await Task.Run(() => SafeAll(cancellationToken), cancellationToken).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (failures.Count > 0)
+        {
+            throw new GpioException(Adapter, "safing failed on " + string.Join(", ", failures.Select(f => f.Message)), new AggregateException(failures));
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _controller.Dispose();
+        }
+    }
+
+    private List<Exception> SafeAll(CancellationToken cancellationToken)
     {
         var failures = new List<Exception>();
         foreach (GpioLine line in _lines.Values.Where(l => l.IsOutput))
@@ -112,17 +157,7 @@ public sealed class RigGpio : IDisposable
             }
         }
 
-        return failures.Count == 0
-            ? Task.CompletedTask
-            : Task.FromException(new GpioException(Adapter, "safing failed on " + string.Join(", ", failures.Select(f => f.Message)), new AggregateException(failures)));
-    }
-
-    public void Dispose()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
-        {
-            _controller.Dispose();
-        }
+        return failures;
     }
 
     private void OnPinChanged(object sender, PinValueChangedEventArgs args)
@@ -131,7 +166,7 @@ public sealed class RigGpio : IDisposable
         if (line is not null)
         {
             bool asserted = line.Logical(args.ChangeType == PinEventTypes.Rising ? PinValue.High : PinValue.Low);
-            InputChanged?.Invoke(this, new GpioLineChangedEventArgs(line.Name, asserted));
+            _inputChanged?.Invoke(this, new GpioLineChangedEventArgs(line.Name, asserted));
         }
     }
 }

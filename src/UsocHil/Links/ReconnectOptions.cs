@@ -1,6 +1,6 @@
 namespace UsocHil.Links;
 
-/// <summary>How a <see cref="ReconnectingLink"/> backs off: exponential from <see cref="FirstDelay"/>, with jitter, capped.</summary>
+/// <summary>How a <see cref="ReconnectingLink"/> backs off: exponential from <see cref="FirstDelay"/>, with jitter, capped (wall-clock spans).</summary>
 public sealed record ReconnectOptions
 {
     public static ReconnectOptions Default { get; } = new();

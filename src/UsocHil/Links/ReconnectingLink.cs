@@ -32,8 +32,8 @@ public sealed class ReconnectingLink : ILink
                 MaxRetryAttempts = Math.Max(0, options.MaxAttempts - 1),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                Delay = options.FirstDelay,
-                MaxDelay = options.MaxDelay,
+                Delay = TransportTime.OnClock(timeProvider, options.FirstDelay),
+                MaxDelay = TransportTime.OnClock(timeProvider, options.MaxDelay),
                 OnRetry = args =>
                 {
                     _log.Warning("Link {Link}: connection attempt {Attempt} failed ({Error}); retrying in {Delay}", Info.Name, args.AttemptNumber + 1, args.Outcome.Exception?.Message, args.RetryDelay);

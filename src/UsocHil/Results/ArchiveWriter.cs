@@ -43,6 +43,19 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         return _channel.Writer.TryWrite(item) ? ValueTask.CompletedTask : _channel.Writer.WriteAsync(item, cancellationToken);
     }
 
+    /// <summary>
+    /// For synchronous callers (run observers): never drops a row, so when the channel is full the caller waits for
+    /// the writer, the same backpressure an awaiting caller gets.
+    /// </summary>
+    public void Write(WriteItem item)
+    {
+        ThrowIfFaulted();
+        if (!_channel.Writer.TryWrite(item))
+        {
+            _channel.Writer.WriteAsync(item).AsTask().GetAwaiter().GetResult();
+        }
+    }
+
     /// <summary>Completes once everything written before it is committed.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {

@@ -102,6 +102,32 @@ public sealed class RunRecorder : IAsyncDisposable
 
     private int? Step => _currentStep < 0 ? null : _currentStep;
 
+    /// <summary>Queues a row without awaiting (for synchronous run observers); waits only while the writer is backed up.</summary>
+    internal void Enqueue(WriteKind kind, object payload)
+    {
+        ObjectDisposedException.ThrowIf(_finished, this);
+        switch (payload)
+        {
+            case StepRecord s:
+                _currentStep = s.Index;
+                break;
+            case StepEnd e when e.Index == _currentStep:
+                _currentStep = -1;
+                break;
+            case MeasurementRecord m when m.StepIndex is null && _currentStep >= 0:
+                payload = m with { StepIndex = _currentStep };
+                break;
+        }
+
+        _writer.Write(WriteItem.Of(kind, RunId, payload));
+    }
+
+    internal void EnqueueTelemetry(DateTimeOffset time, string parameter, double value)
+    {
+        ObjectDisposedException.ThrowIf(_finished, this);
+        _writer.Write(WriteItem.Telemetry(RunId, time, parameter, value));
+    }
+
     private ValueTask Write(WriteKind kind, object payload, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_finished, this);

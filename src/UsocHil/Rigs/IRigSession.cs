@@ -32,4 +32,10 @@ public interface IRigSession : IAsyncDisposable
     Task WriteInstrumentAsync(string instrument, string command, CancellationToken cancellationToken);
 
     Task<string> QueryInstrumentAsync(string instrument, string query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stops red limits on <paramref name="parameters"/> from raising alarms until the result is disposed: a declared,
+    /// recorded inhibition for a test that must cross a limit on purpose (an over-temperature protection check).
+    /// </summary>
+    IDisposable InhibitLimits(IReadOnlyList<string> parameters);
 }

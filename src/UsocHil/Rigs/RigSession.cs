@@ -1,5 +1,6 @@
 using Serilog;
 using UsocHil.Expectations;
+using UsocHil.Links;
 
 namespace UsocHil.Rigs;
 
@@ -21,7 +22,10 @@ public sealed class RigSession : IRigSession
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _heartbeat;
     private readonly IAsyncDisposable[] _owned;
+    private readonly Dictionary<string, int> _inhibited = new(StringComparer.Ordinal);
     private int _lost;
+    private long _lastReportCount;
+    private long _lastReportAt;
 
     public RigSession(RigDefinition rig, IPayloadChannel payload, IRigLines lines, IRigInstruments instruments, TimeProvider time, ILogger log, RigSessionOptions? options = null, params IAsyncDisposable[] alsoOwned)
     {
@@ -48,6 +52,15 @@ public sealed class RigSession : IRigSession
 
     public event Action<RigAlarm>? Alarm;
 
+    /// <summary>Raises an alarm for a payload link that broke before this session listened (after the run attached).</summary>
+    public void CheckLinkAlive()
+    {
+        if (_payload.LostWith is { } lost)
+        {
+            OnLost(lost);
+        }
+    }
+
     public Task SetLineAsync(string line, bool asserted, CancellationToken cancellationToken) => _lines.SetAsync(line, asserted, cancellationToken);
 
     public Task<bool> ReadLineAsync(string line, CancellationToken cancellationToken) => _lines.ReadAsync(line, cancellationToken);
@@ -66,6 +79,20 @@ public sealed class RigSession : IRigSession
 
     public Task<string> QueryInstrumentAsync(string instrument, string query, CancellationToken cancellationToken) =>
         _instruments.QueryAsync(instrument, query, cancellationToken);
+
+    public IDisposable InhibitLimits(IReadOnlyList<string> parameters)
+    {
+        lock (_limitGate)
+        {
+            foreach (string parameter in parameters)
+            {
+                _inhibited[parameter] = _inhibited.GetValueOrDefault(parameter) + 1;
+            }
+        }
+
+        _log.Warning("Red limits inhibited on {Parameters}", parameters);
+        return new Inhibition(this, parameters);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -89,6 +116,19 @@ public sealed class RigSession : IRigSession
         _stopping.Dispose();
     }
 
+    internal void Release(IReadOnlyList<string> parameters)
+    {
+        lock (_limitGate)
+        {
+            foreach (string parameter in parameters)
+            {
+                _inhibited[parameter] = _inhibited.GetValueOrDefault(parameter) - 1;
+            }
+        }
+
+        _log.Information("Red limits on {Parameters} enforced again", parameters);
+    }
+
     private void OnHousekeeping(IReadOnlyList<TelemetrySample> samples)
     {
         Telemetry.Publish(samples);
@@ -107,7 +147,13 @@ public sealed class RigSession : IRigSession
         foreach (LimitTransition transition in transitions ?? [])
         {
             DateTimeOffset at = samples[0].RigTime;
-            if (transition.IsRed)
+            bool inhibited;
+            lock (_limitGate)
+            {
+                inhibited = _inhibited.GetValueOrDefault(transition.Parameter) > 0;
+            }
+
+            if (transition.IsRed && !inhibited)
             {
                 _log.Error("Red limit: {Parameter} = {Value} (from {From})", transition.Parameter, transition.Value, transition.From);
                 Alarm?.Invoke(new RigAlarm(RigAlarmKind.HardLimitViolated, transition.Parameter, $"{transition.Parameter} = {transition.Value:G6} outside its red limit", at));
@@ -143,6 +189,25 @@ public sealed class RigSession : IRigSession
         }
     }
 
+    /// <summary>A link that goes quiet (a serial line whose far end stopped, a half-open socket) raises no error: silence does.</summary>
+    private void CheckSilence()
+    {
+        long reports = Telemetry.ReportCount;
+        long now = _time.GetTimestamp();
+        if (reports != _lastReportCount || reports == 0)
+        {
+            _lastReportCount = reports;
+            _lastReportAt = now;
+            return;
+        }
+
+        TimeSpan silent = _time.GetElapsedTime(_lastReportAt, now);
+        if (silent > Options.SilenceTimeout)
+        {
+            OnLost(new LinkTimeoutException("payload", $"no housekeeping for {silent.TotalSeconds:F0} s of rig time"));
+        }
+    }
+
     private async Task HeartbeatAsync(CancellationToken cancellationToken)
     {
         var empty = new Dictionary<string, double>();
@@ -151,6 +216,7 @@ public sealed class RigSession : IRigSession
             try
             {
                 await Task.Delay(Options.HeartbeatInterval, _time, cancellationToken).ConfigureAwait(false);
+                CheckSilence();
                 if (Telemetry.ReportCount > 0)
                 {
                     await _payload.SendAsync(Options.HeartbeatCommand!, empty, cancellationToken).ConfigureAwait(false);
@@ -169,6 +235,20 @@ public sealed class RigSession : IRigSession
     }
 }
 
+/// <summary>Ends one limit inhibition.</summary>
+file sealed class Inhibition(RigSession session, IReadOnlyList<string> parameters) : IDisposable
+{
+    private int _disposed;
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            session.Release(parameters);
+        }
+    }
+}
+
 /// <summary>How a rig session keeps the payload's watchdog fed and recognises a reboot.</summary>
 public sealed record RigSessionOptions
 {
@@ -177,6 +257,9 @@ public sealed record RigSessionOptions
 
     /// <summary>Rig time between heartbeats: well inside the payload's watchdog timeout.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Rig time without housekeeping, once it has flowed, after which the payload link counts as lost.</summary>
+    public TimeSpan SilenceTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>The event the payload raises when it has booted.</summary>
     public string BootEvent { get; init; } = "BOOT_COMPLETE";

@@ -19,7 +19,7 @@ public static class RigSessionFactory
     /// The least wall-clock time a command verification or instrument answer is given, however fast rig time runs
     /// (rig time per wall second is <paramref name="timeScale"/>).
     /// </param>
-    public static async Task<RigSession> OpenAsync(RigDefinition rig, RigBinding binding, TimeProvider time, double timeScale, ILogger log, CancellationToken cancellationToken, TimeSpan? wallTimeFloor = null)
+    public static async Task<RigSession> OpenAsync(RigDefinition rig, RigBinding binding, TimeProvider time, double timeScale, ILogger log, CancellationToken cancellationToken, TimeSpan? wallTimeFloor = null, IRigLines? linesOverride = null, Action<string, Links.LinkStatistics>? onLinkOpened = null)
     {
         var disposables = new List<IAsyncDisposable>();
         TimeSpan floor = (wallTimeFloor ?? TimeSpan.FromSeconds(2)) * Math.Max(1, timeScale);
@@ -33,6 +33,7 @@ public static class RigSessionFactory
                 ? b
                 : throw new LinkException(payloadDefinition.Name, "the station binds no endpoint for this link");
             ILink payloadLink = await links.OpenAsync(payloadDefinition, payloadBinding, cancellationToken).ConfigureAwait(false);
+            onLinkOpened?.Invoke(payloadDefinition.Name, payloadLink.Statistics);
             var codec = new DictionaryCodec(rig.Dictionary, (ushort)rig.Apid, new PusCodec(rig.Profile));
             IPacketFramer framer = payloadBinding.Serial is not null
                 ? new SyncMarkerFramer(codec.Codec.Layout.ErrorControl, time, log, new SyncMarkerFramerOptions { MidPacketTimeout = floor / 4 })
@@ -40,13 +41,20 @@ public static class RigSessionFactory
             var payload = new RigSessionPusChannel(payloadLink, framer, codec, time, log, transport);
             disposables.Add(payload);
 
-            if (binding.Gpio is null)
+            IRigLines lines;
+            if (linesOverride is not null)
+            {
+                lines = linesOverride;
+            }
+            else if (binding.Gpio is null)
             {
                 throw new LinkException("gpio", "the station binds no GPIO adapter for this rig");
             }
+            else
+            {
+                lines = new RigSessionLines(await RigGpio.OpenAsync(rig, binding.Gpio, time, log, cancellationToken).ConfigureAwait(false));
+            }
 
-            RigGpio gpio = await RigGpio.OpenAsync(rig, binding.Gpio, time, log, cancellationToken).ConfigureAwait(false);
-            var lines = new RigSessionLines(gpio);
             disposables.Add(lines);
 
             var clients = new Dictionary<string, ScpiClient>(StringComparer.Ordinal);
@@ -60,6 +68,7 @@ public static class RigSessionFactory
                     : throw new LinkException(instrument.Name, "the station binds no endpoint for this instrument");
                 ILink link = await links.OpenAsync(new LinkDefinition { Name = instrument.Name, Protocol = "scpi" }, endpoint, cancellationToken).ConfigureAwait(false);
                 instrumentLinks.Add(link);
+                onLinkOpened?.Invoke(instrument.Name, link.Statistics);
                 var client = new ScpiClient(link, time, log, new ScpiClientOptions { Timeout = floor });
                 ScpiIdentity identity = await client.IdentifyAsync(cancellationToken).ConfigureAwait(false);
                 log.Information("Instrument {Instrument} is {Identity}", instrument.Name, identity);
@@ -71,7 +80,7 @@ public static class RigSessionFactory
                 clients[instrument.Name] = client;
             }
 
-            return new RigSession(rig, payload, lines, instruments, time, log);
+            return new RigSession(rig, payload, lines, instruments, time, log, new RigSessionOptions { SilenceTimeout = TimeSpan.FromSeconds(Math.Max(15, floor.TotalSeconds)) });
         }
         catch
         {

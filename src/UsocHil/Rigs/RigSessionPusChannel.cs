@@ -40,6 +40,8 @@ public sealed class RigSessionPusChannel : IPayloadChannel
     public event Action<string, DateTimeOffset>? DeviceEvent;
     public event Action<Exception>? Lost;
 
+    public Exception? LostWith { get; private set; }
+
     public async Task<CommandRecord> SendAsync(string command, IReadOnlyDictionary<string, double> arguments, CancellationToken cancellationToken)
     {
         Telecommand telecommand = _codec.EncodeCommand(command, arguments);
@@ -79,7 +81,9 @@ public sealed class RigSessionPusChannel : IPayloadChannel
     private async Task WatchAsync()
     {
         await _client.Completion.ConfigureAwait(false);
-        Lost?.Invoke(new LinkClosedException(_link.Info.Endpoint, "the payload link ended"));
+        var lost = new LinkClosedException(_link.Info.Endpoint, "the payload link ended");
+        LostWith = lost;
+        Lost?.Invoke(lost);
     }
 
     private void OnTelemetry(Telemetry telemetry)

@@ -16,6 +16,9 @@ public interface IPayloadChannel : IAsyncDisposable
     /// <summary>The link broke; nothing more will arrive.</summary>
     event Action<Exception>? Lost;
 
+    /// <summary>Why the link broke, if it already has (it may break before anyone listens to <see cref="Lost"/>).</summary>
+    Exception? LostWith { get; }
+
     Task<CommandRecord> SendAsync(string command, IReadOnlyDictionary<string, double> arguments, CancellationToken cancellationToken);
 
     Task SetParametersAsync(IReadOnlyDictionary<string, double> values, CancellationToken cancellationToken);

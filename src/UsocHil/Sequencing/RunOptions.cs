@@ -6,6 +6,13 @@ public sealed record RunOptions
     /// <summary>Answer every prompt with yes (unattended runs).</summary>
     public bool AssumeYes { get; init; }
 
+    /// <summary>
+    /// The least rig time any step bound may be. Under an accelerated clock a wall-clock stall of the harness (a
+    /// garbage collection, a busy machine) is many seconds of rig time; the composition root sets this to a few wall
+    /// seconds' worth so I/O steps are not failed by the harness' own hiccups.
+    /// </summary>
+    public TimeSpan StepTimeoutFloor { get; init; } = TimeSpan.Zero;
+
     /// <summary>Asks the operator; null means nobody is there (prompts fail unless <see cref="AssumeYes"/>).</summary>
     public IOperatorPrompt? Prompt { get; init; }
 }

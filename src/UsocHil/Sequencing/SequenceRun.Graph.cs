@@ -50,6 +50,42 @@ public sealed partial class SequenceRun
         return seen;
     }
 
+    /// <summary>Terminal states reachable from <paramref name="from"/> without passing through Safing.</summary>
+    internal IReadOnlySet<RunState> DirectTerminalsFrom(RunState from)
+    {
+        var info = _machine.GetInfo();
+        var byState = info.States.ToDictionary(s => (RunState)s.UnderlyingState);
+        var seen = new HashSet<RunState>();
+        var found = new HashSet<RunState>();
+        var queue = new Queue<RunState>([from]);
+        while (queue.Count > 0)
+        {
+            RunState state = queue.Dequeue();
+            for (var s = byState[state]; s is not null; s = s.Superstate)
+            {
+                foreach (var transition in s.FixedTransitions)
+                {
+                    var destination = (RunState)transition.DestinationState.UnderlyingState;
+                    if (destination == RunState.Safing || !seen.Add(destination))
+                    {
+                        continue;
+                    }
+
+                    if (IsTerminal(destination))
+                    {
+                        found.Add(destination);
+                    }
+                    else
+                    {
+                        queue.Enqueue(destination);
+                    }
+                }
+            }
+        }
+
+        return found;
+    }
+
     private sealed class NoObserver : IRunObserver;
 
     /// <summary>A clock that never moves, for building a machine only to draw it.</summary>

@@ -184,6 +184,7 @@ public sealed partial class SequenceRun
         _session = session;
         session.Alarm += OnAlarm;
         session.Telemetry.Updated += OnTelemetry;
+        (session as RigSession)?.CheckLinkAlive();
     }
 
     private void Detach()

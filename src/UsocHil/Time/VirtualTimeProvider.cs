@@ -38,8 +38,18 @@ public sealed class VirtualTimeProvider : TimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
         new ScaledTimer(this, _wall.CreateTimer(callback, state, ToWall(dueTime), ToWall(period)));
 
-    private TimeSpan ToWall(TimeSpan rigSpan) =>
-        rigSpan == Timeout.InfiniteTimeSpan ? rigSpan : TimeSpan.FromTicks((long)(rigSpan.Ticks / TimeScale));
+    private TimeSpan ToWall(TimeSpan rigSpan)
+    {
+        if (rigSpan == Timeout.InfiniteTimeSpan || rigSpan <= TimeSpan.Zero)
+        {
+            return rigSpan;
+        }
+
+        // System timers work in whole milliseconds: a period that scales below one would truncate to zero, which
+        // means "no period" and a timer that fires once. Never shorter than a wall millisecond, then.
+        var wall = TimeSpan.FromTicks((long)(rigSpan.Ticks / TimeScale));
+        return wall < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wall;
+    }
 
     /// <summary>Keeps <see cref="ITimer.Change"/> in rig time too.</summary>
     private sealed class ScaledTimer(VirtualTimeProvider clock, ITimer wallTimer) : ITimer

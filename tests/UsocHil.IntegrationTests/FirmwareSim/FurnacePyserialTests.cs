@@ -56,6 +56,27 @@ public sealed class FurnacePyserialTests
         Assert.That(replies, Is.EqualTo(new[] { $"1,1,{requestId}", "17,2,", $"1,7,{requestId}" }));
     }
 
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Pyserial_InstrumentsOnTheirPtys_AnswerScpi(CancellationToken cancellationToken)
+    {
+        const string script = """
+            import serial, sys
+            for path in sys.argv[1:]:
+                s = serial.Serial(path, 115200, timeout=5)
+                s.write(b'*IDN?\n')
+                print(s.readline().decode().strip())
+                s.close()
+            """;
+        await using EmulatedFurnaceRig rig = EmulatedFurnaceRig.Start(TimeProvider.System, new EmulatedFurnaceRigOptions { Gpio = false }, TestLog.Silent);
+
+        (int exitCode, string output, string error) = await PythonProcess.PythonAsync(
+            script, cancellationToken, rig.Endpoints.SupplyPty, rig.Endpoints.MultimeterPty);
+
+        Assert.That(exitCode, Is.Zero, error);
+        Assert.That(output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[] { "USOCHIL,PSU-28V,PSU0042,1.0", "USOCHIL,DMM-REF,DMM0042,1.0" }));
+    }
+
     internal static async Task PowerUpAsync(EmulatedFurnaceRig rig, TimeProvider time, CancellationToken cancellationToken)
     {
         rig.Supply.Execute("VOLT 28;CURR 25;OUTP ON");

@@ -62,8 +62,8 @@ public sealed class PigpiodServerTests
                 Assert.That(await ExchangeAsync(socket, 17, 0, 0, [], cancellationToken), Is.Not.Negative);
             }
 
+            // The kernel completes the handshake before the server sees the connection; the server then closes it.
             using Socket extra = await ConnectAsync(server, cancellationToken);
-            await extra.SendAsync(Request(26, 0, 0, 0), cancellationToken);
             Assert.That(await extra.ReceiveAsync(new byte[16], cancellationToken), Is.Zero);
             Assert.That(await ExchangeAsync(sockets[0], 26, 0, 0, [], cancellationToken), Is.EqualTo(79));
         }

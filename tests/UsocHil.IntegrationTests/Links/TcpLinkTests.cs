@@ -62,4 +62,36 @@ public sealed class TcpLinkTests
         Assert.That(listener.Port, Is.GreaterThan(0));
         Assert.That(log.Events.Any(e => e.Level == LogEventLevel.Warning), Is.False);
     }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task ReadAsync_PeerResets_ThrowsLinkClosedExceptionWithEndpoint(CancellationToken cancellationToken)
+    {
+        await using var listener = new TcpLinkListener("emulator", TestLog.Silent);
+        ValueTask<TcpLink> accepting = listener.AcceptAsync(cancellationToken);
+        await using TcpLink client = await TcpClientLink.ConnectAsync("payload", "127.0.0.1", listener.Port, ConnectTimeout, TimeProvider.System, TestLog.Silent, cancellationToken);
+        TcpLink server = await accepting;
+        ValueTask<int> pending = client.ReadAsync(new byte[16], cancellationToken);
+
+        server.Abort();
+
+        var error = await Assert.ThrowsAsync<LinkClosedException>(async () => await pending);
+        Assert.That(error!.Endpoint, Is.EqualTo(client.Info.Endpoint));
+        Assert.That(error.Message, Does.Contain("ConnectionReset"));
+        Assert.That(client.Statistics.LastError, Is.EqualTo("ConnectionReset"));
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task ReadAsync_PeerClosesOrderly_ReturnsZero(CancellationToken cancellationToken)
+    {
+        await using var listener = new TcpLinkListener("emulator", TestLog.Silent);
+        ValueTask<TcpLink> accepting = listener.AcceptAsync(cancellationToken);
+        await using TcpLink client = await TcpClientLink.ConnectAsync("payload", "127.0.0.1", listener.Port, ConnectTimeout, TimeProvider.System, TestLog.Silent, cancellationToken);
+        TcpLink server = await accepting;
+
+        await server.DisposeAsync();
+
+        Assert.That(await client.ReadAsync(new byte[16], cancellationToken), Is.Zero);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using UsocHil.Cli.Results;
 using UsocHil.Results;
 
 namespace UsocHil.IntegrationTests.Results;
@@ -15,9 +16,7 @@ public sealed class JUnitExportSchemaTests
     {
         string dir = CliProcess.TempDirectory();
         string db = Path.Combine(dir, "results.db"), xml = Path.Combine(dir, "junit.xml");
-        string[] sample = ["results", "sample", "--results", db, "--rig", CliProcess.FurnaceRigFile, "--device-text", "EM\u0001<&>\"'"];
-        var (recorded, _, recordErr) = await CliProcess.RunUsocHilAsync(ct, stuckSensor ? [.. sample, "--stuck-sensor"] : sample);
-        Assert.That(recorded, Is.Zero, recordErr);
+        await SampleArchive.RecordAsync(db, 1, ct, new SampleRunOptions { StuckSensor = stuckSensor, DeviceText = "EM\u0001<&>\"'" });
 
         var (exported, _, exportErr) = await CliProcess.RunUsocHilAsync(ct, "results", "export", "1", "--junit", xml, "--results", db);
         Assert.That(exported, Is.Zero, exportErr);

@@ -15,14 +15,7 @@ public sealed class ResultsCliTests
     [TearDown]
     public void TearDown() => Directory.Delete(_dir, recursive: true);
 
-    private async Task RecordSamplesAsync(int count, CancellationToken ct)
-    {
-        for (int seed = 1; seed <= count; seed++)
-        {
-            var (exit, _, err) = await CliProcess.RunUsocHilAsync(ct, "results", "sample", "--results", Db, "--rig", CliProcess.FurnaceRigFile, "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Assert.That(exit, Is.Zero, err);
-        }
-    }
+    private Task RecordSamplesAsync(int count, CancellationToken ct) => SampleArchive.RecordAsync(Db, count, ct);
 
     [Test]
     [CancelAfter(180_000)]
@@ -88,8 +81,7 @@ public sealed class ResultsCliTests
     {
         string station = Path.Combine(_dir, "rig-config.json");
         await File.WriteAllTextAsync(station, """{ "station": "t", "results": "archive/here.db", "rigs": { "furnace-em": { "emulated": true } } }""", ct);
-        var (sample, _, sampleErr) = await CliProcess.RunUsocHilAsync(ct, "results", "sample", "--results", Path.Combine(_dir, "archive", "here.db"), "--rig", CliProcess.FurnaceRigFile);
-        Assert.That(sample, Is.Zero, sampleErr);
+        await SampleArchive.RecordAsync(Path.Combine(_dir, "archive", "here.db"), 1, ct);
 
         var (exit, output, err) = await CliProcess.RunUsocHilAsync(ct, "results", "list", "--station", station);
 

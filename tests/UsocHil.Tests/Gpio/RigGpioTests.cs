@@ -124,4 +124,17 @@ public sealed class RigGpioTests
             async () => await RigGpio.OpenAsync(rig, new GpioBinding { Binding = "libgpiod", Chip = "/dev/gpiochip97" }, TimeProvider.System, Silent, CancellationToken.None),
             Throws.InstanceOf<GpioException>().With.Property(nameof(GpioException.Endpoint)).EqualTo("/dev/gpiochip97"));
     }
+
+    [Test]
+    public void SetSafeAsync_OneLineFails_OthersStillSafedAndFailureReported()
+    {
+        var driver = new SimGpioDriver();
+        using RigGpio gpio = RigGpio.Open(Furnace, driver, "sim", null, Silent);
+        gpio.SetLineAsync("POWER_EN", true, CancellationToken.None).GetAwaiter().GetResult();
+        gpio.SetLineAsync("HEATER_ARM", true, CancellationToken.None).GetAwaiter().GetResult();
+        driver.Break(17);
+
+        Assert.That(async () => await gpio.SetSafeAsync(CancellationToken.None), Throws.InstanceOf<GpioException>().With.Message.Contains("POWER_EN"));
+        Assert.That(driver.GetLevel(27), Is.EqualTo(PinValue.Low), "HEATER_ARM safed although POWER_EN failed");
+    }
 }

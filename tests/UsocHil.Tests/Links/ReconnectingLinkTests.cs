@@ -73,4 +73,13 @@ public sealed class ReconnectingLinkTests
         Assert.That(buffer[..count], Is.EqualTo("cmd"u8.ToArray()));
         Assert.That(link.Statistics.Reconnects, Is.EqualTo(1));
     }
+
+    [TestCase(1.0, 3.0)]
+    [TestCase(400.0, 1200.0)]
+    public void TransportTime_OnVirtualClock_KeepsWallDuration(double scale, double expectedSeconds)
+    {
+        var clock = new UsocHil.Time.VirtualTimeProvider(TimeProvider.System, scale);
+        Assert.That(TransportTime.OnClock(clock, TimeSpan.FromSeconds(3)).TotalSeconds, Is.EqualTo(expectedSeconds).Within(1e-9));
+        Assert.That(TransportTime.OnClock(TimeProvider.System, TimeSpan.FromSeconds(3)), Is.EqualTo(TimeSpan.FromSeconds(3)));
+    }
 }

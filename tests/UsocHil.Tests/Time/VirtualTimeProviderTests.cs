@@ -36,4 +36,20 @@ public sealed class VirtualTimeProviderTests
     [TestCase(double.NaN)]
     public void Constructor_NonPositiveScale_Throws(double scale) =>
         Assert.That(() => new VirtualTimeProvider(new FakeTimeProvider(), scale), Throws.InstanceOf<ArgumentOutOfRangeException>());
+
+    [Test]
+    public void CreateTimer_PeriodBelowAWallMillisecond_KeepsFiring()
+    {
+        var wall = new FakeTimeProvider();
+        var rig = new VirtualTimeProvider(wall, 1000);
+        int fired = 0;
+        using var timer = rig.CreateTimer(_ => fired++, null, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100));
+
+        for (int i = 0; i < 5; i++)
+        {
+            wall.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        Assert.That(fired, Is.EqualTo(5));
+    }
 }

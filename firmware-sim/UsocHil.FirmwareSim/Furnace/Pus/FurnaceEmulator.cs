@@ -7,8 +7,6 @@ using UsocHil.Links;
 using UsocHil.Protocols.Pus;
 using UsocHil.Protocols.Pus.Services;
 using UsocHil.Time;
-using HousekeepingReport = UsocHil.FirmwareSim.Furnace.HousekeepingReport;
-using ParameterValue = UsocHil.FirmwareSim.Furnace.ParameterValue;
 
 namespace UsocHil.FirmwareSim.Furnace.Pus;
 
@@ -26,6 +24,7 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
     private readonly Lock _faultGate = new();
     private readonly ParameterWire _wire;
     private int _sessionNumber;
+    private List<byte[]>? _deferredEvents;
 
     public FurnaceEmulator(TimeProvider time, FurnaceBenchOptions options, ILogger log)
     {
@@ -95,13 +94,21 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
     {
         byte[] data = furnaceEvent.Value is double value ? new AppDataWriter().Value(Dictionary.WireType.Float32, value).ToArray() : [];
         var report = new EventReport(EventReport.ParseSeverity(furnaceEvent.Definition.Severity), (ushort)furnaceEvent.Definition.Id) { Data = data };
-        Broadcast(Telemetry.Encode(report.ToTelemetry(Telemetry.Apid), furnaceEvent.RigTime));
+        byte[] packet = Telemetry.Encode(report.ToTelemetry(Telemetry.Apid), furnaceEvent.RigTime);
+        if (_deferredEvents is { } deferred)
+        {
+            // Raised while executing a telecommand: reported after that command's acceptance and completion.
+            deferred.Add(packet);
+            return;
+        }
+
+        Broadcast(packet);
     }
 
-    public void Housekeeping(HousekeepingReport report)
+    public void Housekeeping(HousekeepingSample report)
     {
         var writer = new AppDataWriter();
-        foreach (ParameterValue reading in report.Values)
+        foreach (ParameterReading reading in report.Values)
         {
             writer.Value(ParameterWire.Type(reading.Definition), ParameterWire.ToRaw(reading.Definition, reading.Value));
         }
@@ -131,25 +138,52 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
         }
 
         Interlocked.Increment(ref _telecommands);
-        (IReadOnlyList<Telemetry> replies, TimeSpan rigTime)? answer = Bench.Run(b =>
-            b.Controller.IsPowered ? (Handler.Handle(tc), b.RigTime) : ((IReadOnlyList<Telemetry>, TimeSpan)?)null);
-        if (answer is null || Chance(Bench.Faults.NoResponseRate))
+        List<byte[]> events = [];
+        byte[][]? replies = Bench.Run(b =>
+        {
+            if (!b.Controller.IsPowered)
+            {
+                return null;
+            }
+
+            _deferredEvents = events;
+            try
+            {
+                return Handler.Handle(tc).Select(tm => Telemetry.Encode(tm, b.RigTime, tc.SourceId)).ToArray();
+            }
+            finally
+            {
+                _deferredEvents = null;
+            }
+        });
+        if (replies is null)
         {
             return;
         }
 
-        byte[][] encoded = [.. answer.Value.replies.Select(tm => Telemetry.Encode(tm, answer.Value.rigTime, tc.SourceId))];
+        if (Chance(Bench.Faults.NoResponseRate))
+        {
+            replies = [];
+        }
+
         TimeSpan delay = Bench.Faults.ResponseDelay;
         if (delay <= TimeSpan.Zero)
         {
-            Send(session, encoded);
+            Send(session, replies);
+            events.ForEach(Broadcast);
             return;
         }
 
-        _ = Task.Delay(delay, _time).ContinueWith(_ => Send(session, encoded), TaskScheduler.Default);
+        _ = Task.Delay(delay, _time).ContinueWith(
+            _ =>
+            {
+                Send(session, replies);
+                events.ForEach(Broadcast);
+            },
+            TaskScheduler.Default);
     }
 
-    private static void Send(Session session, byte[][] packets)
+    private static void Send(Session session, IEnumerable<byte[]> packets)
     {
         foreach (byte[] packet in packets)
         {

@@ -1,6 +1,5 @@
 using UsocHil.Protocols.Pus;
 using UsocHil.Protocols.Pus.Services;
-using ParameterValue = UsocHil.FirmwareSim.Furnace.ParameterValue;
 using WireParameter = UsocHil.Protocols.Pus.Services.ParameterValue;
 
 namespace UsocHil.FirmwareSim.Furnace.Pus;
@@ -134,7 +133,7 @@ public sealed class TelecommandHandler(FurnaceBench bench, ParameterWire wire)
             case (PerformFunction.Service, _):
                 return controller.ExecuteFunction(PerformFunction.From(tc).FunctionId, bench.HeaterArm);
             case (ParameterReportRequest.Service, ParameterReportRequest.Subtype):
-                var readings = new List<ParameterValue>();
+                var readings = new List<ParameterReading>();
                 CommandOutcome outcome = controller.ReportParameters([.. ParameterReportRequest.From(tc).ParameterIds.Select(id => (int)id)], readings);
                 if (outcome.Succeeded)
                 {

@@ -29,6 +29,8 @@ public sealed class PigpioGpioDriver : GpioDriver
     protected override int PinCount => BroadcomPins;
 
     /// <summary>Connects to pigpiod and checks that it answers (PIGPV, HWVER).</summary>
+    /// <param name="timeProvider">Paces edge polling and the connect timeout: pass the wall clock, since polling is a
+    /// transport concern (a rig clock running 400× faster would poll 400× as often).</param>
     public static async Task<PigpioGpioDriver> ConnectAsync(
         string host, int port, TimeProvider timeProvider, ILogger log, CancellationToken cancellationToken, TimeSpan? pollInterval = null)
     {

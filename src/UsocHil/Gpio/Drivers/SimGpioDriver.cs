@@ -37,6 +37,15 @@ public sealed class SimGpioDriver : GpioDriver
     /// <summary>Lets go of an input: it reads its pull again.</summary>
     public void ReleaseInput(int pinNumber) => Change(pinNumber, pin => pin.External = null);
 
+    /// <summary>Fault injection: reads and writes of this pin fail from now on, as a dead adapter channel would.</summary>
+    public void Break(int pinNumber)
+    {
+        lock (_gate)
+        {
+            Pin(pinNumber).Broken = true;
+        }
+    }
+
     /// <summary>The level on the pin as the outside world sees it, whatever its mode.</summary>
     public PinValue GetLevel(int pinNumber)
     {
@@ -91,7 +100,7 @@ public sealed class SimGpioDriver : GpioDriver
     {
         lock (_gate)
         {
-            return Pin(pinNumber).Level;
+            return Usable(pinNumber).Level;
         }
     }
 
@@ -101,7 +110,7 @@ public sealed class SimGpioDriver : GpioDriver
     {
         lock (_gate)
         {
-            if (Pin(pinNumber).Mode != PinMode.Output)
+            if (Usable(pinNumber).Mode != PinMode.Output)
             {
                 throw new InvalidOperationException($"sim GPIO pin {pinNumber} is not an output");
             }
@@ -161,6 +170,12 @@ public sealed class SimGpioDriver : GpioDriver
             ? _pins[pinNumber]
             : throw new ArgumentOutOfRangeException(nameof(pinNumber), pinNumber, $"sim GPIO has pins 0-{_pins.Length - 1}");
 
+    private SimPin Usable(int pinNumber)
+    {
+        SimPin pin = Pin(pinNumber);
+        return pin.Broken ? throw new IOException($"sim GPIO pin {pinNumber} is broken") : pin;
+    }
+
     private void Change(int pinNumber, Action<SimPin> change)
     {
         List<PinChangeEventHandler> handlers = [];
@@ -194,6 +209,8 @@ public sealed class SimGpioDriver : GpioDriver
     private sealed class SimPin
     {
         public bool Open { get; set; }
+
+        public bool Broken { get; set; }
 
         public PinMode Mode { get; set; } = PinMode.Input;
 

@@ -119,7 +119,7 @@ public sealed class SerialPortLink : ILink
         Task closing = Task.Run(_port.Dispose);
         try
         {
-            await closing.WaitAsync(DisposeWait, _timeProvider).ConfigureAwait(false);
+            await closing.WaitAsync(TransportTime.OnClock(_timeProvider, DisposeWait), _timeProvider).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using Serilog;
 using UsocHil.Rigs;
-using UsocHil.Time;
 
 namespace UsocHil.Links.Tcp;
 
@@ -21,8 +20,9 @@ public static class TcpClientLink
         string name, string host, int port, TimeSpan connectTimeout, TimeProvider timeProvider, ILogger log, CancellationToken cancellationToken)
     {
         string endpoint = FormatEndpoint(host, port);
-        // A connect deadline is network (wall) time: on a rig clock running 400x, 3 s would be 7.5 ms.
-        using var timeout = new CancellationTokenSource(timeProvider is VirtualTimeProvider rig ? connectTimeout * rig.TimeScale : connectTimeout, timeProvider);
+        // Connecting is the operating system's work, not the rig's: it is bounded in wall-clock time even when
+        // rig time runs hundreds of times faster for an emulated rig.
+        using var timeout = new CancellationTokenSource(TransportTime.OnClock(timeProvider, connectTimeout), timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         IPAddress[] addresses;
         try

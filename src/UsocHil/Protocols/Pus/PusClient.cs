@@ -57,7 +57,7 @@ public sealed class PusClient : IAsyncDisposable
     /// <summary>Telemetry dropped because the channel's reader fell behind.</summary>
     public long DroppedTelemetry => Interlocked.Read(ref _dropped);
 
-    /// <summary>Packets the framer delivered that did not decode under the profile.</summary>
+    /// <summary>Packets the framer delivered that did not decode under the profile (a bad CRC on TCP, say); also counted as framing errors of the link.</summary>
     public long DecodeErrors => Interlocked.Read(ref _decodeErrors);
 
     /// <summary>Completes when the reader loop ends: the link closed or failed, or the client was disposed.</summary>
@@ -230,6 +230,7 @@ public sealed class PusClient : IAsyncDisposable
         catch (PacketDecodeException e)
         {
             Interlocked.Increment(ref _decodeErrors);
+            _link.Statistics.AddFramingError();
             _link.Statistics.SetLastError(e.Message);
             _logger.Warning("Link {Link} packet refused: {Error}", _link.Info.Name, e.Message);
             return;

@@ -20,6 +20,7 @@ internal static class StepFactory
         ["verify"] = VerifyStep.Read,
         ["prompt"] = PromptStep.Read,
         ["mark"] = MarkStep.Read,
+        ["inhibit"] = InhibitStep.Read,
     };
 
     public static IReadOnlyCollection<string> Kinds => s_kinds.Keys;

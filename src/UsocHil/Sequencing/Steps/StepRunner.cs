@@ -19,7 +19,8 @@ internal static class StepRunner
         var progress = new StepProgress(context.Path, index, count, step.Kind, step.Label, context.Now);
         context.Observer.OnStepStarted(progress);
         context.Log.Information("Step {Step} {Kind} started: {Label}", context.Path, step.Kind, step.Label);
-        using CancellationTokenSource bound = step.Timeout is { } timeout
+        TimeSpan? limit = step.Timeout is { } t ? (t > context.Options.StepTimeoutFloor ? t : context.Options.StepTimeoutFloor) : null;
+        using CancellationTokenSource bound = limit is { } timeout
             ? new CancellationTokenSource(timeout, context.Time)
             : new CancellationTokenSource();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
@@ -29,7 +30,7 @@ internal static class StepRunner
         }
         catch (OperationCanceledException ex) when (bound.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            var timedOut = new StepTimeoutException(context.Path, $"{step.Kind} did not finish within {step.Timeout} of rig time", ex);
+            var timedOut = new StepTimeoutException(context.Path, $"{step.Kind} did not finish within {limit} of rig time", ex);
             Finish(context, progress, StepStatus.Failed, timedOut.Message);
             throw timedOut;
         }

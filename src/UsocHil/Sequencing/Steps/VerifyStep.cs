@@ -114,6 +114,7 @@ internal sealed class VerifyStep(IReadOnlyList<IVerifyCheck> checks, bool stopOn
             {
                 string? since = r.String("since");
                 ValueExpression? target = r.Value("target");
+                double? maxSettling = r.Number("maxSettlingSeconds", required: false, min: 0);
                 if (since is not null && !r.Context.Marks.Contains(since))
                 {
                     r.Problem(r.Json["since"], "since", $"no mark step before this one is named '{since}'");
@@ -125,7 +126,7 @@ internal sealed class VerifyStep(IReadOnlyList<IVerifyCheck> checks, bool stopOn
                     return null;
                 }
 
-                return since is null || target is null ? null : new DynamicsCheck(dynamics, since, target);
+                return since is null || target is null ? null : new DynamicsCheck(dynamics, since, target, maxSettling);
             }
 
             case "value":

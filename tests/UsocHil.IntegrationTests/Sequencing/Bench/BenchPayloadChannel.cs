@@ -27,6 +27,8 @@ internal sealed class BenchPayloadChannel : IPayloadChannel, IFurnaceTelemetrySi
 
     public bool Dead { get; private set; }
 
+    public Exception? LostWith => Dead ? new LinkClosedException("bench", "link cut") : null;
+
     public void Attach(FurnaceBench bench) => _bench = bench;
 
     /// <summary>Cuts the link as an unplugged adapter would.</summary>
@@ -38,7 +40,7 @@ internal sealed class BenchPayloadChannel : IPayloadChannel, IFurnaceTelemetrySi
 
     void IFurnaceTelemetrySink.Event(FurnaceEvent furnaceEvent) => DeviceEvent?.Invoke(furnaceEvent.Definition.Name, _time.GetUtcNow());
 
-    void IFurnaceTelemetrySink.Housekeeping(HousekeepingReport report)
+    void IFurnaceTelemetrySink.Housekeeping(HousekeepingSample report)
     {
         if (Dead)
         {
@@ -88,7 +90,7 @@ internal sealed class BenchPayloadChannel : IPayloadChannel, IFurnaceTelemetrySi
     {
         ThrowIfDead();
         var ids = names.Select(n => _dictionary.Parameters.Single(p => p.Name == n).Id).ToArray();
-        var values = new List<ParameterValue>();
+        var values = new List<ParameterReading>();
         CommandOutcome outcome = _bench!.Run(b => b.Controller.ReportParameters(ids, values));
         return outcome.Succeeded
             ? Task.FromResult<IReadOnlyDictionary<string, double>>(values.ToDictionary(v => v.Definition.Name, v => (double)(float)v.Value))

@@ -20,7 +20,7 @@ internal sealed class BenchDriver : IDisposable, IFurnaceTelemetrySink
 
     public List<FurnaceEvent> Events { get; } = [];
 
-    public List<HousekeepingReport> Reports { get; } = [];
+    public List<HousekeepingSample> Reports { get; } = [];
 
     public static BenchDriver Create(FurnaceBenchOptions? options = null) => new(options ?? new FurnaceBenchOptions());
 
@@ -68,7 +68,7 @@ internal sealed class BenchDriver : IDisposable, IFurnaceTelemetrySink
 
     public void Event(FurnaceEvent furnaceEvent) => Events.Add(furnaceEvent);
 
-    public void Housekeeping(HousekeepingReport report) => Reports.Add(report);
+    public void Housekeeping(HousekeepingSample report) => Reports.Add(report);
 
     public void Dispose() => Bench.Dispose();
 }

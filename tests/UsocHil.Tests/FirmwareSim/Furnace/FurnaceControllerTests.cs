@@ -107,7 +107,7 @@ public sealed class FurnaceControllerTests
     public void ReportParameters_UnknownId_RefusedWithUnknownParameter()
     {
         using var driver = BenchDriver.Create().PowerUp();
-        var values = new List<ParameterValue>();
+        var values = new List<ParameterReading>();
 
         Assert.That(driver.Command(c => c.ReportParameters([9, 77], values)).FailureCode, Is.EqualTo(FurnaceFailureCode.UnknownParameter));
         Assert.That(values, Is.Empty);
@@ -119,7 +119,7 @@ public sealed class FurnaceControllerTests
         using var driver = BenchDriver.Create().PowerUp();
         Assert.That(driver.Command(c => c.SetParameters([(30, 2.5), (31, 0.98), (32, 1e-5)])).Succeeded);
         driver.Advance(TimeSpan.FromSeconds(0.1));
-        var values = new List<ParameterValue>();
+        var values = new List<ParameterReading>();
 
         Assert.That(driver.Command(c => c.ReportParameters([1, 4, 30, 31, 32, 42], values)).Succeeded);
 

@@ -1,3 +1,4 @@
+using CsCheck;
 using System.Text.Json;
 using UsocHil.Protocols.Pus;
 
@@ -30,6 +31,33 @@ public sealed class ErrorControlVectorTests
         byte[] data = "123456789"u8.ToArray();
         ushort twoParts = Crc16CcittFalse.Update(Crc16CcittFalse.Update(Crc16CcittFalse.Initial, data.AsSpan(0, 4)), data.AsSpan(4));
         Assert.That(twoParts, Is.EqualTo(0x29B1));
+    }
+
+    [Test]
+    public void Crc16CcittFalse_AnyDataAnySplit_EqualsBitwiseDefinition() =>
+        Gen.Select(Gen.Byte.Array[0, 100], Gen.Int[0, 100]).Sample((data, split) =>
+        {
+            split = Math.Min(split, data.Length);
+            ushort sliced = Crc16CcittFalse.Update(Crc16CcittFalse.Update(Crc16CcittFalse.Initial, data.AsSpan(0, split)), data.AsSpan(split));
+            Assert.That(sliced, Is.EqualTo(Bitwise(data)));
+        }, iter: 2000);
+
+    /// <summary>The CRC straight from its definition: shift each bit through the polynomial.</summary>
+    private static ushort Bitwise(byte[] data)
+    {
+        int crc = 0xFFFF;
+        foreach (byte b in data)
+        {
+            crc ^= b << 8;
+            for (int bit = 0; bit < 8; bit++)
+            {
+                crc = (crc & 0x8000) != 0 ? (crc << 1) ^ 0x1021 : crc << 1;
+            }
+
+            crc &= 0xFFFF;
+        }
+
+        return (ushort)crc;
     }
 
     private static IEnumerable<TestCaseData> Vectors(string file, string resultField)

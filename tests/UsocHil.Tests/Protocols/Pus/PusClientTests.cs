@@ -131,6 +131,23 @@ public sealed class PusClientTests
         await rig.Client.Completion;
     }
 
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task Telemetry_PacketWithBadCrc_IsCountedAndNotPublished(CancellationToken cancellationToken)
+    {
+        await using var rig = await Rig.StartAsync(cancellationToken);
+        byte[] bad = Codec.Encode(ConnectionTest.Report(100) with { SequenceCount = 1 });
+        bad[^1] ^= 0x01;
+        await rig.Framer.WritePacketAsync(rig.Device, bad, cancellationToken);
+        await rig.SendTelemetryAsync(ConnectionTest.Report(100) with { SequenceCount = 2 }, cancellationToken);
+
+        Telemetry first = await rig.Client.Telemetry.ReadAsync(cancellationToken);
+
+        Assert.That(first.SequenceCount, Is.EqualTo(2));
+        Assert.That(rig.Client.DecodeErrors, Is.EqualTo(1));
+        Assert.That(rig.Harness.Statistics.FramingErrors, Is.EqualTo(1));
+    }
+
     /// <summary>A client on one end of an in-memory link and a scripted device on the other.</summary>
     private sealed class Rig : IAsyncDisposable
     {

@@ -101,6 +101,17 @@ public sealed class FakeRigSession(RigDefinition rig, TimeProvider time) : IRigS
         return Task.FromResult(value.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    public IDisposable InhibitLimits(IReadOnlyList<string> parameters)
+    {
+        Log($"inhibit {string.Join(",", parameters)}");
+        return new Releaser(() => Log($"release {string.Join(",", parameters)}"));
+    }
+
+    private sealed class Releaser(Action release) : IDisposable
+    {
+        public void Dispose() => release();
+    }
+
     public ValueTask DisposeAsync()
     {
         Disposed = true;

@@ -24,7 +24,7 @@ internal sealed class EdgePoller : IDisposable
     public EdgePoller(Func<bool, ulong> readLevels, TimeSpan interval, TimeProvider timeProvider, ILogger log)
     {
         _readLevels = readLevels;
-        _interval = interval;
+        _interval = TransportTime.OnClock(timeProvider, interval);
         _timeProvider = timeProvider;
         _log = log;
     }

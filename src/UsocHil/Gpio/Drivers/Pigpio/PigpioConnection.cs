@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using UsocHil.Links;
 using UsocHil.Links.Tcp;
-using UsocHil.Time;
 
 namespace UsocHil.Gpio.Drivers.Pigpio;
 
@@ -30,8 +29,9 @@ internal sealed class PigpioConnection : IDisposable
     {
         string endpoint = TcpClientLink.FormatEndpoint(host, port);
         IPAddress[] addresses = IPAddress.TryParse(host, out IPAddress? literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
-        // A connect deadline is network (wall) time: on a rig clock running 400x, 3 s would be 7.5 ms.
-        using var deadline = new CancellationTokenSource(timeProvider is VirtualTimeProvider rig ? timeout * rig.TimeScale : timeout, timeProvider);
+        // Connecting is the operating system's work, not the rig's: it is bounded in wall-clock time even when
+        // rig time runs hundreds of times faster for an emulated rig.
+        using var deadline = new CancellationTokenSource(TransportTime.OnClock(timeProvider, timeout), timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token, cancellationToken);
         var socket = new Socket(addresses[0].AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try

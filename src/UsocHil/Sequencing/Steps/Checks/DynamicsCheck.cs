@@ -4,7 +4,7 @@ using UsocHil.Rigs;
 namespace UsocHil.Sequencing.Steps.Checks;
 
 /// <summary>The response since a mark meets the rig's dynamics expectation: ramp rate, overshoot, settling.</summary>
-internal sealed class DynamicsCheck(DynamicsExpectation expectation, string since, ValueExpression target) : IVerifyCheck
+internal sealed class DynamicsCheck(DynamicsExpectation expectation, string since, ValueExpression target, double? maxSettlingSeconds = null) : IVerifyCheck
 {
     public string Label => $"{expectation.Parameter} dynamics since {since} towards {target}";
 
@@ -17,7 +17,7 @@ internal sealed class DynamicsCheck(DynamicsExpectation expectation, string sinc
 
         Sample[] samples = context.Rig.Telemetry.History(expectation.Parameter, from)
             .Select(s => new Sample((s.RigTime - from).TotalSeconds, s.Value)).ToArray();
-        IReadOnlyList<ExpectationResult> results = new StepResponseExpectation(expectation).Evaluate(samples, target.Evaluate(context.Variables));
+        IReadOnlyList<ExpectationResult> results = new StepResponseExpectation(expectation) { MaxSettlingSeconds = maxSettlingSeconds is { } m ? Tolerance.Exactly(m) : null }.Evaluate(samples, target.Evaluate(context.Variables));
         return Task.FromResult<IReadOnlyList<Measurement>>(results.Select(r => Measurement.Of(context.Path, r, context.Now)).ToArray());
     }
 }

@@ -1,0 +1,129 @@
+using System.Globalization;
+using UsocHil.Results;
+using UsocHil.Sequencing;
+using Rigs = UsocHil.Rigs;
+using Seq = UsocHil.Sequencing;
+
+namespace UsocHil.Monitor.Archive;
+
+/// <summary>
+/// Feeds an archived run into a broadcaster as if it were happening: the same observer calls a live run makes, so a
+/// finished run shows the same views. Remembers how far it got, so a run still being recorded is fed only what is new.
+/// </summary>
+internal sealed class ArchiveReplay(IRunObserver observer)
+{
+    private int _transitions, _steps, _measurements, _telemetry, _events, _commands, _calibrations;
+    private bool _started, _finished;
+    private readonly HashSet<int> _stepsEnded = [];
+
+    public bool Finished => _finished;
+
+    public void Feed(RunRecord record)
+    {
+        RunSummary summary = record.Summary;
+        int stepCount = record.Steps.Count == 0 ? 0 : record.Steps.Max(s => s.Index) + 1;
+        if (!_started)
+        {
+            _started = true;
+            observer.OnRunStarted(new RunStart(summary.Header.Rig, summary.Header.Sequence, "", summary.Header.SequenceSha256, stepCount, summary.StartedRig));
+        }
+
+        foreach (TransitionRecord t in record.Transitions.Skip(_transitions))
+        {
+            if (Enum.TryParse(t.From, out RunState from) && Enum.TryParse(t.To, out RunState to) && Enum.TryParse(t.Trigger, out RunTrigger trigger))
+            {
+                observer.OnTransition(new RunTransition(from, to, trigger, t.Time, null));
+            }
+        }
+
+        _transitions = record.Transitions.Count;
+        for (int i = 0; i < record.Steps.Count; i++)
+        {
+            StepRecord s = record.Steps[i];
+            var progress = new StepProgress((s.Index + 1).ToString(CultureInfo.InvariantCulture), s.Index, stepCount, s.Kind, s.Name, s.Started);
+            if (i >= _steps)
+            {
+                observer.OnStepStarted(progress);
+            }
+
+            if (s.Ended is { } ended && _stepsEnded.Add(i))
+            {
+                observer.OnStepFinished(progress with { RigTime = ended }, StepStatusOf(s.Outcome), s.Message);
+            }
+        }
+
+        _steps = record.Steps.Count;
+        foreach (MeasurementRecord m in record.Measurements.Skip(_measurements))
+        {
+            Expectations.ExpectationResult? e = m.Expectation;
+            MeasurementVerdict verdict = e is null ? MeasurementVerdict.None : e.Verdict switch
+            {
+                Expectations.Verdict.Pass => MeasurementVerdict.Pass,
+                Expectations.Verdict.Marginal => MeasurementVerdict.Marginal,
+                _ => MeasurementVerdict.Fail,
+            };
+            string step = m.StepIndex is { } k ? (k + 1).ToString(CultureInfo.InvariantCulture) : "";
+            observer.OnMeasurement(new Measurement(step, m.Name, m.Value, m.Unit, e?.Expectation, verdict, e?.Margin, e is null ? null : $"{e.Evidence.Count} samples", m.Time));
+        }
+
+        _measurements = record.Measurements.Count;
+        foreach (Results.TelemetrySample t in record.Telemetry.Skip(_telemetry))
+        {
+            observer.OnTelemetry(new Rigs.TelemetrySample(t.Parameter, t.Value, t.Time));
+        }
+
+        _telemetry = record.Telemetry.Count;
+        foreach (EventRecord e in record.Events.Skip(_events))
+        {
+            string message = e.Data is null ? e.Name : $"{e.Name}: {e.Data}";
+            observer.OnEvent(new RunEvent($"ST[05] {e.Id}", e.Severity, message, e.Time));
+        }
+
+        _events = record.Events.Count;
+        foreach (Results.CommandRecord c in record.Commands.Skip(_commands))
+        {
+            bool succeeded = c.Failure is null && c.FailureCode is null;
+            observer.OnCommand(new Rigs.CommandRecord(c.Name, new Dictionary<string, double>(), succeeded, c.Accepted - c.Time, c.Completed - c.Time, c.Failure, c.Time));
+        }
+
+        _commands = record.Commands.Count;
+        foreach (Results.CalibrationProduct p in record.Calibrations.Skip(_calibrations))
+        {
+            observer.OnCalibration(new Seq.CalibrationProduct(p.Model, p.Sensor, p.Coefficients, p.Uncertainties,
+                [.. p.Points.Select(q => q.Raw)], [.. p.Points.Select(q => q.Reference)], [.. p.Points.Select(q => q.Residual)], p.RSquared, summary.StartedRig));
+        }
+
+        _calibrations = record.Calibrations.Count;
+        if (!_finished && summary.Outcome != Results.RunOutcome.Running)
+        {
+            _finished = true;
+            observer.OnRunFinished(new RunResult
+            {
+                Sequence = summary.Header.Sequence,
+                FinalState = summary.Outcome switch
+                {
+                    Results.RunOutcome.Passed => RunState.Completed,
+                    Results.RunOutcome.Aborted => RunState.Aborted,
+                    _ => RunState.Failed,
+                },
+                Outcome = summary.Outcome switch
+                {
+                    Results.RunOutcome.Passed => Seq.RunOutcome.Passed,
+                    Results.RunOutcome.Aborted => Seq.RunOutcome.Aborted,
+                    _ => Seq.RunOutcome.Failed,
+                },
+                Reason = summary.Outcome.ToString().ToLowerInvariant(),
+                Measurements = [],
+                RigDuration = (summary.EndedRig ?? summary.StartedRig) - summary.StartedRig,
+            });
+        }
+    }
+
+    private static StepStatus StepStatusOf(string? outcome) => outcome?.ToLowerInvariant() switch
+    {
+        "passed" => StepStatus.Passed,
+        "skipped" => StepStatus.Skipped,
+        "cancelled" or "aborted" => StepStatus.Cancelled,
+        _ => StepStatus.Failed,
+    };
+}

@@ -1,0 +1,123 @@
+using Serilog;
+using UsocHil.Expectations;
+using UsocHil.Sequencing;
+using RigCommand = UsocHil.Rigs.CommandRecord;
+using RigTelemetry = UsocHil.Rigs.TelemetrySample;
+using SequencingProduct = UsocHil.Sequencing.CalibrationProduct;
+using SequencingOutcome = UsocHil.Sequencing.RunOutcome;
+
+namespace UsocHil.Results;
+
+/// <summary>
+/// Records what a sequence run reports into the archive: add it to the run's observers, then
+/// <see cref="FinishAsync"/> when the run returns. Observer calls are synchronous and must not throw, so rows are
+/// queued without awaiting and a failure is logged once, not thrown into the run.
+/// </summary>
+public sealed class ArchiveRunObserver(RunRecorder recorder, ILogger log) : IRunObserver
+{
+    private readonly Dictionary<string, int> _stepIndexByPath = new(StringComparer.Ordinal);
+    private int _nextStep;
+    private bool _failed;
+
+    public RunRecorder Recorder => recorder;
+
+    /// <summary>The run's result, once it has reported one.</summary>
+    public RunResult? Result { get; private set; }
+
+    public void OnTransition(RunTransition transition) =>
+        Safely(() => recorder.Enqueue(WriteKind.Transition, new TransitionRecord(transition.RigTime, transition.Source.ToString(), transition.Destination.ToString(), transition.Reason is null ? transition.Trigger.ToString() : $"{transition.Trigger}: {transition.Reason}")));
+
+    public void OnStepStarted(StepProgress step) => Safely(() =>
+    {
+        int index = _nextStep++;
+        _stepIndexByPath[step.Path] = index;
+        recorder.Enqueue(WriteKind.StepStarted, new StepRecord(index, $"{step.Path} {step.Label}", step.Kind, step.RigTime, null, null, null));
+    });
+
+    public void OnStepFinished(StepProgress step, StepStatus status, string? detail) => Safely(() =>
+    {
+        if (_stepIndexByPath.TryGetValue(step.Path, out int index))
+        {
+            recorder.Enqueue(WriteKind.StepEnded, new StepEnd(index, step.RigTime, status.ToString().ToLowerInvariant(), detail));
+        }
+    });
+
+    public void OnMeasurement(Measurement measurement) => Safely(() =>
+    {
+        ExpectationResult? result = measurement.Result;
+        if (result is null && measurement.Verdict != MeasurementVerdict.None)
+        {
+            result = new ExpectationResult
+            {
+                Expectation = measurement.Name,
+                Parameters = [],
+                Verdict = measurement.Verdict switch { MeasurementVerdict.Pass => Verdict.Pass, MeasurementVerdict.Marginal => Verdict.Marginal, _ => Verdict.Fail },
+                Measured = measurement.Value,
+                Unit = measurement.Unit,
+                Margin = measurement.Margin ?? double.NaN,
+                Message = string.Join("; ", new[] { measurement.Expectation, measurement.Evidence }.Where(t => !string.IsNullOrEmpty(t))),
+            };
+        }
+
+        recorder.Enqueue(WriteKind.Measurement, new MeasurementRecord(measurement.RigTime, null, result?.Expectation ?? measurement.Name, measurement.Value, measurement.Unit, result));
+    });
+
+    public void OnTelemetry(RigTelemetry sample) => Safely(() => recorder.EnqueueTelemetry(sample.RigTime, sample.Parameter, sample.Value));
+
+    public void OnEvent(RunEvent runEvent) =>
+        Safely(() => recorder.Enqueue(WriteKind.Event, new EventRecord(runEvent.RigTime, 0, runEvent.Source, runEvent.Severity, runEvent.Message)));
+
+    public void OnCommand(RigCommand command) => Safely(() => recorder.Enqueue(WriteKind.Command, new CommandRecord
+    {
+        Time = command.RigTime,
+        Name = command.Command,
+        Accepted = command.Acceptance is { } a ? command.RigTime + a : null,
+        Completed = command.Completion is { } c ? command.RigTime + c : null,
+        Failure = command.Succeeded ? null : command.Failure ?? "failed",
+    }));
+
+    public void OnCalibration(SequencingProduct product) => Safely(() =>
+    {
+        int n = Math.Min(product.X.Count, Math.Min(product.Y.Count, product.Residuals.Count));
+        recorder.Enqueue(WriteKind.Calibration, new CalibrationProduct
+        {
+            Sensor = product.Sensor,
+            Model = product.Name,
+            Coefficients = product.Coefficients,
+            Uncertainties = product.StandardUncertainties,
+            ResidualRms = n == 0 ? double.NaN : Math.Sqrt(product.Residuals.Take(n).Average(r => r * r)),
+            RSquared = product.RSquared,
+            Points = Enumerable.Range(0, n).Select(i => new CalibrationPoint(product.X[i], product.Y[i], product.Residuals[i])).ToArray(),
+        });
+    });
+
+    public void OnRunFinished(RunResult result) => Result = result;
+
+    /// <summary>Seals the run with the outcome it reported (error if it reported none).</summary>
+    public Task<string> FinishAsync(CancellationToken cancellationToken) =>
+        recorder.FinishAsync(Result is { } r ? OutcomeOf(r.Outcome) : RunOutcome.Error, cancellationToken);
+
+    public static RunOutcome OutcomeOf(SequencingOutcome outcome) => outcome switch
+    {
+        SequencingOutcome.Passed => RunOutcome.Passed,
+        SequencingOutcome.VerdictFailed or SequencingOutcome.Failed => RunOutcome.Failed,
+        SequencingOutcome.Aborted => RunOutcome.Aborted,
+        _ => RunOutcome.Error,
+    };
+
+    private void Safely(Action record)
+    {
+        try
+        {
+            record();
+        }
+        catch (Exception e) when (e is ResultsArchiveException or ObjectDisposedException or InvalidOperationException)
+        {
+            if (!_failed)
+            {
+                _failed = true;
+                log.Error(e, "Recording run {Run} into the archive failed; later rows of this run are lost", recorder.RunId);
+            }
+        }
+    }
+}
