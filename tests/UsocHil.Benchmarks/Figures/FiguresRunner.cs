@@ -10,6 +10,7 @@ public static class FiguresRunner
     public static IReadOnlyList<IFigure> All() =>
     [
         new SerialExchangeFigure(),
+        new TelemetryDecodeFigure(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
