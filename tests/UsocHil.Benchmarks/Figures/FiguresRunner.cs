@@ -11,6 +11,8 @@ public static class FiguresRunner
     [
         new SerialExchangeFigure(),
         new TelemetryDecodeFigure(),
+        new ResultsIngestFigure(),
+        new AcceleratedRunFigure(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace UsocHil.Benchmarks.Figures;
+
+/// <summary>
+/// Figure 6: wall time of a whole emulated calibration, the built CLI as a child process
+/// (<c>usoc-hil run furnace-em calibrate-thermocouples --yes</c>); the baseline is the rig time that run covered.
+/// </summary>
+public sealed partial class AcceleratedRunFigure : IFigure
+{
+    public string Name => "6. Accelerated emulation, full calibration";
+
+    public async Task<IReadOnlyList<FigureRow>> MeasureAsync(FigureSettings settings, CancellationToken cancellationToken)
+    {
+        string cli = Path.Combine(AppContext.BaseDirectory, "usoc-hil.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = settings.RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (string argument in new[] { cli, "run", "furnace-em", "calibrate-thermocouples", "--yes" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        long began = Stopwatch.GetTimestamp();
+        using Process process = Process.Start(start)!;
+        Task<string> error = process.StandardError.ReadToEndAsync(cancellationToken);
+        string output = await process.StandardOutput.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        double wallSeconds = Stopwatch.GetElapsedTime(began).TotalSeconds;
+        Match ended = RunEnded().Match(output);
+        if (!ended.Success)
+        {
+            throw new InvalidOperationException($"usoc-hil run exited {process.ExitCode} without a run summary: {(await error).Trim()} {output.Trim()}");
+        }
+
+        double rigSeconds = double.Parse(ended.Groups["minutes"].Value, CultureInfo.InvariantCulture) * 60;
+        string subject = $"usoc-hil run calibrate-thermocouples (ended {ended.Groups["state"].Value}, exit {process.ExitCode})";
+        return
+        [
+            new(Name, subject, wallSeconds, "s", "rig time covered", rigSeconds, "≤ 20 s wall (ratio = speed-up)", wallSeconds <= 20, LowerIsBetter: false),
+        ];
+    }
+
+    [GeneratedRegex(@"Run ended (?<state>\S+) .*after (?<minutes>[0-9.]+) min of rig time")]
+    private static partial Regex RunEnded();
+}
