@@ -10,8 +10,10 @@ public static class FiguresRunner
     public static IReadOnlyList<IFigure> All() =>
     [
         new SerialExchangeFigure(),
+        new PusRoundTripFigure(),
         new TelemetryDecodeFigure(),
         new ResultsIngestFigure(),
+        new SequenceOverheadFigure(),
         new AcceleratedRunFigure(),
     ];
 
