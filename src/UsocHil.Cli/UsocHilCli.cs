@@ -30,7 +30,11 @@ public static class UsocHilCli
         ParseResult parsed = CreateRoot().Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
+            // "Required command was not provided" beside an unrecognized word only hides the one line that matters.
+            var errors = parsed.Errors.Count > 1
+                ? parsed.Errors.Where(e => !e.Message.StartsWith("Required command", StringComparison.Ordinal)).ToList()
+                : parsed.Errors;
+            foreach (var error in errors)
             {
                 Console.Error.WriteLine($"usoc-hil: {error.Message}");
             }

@@ -106,7 +106,15 @@ public sealed partial class FurnaceBench : IDisposable
             }
 
             _disposed = true;
-            _timer?.Dispose();
+
+            // The last state (the supply switched off by safing a moment ago) may not have reached a physics step yet;
+            // a bench that never started writes nothing.
+            if (_timer is not null)
+            {
+                _timer.Dispose();
+                _truth?.Write(Snapshot());
+            }
+
             _truth?.Dispose();
         }
     }

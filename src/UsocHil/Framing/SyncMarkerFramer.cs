@@ -75,6 +75,14 @@ public sealed class SyncMarkerFramer : IPacketFramer
             int frameLength = _marker.Length + header.PacketLength;
             if (_buffer.Count < frameLength)
             {
+                // A corrupted length field must not hold back the good frames behind it until silence: a later whole
+                // frame that passes error control proves this candidate false (frames never overlap).
+                if (_errorControl != PacketErrorControl.None && WholeFrameFollows())
+                {
+                    Reject(link, $"a header announcing {header.PacketLength} octets, but a whole frame follows inside them", headerEnd);
+                    continue;
+                }
+
                 await FillOrRejectAsync(link, cancellationToken).ConfigureAwait(false);
                 continue;
             }
@@ -104,6 +112,35 @@ public sealed class SyncMarkerFramer : IPacketFramer
         finally
         {
             ArrayPool<byte>.Shared.Return(frame);
+        }
+    }
+
+    /// <summary>Whether a later marker in the buffer starts a complete frame whose error control holds.</summary>
+    private bool WholeFrameFollows()
+    {
+        ReadOnlySpan<byte> span = _buffer.Span;
+        int at = 0;
+        while (true)
+        {
+            int next = span[(at + 1)..].IndexOf(_marker);
+            if (next < 0)
+            {
+                return false;
+            }
+
+            at += next + 1;
+            ReadOnlySpan<byte> rest = span[at..];
+            if (rest.Length < _marker.Length + SpacePacketHeader.Size)
+            {
+                return false;
+            }
+
+            SpacePacketHeader header = SpacePacketHeader.Read(rest[_marker.Length..]);
+            if (header.Version == 0 && header.PacketLength <= _options.MaxPacketLength && rest.Length >= _marker.Length + header.PacketLength
+                && PusCodec.PecValid(_errorControl, rest.Slice(_marker.Length, header.PacketLength)))
+            {
+                return true;
+            }
         }
     }
 

@@ -10,6 +10,11 @@ public static class FiguresRunner
     public static IReadOnlyList<IFigure> All() =>
     [
         new SerialExchangeFigure(),
+        new PusRoundTripFigure(),
+        new TelemetryDecodeFigure(),
+        new ResultsIngestFigure(),
+        new SequenceOverheadFigure(),
+        new AcceleratedRunFigure(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using UsocHil.FirmwareSim.Furnace;
@@ -40,6 +39,13 @@ public sealed class CliProcessBadInputTests
         }
 
         string missing = Path.Combine(_directory, "missing.json");
+        string truth = Path.Combine(_directory, "truth.jsonl");
+        string station = Write("rig-config.json", System.Text.Json.JsonSerializer.Serialize(new
+        {
+            station = "bad-input",
+            rigsDirectory = Path.Combine(ReliabilityRecord.Root, "rigs"),
+            rigs = new Dictionary<string, object> { ["furnace-em"] = new { emulated = true, timeScale = 400 } },
+        }));
         var cases = new (string What, string[] Args, string Names)[]
         {
             ("malformed station file", ["config", "validate", malformed], "malformed.json"),
@@ -47,6 +53,10 @@ public sealed class CliProcessBadInputTests
             ("100 MB station file", ["config", "validate", sparse], "huge.json"),
             ("missing station file", ["--station", missing, "rigs"], "missing.json"),
             ("unknown command", ["calibrate-everything"], "calibrate-everything"),
+            ("sequence name with ../", ["--station", station, "run", "furnace-em", "../../../rig-config", "--yes", "--truth", truth], "not a sequence name"),
+            ("unknown sequence", ["--station", station, "run", "furnace-em", "calibrate-everything", "--yes", "--truth", truth], "unknown sequence"),
+            ("unknown rig", ["--station", station, "run", "oven-qm", "calibrate-thermocouples", "--yes", "--truth", truth], "unknown rig 'oven-qm'"),
+            ("negative time scale", ["--station", station, "run", "furnace-em", "calibrate-thermocouples", "--yes", "--time-scale", "-5", "--truth", truth], "time-scale"),
         };
 
         foreach (var (what, args, names) in cases)
@@ -58,8 +68,9 @@ public sealed class CliProcessBadInputTests
             Assert.That(stderr + stdout, Does.Not.Contain("   at "), $"{what}: no stack trace");
             Assert.That(lines[0], Does.Contain(names), what);
             Assert.That(lines.Length, Is.LessThanOrEqualTo(2), $"{what}: {stderr}");
-            ReliabilityRecord.Write("bad input", $"child process `usoc-hil {string.Join(' ', args.Select(a => Path.GetFileName(a) is { Length: > 0 } f && a.Contains('/', StringComparison.Ordinal) ? f : a))}` ({what})", 1,
-                "exit 2, one line on stderr naming it, no stack trace");
+            Assert.That(File.Exists(truth), Is.False, $"{what}: the emulator never started (no truth file)");
+            ReliabilityRecord.Write("bad input", $"child process `usoc-hil {string.Join(' ', args.Select(a => Path.IsPathRooted(a) ? Path.GetFileName(a) : a))}` ({what})", 1,
+                "exit 2, one line on stderr naming it, no stack trace; for `run`: emulator never started (no truth file)");
         }
     }
 
@@ -76,8 +87,8 @@ public sealed class CliProcessBadInputTests
         var e = Assert.Throws<LinkException>(() => EmulatedFurnaceRig.Start(TimeProvider.System, options, TestLog.Silent));
 
         Assert.That(e!.Message, Does.Contain(port.ToString(System.Globalization.CultureInfo.InvariantCulture)).And.Contain("in use"));
-        Assert.That(File.Exists(truth), Is.False, "the emulator never started: no truth written");
-        ReliabilityRecord.Write("bad input", "emulator payload TCP port already in use", 1, $"typed LinkException (CLI: exit 3, one line): {e.Message}; emulator not started, no truth file");
+        Assert.That(File.Exists(truth) ? File.ReadAllText(truth) : "", Is.Empty, "the emulator never ran: no truth record");
+        ReliabilityRecord.Write("bad input", "emulator payload TCP port already in use", 1, $"typed LinkException (CLI: exit 3, one line): {e.Message}; emulator never ran, no truth record");
         cancellationToken.ThrowIfCancellationRequested();
     }
 
@@ -90,33 +101,7 @@ public sealed class CliProcessBadInputTests
 
     private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _directory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "usoc-hil.dll"));
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        Task<string> stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
+        CliProcessResult result = await CliChild.RunAsync(_directory, args, cancellationToken);
+        return (result.ExitCode, result.Stdout, result.Stderr);
     }
 }

@@ -7,6 +7,7 @@ using UsocHil.Framing;
 using UsocHil.Links;
 using UsocHil.Links.Serial;
 using UsocHil.Protocols.Pus;
+using UsocHil.Protocols.Pus.Services;
 using UsocHil.Rigs;
 using UsocHil.Time;
 
@@ -33,7 +34,7 @@ internal sealed class EmulatedPayload : IAsyncDisposable
     public VirtualTimeProvider Time { get; }
     public DictionaryCodec Dictionary { get; }
 
-    public static EmulatedPayload Start(FaultPlan faults, ILogger log, double timeScale = 20)
+    public static EmulatedPayload Start(FaultPlan faults, ILogger log, double timeScale = 10)
     {
         var time = new VirtualTimeProvider(TimeProvider.System, timeScale);
         EmulatedFurnaceRig rig = EmulatedFurnaceRig.Start(time, new EmulatedFurnaceRigOptions { Bench = new FurnaceBenchOptions { Faults = faults }, TimeScale = timeScale }, log);
@@ -58,12 +59,17 @@ internal sealed class EmulatedPayload : IAsyncDisposable
         {
             try
             {
-                await Client.SendAsync(Dictionary.EncodeCommand(name, arguments), new CommandVerificationTiming(5, 10), cancellationToken, name);
+                await Client.SendAsync(Dictionary.EncodeCommand(name, arguments), new CommandVerificationTiming(5, 8), cancellationToken, name);
                 return attempt;
             }
             catch (CommandTimeoutException) when (attempt < attempts)
             {
                 // the telecommand or its report was damaged on the wire: send again
+            }
+            catch (CommandFailedException e) when (e.Stage == VerificationStage.Acceptance && attempt < attempts)
+            {
+                // refused while the controller boots: wait a second of rig time
+                await Task.Delay(TimeSpan.FromSeconds(1), Time, cancellationToken);
             }
         }
     }

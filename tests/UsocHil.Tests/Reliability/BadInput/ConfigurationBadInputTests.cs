@@ -121,6 +121,22 @@ public sealed class ConfigurationBadInputTests
             $"exit 2, one line: {Shorten(result.ErrorLines[0], station.Directory)}");
     }
 
+    [TestCase("{ \"kind\": \"command\", \"command\": \"RAW\", \"packet\": \"1802C03400062F11010000EE63\" }", "RAW", "a command the dictionary does not have, with raw packet bytes")]
+    [TestCase("{ \"kind\": \"raw\", \"hex\": \"1802C03400062F11010000EE63\" }", "raw", "a raw-packet step kind")]
+    [CancelAfter(30_000)]
+    public async Task ConfigValidate_SequenceSendingRawPackets_IsRefused(string step, string names, string what, CancellationToken cancellationToken)
+    {
+        using var station = new TemporaryStation();
+        string file = Path.Combine(station.Directory, "rigs", "furnace-em", "sequences", "raw.json");
+        await File.WriteAllTextAsync(file, "{ \"sequence\": \"raw\", \"version\": \"1.0.0\", \"steps\": [ " + step + " ] }", cancellationToken);
+
+        CliResult result = await CliRunner.RunAsync("config", "validate", station.StationFile);
+
+        BadInputCase.AssertRefused(result, ExitCodes.UsageOrConfiguration, "raw.json", maxLines: 3);
+        Assert.That(result.Error, Does.Contain(names));
+        ReliabilityRecord.Write("security", $"sequence with {what}", 1, $"refused before any run (exit 2): {Shorten(result.ErrorLines[0], station.Directory)}");
+    }
+
     [Test]
     [CancelAfter(30_000)]
     public async Task ConfigValidate_UnknownRigInStation_NamesRigAndExitsTwo(CancellationToken cancellationToken)

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Serilog.Core;
+using UsocHil.Dictionary;
+using UsocHil.FirmwareSim.Furnace;
+using UsocHil.FirmwareSim.Hosting;
+using UsocHil.Framing;
+using UsocHil.Links.Tcp;
+using UsocHil.Protocols.Pus;
+using UsocHil.Rigs;
+using UsocHil.Time;
+
+namespace UsocHil.Benchmarks.Figures;
+
+/// <summary>
+/// Figure 2: a telecommand (TC[17,1] ARE_YOU_ALIVE, acceptance asked) and its acceptance report, over TCP loopback to
+/// the furnace emulator's payload endpoint, through TcpLink + LengthDelimitedFramer + PusClient. The floor is a raw
+/// blocking-socket ping-pong in C# (not C) of the same byte sizes, against an echo thread in this process.
+/// </summary>
+public sealed class PusRoundTripFigure : IFigure
+{
+    public string Name => "2. PUS telecommand → acceptance over TCP";
+
+    public async Task<IReadOnlyList<FigureRow>> MeasureAsync(FigureSettings settings, CancellationToken cancellationToken)
+    {
+        int exchanges = settings.Scale(5_000);
+        // 30x rig time only shortens the controller's 3 s boot; command handling does not depend on the scale.
+        var rigTime = new VirtualTimeProvider(TimeProvider.System, 30);
+        await using EmulatedFurnaceRig rig = EmulatedFurnaceRig.Start(rigTime, new EmulatedFurnaceRigOptions { Bench = new FurnaceBenchOptions(), TimeScale = 30 }, Logger.None);
+        rig.Bench.Run(b =>
+        {
+            b.Supply.VoltageSetpoint = 28;
+            b.Supply.CurrentLimit = 25;
+            b.Supply.OutputOn = true;
+        });
+        rig.Bench.PowerEnable = true;
+        var dictionary = new DictionaryCodec(rig.Options.Bench.Rig.Dictionary, (ushort)rig.Options.Bench.Rig.Apid);
+        Telecommand command = dictionary.EncodeCommand("ARE_YOU_ALIVE", null, AckFlags.Acceptance);
+        int commandBytes = dictionary.Codec.GetEncodedLength(command);
+        int reportBytes = dictionary.Codec.GetEncodedLength(new Telemetry { Apid = dictionary.Apid, Service = 1, Subtype = 1, ApplicationData = new byte[4] });
+
+        await using TcpLink link = await TcpClientLink.ConnectAsync(
+            "bench", FurnaceRigEndpoints.Host, rig.Endpoints.PayloadTcpPort, TimeSpan.FromSeconds(5), TimeProvider.System, Logger.None, cancellationToken);
+        await using var client = new PusClient(link, new LengthDelimitedFramer(), dictionary.Codec, TimeProvider.System, Logger.None);
+        client.Start();
+        var timing = new CommandVerificationTiming(5, 10);
+        await WaitUntilBootedAsync(client, command, timing, cancellationToken);
+
+        for (int i = 0; i < Math.Max(10, exchanges / 10); i++)
+        {
+            await client.SendAsync(command, timing, cancellationToken, "ARE_YOU_ALIVE");
+        }
+
+        long start = Stopwatch.GetTimestamp();
+        for (int i = 0; i < exchanges; i++)
+        {
+            await client.SendAsync(command, timing, cancellationToken, "ARE_YOU_ALIVE");
+        }
+
+        double harness = Stopwatch.GetElapsedTime(start).TotalMicroseconds / exchanges;
+        double floor = RawSocketPingPong(commandBytes, reportBytes, exchanges);
+        return
+        [
+            new(Name, $"PusClient.SendAsync on TcpLink to the emulator ({commandBytes} B → {reportBytes} B)", harness, "µs",
+                "raw blocking Socket ping-pong in C#, same sizes", floor, "≤ 1.5× floor", harness <= 1.5 * floor),
+        ];
+    }
+
+    /// <summary>The controller answers NOT_READY while it boots after power-on.</summary>
+    private static async Task WaitUntilBootedAsync(PusClient client, Telecommand command, CommandVerificationTiming timing, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await client.SendAsync(command, timing, cancellationToken, "ARE_YOU_ALIVE");
+                return;
+            }
+            catch (CommandFailedException e) when (e.FailureCode == NotReady)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, cancellationToken);
+            }
+        }
+    }
+
+    private const ushort NotReady = 8;
+
+    private static double RawSocketPingPong(int requestBytes, int replyBytes, int exchanges)
+    {
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(1);
+        int total = exchanges + Math.Max(10, exchanges / 10);
+        var echo = new Thread(() =>
+        {
+            using Socket peer = listener.Accept();
+            peer.NoDelay = true;
+            byte[] request = new byte[requestBytes];
+            byte[] reply = new byte[replyBytes];
+            for (int i = 0; i < total; i++)
+            {
+                Fill(peer, request);
+                peer.Send(reply);
+            }
+        }) { IsBackground = true };
+        echo.Start();
+
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        socket.Connect(listener.LocalEndPoint!);
+        byte[] send = new byte[requestBytes];
+        byte[] receive = new byte[replyBytes];
+        for (int i = 0; i < total - exchanges; i++)
+        {
+            socket.Send(send);
+            Fill(socket, receive);
+        }
+
+        long start = Stopwatch.GetTimestamp();
+        for (int i = 0; i < exchanges; i++)
+        {
+            socket.Send(send);
+            Fill(socket, receive);
+        }
+
+        double result = Stopwatch.GetElapsedTime(start).TotalMicroseconds / exchanges;
+        echo.Join();
+        return result;
+    }
+
+    private static void Fill(Socket socket, byte[] buffer)
+    {
+        int got = 0;
+        while (got < buffer.Length)
+        {
+            int n = socket.Receive(buffer, got, buffer.Length - got, SocketFlags.None);
+            if (n == 0)
+            {
+                throw new EndOfStreamException($"{socket.RemoteEndPoint} closed after {got} of {buffer.Length} bytes");
+            }
+
+            got += n;
+        }
+    }
+}
