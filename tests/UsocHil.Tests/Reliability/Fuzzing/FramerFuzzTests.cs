@@ -25,14 +25,14 @@ public sealed class FramerFuzzTests
         int streams = FuzzBudget.Of(6_000);
         const int chunksPerStream = 25;
         long intactSent = 0, delivered = 0, lost = 0, framingErrors = 0;
-        long retainedBefore = GC.GetTotalMemory(forceFullCollection: true);
+        long retainedBefore = LiveHeap();
 
         long retainedHalfway = 0;
         for (int s = 0; s < streams; s++)
         {
             if (s == streams / 2)
             {
-                retainedHalfway = GC.GetTotalMemory(forceFullCollection: true);
+                retainedHalfway = LiveHeap();
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -80,7 +80,7 @@ public sealed class FramerFuzzTests
             lost += expected.Count - next;
         }
 
-        long retainedEnd = GC.GetTotalMemory(forceFullCollection: true);
+        long retainedEnd = LiveHeap();
         long retained = retainedEnd - retainedBefore;
         TestContext.Out.WriteLine($"live heap: +{(retainedHalfway - retainedBefore) / 1024} KiB half-way, +{retained / 1024} KiB at the end");
 
@@ -103,14 +103,14 @@ public sealed class FramerFuzzTests
         int streams = FuzzBudget.Of(12_000);
         const int packetsPerStream = 8;
         long framingStops = 0, closedStops = 0, delivered = 0, lostBeforeFault = 0;
-        long retainedBefore = GC.GetTotalMemory(forceFullCollection: true);
+        long retainedBefore = LiveHeap();
 
         long retainedHalfway = 0;
         for (int s = 0; s < streams; s++)
         {
             if (s == streams / 2)
             {
-                retainedHalfway = GC.GetTotalMemory(forceFullCollection: true);
+                retainedHalfway = LiveHeap();
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -151,7 +151,7 @@ public sealed class FramerFuzzTests
             await reader.DisposeAsync();
         }
 
-        long retainedEnd = GC.GetTotalMemory(forceFullCollection: true);
+        long retainedEnd = LiveHeap();
         long retained = retainedEnd - retainedBefore;
         TestContext.Out.WriteLine($"live heap: +{(retainedHalfway - retainedBefore) / 1024} KiB half-way, +{retained / 1024} KiB at the end");
 
@@ -186,6 +186,19 @@ public sealed class FramerFuzzTests
         long errors = reader.Statistics.FramingErrors;
         await reader.DisposeAsync();
         return (packets, errors);
+    }
+
+    /// <summary>The live heap after a compacting full collection (finalizers run), so other tests' garbage does not count.</summary>
+    private static long LiveHeap()
+    {
+        for (int i = 0; i < 2; i++)
+        {
+            System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+        }
+
+        return GC.GetTotalMemory(forceFullCollection: false);
     }
 
     private static async Task WriteInPiecesAsync(ILink link, byte[] bytes, Random random, CancellationToken cancellationToken)
