@@ -24,7 +24,10 @@ public static class HarnessLogging
             .MinimumLevel.Is(level)
             .Enrich.FromLogContext()
             .WriteTo.Console(
-                outputTemplate: "{Timestamp:HH:mm:ss.fff} {Level:u3} {Message:lj}{NewLine}{Exception}",
+                // Stack traces belong in the run's CLEF file, not in front of the operator, unless they asked (-v 2).
+                outputTemplate: verbosity >= 2
+                    ? "{Timestamp:HH:mm:ss.fff} {Level:u3} {Message:lj}{NewLine}{Exception}"
+                    : "{Timestamp:HH:mm:ss.fff} {Level:u3} {Message:lj}{NewLine}",
                 standardErrorFromLevel: LogEventLevel.Verbose,
                 formatProvider: System.Globalization.CultureInfo.InvariantCulture);
         if (clefFile is not null)
