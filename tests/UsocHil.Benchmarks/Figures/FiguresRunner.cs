@@ -59,7 +59,7 @@ public static class FiguresRunner
         text.AppendLine("# Performance");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}.");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Reproduce with `bench/run` (runs `UsocHil.Benchmarks {arguments}`). Every baseline was measured in the same run as the figure beside it.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Reproduce with `bench/run` (runs `UsocHil.Benchmarks figures {arguments}`). Every baseline was measured in the same run as the figure beside it.");
         text.AppendLine();
         text.AppendLine("| figure | subject | value | baseline | baseline value | ratio | goal | met |");
         text.AppendLine("|---|---|---|---|---|---|---|---|");
