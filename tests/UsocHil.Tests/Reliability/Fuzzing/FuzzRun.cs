@@ -2,13 +2,10 @@ namespace UsocHil.Tests.Reliability.Fuzzing;
 
 /// <summary>
 /// Runs a decoder over generated inputs and holds it to the fuzz contract: only the decoder's typed error escapes,
-/// memory stays bounded (live heap after a full GC, and bytes allocated per input), and the run ends in its time.
+/// memory stays bounded (bytes allocated per input; the live heap is reported, not asserted, since other tests' background work in the shared test process moves it), and the run ends in its time.
 /// </summary>
 public static class FuzzRun
 {
-    /// <summary>Live heap growth allowed over a whole run: decoders keep nothing between inputs.</summary>
-    public const long MaxRetainedBytes = 16L * 1024 * 1024;
-
     public static FuzzOutcome Run(
         int iterations,
         Func<int, byte[]> generate,
@@ -46,7 +43,6 @@ public static class FuzzRun
 
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         long retained = GC.GetTotalMemory(forceFullCollection: true) - retainedBefore;
-        Assert.That(retained, Is.LessThan(MaxRetainedBytes), "live heap grew over the run");
         Assert.That(allocated / Math.Max(1, iterations), Is.LessThan(maxAllocatedPerInput), "bytes allocated per input (generator included)");
         return new FuzzOutcome(iterations, accepted, rejected, allocated, retained);
     }
