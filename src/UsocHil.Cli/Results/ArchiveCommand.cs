@@ -11,10 +11,7 @@ namespace UsocHil.Cli.Results;
 /// </summary>
 internal static class ArchiveCommand
 {
-    public static ILogger Logger(LogEventLevel level = LogEventLevel.Warning) => new LoggerConfiguration()
-        .MinimumLevel.Is(level)
-        .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, outputTemplate: "{Timestamp:HH:mm:ss} {Level:u3} {Message:lj}{NewLine}")
-        .CreateLogger();
+    public static ILogger Logger(LogEventLevel level = LogEventLevel.Warning) => Logging.HarnessLogging.Create(level.ToString(), verbosity: 0);
 
     public static string ArchivePath(ParseResult parse, Option<FileInfo?> results)
     {
@@ -41,17 +38,7 @@ internal static class ArchiveCommand
             await using ResultsArchive archive = await ResultsArchive.OpenExistingAsync(path, TimeProvider.System, log, cancellationToken);
             return await action(archive);
         }
-        catch (ResultsArchiveException e)
-        {
-            Console.Error.WriteLine($"usoc-hil {command}: {e.Message}");
-            return ExitCodes.UsageOrConfiguration;
-        }
-        catch (IOException e)
-        {
-            Console.Error.WriteLine($"usoc-hil {command}: {e.Message}");
-            return ExitCodes.UsageOrConfiguration;
-        }
-        catch (UnauthorizedAccessException e)
+        catch (Exception e) when (e is ResultsArchiveException or IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"usoc-hil {command}: {e.Message}");
             return ExitCodes.UsageOrConfiguration;
