@@ -162,6 +162,13 @@ public sealed class RunBroadcaster : IRunObserver, IAsyncDisposable
 
     private void Post(object update) => _inbox.Writer.TryWrite(update);
 
+    /// <summary>Completes once everything posted before this call has been applied to the run's view.</summary>
+    public Task DrainedAsync()
+    {
+        var barrier = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return _inbox.Writer.TryWrite(barrier) ? barrier.Task : Task.CompletedTask;
+    }
+
     private async Task DispatchAsync()
     {
         ChannelReader<object> reader = _inbox.Reader;
@@ -187,6 +194,12 @@ public sealed class RunBroadcaster : IRunObserver, IAsyncDisposable
 
     private void Apply(object update, ClientQueue[] clients)
     {
+        if (update is TaskCompletionSource barrier)
+        {
+            barrier.TrySetResult();
+            return;
+        }
+
         try
         {
             if (update is TelemetrySample sample)

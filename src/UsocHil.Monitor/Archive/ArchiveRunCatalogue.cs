@@ -70,6 +70,9 @@ internal sealed class ArchiveRunCatalogue(ResultsArchive archive, TimeProvider t
         var broadcaster = new RunBroadcaster(runId.ToString(CultureInfo.InvariantCulture), record.Summary.Outcome == RunOutcome.Running, StateGraph.Default, [], time, log);
         var replay = new ArchiveReplay(broadcaster);
         replay.Feed(record);
+
+        // A page that connects now must get a snapshot of the recorded run, not of the replay half-applied.
+        await broadcaster.DrainedAsync().ConfigureAwait(false);
         if (!replay.Finished)
         {
             lock (_tails)
