@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Microsoft.Win32.SafeHandles;
 using UsocHil.Cli.Running;
 using UsocHil.Configuration;
+using UsocHil.Results;
 using UsocHil.Sequencing;
 
 namespace UsocHil.Cli.Commands;
@@ -20,10 +22,14 @@ public static class RunCommand
             Description = "Serve the live web console while the run lasts, at ADDR:PORT (default 127.0.0.1:8642); prints the abort token",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        var raw = new Option<bool>("--raw")
+        {
+            Description = "Allow the sequence's raw steps to send packets outside the dictionary; logged as a warning and recorded with the run",
+        };
         var results = GlobalOptions.Results();
         var command = new Command("run", "Run a calibration, optimisation or certification sequence on a rig")
         {
-            rig, sequence, yes, timeScale, results, report, truth, monitor,
+            rig, sequence, yes, timeScale, results, report, truth, monitor, raw,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -40,7 +46,7 @@ public static class RunCommand
                 var request = new RunRequest(StationContext.Load(parse), parse.GetValue(rig)!, parse.GetValue(sequence)!, parse.GetValue(yes), scale,
                     parse.GetValue(truth)?.FullName, parse.GetValue(GlobalOptions.Verbosity),
                     parse.GetResult(monitor) is null ? null : parse.GetValue(monitor) ?? "",
-                    parse.GetValue(results)?.FullName, parse.GetValue(report)?.FullName);
+                    parse.GetValue(results)?.FullName, parse.GetValue(report)?.FullName, parse.GetValue(raw));
                 return await RunExecution.ExecuteAsync(request, TimeProvider.System, cancellationToken);
             }
             catch (ConfigurationException ex)
@@ -52,7 +58,39 @@ public static class RunCommand
 
                 return ExitCodes.UsageOrConfiguration;
             }
+            catch (ResultsArchiveException ex)
+            {
+                // The archive opens before the rig is touched, so a refused one means nothing was sent.
+                Console.Error.WriteLine($"usoc-hil run: {ex.Message}{PermissionNote(ex.Path)}");
+                return ExitCodes.UsageOrConfiguration;
+            }
         });
         return command;
+    }
+
+    /// <summary>Names a permission problem SQLite only reports as "unable to open database file" or "readonly database".</summary>
+    private static string PermissionNote(string archive)
+    {
+        try
+        {
+            if (File.Exists(archive))
+            {
+                using SafeFileHandle _ = File.OpenHandle(archive, FileMode.Open, FileAccess.ReadWrite);
+            }
+            else if (Path.GetDirectoryName(archive) is { } folder && Directory.Exists(folder))
+            {
+                using SafeFileHandle _ = File.OpenHandle(Path.Combine(folder, $".usoc-hil-probe-{Environment.ProcessId}"), FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.DeleteOnClose);
+            }
+
+            return "";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return File.Exists(archive) ? $" (permission denied: {archive} is not writable for this user)" : $" (permission denied: this user cannot create files in {Path.GetDirectoryName(archive)})";
+        }
+        catch (IOException)
+        {
+            return "";
+        }
     }
 }

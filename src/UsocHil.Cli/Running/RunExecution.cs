@@ -17,7 +17,8 @@ namespace UsocHil.Cli.Running;
 /// <param name="Monitor">--monitor's ADDR:PORT ("" for the default), null without --monitor.</param>
 /// <param name="ResultsPath">The results archive (--results, else the station's).</param>
 /// <param name="ReportDirectory">--report: where to write the run's HTML report.</param>
-internal sealed record RunRequest(LoadedStation Station, string Rig, string Sequence, bool AssumeYes, double? TimeScale, string? TruthFile, int Verbosity, string? Monitor = null, string? ResultsPath = null, string? ReportDirectory = null);
+/// <param name="AllowRawPackets">--raw: the sequence's raw steps may send packets outside the dictionary.</param>
+internal sealed record RunRequest(LoadedStation Station, string Rig, string Sequence, bool AssumeYes, double? TimeScale, string? TruthFile, int Verbosity, string? Monitor = null, string? ResultsPath = null, string? ReportDirectory = null, bool AllowRawPackets = false);
 
 /// <summary>
 /// One <c>usoc-hil run</c>: validates the sequence before anything opens, chooses the clock (wall, or rig time scaled
@@ -27,11 +28,14 @@ internal sealed record RunRequest(LoadedStation Station, string Rig, string Sequ
 /// </summary>
 internal static class RunExecution
 {
+    /// <summary>The event a run records when it was started with --raw (results show and the report list it).</summary>
+    public const string RawPacketsEnabled = "raw packet sending enabled (--raw): raw steps may send bytes outside the dictionary, unverified";
+
     public static async Task<int> ExecuteAsync(RunRequest request, TimeProvider wall, CancellationToken cancellationToken)
     {
         LoadedRig rig = request.Station.Rig(request.Rig);
         string sequenceFile = rig.SequenceFile(request.Sequence);
-        SequencePlan plan = SequenceLoader.Load(sequenceFile, rig.Definition);
+        SequencePlan plan = SequenceLoader.Load(sequenceFile, rig.Definition, displayName: null, request.AllowRawPackets);
         RigBinding binding = rig.Binding;
         double scale = binding.Emulated ? request.TimeScale ?? binding.TimeScale : 1;
         TimeProvider time = binding.Emulated ? new VirtualTimeProvider(wall, scale) : wall;
@@ -66,6 +70,11 @@ internal static class RunExecution
             request.ResultsPath ?? request.Station.ResultsPath, request.Station, rig, sequenceFile, wall, time, log, cancellationToken).ConfigureAwait(false);
         IRunObserver[] observers = monitor?.Observer is { } shown ? [progress, archiving.Observer, shown] : [progress, archiving.Observer];
         var observer = new RunObservers(observers, log);
+        if (request.AllowRawPackets)
+        {
+            log.Warning("Raw packet sending is enabled (--raw): raw steps send bytes outside the dictionary, unverified");
+            observer.OnEvent(new RunEvent("harness", "warning", RawPacketsEnabled, time.GetUtcNow()));
+        }
 
         async Task<IRigSession> ConnectAsync(CancellationToken ct)
         {
@@ -87,7 +96,8 @@ internal static class RunExecution
                 onLinkOpened: (name, statistics) => monitor?.Broadcaster?.TrackLink(name, statistics)).ConfigureAwait(false);
         }
 
-        run = new SequenceRun(plan, rig.Definition, ConnectAsync, new RunOptions { AssumeYes = request.AssumeYes, StepTimeoutFloor = TimeSpan.FromSeconds(5 * scale) }, observer, time, new RigSafing(wall, log), log);
+        var options = new RunOptions { AssumeYes = request.AssumeYes, StepTimeoutFloor = TimeSpan.FromSeconds(5 * scale), AllowRawPackets = request.AllowRawPackets };
+        run = new SequenceRun(plan, rig.Definition, ConnectAsync, options, observer, time, new RigSafing(wall, log), log);
         void Abort(string signal)
         {
             if (run is null || !run.RequestAbort(signal))

@@ -34,6 +34,13 @@ public interface IRigSession : IAsyncDisposable
     Task<string> QueryInstrumentAsync(string instrument, string query, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Sends one whole space packet verbatim on the payload link, in the link's framing, unverified: raw steps of a
+    /// sequence, allowed only by <c>usoc-hil run --raw</c>. Sessions without a raw path throw <see cref="NotSupportedException"/>.
+    /// </summary>
+    Task SendRawPacketAsync(ReadOnlyMemory<byte> packet, CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Rig.Name}: this rig session has no raw packet path");
+
+    /// <summary>
     /// Stops red limits on <paramref name="parameters"/> from raising alarms until the result is disposed: a declared,
     /// recorded inhibition for a test that must cross a limit on purpose (an over-temperature protection check).
     /// </summary>

@@ -48,6 +48,9 @@ public sealed class RigSession : IRigSession
 
     public RigSessionOptions Options { get; }
 
+    /// <summary>The payload link's shared write side, for <see cref="SendRawPacketAsync"/>; null when the session has none.</summary>
+    internal RawPacketPort? RawPackets { get; init; }
+
     public TelemetryCache Telemetry { get; } = new();
 
     public event Action<RigAlarm>? Alarm;
@@ -73,6 +76,13 @@ public sealed class RigSession : IRigSession
 
     public Task<IReadOnlyDictionary<string, double>> ReadParametersAsync(IReadOnlyList<string> names, CancellationToken cancellationToken) =>
         _payload.ReadParametersAsync(names, cancellationToken);
+
+    public async Task SendRawPacketAsync(ReadOnlyMemory<byte> packet, CancellationToken cancellationToken)
+    {
+        RawPacketPort port = RawPackets ?? throw new NotSupportedException($"{Rig.Name}: this rig session has no raw packet path");
+        _log.Warning("Raw packet of {Length} octets sent on {Endpoint}, outside the dictionary", packet.Length, port.Endpoint);
+        await port.SendAsync(packet, cancellationToken).ConfigureAwait(false);
+    }
 
     public Task WriteInstrumentAsync(string instrument, string command, CancellationToken cancellationToken) =>
         _instruments.WriteAsync(instrument, command, cancellationToken);

@@ -38,7 +38,8 @@ public static class RigSessionFactory
             IPacketFramer framer = payloadBinding.Serial is not null
                 ? new SyncMarkerFramer(codec.Codec.Layout.ErrorControl, time, log, new SyncMarkerFramerOptions { MidPacketTimeout = floor / 4 })
                 : new LengthDelimitedFramer(codec.Codec.Layout.MaxPacketLength);
-            var payload = new RigSessionPusChannel(payloadLink, framer, codec, time, log, transport);
+            var raw = new RawPacketPort(payloadLink, framer);
+            var payload = new RigSessionPusChannel(payloadLink, raw, codec, time, log, transport);
             disposables.Add(payload);
 
             IRigLines lines;
@@ -80,7 +81,10 @@ public static class RigSessionFactory
                 clients[instrument.Name] = client;
             }
 
-            return new RigSession(rig, payload, lines, instruments, time, log, new RigSessionOptions { SilenceTimeout = TimeSpan.FromSeconds(Math.Max(15, floor.TotalSeconds)) });
+            return new RigSession(rig, payload, lines, instruments, time, log, new RigSessionOptions { SilenceTimeout = TimeSpan.FromSeconds(Math.Max(15, floor.TotalSeconds)) })
+            {
+                RawPackets = raw,
+            };
         }
         catch
         {

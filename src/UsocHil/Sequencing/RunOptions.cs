@@ -13,6 +13,12 @@ public sealed record RunOptions
     /// </summary>
     public TimeSpan StepTimeoutFloor { get; init; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Lets raw steps send packets outside the dictionary (<c>usoc-hil run --raw</c>). The sequence must also have been
+    /// loaded with raw packets allowed; each raw packet is logged as a warning and recorded as an event.
+    /// </summary>
+    public bool AllowRawPackets { get; init; }
+
     /// <summary>Asks the operator; null means nobody is there (prompts fail unless <see cref="AssumeYes"/>).</summary>
     public IOperatorPrompt? Prompt { get; init; }
 }

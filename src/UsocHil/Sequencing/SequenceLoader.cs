@@ -19,15 +19,21 @@ public static class SequenceLoader
     public static void RegisterWithConfiguration() =>
         SequenceChecks.Register((rig, file) => Check(file, rig.Definition));
 
-    public static SequencePlan Load(string file, RigDefinition rig, string? displayName = null)
+    public static SequencePlan Load(string file, RigDefinition rig, string? displayName = null) => Load(file, rig, displayName, allowRawPackets: false);
+
+    /// <param name="allowRawPackets">Accept raw steps (<c>usoc-hil run --raw</c>); without it a raw step is a problem naming the file and step.</param>
+    public static SequencePlan Load(string file, RigDefinition rig, string? displayName, bool allowRawPackets)
     {
-        var (plan, problems) = Build(file, rig, displayName);
+        var (plan, problems) = Build(file, rig, displayName, allowRawPackets);
         return problems.Count > 0 ? throw new ConfigurationException(problems) : plan!;
     }
 
-    public static IReadOnlyList<ConfigurationProblem> Check(string file, RigDefinition rig, string? displayName = null) => Build(file, rig, displayName).Problems;
+    public static IReadOnlyList<ConfigurationProblem> Check(string file, RigDefinition rig, string? displayName = null) => Check(file, rig, displayName, allowRawPackets: false);
 
-    private static (SequencePlan? Plan, IReadOnlyList<ConfigurationProblem> Problems) Build(string file, RigDefinition rig, string? displayName)
+    public static IReadOnlyList<ConfigurationProblem> Check(string file, RigDefinition rig, string? displayName, bool allowRawPackets) =>
+        Build(file, rig, displayName, allowRawPackets).Problems;
+
+    private static (SequencePlan? Plan, IReadOnlyList<ConfigurationProblem> Problems) Build(string file, RigDefinition rig, string? displayName, bool allowRawPackets)
     {
         string shown = displayName ?? Path.GetRelativePath(Environment.CurrentDirectory, file);
         JToken document;
@@ -40,7 +46,7 @@ public static class SequenceLoader
             return (null, ex.Problems);
         }
 
-        var context = new SequenceBuildContext(shown, rig);
+        var context = new SequenceBuildContext(shown, rig, allowRawPackets);
         if (document is not JObject root)
         {
             return (null, [new ConfigurationProblem(shown, "$", ConfigurationFileReader.LineOf(document), "wrong type: a sequence is a JSON object")]);

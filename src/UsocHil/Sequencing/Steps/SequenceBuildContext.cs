@@ -4,11 +4,14 @@ using UsocHil.Rigs;
 namespace UsocHil.Sequencing.Steps;
 
 /// <summary>What a step being read may refer to: the rig, variables in scope, data sets and fits declared before it.</summary>
-internal sealed class SequenceBuildContext(string file, RigDefinition rig)
+internal sealed class SequenceBuildContext(string file, RigDefinition rig, bool allowRawPackets = false)
 {
     public string File { get; } = file;
 
     public RigDefinition Rig { get; } = rig;
+
+    /// <summary>Raw steps are accepted only when the operator asked for them (<c>usoc-hil run --raw</c>).</summary>
+    public bool AllowRawPackets { get; } = allowRawPackets;
 
     public List<ConfigurationProblem> Problems { get; } = [];
 

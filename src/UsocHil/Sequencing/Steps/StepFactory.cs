@@ -21,6 +21,7 @@ internal static class StepFactory
         ["prompt"] = PromptStep.Read,
         ["mark"] = MarkStep.Read,
         ["inhibit"] = InhibitStep.Read,
+        ["raw"] = RawStep.Read,
     };
 
     public static IReadOnlyCollection<string> Kinds => s_kinds.Keys;
