@@ -122,7 +122,7 @@ public sealed class ConfigurationBadInputTests
     }
 
     [TestCase("{ \"kind\": \"command\", \"command\": \"RAW\", \"packet\": \"1802C03400062F11010000EE63\" }", "RAW", "a command the dictionary does not have, with raw packet bytes")]
-    [TestCase("{ \"kind\": \"raw\", \"hex\": \"1802C03400062F11010000EE63\" }", "raw", "a raw-packet step kind")]
+    [TestCase("{ \"kind\": \"raw\", \"packet\": \"1802C03400062F11010000EE63\" }", "--raw", "a raw step, checked without --raw")]
     [CancelAfter(30_000)]
     public async Task ConfigValidate_SequenceSendingRawPackets_IsRefused(string step, string names, string what, CancellationToken cancellationToken)
     {
