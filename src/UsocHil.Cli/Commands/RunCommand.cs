@@ -43,6 +43,11 @@ public static class RunCommand
             try
             {
                 SequenceLoader.RegisterWithConfiguration();
+                if (parse.GetValue(report) is { } reportFolder)
+                {
+                    RequireWritable(reportFolder.FullName);
+                }
+
                 var request = new RunRequest(StationContext.Load(parse), parse.GetValue(rig)!, parse.GetValue(sequence)!, parse.GetValue(yes), scale,
                     parse.GetValue(truth)?.FullName, parse.GetValue(GlobalOptions.Verbosity),
                     parse.GetResult(monitor) is null ? null : parse.GetValue(monitor) ?? "",
@@ -64,8 +69,21 @@ public static class RunCommand
                 Console.Error.WriteLine($"usoc-hil run: {ex.Message}{PermissionNote(ex.Path)}");
                 return ExitCodes.UsageOrConfiguration;
             }
+            catch (UnauthorizedAccessException ex)
+            {
+                // The log folder and the report folder are created before the rig is touched.
+                Console.Error.WriteLine($"usoc-hil run: permission denied: {ex.Message}");
+                return ExitCodes.UsageOrConfiguration;
+            }
         });
         return command;
+    }
+
+    /// <summary>Fails now, not after the run, if the report cannot be written into <paramref name="folder"/>.</summary>
+    private static void RequireWritable(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        using SafeFileHandle _ = File.OpenHandle(Path.Combine(folder, $".usoc-hil-probe-{Environment.ProcessId}"), FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.DeleteOnClose);
     }
 
     /// <summary>Names a permission problem SQLite only reports as "unable to open database file" or "readonly database".</summary>
@@ -79,7 +97,7 @@ public static class RunCommand
             }
             else if (Path.GetDirectoryName(archive) is { } folder && Directory.Exists(folder))
             {
-                using SafeFileHandle _ = File.OpenHandle(Path.Combine(folder, $".usoc-hil-probe-{Environment.ProcessId}"), FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.DeleteOnClose);
+                RequireWritable(folder);
             }
 
             return "";

@@ -7,46 +7,46 @@ namespace UsocHil.IntegrationTests.Reliability;
 internal static class CliChild
 {
     public static async Task<CliProcessResult> RunAsync(string workingDirectory, string[] args, CancellationToken cancellationToken,
-        Func<Process, CliOutput, CancellationToken, Task>? afterStart = null)
+        Func<Process, CliOutput, CancellationToken, Task>? afterStart = null, bool unprivileged = false)
     {
-        var start = new ProcessStartInfo("dotnet")
+        await using RunningCli child = Start(workingDirectory, args, unprivileged);
+        if (afterStart is not null)
+        {
+            await afterStart(child.Process, child.Stdout, cancellationToken);
+        }
+
+        return await child.WaitForExitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts usoc-hil and leaves it running. <paramref name="unprivileged"/>: as user nobody through util-linux
+    /// setpriv when the tests run as root (root reads and writes everything, so no permission is ever denied to it);
+    /// as the test's own user otherwise.
+    /// </summary>
+    public static RunningCli Start(string workingDirectory, string[] args, bool unprivileged = false)
+    {
+        bool drop = unprivileged && Environment.IsPrivilegedProcess;
+        var start = new ProcessStartInfo(drop ? "setpriv" : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory,
         };
+        if (drop)
+        {
+            foreach (string arg in (string[])["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--", "dotnet"])
+            {
+                start.ArgumentList.Add(arg);
+            }
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "usoc-hil.dll"));
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
-        using Process process = Process.Start(start)!;
-        var stdout = new CliOutput();
-        var stderr = new CliOutput();
-        process.OutputDataReceived += (_, e) => stdout.Add(e.Data);
-        process.ErrorDataReceived += (_, e) => stderr.Add(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            if (afterStart is not null)
-            {
-                await afterStart(process, stdout, cancellationToken);
-            }
-
-            await process.WaitForExitAsync(cancellationToken);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        process.WaitForExit(); // flushes the asynchronous output readers
-        return new CliProcessResult(process.ExitCode, stdout.Text, stderr.Text);
+        return new RunningCli(Process.Start(start)!);
     }
 
     /// <summary>Sends a POSIX signal by process id (.NET can only kill).</summary>
@@ -57,11 +57,49 @@ internal static class CliChild
     }
 }
 
+/// <summary>A usoc-hil child process that is still running; disposing it kills it if it has not ended.</summary>
+internal sealed class RunningCli : IAsyncDisposable
+{
+    public RunningCli(Process process)
+    {
+        Process = process;
+        process.OutputDataReceived += (_, e) => Stdout.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => Stderr.Add(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public Process Process { get; }
+
+    public CliOutput Stdout { get; } = new();
+
+    public CliOutput Stderr { get; } = new();
+
+    public async Task<CliProcessResult> WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        await Process.WaitForExitAsync(cancellationToken);
+        Process.WaitForExit(); // flushes the asynchronous output readers
+        return new CliProcessResult(Process.ExitCode, Stdout.Text, Stderr.Text);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill(entireProcessTree: true);
+            await Process.WaitForExitAsync();
+        }
+
+        Process.Dispose();
+    }
+}
+
 /// <summary>Lines of one output stream, awaitable by content.</summary>
 internal sealed class CliOutput
 {
     private readonly StringBuilder _text = new();
-    private readonly List<(string Needle, TaskCompletionSource Seen)> _waiting = [];
+    private readonly List<string> _lines = [];
+    private readonly List<(Func<string, bool> Match, TaskCompletionSource Seen)> _waiting = [];
 
     public string Text
     {
@@ -84,7 +122,8 @@ internal sealed class CliOutput
         lock (_text)
         {
             _text.AppendLine(line);
-            foreach (var (needle, seen) in _waiting.Where(w => line.Contains(w.Needle, StringComparison.Ordinal)).ToList())
+            _lines.Add(line);
+            foreach (var (match, seen) in _waiting.Where(w => w.Match(line)).ToList())
             {
                 seen.TrySetResult();
                 _waiting.RemoveAll(w => w.Seen == seen);
@@ -92,17 +131,21 @@ internal sealed class CliOutput
         }
     }
 
-    public Task WaitForAsync(string needle, CancellationToken cancellationToken)
+    public Task WaitForAsync(string needle, CancellationToken cancellationToken) =>
+        WaitForLineAsync(line => line.Contains(needle, StringComparison.Ordinal), cancellationToken);
+
+    /// <summary>Completes when a line (already seen or still to come) matches.</summary>
+    public Task WaitForLineAsync(Func<string, bool> match, CancellationToken cancellationToken)
     {
         lock (_text)
         {
-            if (_text.ToString().Contains(needle, StringComparison.Ordinal))
+            if (_lines.Any(match))
             {
                 return Task.CompletedTask;
             }
 
             var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiting.Add((needle, seen));
+            _waiting.Add((match, seen));
             return seen.Task.WaitAsync(cancellationToken);
         }
     }

@@ -1,0 +1,102 @@
+using System.Globalization;
+using UsocHil.FirmwareSim.Truth;
+using UsocHil.Results;
+
+namespace UsocHil.IntegrationTests.Reliability;
+
+/// <summary>
+/// The harness killed with SIGKILL while the heater is on (issue 10): no handler, no finally, no safing runs in the
+/// harness. The emulated payload runs in its own process (<c>usoc-hil emulate</c>), bound like hardware, so it
+/// outlives the harness: its watchdog must switch the heater off within WATCHDOG_TIMEOUT of the last telecommand,
+/// and the next start of usoc-hil must find the archive intact with the run marked interrupted.
+/// </summary>
+[NonParallelizable]
+public sealed class HarnessKillTests
+{
+    private const double EmulatorTimeScale = 10;
+
+    // Rig seconds. The harness feeds the watchdog every 5 s of its own (wall) time, 50 s of the emulator's at 10x.
+    private const int WatchdogSeconds = 100;
+
+    [Test]
+    [CancelAfter(150_000)]
+    public async Task Sigkill_WhileHeating_WatchdogSafesHeaterAndNextStartFindsRunInterrupted(CancellationToken cancellationToken)
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "usochil-kill-" + Guid.NewGuid().ToString("N"));
+        string rigs = WriteRig(directory);
+        string station = Path.Combine(directory, "rig-config.json");
+        string results = Path.Combine(directory, "results.db");
+        try
+        {
+            await using EmulatorChild emulator = await EmulatorChild.StartAsync(directory, EmulatorTimeScale, Path.Combine(directory, "truth.jsonl"), cancellationToken);
+            emulator.WriteStation(station, rigs, results, Path.Combine(directory, "logs"));
+
+            TruthRecord heating, killed, off;
+            int exitCode;
+            await using (RunningCli harness = CliChild.Start(directory, ["--station", station, "run", "furnace-em", "heat-and-hold", "--yes"]))
+            {
+                heating = await TruthWatch.WaitForAsync(emulator.TruthFile, r => r.HeaterOn && r.HeaterPowerWatts > 0, cancellationToken);
+                Assert.That(harness.Process.HasExited, Is.False, "the run must still be going when it is killed\n" + harness.Stderr.Text);
+                harness.Process.Kill(); // SIGKILL: nothing in the harness runs after this
+                CliProcessResult ended = await harness.WaitForExitAsync(cancellationToken);
+                exitCode = ended.ExitCode;
+                killed = TruthWatch.Last(emulator.TruthFile);
+            }
+
+            Assert.That(exitCode, Is.EqualTo(137), "killed by SIGKILL");
+            Assert.That(killed.HeaterOn, Is.True, "the heater is still on once the harness is gone: nobody safed it");
+            off = await TruthWatch.WaitForAsync(emulator.TruthFile, r => r.RigSeconds > killed.RigSeconds && !r.HeaterOn, cancellationToken);
+            double afterKill = off.RigSeconds - killed.RigSeconds;
+
+            Assert.That(off.WatchdogExpired, Is.True, "switched off by the payload's watchdog");
+            Assert.That(off.Mode, Is.EqualTo("Idle"));
+            Assert.That(afterKill, Is.LessThanOrEqualTo(WatchdogSeconds + 1), "within WATCHDOG_TIMEOUT of the last telecommand, which came before the kill");
+
+            CliProcessResult show = await CliChild.RunAsync(directory, ["--station", station, "results", "show", "1"], cancellationToken);
+            CliProcessResult verify = await CliChild.RunAsync(directory, ["--station", station, "results", "verify"], cancellationToken);
+            Assert.That(show.ExitCode, Is.EqualTo(0), show.Describe());
+            Assert.That(show.Stdout, Does.Contain("interrupted"), show.Describe());
+            Assert.That(verify.ExitCode, Is.EqualTo(0), verify.Describe());
+            Assert.That(verify.Stdout, Does.Contain("chain intact"));
+            await using ResultsArchive archive = await ResultsArchive.OpenExistingAsync(results, TimeProvider.System, Serilog.Core.Logger.None, cancellationToken);
+            RunRecord run = await archive.ReadRunAsync(1, cancellationToken);
+            Assert.That(run.Summary.Outcome, Is.EqualTo(RunOutcome.Interrupted));
+            Assert.That(run.Commands.Select(c => c.Name), Does.Contain("HEATER_ON"), "what was recorded before the kill is kept");
+            Assert.That(run.Telemetry, Is.Not.Empty);
+            ReliabilityRecord.Write("fault injection", "harness killed with SIGKILL while the heater is on (emulator in its own process, `usoc-hil emulate`, bound as hardware)", 1,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"exit 137; heater on at the kill ({killed.HeaterPowerWatts:F0} W, rig t={killed.RigSeconds:F0} s); the payload's watchdog switched it off {afterKill:F0} s of rig time later (WATCHDOG_TIMEOUT {WatchdogSeconds} s, WATCHDOG_EXPIRED set, mode Idle); next start: run 1 interrupted, chain intact, {run.Commands.Count} commands and {run.Telemetry.Count} telemetry samples kept"));
+            TestContext.Out.WriteLine($"heating from rig t={heating.RigSeconds:F1} s, killed at {killed.RigSeconds:F1} s, off at {off.RigSeconds:F1} s");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>furnace-em's rig.json and a sequence that heats toward 300 °C and holds for longer than the test lasts.</summary>
+    private static string WriteRig(string directory)
+    {
+        string rigs = Path.Combine(directory, "rigs");
+        string rig = Path.Combine(rigs, "furnace-em");
+        Directory.CreateDirectory(Path.Combine(rig, "sequences"));
+        File.Copy(Path.Combine(ReliabilityRecord.Root, "rigs", "furnace-em", "rig.json"), Path.Combine(rig, "rig.json"));
+        File.WriteAllText(Path.Combine(rig, "sequences", "heat-and-hold.json"), $$"""
+            {
+              "sequence": "heat-and-hold", "version": "1.0.0",
+              "powerUp": [
+                { "kind": "power", "supply": "on", "lines": { "POWER_EN": true } },
+                { "kind": "wait", "parameter": "MODE", "equals": "IDLE", "timeoutSeconds": 60 }
+              ],
+              "steps": [
+                { "kind": "set", "parameters": { "WATCHDOG_TIMEOUT": {{WatchdogSeconds}}, "SETPOINT": 300, "RAMP_RATE": 20 } },
+                { "kind": "power", "label": "heater armed", "lines": { "HEATER_ARM": true } },
+                { "kind": "command", "command": "HEATER_ON" },
+                { "kind": "wait", "label": "hold at 300 degC (the harness is killed here)", "parameter": "CONTROL_TEMP", "near": 300, "tolerance": 0.5,
+                  "stable": { "maxRatePerMinute": 0.1, "seconds": 600 }, "timeoutSeconds": 3600 }
+              ]
+            }
+            """);
+        return rigs;
+    }
+}
