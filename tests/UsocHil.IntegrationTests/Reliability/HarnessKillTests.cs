@@ -47,7 +47,9 @@ public sealed class HarnessKillTests
             Assert.That(killed.HeaterOn, Is.True, "the heater is still on once the harness is gone: nobody safed it");
             off = await TruthWatch.WaitForAsync(emulator.TruthFile, r => r.RigSeconds > killed.RigSeconds && !r.HeaterOn, cancellationToken);
             double afterKill = off.RigSeconds - killed.RigSeconds;
+            double unattendedWatts = TruthWriter.ReadAll(emulator.TruthFile).Where(r => r.RigSeconds >= killed.RigSeconds && r.RigSeconds < off.RigSeconds).Max(r => r.HeaterPowerWatts);
 
+            Assert.That(unattendedWatts, Is.GreaterThan(0), "the heater kept heating with the harness gone");
             Assert.That(off.WatchdogExpired, Is.True, "switched off by the payload's watchdog");
             Assert.That(off.Mode, Is.EqualTo("Idle"));
             Assert.That(afterKill, Is.LessThanOrEqualTo(WatchdogSeconds + 1), "within WATCHDOG_TIMEOUT of the last telecommand, which came before the kill");
@@ -65,7 +67,7 @@ public sealed class HarnessKillTests
             Assert.That(run.Telemetry, Is.Not.Empty);
             ReliabilityRecord.Write("fault injection", "harness killed with SIGKILL while the heater is on (emulator in its own process, `usoc-hil emulate`, bound as hardware)", 1,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"exit 137; heater on at the kill ({killed.HeaterPowerWatts:F0} W, rig t={killed.RigSeconds:F0} s); the payload's watchdog switched it off {afterKill:F0} s of rig time later (WATCHDOG_TIMEOUT {WatchdogSeconds} s, WATCHDOG_EXPIRED set, mode Idle); next start: run 1 interrupted, chain intact, {run.Commands.Count} commands and {run.Telemetry.Count} telemetry samples kept"));
+                    $"exit 137; heater on at the kill (rig t={killed.RigSeconds:F0} s) and heating unattended (up to {unattendedWatts:F0} W); the payload's watchdog switched it off {afterKill:F0} s of rig time later (WATCHDOG_TIMEOUT {WatchdogSeconds} s, WATCHDOG_EXPIRED set, mode Idle); next start: run 1 interrupted, chain intact, {run.Commands.Count} command(s) and {run.Telemetry.Count} telemetry samples kept"));
             TestContext.Out.WriteLine($"heating from rig t={heating.RigSeconds:F1} s, killed at {killed.RigSeconds:F1} s, off at {off.RigSeconds:F1} s");
         }
         finally
