@@ -80,7 +80,7 @@ public sealed class RigSession : IRigSession
     public async Task SendRawPacketAsync(ReadOnlyMemory<byte> packet, CancellationToken cancellationToken)
     {
         RawPacketPort port = RawPackets ?? throw new NotSupportedException($"{Rig.Name}: this rig session has no raw packet path");
-        _log.Warning("Raw packet of {Length} octets sent on {Endpoint}, outside the dictionary", packet.Length, port.Endpoint);
+        _log.Warning("Raw packet of {Length} octets sent on {Endpoint}, outside the dictionary: {Octets}", packet.Length, port.Endpoint, Convert.ToHexString(packet.Span));
         await port.SendAsync(packet, cancellationToken).ConfigureAwait(false);
     }
 

@@ -45,7 +45,8 @@ public sealed class RawPacketTests
         CliProcessResult result = await CliChild.RunAsync(station.Directory, station.RunArguments(raw: true), cancellationToken);
 
         Assert.That(result.ExitCode, Is.EqualTo(0), "the wait for SETPOINT = 321 in housekeeping passed only if the payload executed the raw packet\n" + result.Describe());
-        Assert.That(result.Stderr, Does.Contain("Raw packet sending is enabled (--raw)"), "a warning in the log");
+        Assert.That(result.Stderr, Does.Contain("WRN Raw packet sending is enabled (--raw)"), "a warning in the log");
+        Assert.That(result.Stderr, Does.Contain("WRN Raw packet of ").And.Contain("outside the dictionary: " + station.PacketHex), "and one per packet");
         Assert.That(result.All, Does.Not.Contain("   at "));
         CliProcessResult show = await CliChild.RunAsync(station.Directory, ["--station", station.StationFile, "results", "show", "1"], cancellationToken);
         Assert.That(show.Stdout, Does.Contain("warning: " + Cli.Running.RunExecution.RawPacketsEnabled), show.Describe());

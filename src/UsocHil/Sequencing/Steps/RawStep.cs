@@ -9,7 +9,7 @@ namespace UsocHil.Sequencing.Steps;
 /// through the link's framing (sync marker on serial, back to back on TCP) and nothing else: no sequence count, no
 /// error control, no verification is added or awaited, so a later wait or verify step must check the effect.
 /// Outside the dictionary, so refused when the sequence is read unless the operator ran <c>usoc-hil run --raw</c>;
-/// each packet sent is logged as a warning and recorded as an event of the run.
+/// each packet sent is logged as a warning (by the rig session) and recorded as an event of the run.
 /// </summary>
 internal sealed class RawStep(byte[] packet, string? label) : ISequenceStep
 {
@@ -28,10 +28,8 @@ internal sealed class RawStep(byte[] packet, string? label) : ISequenceStep
             throw new StepFailedException(context.Path, Disabled);
         }
 
-        string hex = Convert.ToHexString(packet);
-        context.Log.Warning("Raw packet sent on the payload link (--raw): {Header}, {Octets}", Describe(packet), hex);
         await context.Rig.SendRawPacketAsync(packet, cancellationToken).ConfigureAwait(false);
-        context.Event("warning", $"raw packet sent (--raw): {Describe(packet)}: {hex}");
+        context.Event("warning", $"raw packet sent (--raw): {Describe(packet)}: {Convert.ToHexString(packet)}");
     }
 
     public static ISequenceStep? Read(StepReader r)
