@@ -76,6 +76,8 @@ public sealed class CertifyRunTests
         Assert.That(failed.Name, Is.EqualTo(expectation));
         Assert.That(failed.Expectation!.Culprit ?? failed.Expectation.Parameters.Single(), Is.EqualTo(parameter));
         Assert.That(station.FinalTruth().HeaterOn, Is.False);
+        Reliability.ReliabilityRecord.Write("fault injection", $"`{fault}` on a calibrated, tuned unit during certify", 1,
+            $"exit 1, verdict failed naming `{failed.Name}` ({failed.Expectation.Culprit ?? parameter}); heater off in the truth file");
     }
 
     [Test]
