@@ -25,19 +25,20 @@ internal static class CliChild
     /// </summary>
     public static RunningCli Start(string workingDirectory, string[] args, bool unprivileged = false)
     {
-        bool drop = unprivileged && Environment.IsPrivilegedProcess;
-        var start = new ProcessStartInfo(drop ? "setpriv" : "dotnet")
+        // A test host started in the background of a non-interactive shell ignores SIGINT and its children inherit
+        // that; env restores the default so the operator's SIGINT reaches usoc-hil as it would from a terminal.
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory,
         };
-        if (drop)
+        string[] prefix = unprivileged && Environment.IsPrivilegedProcess
+            ? ["--default-signal=INT", "setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--", "dotnet"]
+            : ["--default-signal=INT", "dotnet"];
+        foreach (string arg in prefix)
         {
-            foreach (string arg in (string[])["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--", "dotnet"])
-            {
-                start.ArgumentList.Add(arg);
-            }
+            start.ArgumentList.Add(arg);
         }
 
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "usoc-hil.dll"));
