@@ -43,15 +43,15 @@ public static class RunCommand
             try
             {
                 SequenceLoader.RegisterWithConfiguration();
-                if (parse.GetValue(report) is { } reportFolder)
-                {
-                    RequireWritable(reportFolder.FullName);
-                }
-
                 var request = new RunRequest(StationContext.Load(parse), parse.GetValue(rig)!, parse.GetValue(sequence)!, parse.GetValue(yes), scale,
                     parse.GetValue(truth)?.FullName, parse.GetValue(GlobalOptions.Verbosity),
                     parse.GetResult(monitor) is null ? null : parse.GetValue(monitor) ?? "",
                     parse.GetValue(results)?.FullName, parse.GetValue(report)?.FullName, parse.GetValue(raw));
+                if (request.ReportDirectory is { } reportFolder)
+                {
+                    RequireWritable(reportFolder);
+                }
+
                 return await RunExecution.ExecuteAsync(request, TimeProvider.System, cancellationToken);
             }
             catch (ConfigurationException ex)
