@@ -52,15 +52,25 @@ internal sealed class EmulatedPayload : IAsyncDisposable
         return new EmulatedPayload(rig, link, client, time);
     }
 
-    /// <summary>Sends a dictionary command, retrying what the faults swallowed; returns the attempts it took.</summary>
+    /// <summary>
+    /// Sends a dictionary command, retrying what the faults swallowed; returns the attempts it took. Refusals while the
+    /// controller boots (NOT_READY, 3 s of rig time) are waited out apart from <paramref name="attempts"/>, up to 30 s of rig time.
+    /// </summary>
     public async Task<int> CommandAsync(string name, IReadOnlyDictionary<string, double>? arguments, int attempts, CancellationToken cancellationToken)
     {
+        const int notReady = 8;
+        int booting = 0;
         for (int attempt = 1; ; attempt++)
         {
             try
             {
                 await Client.SendAsync(Dictionary.EncodeCommand(name, arguments), new CommandVerificationTiming(5, 8), cancellationToken, name);
                 return attempt;
+            }
+            catch (CommandFailedException e) when (e.FailureCode == notReady && ++booting < 30)
+            {
+                attempt--;
+                await Task.Delay(TimeSpan.FromSeconds(1), Time, cancellationToken);
             }
             catch (CommandTimeoutException) when (attempt < attempts)
             {
