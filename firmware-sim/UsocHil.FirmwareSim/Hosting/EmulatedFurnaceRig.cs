@@ -14,6 +14,7 @@ namespace UsocHil.FirmwareSim.Hosting;
 public sealed partial class EmulatedFurnaceRig : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _owned = [];
+    private ITimer? _linkBack;
 
     private EmulatedFurnaceRig(FurnaceEmulator furnace, EmulatedFurnaceRigOptions options)
     {
@@ -58,6 +59,7 @@ public sealed partial class EmulatedFurnaceRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Interlocked.Exchange(ref _linkBack, null)?.Dispose();
         for (int i = _owned.Count - 1; i >= 0; i--)
         {
             await _owned[i].DisposeAsync().ConfigureAwait(false);
@@ -70,7 +72,14 @@ public sealed partial class EmulatedFurnaceRig : IAsyncDisposable
     private void StartEndpoints(TimeProvider time, ILogger log)
     {
         EndpointHost payload = Own(EndpointHost.Start("payload", tcp: true, pty: true, Furnace.ServeAsync, log, Options.PayloadTcpPort));
-        Bench.DisconnectDue += payload.Disconnect;
+        Bench.DisconnectDue += () =>
+        {
+            payload.Disconnect();
+            if (Bench.Faults.DisconnectFor is { } outage)
+            {
+                Interlocked.Exchange(ref _linkBack, time.CreateTimer(_ => payload.Reconnect(), null, outage, Timeout.InfiniteTimeSpan))?.Dispose();
+            }
+        };
         EndpointHost supply = Own(EndpointHost.Start(
             "supply", tcp: true, pty: true, (link, _, ct) => ScpiServer.ServeAsync(Supply, link, log, ct), log, Options.SupplyTcpPort));
         EndpointHost dmm = Own(EndpointHost.Start(

@@ -8,16 +8,23 @@ namespace UsocHil.Links;
 /// A link that connects again, with exponential backoff (Polly.Core), when the one beneath is closed or reset: for
 /// bindings where reconnecting is meaningful (a TCP client to a payload or instrument that restarts). Bytes in flight
 /// when the connection broke are lost; the framing layer resynchronises and the caller's timeout covers the exchange.
-/// <see cref="LinkStatistics.Reconnects"/> counts each new connection after the first.
+/// <see cref="LinkStatistics.Reconnects"/> counts each new connection after the first. A peer that accepts and at once
+/// closes (a device whose cable is out behind a terminal server, an emulator with its link pulled) is not a connection:
+/// each such one backs off like a failed attempt, and after <see cref="ReconnectOptions.MaxAttempts"/> in a row the link
+/// reports itself closed instead of spinning.
 /// </summary>
 public sealed class ReconnectingLink : ILink
 {
     private readonly Func<CancellationToken, ValueTask<ILink>> _connect;
     private readonly ResiliencePipeline _pipeline;
     private readonly ILogger _log;
+    private readonly ReconnectOptions _options;
+    private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ILink? _current;
     private bool _everConnected;
+    private long _bytesOnCurrent;
+    private int _emptyConnections;
     private int _disposed;
 
     public ReconnectingLink(LinkInfo info, Func<CancellationToken, ValueTask<ILink>> connect, ReconnectOptions options, TimeProvider timeProvider, ILogger log)
@@ -25,6 +32,8 @@ public sealed class ReconnectingLink : ILink
         Info = info;
         _connect = connect;
         _log = log;
+        _options = options;
+        _time = timeProvider;
         _pipeline = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
             .AddRetry(new RetryStrategyOptions
             {
@@ -60,6 +69,7 @@ public sealed class ReconnectingLink : ILink
                 int count = await link.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
                 if (count > 0 || buffer.IsEmpty)
                 {
+                    Interlocked.Add(ref _bytesOnCurrent, count);
                     Statistics.AddBytesIn(count);
                     return count;
                 }
@@ -109,6 +119,15 @@ public sealed class ReconnectingLink : ILink
         // Only the first of a concurrent reader and writer to see the break retires the link.
         if (Interlocked.CompareExchange(ref _current, null, link) == link)
         {
+            if (Interlocked.Read(ref _bytesOnCurrent) == 0)
+            {
+                Interlocked.Increment(ref _emptyConnections);
+            }
+            else
+            {
+                Volatile.Write(ref _emptyConnections, 0);
+            }
+
             Statistics.SetLastError(reason);
             _log.Warning("Link {Link} lost ({Reason}); reconnecting", Info.Name, reason);
             _ = link.DisposeAsync().AsTask();
@@ -133,6 +152,18 @@ public sealed class ReconnectingLink : ILink
                 return current;
             }
 
+            int empty = Volatile.Read(ref _emptyConnections);
+            if (empty >= _options.MaxAttempts)
+            {
+                throw new LinkClosedException(Info.Endpoint, $"the peer closed {empty} connections in a row without sending anything");
+            }
+
+            if (empty > 0)
+            {
+                TimeSpan backoff = TimeSpan.FromTicks(Math.Min(_options.MaxDelay.Ticks, _options.FirstDelay.Ticks << Math.Min(empty - 1, 20)));
+                await Task.Delay(TransportTime.OnClock(_time, backoff), _time, cancellationToken).ConfigureAwait(false);
+            }
+
             bool first = !_everConnected;
             ILink link = await _pipeline.ExecuteAsync(static (connect, token) => connect(token), _connect, cancellationToken).ConfigureAwait(false);
             if (!first)
@@ -148,6 +179,7 @@ public sealed class ReconnectingLink : ILink
                 throw new ObjectDisposedException(nameof(ReconnectingLink));
             }
 
+            Interlocked.Exchange(ref _bytesOnCurrent, 0);
             Volatile.Write(ref _current, link);
             return link;
         }

@@ -8,11 +8,14 @@ namespace UsocHil.Rigs;
 /// One open rig for one run: the payload channel, the GPIO lines and the instruments, plus what a run needs around
 /// them: a telemetry cache, the continuous limit monitor (a red limit raises an alarm on the report that confirms it),
 /// a heartbeat so the payload's watchdog does not trip during long waits, and reboot and link-loss detection.
+/// Given <see cref="RigSessionOptions.ReopenPayload"/>, a lost payload channel can be replaced by a new one.
 /// Disposing it stops the heartbeat and closes everything it was given.
 /// </summary>
-public sealed class RigSession : IRigSession
+public sealed class RigSession : IReconnectableRigSession
 {
-    private readonly IPayloadChannel _payload;
+    private readonly SemaphoreSlim _reconnectGate = new(1, 1);
+    private IPayloadChannel _payload;
+    private IPayloadChannel? _closed;
     private readonly IRigLines _lines;
     private readonly IRigInstruments _instruments;
     private readonly TimeProvider _time;
@@ -38,9 +41,7 @@ public sealed class RigSession : IRigSession
         _owned = alsoOwned;
         Options = options ?? new RigSessionOptions();
         _limits = new LimitMonitor(rig.Limits);
-        _payload.Housekeeping += OnHousekeeping;
-        _payload.DeviceEvent += OnDeviceEvent;
-        _payload.Lost += OnLost;
+        Listen(_payload);
         _heartbeat = Options.HeartbeatCommand is null ? Task.CompletedTask : HeartbeatAsync(_stopping.Token);
     }
 
@@ -58,6 +59,51 @@ public sealed class RigSession : IRigSession
         if (_payload.LostWith is { } lost)
         {
             OnLost(lost);
+        }
+    }
+
+    public bool CanReconnectPayload => Options.ReopenPayload is not null;
+
+    public async Task ReconnectPayloadAsync(CancellationToken cancellationToken)
+    {
+        Func<CancellationToken, Task<IPayloadChannel>> reopen = Options.ReopenPayload
+            ?? throw new LinkException(Rig.Name, "the payload binding cannot be reopened");
+        await _reconnectGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // While an attempt runs, the old channel's death and the silence it left raise no further alarms.
+            Volatile.Write(ref _lost, 1);
+            IPayloadChannel old = Volatile.Read(ref _payload);
+            Ignore(old);
+            if (!ReferenceEquals(old, _closed))
+            {
+                _closed = old;
+                await CloseLostAsync(old).ConfigureAwait(false);
+            }
+
+            IPayloadChannel fresh = await reopen(cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _payload, fresh);
+            Listen(fresh);
+
+            // Alive means it answers a command, not merely that a socket or a tty opened.
+            if (Options.HeartbeatCommand is { } alive)
+            {
+                await fresh.SendAsync(alive, new Dictionary<string, double>(), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (fresh.LostWith is { } lostAgain)
+            {
+                throw new LinkClosedException(Rig.Name, "the payload link broke again straight after reconnecting", lostAgain);
+            }
+
+            Interlocked.Exchange(ref _lastReportAt, _time.GetTimestamp());
+            Interlocked.Exchange(ref _lastReportCount, Telemetry.ReportCount);
+            Volatile.Write(ref _lost, 0);
+            _log.Information("Payload link reconnected; {Command} answered", Options.HeartbeatCommand);
+        }
+        finally
+        {
+            _reconnectGate.Release();
         }
     }
 
@@ -96,12 +142,11 @@ public sealed class RigSession : IRigSession
 
     public async ValueTask DisposeAsync()
     {
-        _payload.Housekeeping -= OnHousekeeping;
-        _payload.DeviceEvent -= OnDeviceEvent;
-        _payload.Lost -= OnLost;
+        Ignore(_payload);
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _heartbeat.ConfigureAwait(false);
-        foreach (IAsyncDisposable owned in new IAsyncDisposable[] { _payload, _lines, _instruments }.Concat(_owned))
+        IAsyncDisposable[] parts = ReferenceEquals(_payload, _closed) ? [_lines, _instruments] : [_payload, _lines, _instruments];
+        foreach (IAsyncDisposable owned in parts.Concat(_owned))
         {
             try
             {
@@ -114,6 +159,7 @@ public sealed class RigSession : IRigSession
         }
 
         _stopping.Dispose();
+        _reconnectGate.Dispose();
     }
 
     internal void Release(IReadOnlyList<string> parameters)
@@ -127,6 +173,33 @@ public sealed class RigSession : IRigSession
         }
 
         _log.Information("Red limits on {Parameters} enforced again", parameters);
+    }
+
+    private void Listen(IPayloadChannel payload)
+    {
+        payload.Housekeeping += OnHousekeeping;
+        payload.DeviceEvent += OnDeviceEvent;
+        payload.Lost += OnLost;
+    }
+
+    private void Ignore(IPayloadChannel payload)
+    {
+        payload.Housekeeping -= OnHousekeeping;
+        payload.DeviceEvent -= OnDeviceEvent;
+        payload.Lost -= OnLost;
+    }
+
+    /// <summary>Closes a dead channel within a bound: a link whose peer vanished must not hold the reconnection up.</summary>
+    private async Task CloseLostAsync(IPayloadChannel lost)
+    {
+        try
+        {
+            await lost.DisposeAsync().AsTask().WaitAsync(TransportTime.OnClock(_time, TimeSpan.FromSeconds(5)), _time).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _log.Warning(ex, "Closing the lost payload channel failed; opening a new one anyway");
+        }
     }
 
     private void OnHousekeeping(IReadOnlyList<TelemetrySample> samples)
@@ -263,4 +336,10 @@ public sealed record RigSessionOptions
 
     /// <summary>The event the payload raises when it has booted.</summary>
     public string BootEvent { get; init; } = "BOOT_COMPLETE";
+
+    /// <summary>
+    /// Opens a new payload channel on the same binding, for reconnecting after a loss (TCP, a serial device that
+    /// comes back); null when the binding cannot be reopened.
+    /// </summary>
+    public Func<CancellationToken, Task<IPayloadChannel>>? ReopenPayload { get; init; }
 }
