@@ -80,6 +80,10 @@ public sealed class ReconnectingLink : ILink
             {
                 Lost(link, e.Message);
             }
+            catch (ObjectDisposedException) when (Retired(link))
+            {
+                // The writer saw the break first and closed this connection under us: read from the next one.
+            }
         }
     }
 
@@ -90,8 +94,9 @@ public sealed class ReconnectingLink : ILink
         {
             await link.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
-        catch (LinkClosedException e)
+        catch (Exception e) when (e is LinkClosedException || (e is ObjectDisposedException && Retired(link)))
         {
+            // Closed by the peer, or by the reader that saw the break first: write once more on a new connection.
             Lost(link, e.Message);
             link = await CurrentAsync(cancellationToken).ConfigureAwait(false);
             await link.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
@@ -113,6 +118,9 @@ public sealed class ReconnectingLink : ILink
             await current.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>True when <paramref name="link"/> is no longer the current connection (it was lost and closed), while this link is open.</summary>
+    private bool Retired(ILink link) => Volatile.Read(ref _disposed) == 0 && !ReferenceEquals(Volatile.Read(ref _current), link);
 
     private void Lost(ILink link, string reason)
     {

@@ -254,6 +254,12 @@ public sealed partial class SequenceRun
             {
                 Post(instead, generation, $"{name}: {ex.Message}");
             }
+            catch (Exception ex) when (_plan.Policy.ReconnectOnLinkLoss && NoAnswer(ex) is { } silence)
+            {
+                // A cable pulled mid-command shows first as a command nobody answers, before the silence detector
+                // speaks: under the reconnect policy that is a lost link to check, not a failed step.
+                Post(RunTrigger.LinkLost, generation, $"{name}: the payload did not answer ({silence.Message}): treating the link as lost");
+            }
             catch (StepTimeoutException ex)
             {
                 Post(RunTrigger.Timeout, generation, ex.Message);
@@ -272,6 +278,20 @@ public sealed partial class SequenceRun
         {
             _work.Add(task);
         }
+    }
+
+    /// <summary>The unanswered exchange behind a failure, if that is what it was (not a step's own time bound).</summary>
+    private static Exception? NoAnswer(Exception error)
+    {
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+            if (e is Protocols.Pus.CommandTimeoutException or LinkTimeoutException or TimeoutException)
+            {
+                return e;
+            }
+        }
+
+        return null;
     }
 
     private void CancelPhase()
