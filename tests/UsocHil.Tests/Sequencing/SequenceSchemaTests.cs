@@ -75,6 +75,7 @@ public sealed class SequenceSchemaTests
         new object[] { "wait near without tolerance", """{ "kind": "wait", "parameter": "CONTROL_TEMP", "near": 300, "timeoutSeconds": 3 }""" },
         new object[] { "wait duration with a condition", """{ "kind": "wait", "seconds": 3, "above": 3 }""" },
         new object[] { "wait negative seconds", """{ "kind": "wait", "seconds": -1 }""" },
+        new object[] { "wait unknown timeout policy", """{ "kind": "wait", "parameter": "CONTROL_TEMP", "above": 3, "timeoutSeconds": 9, "onTimeout": "ignore" }""" },
         new object[] { "wait stability window below 1 s", """{ "kind": "wait", "parameter": "CONTROL_TEMP", "timeoutSeconds": 9, "stable": { "seconds": 0.5 } }""" },
         new object[] { "wait equals an object", """{ "kind": "wait", "parameter": "MODE", "equals": { "x": 1 }, "timeoutSeconds": 9 }""" },
         new object[] { "power with nothing to switch", """{ "kind": "power", "lines": {} }""" },

@@ -38,6 +38,7 @@ public sealed class StepReaderTests
         new object[] { """{ "kind": "wait", "parameter": "CONTROL_TEMP", "near": 300, "tolerance": 1, "timeoutSeconds": 5, "stable": { "seconds": 60, "rate": 1 } }""", "stable.rate", "unknown field 'rate'" },
         new object[] { """{ "kind": "wait", "parameter": "FAULT_FLAGS", "bitsSet": 1.5, "timeoutSeconds": 5 }""", "bitsSet", "wrong type: expected a whole number" },
         new object[] { """{ "kind": "wait" }""", "", "a wait step needs a parameter condition or seconds" },
+        new object[] { """{ "kind": "wait", "seconds": 5, "onTimeout": "later" }""", "onTimeout", "'later' is not a timeout policy: fail (the default) or continue" },
         new object[] { """{ "kind": "sweep", "variable": "t", "values": [ 1, "two" ], "steps": [] }""", "values[1]", "wrong type: expected a number" },
         new object[] { """{ "kind": "sweep", "variable": "t", "values": [ 300 ], "steps": [ { "kind": "set", "parameters": { "SETPOINT": "$u" } } ] }""", "steps[0].parameters.SETPOINT", "unknown variable $u; in scope here: $t" },
         new object[] { """{ "kind": "sample", "name": "p", "parameters": [ "TC9_RAW" ] }""", "parameters[0]", "unknown parameter 'TC9_RAW' (not in furnace-em's dictionary)" },
