@@ -281,29 +281,48 @@ public sealed class RigSession : IReconnectableRigSession
         }
     }
 
+    /// <summary>
+    /// Feeds the payload's watchdog and watches for silence. A heartbeat is not awaited by the loop: over a link that is
+    /// reconnecting underneath (TCP), one send can wait for minutes of rig time, and silence must still be noticed.
+    /// </summary>
     private async Task HeartbeatAsync(CancellationToken cancellationToken)
     {
-        var empty = new Dictionary<string, double>();
+        Task sending = Task.CompletedTask;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
                 await Task.Delay(Options.HeartbeatInterval, _time, cancellationToken).ConfigureAwait(false);
-                CheckSilence();
-                if (Telemetry.ReportCount > 0)
-                {
-                    await _payload.SendAsync(Options.HeartbeatCommand!, empty, cancellationToken).ConfigureAwait(false);
-                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
-            catch (Exception ex)
+
+            CheckSilence();
+            if (Telemetry.ReportCount > 0 && sending.IsCompleted)
             {
-                // A missed heartbeat is not an alarm by itself: a dead link reports itself through Lost.
-                _log.Debug(ex, "Heartbeat {Command} failed", Options.HeartbeatCommand);
+                sending = SendHeartbeatAsync(cancellationToken);
             }
+        }
+
+        await sending.ConfigureAwait(false);
+    }
+
+    private async Task SendHeartbeatAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Volatile.Read(ref _payload).SendAsync(Options.HeartbeatCommand!, new Dictionary<string, double>(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A missed heartbeat is not an alarm by itself: a dead link reports itself through Lost or through silence.
+            _log.Debug(ex, "Heartbeat {Command} failed", Options.HeartbeatCommand);
+        }
+        catch (OperationCanceledException)
+        {
+            // The session is closing.
         }
     }
 }

@@ -11,9 +11,10 @@ using UsocHil.Time;
 namespace UsocHil.IntegrationTests.Sequencing;
 
 /// <summary>
-/// Policy onLinkLoss = reconnect against the emulated furnace over TCP (real sockets, the harness' whole stack): the
-/// emulator pulls its payload cable mid-step, the harness notices the silence, reconnects with backoff, checks the
-/// payload is alive and repeats the step; when the cable stays out, the run fails into safing within its bound.
+/// Policy onLinkLoss = reconnect against the emulated furnace over TCP (real sockets, the harness' whole stack) and over
+/// its serial pty (the device goes quiet, then speaks again; the harness reopens the tty): the emulator pulls its
+/// payload cable as a soak step starts, the harness notices the silence, reconnects with backoff, checks the payload is
+/// alive and repeats the soak; when the cable stays out (fault disconnect-at), the run fails into safing within its bound.
 /// </summary>
 [NonParallelizable]
 public sealed class ReconnectRunTests
@@ -35,7 +36,7 @@ public sealed class ReconnectRunTests
             { "kind": "power", "lines": { "HEATER_ARM": true } },
             { "kind": "command", "command": "HEATER_ON" },
             { "kind": "wait", "label": "hot", "parameter": "CONTROL_TEMP", "above": 140, "timeoutSeconds": 1800 },
-            { "kind": "wait", "label": "soak", "seconds": 600 },
+            { "kind": "wait", "label": "soak", "seconds": 300 },
             { "kind": "verify", "checks": [ { "check": "value", "parameter": "CONTROL_TEMP", "min": 130, "max": 170 } ] },
             { "kind": "command", "command": "HEATER_OFF" },
             { "kind": "power", "lines": { "HEATER_ARM": false } }
@@ -44,7 +45,7 @@ public sealed class ReconnectRunTests
         """;
 
     private static async Task<(RunResult Result, Recorder Observed, (bool Supply, bool PowerEnable, bool HeaterArm) End)> RunAsync(
-        string[] faults, ReconnectPolicy policy, CancellationToken cancellationToken)
+        string transport, string[] faults, TimeSpan? pullCableAtSoakFor, ReconnectPolicy policy, CancellationToken cancellationToken)
     {
         ILogger log = TestLog.Silent;
         var time = new VirtualTimeProvider(TimeProvider.System, Scale);
@@ -57,11 +58,19 @@ public sealed class ReconnectRunTests
             SequencePlan plan = SequenceLoader.Load(file, rig);
             await using EmulatedFurnaceRig emulator = EmulatedFurnaceRig.Start(time, new EmulatedFurnaceRigOptions
             {
-                PayloadTransport = "tcp",
+                PayloadTransport = transport,
                 TimeScale = Scale,
                 Bench = new FurnaceBenchOptions { Faults = FaultPlan.Parse(faults) },
             }, log);
             var observer = new Recorder();
+            int soaks = 0;
+            observer.Started = step =>
+            {
+                if (step.Label == "soak" && Interlocked.Increment(ref soaks) == 1 && pullCableAtSoakFor is { } outage)
+                {
+                    emulator.DisconnectPayload(outage);
+                }
+            };
             var run = new SequenceRun(plan, rig, async ct => (IRigSession)await RigSessionFactory.OpenAsync(rig, emulator.Binding, time, Scale, log, ct),
                 new RunOptions { AssumeYes = true, StepTimeoutFloor = TimeSpan.FromSeconds(5 * Scale), Reconnect = policy }, observer, time, new RigSafing(TimeProvider.System, log), log);
 
@@ -76,11 +85,12 @@ public sealed class ReconnectRunTests
         }
     }
 
-    [Test]
+    [TestCase("tcp")]
+    [TestCase("serial")]
     [CancelAfter(90_000)]
-    public async Task Run_CableOutForAWhileMidStep_ReconnectsRepeatsTheStepAndPasses(CancellationToken cancellationToken)
+    public async Task Run_CableOutForAWhileMidStep_ReconnectsRepeatsTheStepAndPasses(string transport, CancellationToken cancellationToken)
     {
-        var (result, observed, end) = await RunAsync(["disconnect-at=400s", "disconnect-for=300s"], new ReconnectPolicy(), cancellationToken);
+        var (result, observed, end) = await RunAsync(transport, [], TimeSpan.FromSeconds(400), new ReconnectPolicy(), cancellationToken);
 
         string record = string.Join("\n", observed.Transitions.Select(t => $"{t.Source} -> {t.Destination} on {t.Trigger}: {t.Reason}"));
         Assert.That(result.Outcome, Is.EqualTo(RunOutcome.Passed), $"{result.FinalState} {result.Cause}: {result.Reason}\n{record}");
@@ -90,11 +100,10 @@ public sealed class ReconnectRunTests
         Assert.That((back.Destination, back.Trigger), Is.EqualTo((RunState.Executing, RunTrigger.Reconnected)));
         Assert.That(back.RigTime - lost.RigTime, Is.GreaterThan(TimeSpan.FromSeconds(100)), "the payload was gone for a while");
 
-        // The step the cable was pulled under was cancelled, then run again from its start and passed.
-        string interrupted = observed.Events.Select(e => System.Text.RegularExpressions.Regex.Match(e.Message, @"payload link lost during step (\d+): reconnecting"))
-            .Single(m => m.Success).Groups[1].Value;
-        Assert.That(back.Reason, Does.Contain($"payload alive: repeating step {interrupted}"));
-        Assert.That(observed.Finished.Where(f => f.Path == interrupted).Select(f => f.Status), Is.EqualTo(new[] { StepStatus.Cancelled, StepStatus.Passed }));
+        // The soak the cable was pulled under was cancelled, then run again from its start and passed.
+        Assert.That(observed.Events.Select(e => e.Message), Has.Some.Contains("payload link lost during step 5: reconnecting"));
+        Assert.That(back.Reason, Does.Contain("payload alive: repeating step 5"));
+        Assert.That(observed.Finished.Where(f => f.Path == "5").Select(f => f.Status), Is.EqualTo(new[] { StepStatus.Cancelled, StepStatus.Passed }));
         Assert.That(result.Measurements.Single(m => m.Name == "CONTROL_TEMP").Verdict, Is.EqualTo(MeasurementVerdict.Pass));
         Assert.That(end, Is.EqualTo((false, false, false)), "supply off, lines released after the run");
     }
@@ -105,7 +114,7 @@ public sealed class ReconnectRunTests
     {
         var policy = new ReconnectPolicy { MaxAttempts = 3, FirstDelay = TimeSpan.FromMilliseconds(200), AttemptTimeout = TimeSpan.FromSeconds(1) };
 
-        var (result, observed, end) = await RunAsync(["disconnect-at=250s"], policy, cancellationToken);
+        var (result, observed, end) = await RunAsync("tcp", ["disconnect-at=250s"], null, policy, cancellationToken);
 
         Assert.That(result.FinalState, Is.EqualTo(RunState.Failed));
         Assert.That(result.Outcome, Is.EqualTo(RunOutcome.LinkLost));
@@ -120,6 +129,10 @@ public sealed class ReconnectRunTests
         public System.Collections.Concurrent.ConcurrentQueue<RunTransition> Transitions { get; } = new();
         public System.Collections.Concurrent.ConcurrentQueue<RunEvent> Events { get; } = new();
         public System.Collections.Concurrent.ConcurrentQueue<(string Path, StepStatus Status)> Finished { get; } = new();
+
+        public Action<StepProgress>? Started { get; set; }
+
+        public void OnStepStarted(StepProgress step) => Started?.Invoke(step);
 
         public void OnStepFinished(StepProgress step, StepStatus status, string? detail) => Finished.Enqueue((step.Path, status));
 
