@@ -280,12 +280,13 @@ public sealed partial class SequenceRun
         }
     }
 
-    /// <summary>The unanswered exchange behind a failure, if that is what it was (not a step's own time bound).</summary>
+    /// <summary>The unanswered payload exchange behind a failure, if that is what it was (not a step's own time bound).</summary>
     private static Exception? NoAnswer(Exception error)
     {
         for (Exception? e = error; e is not null; e = e.InnerException)
         {
-            if (e is Protocols.Pus.CommandTimeoutException or LinkTimeoutException or TimeoutException)
+            // A telecommand without verification, a parameter report that never came; link timeouts are LinkExceptions already.
+            if (e is Protocols.Pus.CommandTimeoutException || e.GetType() == typeof(TimeoutException))
             {
                 return e;
             }

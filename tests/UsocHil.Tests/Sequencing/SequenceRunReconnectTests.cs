@@ -210,4 +210,23 @@ public sealed class SequenceRunReconnectTests
         Assert.That(_observer.States.Take(5), Is.EqualTo(new[] { RunState.Connecting, RunState.PoweringUp, RunState.Reconnecting, RunState.PoweringUp, RunState.SelfTest }));
         Assert.That(_observer.Transitions.Single(t => t.Destination == RunState.Reconnecting).Reason, Does.Contain("device vanished"));
     }
+
+    [TestCase("reconnect", RunOutcome.Passed)]
+    [TestCase("fail", RunOutcome.Failed)]
+    [CancelAfter(10_000)]
+    public async Task RunAsync_CommandNobodyAnswers_IsALostLinkOnlyUnderTheReconnectPolicy(string policy, RunOutcome outcome, CancellationToken cancellationToken)
+    {
+        int sends = 0;
+        _session.Reopen = (_, _) => Task.CompletedTask;
+        var command = new DelegateStep("HEATER_ON", (_, _) => ++sends == 1
+            ? throw new StepFailedException("1", "HEATER_ON failed", new UsocHil.Protocols.Pus.CommandTimeoutException(7, UsocHil.Protocols.Pus.Services.VerificationStage.Acceptance, TimeSpan.FromSeconds(200), "HEATER_ON"))
+            : Task.CompletedTask);
+        var run = NewRun(policy, null, [command]);
+
+        RunResult result = await run.RunAsync(cancellationToken);
+
+        Assert.That(result.Outcome, Is.EqualTo(outcome), result.Reason);
+        Assert.That(_session.ReconnectAttempts, Is.EqualTo(policy == "reconnect" ? 1 : 0));
+        Assert.That(sends, Is.EqualTo(policy == "reconnect" ? 2 : 1));
+    }
 }
