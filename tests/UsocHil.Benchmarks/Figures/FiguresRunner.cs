@@ -15,6 +15,7 @@ public static class FiguresRunner
         new ResultsIngestFigure(),
         new SequenceOverheadFigure(),
         new AcceleratedRunFigure(),
+        new ParallelRigsFigure(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
@@ -26,7 +27,9 @@ public static class FiguresRunner
         var settings = new FigureSettings(smoke, root, Path.Combine(root, "artifacts", "bench"));
         var rows = new List<FigureRow>();
         int failures = 0;
-        foreach (IFigure figure in All())
+        int onlyIndex = Array.IndexOf(args, "--only");
+        string[]? only = onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1].Split(',') : null;
+        foreach (IFigure figure in All().Where(f => only is null || only.Any(o => f.Name.StartsWith(o + ".", StringComparison.Ordinal))))
         {
             try
             {
