@@ -16,6 +16,7 @@ public static class FiguresRunner
         new SequenceOverheadFigure(),
         new AcceleratedRunFigure(),
         new ParallelRigsFigure(),
+        new MonitorLoadFigure(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

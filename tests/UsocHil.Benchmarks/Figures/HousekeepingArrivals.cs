@@ -38,6 +38,15 @@ internal sealed class HousekeepingArrivals(string firstParameter) : IRunObserver
         }
     }
 
+    /// <summary>Reports per second of rig time, first to last.</summary>
+    public double Rate()
+    {
+        lock (_gate)
+        {
+            return _arrivals.Count < 2 ? 0 : (_arrivals.Count - 1) / (_arrivals[^1] - _arrivals[0]).TotalSeconds;
+        }
+    }
+
     /// <summary>Intervals longer than <paramref name="period"/> × (1 + <paramref name="tolerance"/>), and the longest one.</summary>
     public (int Late, TimeSpan Longest) Judge(TimeSpan period, double tolerance)
     {

@@ -37,7 +37,7 @@ internal static class ParallelRigsTrial
         var time = new VirtualTimeProvider(TimeProvider.System, scale);
         var statistics = new List<LinkStatistics>();
         var arrivals = new HousekeepingArrivals[rigs];
-        var emulators = new EmulatedFurnaceRig?[rigs];
+        var emulated = new EmulatedRigRun[rigs];
         var runs = new Task<RunResult>[rigs];
         Process self = Process.GetCurrentProcess();
         TimeSpan cpuBefore = self.TotalProcessorTime;
@@ -47,25 +47,19 @@ internal static class ParallelRigsTrial
         {
             for (int i = 0; i < rigs; i++)
             {
-                int index = i;
-                ILogger rigLog = log.ForContext("Rig", index + 1);
+                ILogger rigLog = log.ForContext("Rig", i + 1);
                 arrivals[i] = new HousekeepingArrivals(firstParameter);
-                async Task<IRigSession> ConnectAsync(CancellationToken ct)
+                emulated[i] = new EmulatedRigRun(rig, plan, time, scale, serialNumber: 1 + i, TickPeriod(scale), rigLog)
                 {
-                    EmulatedFurnaceRig emulator = StartEmulator(rig, time, scale, serialNumber: 1 + index, rigLog);
-                    emulators[index] = emulator;
-                    return await RigSessionFactory.OpenAsync(rig, emulator.Binding, time, scale, rigLog, ct, onLinkOpened: (_, s) =>
+                    LinkOpened = (_, s) =>
                     {
                         lock (statistics)
                         {
                             statistics.Add(s);
                         }
-                    }).ConfigureAwait(false);
-                }
-
-                var run = new SequenceRun(plan, rig, ConnectAsync, new RunOptions { AssumeYes = true, StepTimeoutFloor = TimeSpan.FromSeconds(5 * scale) },
-                    new RunObservers([arrivals[i]], rigLog), time, new RigSafing(TimeProvider.System, rigLog), rigLog);
-                runs[i] = run.RunAsync(cancellationToken);
+                    },
+                };
+                runs[i] = emulated[i].RunAsync([arrivals[i]], cancellationToken);
             }
 
             RunResult[] results = await Task.WhenAll(runs).ConfigureAwait(false);
@@ -78,11 +72,11 @@ internal static class ParallelRigsTrial
         }
         finally
         {
-            foreach (EmulatedFurnaceRig? emulator in emulators)
+            foreach (EmulatedRigRun? run in emulated)
             {
-                if (emulator is not null)
+                if (run is not null)
                 {
-                    await emulator.DisposeAsync().ConfigureAwait(false);
+                    await run.DisposeAsync().ConfigureAwait(false);
                 }
             }
         }
@@ -134,20 +128,6 @@ internal static class ParallelRigsTrial
         bool passed = failed.Length == 0 && late == 0 && lost + trouble.Refused + framing == 0;
         return new Outcome(rigs, passed, why.Count == 0 ? "all passed" : string.Join("; ", why), longest, reports, wall, cores, TimeSpan.Zero);
     }
-
-    /// <summary>As InProcessEmulator does for <c>usoc-hil run</c>, with each furnace its own unit (serial number).</summary>
-    private static EmulatedFurnaceRig StartEmulator(RigDefinition rig, TimeProvider time, double scale, int serialNumber, ILogger log) =>
-        EmulatedFurnaceRig.Start(time, new EmulatedFurnaceRigOptions
-        {
-            TimeScale = scale,
-            InstrumentTransport = "serial",
-            Bench = new FurnaceBenchOptions
-            {
-                Rig = rig,
-                SerialNumber = serialNumber,
-                TickPeriod = TickPeriod(scale),
-            },
-        }, log);
 
     /// <summary>
     /// The bench emits housekeeping when its catch-up tick runs, so the tick quantises every arrival: keep it at 2 % of
