@@ -37,12 +37,16 @@ public sealed partial class FurnaceBench : IDisposable
         Faults = options.Faults;
         Unit = FurnaceUnit.FromSerialNumber(options.SerialNumber, options.Model);
         Physics = new FurnacePhysics(options.Model, Unit);
-        Controller = new FurnaceController(options.Rig.Dictionary, options.SerialNumber, options.Model, options.Defaults, sink);
+        Controller = new FurnaceController(options.Rig.Dictionary, options.SerialNumber, options.Model, options.Defaults, sink, new FurnaceEeprom(options.SerialNumber, options.EepromPath));
         Supply = new PowerSupply(options.SupplySerialNumber);
         _sensorFaultApplied = new bool[Faults.Sensors.Count];
         _truth = options.TruthPath is null ? null : new TruthWriter(options.TruthPath);
         _start = time.GetTimestamp();
+        StartedUtc = time.GetUtcNow();
     }
+
+    /// <summary>When rig time zero of this bench was, on its clock: the epoch of the payload's time stamps.</summary>
+    public DateTimeOffset StartedUtc { get; }
 
     public FurnaceBenchOptions Options { get; }
 

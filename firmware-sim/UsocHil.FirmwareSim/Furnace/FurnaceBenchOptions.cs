@@ -20,6 +20,9 @@ public sealed record FurnaceBenchOptions
     /// <summary>Where to write the hidden truth as JSON lines; none when null.</summary>
     public string? TruthPath { get; init; }
 
+    /// <summary>The unit's EEPROM image (what its store commands saved); kept in memory only when null.</summary>
+    public string? EepromPath { get; init; }
+
     /// <summary>Rig time between truth lines (more are written when the mode or faults change).</summary>
     public TimeSpan TruthInterval { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -59,6 +59,12 @@ public sealed partial class FurnaceController
                 HeaterDemandWatts = 0;
                 Mode = FurnaceMode.Idle;
                 return CommandOutcome.Success;
+            case FurnaceFunctionId.StoreCalibration:
+                Parameters.Store([.. Enumerable.Range(1, FurnaceUnit.ThermocoupleCount).SelectMany(i => new[] { $"TC{i}_C0", $"TC{i}_C1", $"TC{i}_C2" })]);
+                return CommandOutcome.Success;
+            case FurnaceFunctionId.StoreGains:
+                Parameters.Store(["PID_KP", "PID_KI", "PID_KD"]);
+                return CommandOutcome.Success;
             default:
                 return CommandOutcome.Failure(FurnaceFailureCode.UnknownFunction, functionId);
         }

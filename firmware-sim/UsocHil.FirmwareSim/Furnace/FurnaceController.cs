@@ -25,13 +25,13 @@ public sealed partial class FurnaceController
     private TimeSpan _sinceHousekeeping;
     private bool _poweredDownUnderPowerEnable;
 
-    public FurnaceController(RigDictionary dictionary, int serialNumber, FurnaceThermalModel model, FurnaceDefaults defaults, IFurnaceTelemetrySink sink)
+    public FurnaceController(RigDictionary dictionary, int serialNumber, FurnaceThermalModel model, FurnaceDefaults defaults, IFurnaceTelemetrySink sink, FurnaceEeprom? eeprom = null)
     {
         _dictionary = dictionary;
         _sink = sink;
         SerialNumber = serialNumber;
         Model = model;
-        Parameters = new FurnaceParameterStore(dictionary, defaults);
+        Parameters = new FurnaceParameterStore(dictionary, defaults, eeprom);
         Housekeeping = dictionary.Housekeeping.Single(h => h.StructureId == 1);
         ResetVolatile();
     }

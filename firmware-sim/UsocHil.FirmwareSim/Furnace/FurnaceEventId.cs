@@ -32,4 +32,10 @@ public static class FurnaceFunctionId
     public const int HeaterOff = 2;
     public const int HeaterOpenLoop = 3;
     public const int ClearFault = 4;
+
+    /// <summary>Saves TCn_C0..C2 to the EEPROM.</summary>
+    public const int StoreCalibration = 5;
+
+    /// <summary>Saves PID_KP, PID_KI, PID_KD to the EEPROM.</summary>
+    public const int StoreGains = 6;
 }

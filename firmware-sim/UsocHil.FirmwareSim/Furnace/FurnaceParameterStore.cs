@@ -4,7 +4,7 @@ namespace UsocHil.FirmwareSim.Furnace;
 
 /// <summary>
 /// The controller's settable parameters (service 20), keyed by dictionary ID. Volatile ones return to their firmware
-/// defaults when power drops; the others survive, as if kept in the controller's EEPROM.
+/// defaults, or to what the EEPROM holds for them, when power drops; the others survive a power cycle.
 /// </summary>
 public sealed class FurnaceParameterStore
 {
@@ -12,18 +12,21 @@ public sealed class FurnaceParameterStore
     private readonly Dictionary<string, ParameterDefinition> _byName;
     private readonly Dictionary<int, double> _values = [];
 
-    public FurnaceParameterStore(RigDictionary dictionary, FurnaceDefaults defaults)
+    public FurnaceParameterStore(RigDictionary dictionary, FurnaceDefaults defaults, FurnaceEeprom? eeprom = null)
     {
+        Eeprom = eeprom ?? new FurnaceEeprom(0);
         _byId = dictionary.Parameters.ToDictionary(p => p.Id);
         _byName = dictionary.Parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
         Defaults = defaults;
         foreach (ParameterDefinition parameter in dictionary.Parameters.Where(p => p.Settable))
         {
-            _values[parameter.Id] = defaults.For(parameter.Name);
+            _values[parameter.Id] = BootValue(parameter.Name);
         }
     }
 
     public FurnaceDefaults Defaults { get; }
+
+    public FurnaceEeprom Eeprom { get; }
 
     public bool TryGetDefinition(int id, out ParameterDefinition definition) => _byId.TryGetValue(id, out definition!);
 
@@ -61,7 +64,12 @@ public sealed class FurnaceParameterStore
     {
         foreach (ParameterDefinition parameter in _byId.Values.Where(p => p.Settable && p.Volatile))
         {
-            _values[parameter.Id] = Defaults.For(parameter.Name);
+            _values[parameter.Id] = BootValue(parameter.Name);
         }
     }
+
+    /// <summary>Saves the current values of these parameters to the EEPROM.</summary>
+    public void Store(IReadOnlyList<string> names) => Eeprom.Store(names.Select(n => KeyValuePair.Create(n, this[n])));
+
+    private double BootValue(string name) => Eeprom.Stored.TryGetValue(name, out double stored) ? stored : Defaults.For(name);
 }

@@ -25,7 +25,7 @@ public static class CheckCommand
             using Serilog.Core.Logger log = Logging.HarnessLogging.Create("Warning", parseResult.GetValue(GlobalOptions.Verbosity));
             double scale = loaded.Binding.Emulated ? loaded.Binding.TimeScale : 1;
             TimeProvider time = loaded.Binding.Emulated ? new VirtualTimeProvider(TimeProvider.System, scale) : TimeProvider.System;
-            await using EmulatedFurnaceRig? emulator = loaded.Binding.Emulated ? InProcessEmulator.Start(loaded, time, scale, null, log) : null;
+            await using EmulatedFurnaceRig? emulator = loaded.Binding.Emulated ? InProcessEmulator.Start(station, loaded, time, scale, null, log) : null;
             RigBinding binding = emulator?.Binding ?? loaded.Binding;
             await using RigSession session = await RigSessionFactory.OpenAsync(loaded.Definition, binding, time, scale, log, cancellationToken);
             Console.WriteLine($"{loaded.Name}: links open ({(loaded.Binding.Emulated ? "emulator, in-process" : "hardware")})");

@@ -26,11 +26,12 @@ public static class EmulateCommand
         var seed = new Option<int>("--seed") { Description = "The emulated unit's seed (its serial number)", DefaultValueFactory = _ => 1 };
         var truth = new Option<FileInfo?>("--truth") { Description = "Write the hidden truth (true temperatures, sensor errors, heater state) as JSON lines" };
         var fault = new Option<string[]>("--fault") { Description = "Inject a fault, for example corrupt=0.01 (repeatable); known: " + FaultSpecParser.Names, AllowMultipleArgumentsPerToken = false };
+        var eeprom = new Option<FileInfo?>("--eeprom") { Description = "The unit's EEPROM image (calibration and gains it stored), kept across runs; in memory when not given" };
         var payload = new Option<string>("--payload") { Description = "Which payload endpoint the printed binding names: serial or tcp", DefaultValueFactory = _ => "serial" };
         payload.AcceptOnlyFromAmong("serial", "tcp");
         var command = new Command("emulate", "Start a rig's emulators standalone, print their endpoints and a station binding, run until Ctrl-C")
         {
-            rig, timeScale, seed, truth, fault, payload,
+            rig, timeScale, seed, truth, fault, eeprom, payload,
         };
         command.SetHandler(async (parseResult, cancellationToken) =>
         {
@@ -67,6 +68,7 @@ public static class EmulateCommand
                     SerialNumber = parseResult.GetValue(seed),
                     Faults = faults,
                     TruthPath = parseResult.GetValue(truth)?.FullName,
+                    EepromPath = parseResult.GetValue(eeprom)?.FullName,
                     TickPeriod = TimeSpan.FromMilliseconds(Math.Max(100, 20 * scale)),
                 },
             };

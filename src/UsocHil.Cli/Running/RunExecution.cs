@@ -72,7 +72,7 @@ internal static class RunExecution
             RigBinding opened = binding;
             if (binding.Emulated)
             {
-                emulator = InProcessEmulator.Start(rig, time, scale, request.TruthFile, log);
+                emulator = InProcessEmulator.Start(request.Station, rig, time, scale, request.TruthFile, log);
                 opened = emulator.Binding;
             }
 

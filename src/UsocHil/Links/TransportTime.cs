@@ -14,4 +14,10 @@ internal static class TransportTime
         clock is VirtualTimeProvider scaled && wall != Timeout.InfiniteTimeSpan
             ? TimeSpan.FromTicks((long)(wall.Ticks * scaled.TimeScale))
             : wall;
+
+    /// <summary>The wall-clock length of a span measured on the rig's clock: the inverse of <see cref="OnClock"/>.</summary>
+    public static TimeSpan AsWall(TimeProvider clock, TimeSpan onClock) =>
+        clock is VirtualTimeProvider scaled
+            ? TimeSpan.FromTicks((long)(onClock.Ticks / scaled.TimeScale))
+            : onClock;
 }

@@ -10,10 +10,14 @@ namespace UsocHil.Optimisation;
 /// caller's async loop, blocking only that thread while the rig works. Bounds are kept by clamping (plus a penalty
 /// for how far outside the simplex wandered, so it comes back); repeated points reuse their first result; the
 /// evaluation budget is hard: the search stops at it and the best point so far is returned.
+/// Nelder-Mead also stops, converged, when its simplex has shrunk to within <see cref="CollapsedFraction"/> of every
+/// variable's range: MathNet only compares objective values, and on a rig those carry measurement noise that never
+/// falls below its tolerance, so a collapsed simplex would otherwise spend the budget re-measuring one point.
 /// </summary>
 public static class RigOptimiser
 {
     private const double OutOfBoundsPenalty = 1e3;
+    private const double CollapsedFraction = 0.02;
 
     public static async Task<OptimisationResult> MinimiseAsync(
         OptimisationMethod method,
@@ -52,6 +56,10 @@ public static class RigOptimiser
                 value = request.Result.Task.GetAwaiter().GetResult();
                 history.Add(new OptimisationEvaluation(history.Count + 1, clamped, value));
                 cache[key] = value;
+                if (method == OptimisationMethod.NelderMead && SimplexCollapsed(history, variables))
+                {
+                    throw new SimplexCollapsedException();
+                }
             }
 
             return value + (OutOfBoundsPenalty * outside);
@@ -77,6 +85,11 @@ public static class RigOptimiser
 
                 converged = true;
                 reason = "converged";
+            }
+            catch (SimplexCollapsedException)
+            {
+                converged = true;
+                reason = $"converged: the last {variables.Count + 1} evaluations lie within {CollapsedFraction:P0} of each variable's range";
             }
             catch (BudgetSpentException)
             {
@@ -131,5 +144,23 @@ public static class RigOptimiser
         public TaskCompletionSource<double> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
+    private static bool SimplexCollapsed(List<OptimisationEvaluation> history, IReadOnlyList<OptimisationVariable> variables)
+    {
+        int vertices = variables.Count + 1;
+        if (history.Count < vertices + 1)
+        {
+            return false;
+        }
+
+        IEnumerable<OptimisationEvaluation> recent = history.Skip(history.Count - vertices);
+        return variables.Select((v, i) => (v, i)).All(x =>
+        {
+            double[] values = recent.Select(e => e.Point[x.i]).ToArray();
+            return values.Max() - values.Min() <= CollapsedFraction * (x.v.Max - x.v.Min);
+        });
+    }
+
     private sealed class BudgetSpentException : Exception;
+
+    private sealed class SimplexCollapsedException : Exception;
 }

@@ -9,9 +9,11 @@ namespace UsocHil.Rigs;
 
 /// <summary>
 /// The payload channel over a real link: PUS-C through <see cref="PusClient"/>, named commands and values through
-/// <see cref="DictionaryCodec"/>. Housekeeping and events are stamped on arrival with the harness clock (payload CUC
-/// time has its own epoch). Command verification waits use <paramref name="transportTiming"/>, which the composition
-/// root widens under an accelerated clock; the measured times are still reported in rig time.
+/// <see cref="DictionaryCodec"/>. Housekeeping and events carry the payload's own time stamp where its clock agrees
+/// with the harness clock (<see cref="OnboardTime"/>), their arrival time otherwise. Command verification waits use <paramref name="transportTiming"/>, which the composition
+/// root widens under an accelerated clock. The measured verification times are a property of the payload's command
+/// handling and of the wire, which run in real time even when an emulator's physics is accelerated: they are
+/// reported in wall terms (on a real rig, rig time and wall time are the same).
 /// </summary>
 public sealed class RigSessionPusChannel : IPayloadChannel
 {
@@ -20,6 +22,7 @@ public sealed class RigSessionPusChannel : IPayloadChannel
     private readonly PusClient _client;
     private readonly TimeProvider _time;
     private readonly CommandVerificationTiming _timing;
+    private readonly OnboardTime _onboard;
     private readonly SemaphoreSlim _reportGate = new(1, 1);
     private readonly Task _watch;
     private TaskCompletionSource<IReadOnlyDictionary<string, double>>? _report;
@@ -30,6 +33,7 @@ public sealed class RigSessionPusChannel : IPayloadChannel
         _codec = codec;
         _time = time;
         _timing = transportTiming;
+        _onboard = new OnboardTime(time, log);
         _client = new PusClient(link, framer, codec.Codec, time, log, new PusClientOptions { FailureCodeName = codec.FailureCodeName });
         _client.TelemetryReceived += OnTelemetry;
         _client.Start();
@@ -46,8 +50,10 @@ public sealed class RigSessionPusChannel : IPayloadChannel
     {
         Telecommand telecommand = _codec.EncodeCommand(command, arguments);
         CommandVerification verification = await _client.SendAsync(telecommand, _timing, cancellationToken, command).ConfigureAwait(false);
-        return new CommandRecord(command, arguments, true, verification.Acceptance, verification.Completion, null, verification.SentAt);
+        return new CommandRecord(command, arguments, true, AsWall(verification.Acceptance), AsWall(verification.Completion), null, verification.SentAt);
     }
+
+    private TimeSpan? AsWall(TimeSpan? onRigClock) => onRigClock is { } span ? TransportTime.AsWall(_time, span) : null;
 
     public async Task SetParametersAsync(IReadOnlyDictionary<string, double> values, CancellationToken cancellationToken) =>
         await _client.SendAsync(_codec.EncodeSetParameters(values), _timing, cancellationToken, "SET_PARAMETERS").ConfigureAwait(false);
@@ -88,7 +94,7 @@ public sealed class RigSessionPusChannel : IPayloadChannel
 
     private void OnTelemetry(Telemetry telemetry)
     {
-        DateTimeOffset now = _time.GetUtcNow();
+        DateTimeOffset now = _onboard.Stamp(telemetry.Time, _time.GetUtcNow());
         try
         {
             switch (telemetry.Service, telemetry.Subtype)

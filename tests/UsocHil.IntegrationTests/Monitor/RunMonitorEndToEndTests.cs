@@ -17,9 +17,10 @@ public sealed partial class RunMonitorEndToEndTests
     [CancelAfter(120_000)]
     public async Task RunWithMonitor_EmulatedCalibration_ShowsTheRunAndAbortWithTokenSafesTheRig(CancellationToken cancellationToken)
     {
-        string root = Path.GetDirectoryName(HeadlessChromium.ScreenshotDirectory)!;
-        root = Path.GetDirectoryName(root)!;
-        string truth = Path.Combine(Path.GetTempPath(), $"usoc-hil-monitor-truth-{Guid.NewGuid():N}.jsonl");
+        // At 100x the calibration lasts over a minute of wall time: long enough to watch it and abort it.
+        using var station = new Runs.TemporaryRigStation(seed: 1, timeScale: 100);
+        string root = station.Directory;
+        string truth = station.TruthFile;
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { Path.Combine(AppContext.BaseDirectory, "usoc-hil.dll"), "--station", Path.Combine(root, "rig-config.json"), "run", "furnace-em", "calibrate-thermocouples", "--yes", "--monitor", "127.0.0.1:0", "--truth", truth },
@@ -81,7 +82,6 @@ public sealed partial class RunMonitorEndToEndTests
                 process.Kill(entireProcessTree: true);
             }
 
-            File.Delete(truth);
         }
     }
 

@@ -27,13 +27,17 @@ internal sealed partial class CliRun : IDisposable
 
     public static CliRun Start(string workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // A test host started in the background of a non-interactive shell ignores SIGINT, and a child inherits
+        // that; the abort tests need the operator's SIGINT delivered as it would be from a terminal.
+        var start = new ProcessStartInfo("env")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "usoc-hil.dll"));
         foreach (string argument in arguments)
         {

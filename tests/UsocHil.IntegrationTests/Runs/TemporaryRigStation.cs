@@ -13,6 +13,7 @@ internal sealed class TemporaryRigStation : IDisposable
     public TemporaryRigStation(int seed, double timeScale = 400, IEnumerable<string>? faults = null, IReadOnlyDictionary<string, string>? extraSequences = null)
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("usochil-run-").FullName;
+        EepromFile = Path.Combine(Directory, "emulator-state", $"furnace-em-unit-{seed}.eeprom.json");
         string repository = Sequencing.BenchRunner.FurnaceDirectory;
         string rigDirectory = Path.Combine(Directory, "rigs", "furnace-em");
         System.IO.Directory.CreateDirectory(Path.Combine(rigDirectory, "sequences"));
@@ -49,6 +50,16 @@ internal sealed class TemporaryRigStation : IDisposable
     public string Directory { get; }
 
     public string TruthFile => Path.Combine(Directory, "truth.jsonl");
+
+    /// <summary>Where the emulated unit keeps its EEPROM image (calibration and gains it stored) between runs.</summary>
+    public string EepromFile { get; }
+
+    /// <summary>Gives this station's unit the EEPROM of one prepared elsewhere (same seed: the same unit).</summary>
+    public void InstallEeprom(string image)
+    {
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(EepromFile)!);
+        File.Copy(image, EepromFile, overwrite: true);
+    }
 
     public CliRun Run(string sequence, params string[] extra) =>
         CliRun.Start(Directory, ["run", "furnace-em", sequence, "--yes", "--truth", TruthFile, .. extra]);

@@ -24,7 +24,8 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
     private readonly Lock _faultGate = new();
     private readonly ParameterWire _wire;
     private int _sessionNumber;
-    private List<byte[]>? _deferredEvents;
+    private readonly Lock _downlink = new();
+    private List<Outbound>? _deferredEvents;
 
     public FurnaceEmulator(TimeProvider time, FurnaceBenchOptions options, ILogger log)
     {
@@ -33,8 +34,8 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
         _faultRandom = new Random(unchecked((options.SerialNumber * 31) + 7));
         _wire = new ParameterWire(options.Rig.Dictionary);
         Codec = new PusCodec(options.Rig.Profile);
-        Telemetry = new TelemetryFactory(Codec, (ushort)options.Rig.Apid, time.GetUtcNow());
         Bench = new FurnaceBench(time, options, this, log);
+        Telemetry = new TelemetryFactory(Codec, (ushort)options.Rig.Apid, Bench.StartedUtc);
         Handler = new TelecommandHandler(Bench, _wire);
     }
 
@@ -94,7 +95,7 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
     {
         byte[] data = furnaceEvent.Value is double value ? new AppDataWriter().Value(Dictionary.WireType.Float32, value).ToArray() : [];
         var report = new EventReport(EventReport.ParseSeverity(furnaceEvent.Definition.Severity), (ushort)furnaceEvent.Definition.Id) { Data = data };
-        byte[] packet = Telemetry.Encode(report.ToTelemetry(Telemetry.Apid), furnaceEvent.RigTime);
+        var packet = new Outbound(report.ToTelemetry(Telemetry.Apid), furnaceEvent.RigTime, 0);
         if (_deferredEvents is { } deferred)
         {
             // Raised while executing a telecommand: reported after that command's acceptance and completion.
@@ -102,7 +103,7 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
             return;
         }
 
-        Broadcast(packet);
+        Downlink(null, [packet]);
     }
 
     public void Housekeeping(HousekeepingSample report)
@@ -114,7 +115,7 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
         }
 
         var tm = new Protocols.Pus.Services.HousekeepingReport((byte)report.Structure.StructureId, writer.ToArray());
-        Broadcast(Telemetry.Encode(tm.ToTelemetry(Telemetry.Apid), report.RigTime));
+        Downlink(null, [new Outbound(tm.ToTelemetry(Telemetry.Apid), report.RigTime, 0)]);
     }
 
     public void Dispose() => Bench.Dispose();
@@ -138,8 +139,8 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
         }
 
         Interlocked.Increment(ref _telecommands);
-        List<byte[]> events = [];
-        byte[][]? replies = Bench.Run(b =>
+        List<Outbound> events = [];
+        Outbound[]? replies = Bench.Run(b =>
         {
             if (!b.Controller.IsPowered)
             {
@@ -149,7 +150,7 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
             _deferredEvents = events;
             try
             {
-                return Handler.Handle(tc).Select(tm => Telemetry.Encode(tm, b.RigTime, tc.SourceId)).ToArray();
+                return Handler.Handle(tc).Select(tm => new Outbound(tm, b.RigTime, tc.SourceId)).ToArray();
             }
             finally
             {
@@ -169,33 +170,37 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
         TimeSpan delay = Bench.Faults.ResponseDelay;
         if (delay <= TimeSpan.Zero)
         {
-            Send(session, replies);
-            events.ForEach(Broadcast);
+            Downlink(session, replies);
+            Downlink(null, events);
             return;
         }
 
-        _ = Task.Delay(delay, _time).ContinueWith(
+        // A slow command handler is slow in wall terms, like the verification times the harness measures.
+        _ = Task.Delay(TransportTime.OnClock(_time, delay), _time).ContinueWith(
             _ =>
             {
-                Send(session, replies);
-                events.ForEach(Broadcast);
+                Downlink(session, replies);
+                Downlink(null, events);
             },
             TaskScheduler.Default);
     }
 
-    private static void Send(Session session, IEnumerable<byte[]> packets)
+    /// <summary>
+    /// Numbers and queues packets to one session, or to all when <paramref name="to"/> is null, in one step: the
+    /// sequence count must follow the order packets leave in, whichever thread (bench tick, telecommand) sends them.
+    /// </summary>
+    private void Downlink(Session? to, IEnumerable<Outbound> packets)
     {
-        foreach (byte[] packet in packets)
+        lock (_downlink)
         {
-            session.Outgoing.Writer.TryWrite(packet);
-        }
-    }
-
-    private void Broadcast(byte[] packet)
-    {
-        foreach (Session session in _sessions.Keys)
-        {
-            session.Outgoing.Writer.TryWrite(packet);
+            foreach (Outbound packet in packets)
+            {
+                byte[] encoded = Telemetry.Encode(packet.Report, packet.RigTime, packet.DestinationId);
+                foreach (Session session in to is null ? _sessions.Keys : [to])
+                {
+                    session.Outgoing.Writer.TryWrite(encoded);
+                }
+            }
         }
     }
 
@@ -228,6 +233,9 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
 
     /// <summary>A wall-clock wait expressed in rig time, so a scaled clock does not shrink it.</summary>
     private TimeSpan ScaledWallTime(TimeSpan wall) => _time is VirtualTimeProvider virtualTime ? wall * virtualTime.TimeScale : wall;
+
+    /// <summary>A report not yet numbered: it gets its sequence count when it is queued.</summary>
+    private sealed record Outbound(Telemetry Report, TimeSpan RigTime, ushort DestinationId);
 
     private sealed class Session(ILink link, IPacketFramer framer)
     {

@@ -86,7 +86,7 @@ public sealed class TelecommandHandler(FurnaceBench bench, ParameterWire wire)
     }
 
     private static CommandOutcome CheckFunction(PerformFunction function) =>
-        function.FunctionId is >= FurnaceFunctionId.HeaterOn and <= FurnaceFunctionId.ClearFault
+        function.FunctionId is >= FurnaceFunctionId.HeaterOn and <= FurnaceFunctionId.StoreGains
             ? function.Arguments.IsEmpty ? CommandOutcome.Success : Fail(FurnaceFailureCode.InvalidLength, function.Arguments.Length)
             : Fail(FurnaceFailureCode.UnknownFunction, function.FunctionId);
 

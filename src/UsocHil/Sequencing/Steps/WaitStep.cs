@@ -1,3 +1,4 @@
+using UsocHil.Rigs;
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 using UsocHil.Dictionary;
@@ -7,15 +8,18 @@ namespace UsocHil.Sequencing.Steps;
 /// <summary>
 /// Waits for a telemetry condition, with a timeout and an optional stability window, or simply for a time:
 /// <c>{"kind":"wait","parameter":"CONTROL_TEMP","near":"$setpoint","tolerance":1,"stable":{"maxRatePerMinute":0.05,"seconds":60},"timeoutSeconds":5400}</c>.
-/// With <c>"record"</c> the time it took becomes a measurement, held against <c>"maxSeconds"</c> if given.
+/// With <c>"record"</c> the time it took becomes a measurement, held against <c>"maxSeconds"</c> if given. A timeout
+/// fails the step unless <c>"onTimeout": "continue"</c>, for a certification that should judge a slow response by its
+/// expectations rather than stop at it.
 /// </summary>
-internal sealed class WaitStep(WaitCondition? condition, TimeSpan? duration, TimeSpan? timeout, string? record, double? maxSeconds, string? label) : ISequenceStep
+internal sealed class WaitStep(WaitCondition? condition, TimeSpan? duration, TimeSpan? timeout, string? record, double? maxSeconds, string? label, bool continueOnTimeout = false) : ISequenceStep
 {
     public string Kind => "wait";
 
     public string Label => label ?? (condition is null ? $"{duration!.Value.TotalSeconds:G6} s" : Describe(condition));
 
-    public TimeSpan? Timeout => timeout;
+    /// <summary>With <c>"onTimeout": "continue"</c> the step keeps its own deadline and the run goes on to verify what happened.</summary>
+    public TimeSpan? Timeout => continueOnTimeout ? null : timeout;
 
     public async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {
@@ -44,7 +48,21 @@ internal sealed class WaitStep(WaitCondition? condition, TimeSpan? duration, Tim
                     break;
                 }
 
-                await context.Rig.Telemetry.NextUpdateAsync(cancellationToken).ConfigureAwait(false);
+                if (continueOnTimeout && !await NextUpdateBeforeAsync(context, started + timeout!.Value, cancellationToken).ConfigureAwait(false))
+                {
+                    context.Event("warning", $"{Label}: not met within {timeout.Value.TotalSeconds:G6} s ({state}); the run goes on");
+                    if (record is not null)
+                    {
+                        context.Record(Measurement.Within(context.Path, record, double.NaN, "s", null, maxSeconds, context.Now, $"not met within {timeout.Value.TotalSeconds:G6} s"));
+                    }
+
+                    return;
+                }
+
+                if (!continueOnTimeout)
+                {
+                    await context.Rig.Telemetry.NextUpdateAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException) when (!string.IsNullOrEmpty(state))
@@ -55,12 +73,52 @@ internal sealed class WaitStep(WaitCondition? condition, TimeSpan? duration, Tim
 
         // Timed on the payload's stamp of the sample that met the condition: under an accelerated clock a stall of the
         // harness would otherwise count as the payload being slow.
-        TimeSpan took = (context.Rig.Telemetry.TryGetLatest(condition.Parameter, out var met) ? met.RigTime : context.Now) - started;
+        TimeSpan took = MetAt(context, condition, started) - started;
+        took = took < TimeSpan.Zero ? TimeSpan.Zero : took; // sampled on board before the wait began: it already held
         context.Log.Information("Wait {Label} met after {Seconds:F0} s: {State}", Label, took.TotalSeconds, state);
         if (record is not null)
         {
             context.Record(Measurement.Within(context.Path, record, took.TotalSeconds, "s", null, maxSeconds, context.Now, state));
         }
+    }
+
+    private static async Task<bool> NextUpdateBeforeAsync(StepContext context, DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        TimeSpan left = deadline - context.Now;
+        if (left <= TimeSpan.Zero)
+        {
+            return false;
+        }
+
+        try
+        {
+            await context.Rig.Telemetry.NextUpdateAsync(cancellationToken).WaitAsync(left, context.Time, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// When the condition came to hold, on the payload's stamps: reports can arrive in a burst after a stall, and the
+    /// latest of them is not when it happened. A condition with a stability window holds at its latest sample.
+    /// </summary>
+    private static DateTimeOffset MetAt(StepContext context, WaitCondition condition, DateTimeOffset started)
+    {
+        if (condition.StableFor is null)
+        {
+            foreach (TelemetrySample sample in context.Rig.Telemetry.History(condition.Parameter, started))
+            {
+                if (condition.Holds(sample.Value, context.Variables))
+                {
+                    return sample.RigTime;
+                }
+            }
+        }
+
+        return context.Rig.Telemetry.TryGetLatest(condition.Parameter, out var latest) ? latest.RigTime : context.Now;
     }
 
     private static string Describe(WaitCondition c)
@@ -105,6 +163,12 @@ internal sealed class WaitStep(WaitCondition? condition, TimeSpan? duration, Tim
         TimeSpan? timeout = r.Seconds("timeoutSeconds");
         string? record = r.String("record", required: false);
         double? maxSeconds = r.Number("maxSeconds", required: false, min: 0);
+        string? onTimeout = r.String("onTimeout", required: false);
+        if (onTimeout is not null and not "fail" and not "continue")
+        {
+            r.Problem(r.Json["onTimeout"], "onTimeout", $"'{onTimeout}' is not a timeout policy: fail (the default) or continue");
+        }
+
         if (r.Json["parameter"] is null)
         {
             if (duration is null)
@@ -149,7 +213,7 @@ internal sealed class WaitStep(WaitCondition? condition, TimeSpan? duration, Tim
 
         return parameter is null ? null : new WaitStep(
             new WaitCondition { Parameter = parameter.Name, Near = near, Tolerance = tolerance, Above = above, Below = below, EqualTo = equal, BitsSet = bits, MaxRatePerMinute = rate, StableFor = stable },
-            duration, timeout, record, maxSeconds, r.Label);
+            duration, timeout, record, maxSeconds, r.Label, onTimeout == "continue");
     }
 
     private static double? EnumOrNumber(StepReader r, ParameterDefinition? parameter, JToken token)

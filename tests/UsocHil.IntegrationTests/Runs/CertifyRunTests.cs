@@ -1,0 +1,104 @@
+using Serilog.Core;
+using UsocHil.Expectations;
+using UsocHil.FirmwareSim.Truth;
+using UsocHil.Results;
+
+namespace UsocHil.IntegrationTests.Runs;
+
+/// <summary>
+/// The furnace's acceptance run, as an integration team runs it: one unit is calibrated and tuned (both stored in its
+/// EEPROM), then certified as it boots. The same unit with a stuck thermocouple or a slow heater fails, naming the
+/// expectation it broke; a factory-fresh unit fails on sensor agreement and overshoot.
+/// </summary>
+[NonParallelizable]
+public sealed class CertifyRunTests
+{
+    private const int Seed = 5;
+    private string _preparedEeprom = "";
+
+    [OneTimeSetUp]
+    public async Task CalibrateAndTuneOneUnit()
+    {
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var station = new TemporaryRigStation(Seed);
+        foreach (string sequence in new[] { "calibrate-thermocouples", "tune-heater-pid" })
+        {
+            using CliRun run = station.Run(sequence);
+            int exit = await run.WaitForExitAsync(cancellation.Token);
+            Assert.That(exit, Is.EqualTo(0), $"{sequence}:\n{run.Output}\n{run.Error}");
+        }
+
+        _preparedEeprom = Path.Combine(Path.GetTempPath(), $"usochil-certify-{Guid.NewGuid():N}.eeprom.json");
+        File.Copy(station.EepromFile, _preparedEeprom);
+    }
+
+    [OneTimeTearDown]
+    public void RemovePreparedEeprom() => File.Delete(_preparedEeprom);
+
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task RunCertify_CalibratedAndTunedUnit_PassesEveryExpectationAndLeavesTheRigSafe(CancellationToken cancellationToken)
+    {
+        using var station = new TemporaryRigStation(Seed);
+        station.InstallEeprom(_preparedEeprom);
+        using CliRun run = station.Run("certify");
+
+        int exit = await run.WaitForExitAsync(cancellationToken);
+
+        Assert.That(exit, Is.EqualTo(0), run.Output + "\n" + run.Error);
+        Assert.That(run.Output, Does.Contain("Run ended Completed (Passed)"));
+        IReadOnlyList<MeasurementRecord> verdicts = await VerdictsAsync(station, cancellationToken);
+        Assert.That(verdicts.Select(v => v.Name), Is.SupersetOf(new[]
+        {
+            "boot time", "ARE_YOU_ALIVE acceptance", "housekeeping rate", "CONTROL_TEMP ramp rate", "CONTROL_TEMP overshoot",
+            "CONTROL_TEMP settling", "thermocouples-agree", "over-temperature trip time",
+        }));
+        Assert.That(verdicts.Where(v => v.Expectation!.Verdict == Verdict.Fail).Select(v => v.Name), Is.Empty);
+        TruthRecord truth = station.FinalTruth();
+        Assert.That(truth.HeaterOn, Is.False);
+        Assert.That(truth.SupplyOutputOn, Is.False);
+    }
+
+    [TestCase("stuck-tc=2", "thermocouples-agree", "TC2_TEMP")]
+    [TestCase("slow-heater=0.5", "CONTROL_TEMP settling", "CONTROL_TEMP")]
+    [CancelAfter(90_000)]
+    public async Task RunCertify_FaultyUnit_FailsNamingTheExpectation(string fault, string expectation, string parameter, CancellationToken cancellationToken)
+    {
+        using var station = new TemporaryRigStation(Seed, faults: [fault]);
+        station.InstallEeprom(_preparedEeprom);
+        using CliRun run = station.Run("certify");
+
+        int exit = await run.WaitForExitAsync(cancellationToken);
+
+        Assert.That(exit, Is.EqualTo(1), run.Output + "\n" + run.Error);
+        Assert.That(run.Output, Does.Contain("Run ended Completed (VerdictFailed)"));
+        MeasurementRecord failed = (await VerdictsAsync(station, cancellationToken)).First(v => v.Expectation!.Verdict == Verdict.Fail);
+        Assert.That(failed.Name, Is.EqualTo(expectation));
+        Assert.That(failed.Expectation!.Culprit ?? failed.Expectation.Parameters.Single(), Is.EqualTo(parameter));
+        Assert.That(station.FinalTruth().HeaterOn, Is.False);
+        Reliability.ReliabilityRecord.Write("fault injection", $"`{fault}` on a calibrated, tuned unit during certify", 1,
+            $"exit 1, verdict failed naming `{failed.Name}` ({failed.Expectation.Culprit ?? parameter}); heater off in the truth file");
+    }
+
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task RunCertify_FactoryFreshUnit_FailsOnSensorAgreementAndOvershoot(CancellationToken cancellationToken)
+    {
+        using var station = new TemporaryRigStation(Seed);
+        using CliRun run = station.Run("certify");
+
+        int exit = await run.WaitForExitAsync(cancellationToken);
+
+        Assert.That(exit, Is.EqualTo(1), run.Output + "\n" + run.Error);
+        IEnumerable<string> failed = (await VerdictsAsync(station, cancellationToken)).Where(v => v.Expectation!.Verdict == Verdict.Fail).Select(v => v.Name);
+        Assert.That(failed, Is.SupersetOf(new[] { "thermocouples-agree", "CONTROL_TEMP overshoot" }));
+    }
+
+    private static async Task<IReadOnlyList<MeasurementRecord>> VerdictsAsync(TemporaryRigStation station, CancellationToken cancellationToken)
+    {
+        await using ResultsArchive archive = await ResultsArchive.OpenExistingAsync(
+            Path.Combine(station.Directory, "results.db"), TimeProvider.System, Logger.None, cancellationToken);
+        RunSummary certify = (await archive.ListRunsAsync(cancellationToken)).Single(r => r.Header.Sequence == "certify");
+        return (await archive.ReadRunAsync(certify.Id, cancellationToken)).Verdicts.ToList();
+    }
+}
