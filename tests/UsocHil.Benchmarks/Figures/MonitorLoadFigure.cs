@@ -37,7 +37,10 @@ public sealed class MonitorLoadFigure : IFigure
         var samples = new List<Sample>();
         for (int i = 0; i < order.Length; i++)
         {
-            samples.Add(await RunAsync(rig, plan, scale, order[i], Path.Combine(logs, $"run-{i + 1}-{order[i]}-pages.clef"), cancellationToken));
+            Sample sample = await RunAsync(rig, plan, scale, order[i], Path.Combine(logs, $"run-{i + 1}-{order[i]}-pages.clef"), cancellationToken);
+            samples.Add(sample);
+            FigureNotes.Add($"M. run {i + 1}, {sample.Pages} pages{(sample.Pages > 0 ? " + 1 stalled" : "")}: {sample.Outcome}, housekeeping {sample.HousekeepingRate:F4}/s, " +
+                $"exchange steps {sample.ExchangeStep.TotalMilliseconds:F0} ms of rig time on average ({sample.ExchangeSteps} steps), {sample.WallSeconds:F1} s wall");
         }
 
         Sample alone = Sample.Mean(samples.Where(x => x.Pages == 0).ToList());

@@ -41,7 +41,7 @@ public sealed class ParallelRigsFigure : IFigure
             string logFile = Path.Combine(logs, $"rigs-{n}.clef");
             File.Delete(logFile);
             ParallelRigsTrial.Outcome o = await ParallelRigsTrial.RunAsync(rig, plan, n, scale, logFile, cancellationToken);
-            Console.WriteLine($"  7. N={n}: {(o.Passed ? "pass" : "FAIL")} in {o.WallSeconds:F1} s, {o.CpuCores:F2} cores, {o.Reports} reports, longest interval {o.LongestInterval.TotalSeconds:F3} s, bare timer late by {o.TimerLateness.TotalMilliseconds:F0} ms ({o.StartupTimerLateness.TotalMilliseconds:F0} ms while the rigs connected): {o.Why}");
+            FigureNotes.Add($"7. N={n}: {(o.Passed ? "pass" : "FAIL")} in {o.WallSeconds:F1} s, {o.CpuCores:F2} cores, {o.Reports} reports, longest interval {o.LongestInterval.TotalSeconds:F3} s, bare timer late by {o.TimerLateness.TotalMilliseconds:F0} ms ({o.StartupTimerLateness.TotalMilliseconds:F0} ms while the rigs connected): {o.Why}");
             return o;
         }
 
