@@ -86,7 +86,7 @@ public sealed class MonitorLoadFigure : IFigure
                 }
             }
 
-            var arrivals = new HousekeepingArrivals(rig.Dictionary.Housekeeping[0].Parameters[0]);
+            var arrivals = new HousekeepingArrivals(rig.Dictionary.Housekeeping[0].Parameters[0], scale);
             var steps = new StepTimings();
             await using var emulated = new EmulatedRigRun(rig, plan, time, scale, 1, EmulatedRigRun.CliTickPeriod(scale), log)
             {

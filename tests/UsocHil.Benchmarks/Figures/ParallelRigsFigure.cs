@@ -74,7 +74,7 @@ public sealed class ParallelRigsFigure : IFigure
             : $"N={firstFailed.Rigs} failed: {firstFailed.Why}; {firstFailed.CpuCores:F2} cores busy";
         var rows = new List<FigureRow>
         {
-            new(Name, $"largest N passing at {scale:G3}× rig time ({limit})", Math.Max(largest, 0.001), "furnaces", "one furnace alone (ratio = N)", 1, "≥ 16 furnaces", largest >= 16),
+            new(Name, $"largest N passing at {scale:G3}× rig time, started 100 ms apart ({limit})", Math.Max(largest, 0.001), "furnaces", "one furnace alone (ratio = N)", 1, "≥ 16 furnaces", largest >= 16),
         };
         if (best is not null)
         {

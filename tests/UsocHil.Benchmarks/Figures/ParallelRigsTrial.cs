@@ -48,7 +48,7 @@ internal static class ParallelRigsTrial
             for (int i = 0; i < rigs; i++)
             {
                 ILogger rigLog = log.ForContext("Rig", i + 1);
-                arrivals[i] = new HousekeepingArrivals(firstParameter);
+                arrivals[i] = new HousekeepingArrivals(firstParameter, scale);
                 emulated[i] = new EmulatedRigRun(rig, plan, time, scale, serialNumber: 1 + i, TickPeriod(scale), rigLog)
                 {
                     LinkOpened = (_, s) =>
@@ -59,7 +59,7 @@ internal static class ParallelRigsTrial
                         }
                     },
                 };
-                runs[i] = emulated[i].RunAsync([arrivals[i]], cancellationToken);
+                runs[i] = StartLaterAsync(emulated[i], arrivals[i], Stagger * i, cancellationToken);
             }
 
             RunResult[] results = await Task.WhenAll(runs).ConfigureAwait(false);
@@ -80,6 +80,20 @@ internal static class ParallelRigsTrial
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Furnaces are started 100 ms apart, as an operator or a script starting rigs one after another would. Started in
+    /// the same instant, 26 to 32 of them starve the thread pool while their in-process emulators start synchronously
+    /// (a bare timer then fires 2 to 3 s late) and some pigpiod handshakes time out: a start-up limit, not a
+    /// housekeeping one, reported beside the figure.
+    /// </summary>
+    private static readonly TimeSpan Stagger = TimeSpan.FromMilliseconds(100);
+
+    private static async Task<RunResult> StartLaterAsync(EmulatedRigRun run, HousekeepingArrivals arrivals, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        await Task.Delay(delay, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        return await run.RunAsync([arrivals], cancellationToken).ConfigureAwait(false);
     }
 
     private static Outcome Judge(int rigs, RunResult[] results, HousekeepingArrivals[] arrivals, List<LinkStatistics> statistics, LinkTroubleSink trouble,
