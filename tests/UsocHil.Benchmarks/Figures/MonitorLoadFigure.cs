@@ -40,7 +40,7 @@ public sealed class MonitorLoadFigure : IFigure
             Sample sample = await RunAsync(rig, plan, scale, order[i], Path.Combine(logs, $"run-{i + 1}-{order[i]}-pages.clef"), cancellationToken);
             samples.Add(sample);
             FigureNotes.Add($"M. run {i + 1}, {sample.Pages} pages{(sample.Pages > 0 ? " + 1 stalled" : "")}: {sample.Outcome}, housekeeping {sample.HousekeepingRate:F4}/s, " +
-                $"exchange steps {sample.ExchangeStep.TotalMilliseconds:F0} ms of rig time on average ({sample.ExchangeSteps} steps), {sample.WallSeconds:F1} s wall");
+                $"exchange steps {sample.ExchangeStep.TotalMilliseconds:F0} ms of rig time median ({sample.ExchangeSteps} steps), {sample.WallSeconds:F1} s wall");
         }
 
         Sample alone = Sample.Mean(samples.Where(x => x.Pages == 0).ToList());
@@ -53,7 +53,7 @@ public sealed class MonitorLoadFigure : IFigure
         [
             new(Name, $"housekeeping reports per rig second with the pages ({run}; {load})", watched.HousekeepingRate, "1/s",
                 "same run, no monitor", alone.HousekeepingRate, "unchanged, within ±10 % (the rig's tolerance)", Math.Abs(rateRatio - 1) <= 0.1),
-            new(Name, $"mean rig time of the {watched.ExchangeSteps} steps (all runs) that exchange with the rig (command, set, upload, power)", watched.ExchangeStep.TotalMilliseconds, "ms",
+            new(Name, $"median rig time (mean of each run's median) of the {watched.ExchangeSteps} steps that exchange with the rig (command, set, upload, power)", watched.ExchangeStep.TotalMilliseconds, "ms",
                 "same run, no monitor", alone.ExchangeStep.TotalMilliseconds, "not slower: ≤ 1.1×", stepRatio <= 1.1),
             new(Name, "wall time of the whole run with the pages", watched.WallSeconds, "s", "same run, no monitor", alone.WallSeconds, "peer", true),
         ];
@@ -97,7 +97,7 @@ public sealed class MonitorLoadFigure : IFigure
             RunResult result = await emulated.RunAsync(observers, cancellationToken);
             double wall = Stopwatch.GetElapsedTime(began).TotalSeconds;
             ClientQueue? stalled = broadcaster?.Clients.Count > pages ? broadcaster.Clients[pages] : null;
-            return new Sample(result.Outcome, arrivals.Rate(), steps.Mean, steps.Count, wall, pages,
+            return new Sample(result.Outcome, arrivals.Rate(), steps.Median, steps.Count, wall, pages,
                 clients.Count > 1 ? clients[..^1].Min(c => c.Messages) : 0, stalled?.Coalesced ?? 0, stalled?.Dropped ?? 0);
         }
         finally

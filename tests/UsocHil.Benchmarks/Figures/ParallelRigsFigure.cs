@@ -36,13 +36,24 @@ public sealed class ParallelRigsFigure : IFigure
         TimeSpan budget = TimeSpan.FromSeconds(settings.Smoke ? 1 : 120);
         long began = Stopwatch.GetTimestamp();
 
+        TimeSpan tolerance = TimeSpan.FromSeconds(rig.Expectations!.Housekeeping!.Tolerance / rig.Expectations.Housekeeping.RatePerSecond / scale);
         async Task<ParallelRigsTrial.Outcome> TrialAsync(int n)
         {
-            string logFile = Path.Combine(logs, $"rigs-{n}.clef");
-            File.Delete(logFile);
-            ParallelRigsTrial.Outcome o = await ParallelRigsTrial.RunAsync(rig, plan, n, scale, logFile, cancellationToken);
-            FigureNotes.Add($"7. N={n}: {(o.Passed ? "pass" : "FAIL")} in {o.WallSeconds:F1} s, {o.CpuCores:F2} cores, {o.Reports} reports, longest interval {o.LongestInterval.TotalSeconds:F3} s, bare timer late by {o.TimerLateness.TotalMilliseconds:F0} ms ({o.StartupTimerLateness.TotalMilliseconds:F0} ms while the rigs connected): {o.Why}");
-            return o;
+            for (int attempt = 1; ; attempt++)
+            {
+                string logFile = Path.Combine(logs, $"rigs-{n}.clef");
+                File.Delete(logFile);
+                ParallelRigsTrial.Outcome o = await ParallelRigsTrial.RunAsync(rig, plan, n, scale, logFile, cancellationToken);
+                FigureNotes.Add($"7. N={n}: {(o.Passed ? "pass" : "FAIL")} in {o.WallSeconds:F1} s, {o.CpuCores:F2} cores, {o.Reports} reports, longest interval {o.LongestInterval.TotalSeconds:F3} s, " +
+                    $"bare timer late by {o.TimerLateness.TotalMilliseconds:F0} ms ({o.StartupTimerLateness.TotalMilliseconds:F0} ms while the rigs connected): {o.Why}");
+
+                // A trial in which a bare timer doing nothing was itself later than the tolerance measured the machine
+                // (shared, other people's loads on 2 cores), not the harness: it is run once more before it counts.
+                if (o.Passed || attempt == 2 || o.StartupTimerLateness <= tolerance)
+                {
+                    return o;
+                }
+            }
         }
 
         bool Spent() => Stopwatch.GetElapsedTime(began) > budget;

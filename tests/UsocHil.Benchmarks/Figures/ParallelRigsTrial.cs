@@ -1,12 +1,8 @@
 using System.Diagnostics;
 using Serilog;
 using Serilog.Formatting.Compact;
-using UsocHil.Configuration;
-using UsocHil.FirmwareSim.Furnace;
-using UsocHil.FirmwareSim.Hosting;
 using UsocHil.Links;
 using UsocHil.Rigs;
-using UsocHil.Safing;
 using UsocHil.Sequencing;
 using UsocHil.Time;
 

@@ -40,13 +40,20 @@ internal sealed class StepTimings : IRunObserver
         }
     }
 
-    public TimeSpan Mean
+    /// <summary>The median: at 400× a step of a second of rig time is 2.5 ms of wall time, and one preempted thread doubles it.</summary>
+    public TimeSpan Median
     {
         get
         {
             lock (_gate)
             {
-                return _durations.Count == 0 ? TimeSpan.Zero : TimeSpan.FromTicks((long)_durations.Average(d => d.Ticks));
+                if (_durations.Count == 0)
+                {
+                    return TimeSpan.Zero;
+                }
+
+                TimeSpan[] sorted = [.. _durations.Order()];
+                return sorted[sorted.Length / 2];
             }
         }
     }
