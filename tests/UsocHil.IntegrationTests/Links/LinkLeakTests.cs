@@ -26,7 +26,8 @@ public sealed class LinkLeakTests
         }
 
         Assert.That(OpenDescriptors() - descriptorsBefore, Is.LessThan(5), "descriptors grew");
-        Assert.That(ReaderThreads(), Is.EqualTo(threadsBefore), "tty reader threads left running");
+        // At most as many as before: a reader of an earlier test may still be winding down and end meanwhile.
+        Assert.That(ReaderThreads(), Is.LessThanOrEqualTo(threadsBefore), "tty reader threads left running");
     }
 
     [Test]
@@ -34,6 +35,7 @@ public sealed class LinkLeakTests
     public async Task OpenClose_PtyPair100Times_LeaksNoDescriptorsOrThreads(CancellationToken cancellationToken)
     {
         int descriptorsBefore = OpenDescriptors();
+        int threadsBefore = ReaderThreads();
 
         for (int i = 0; i < 100; i++)
         {
@@ -41,7 +43,7 @@ public sealed class LinkLeakTests
         }
 
         Assert.That(OpenDescriptors() - descriptorsBefore, Is.LessThan(5), "descriptors grew");
-        Assert.That(ReaderThreads(), Is.Zero, "tty reader threads left running");
+        Assert.That(ReaderThreads(), Is.LessThanOrEqualTo(threadsBefore), "tty reader threads left running");
     }
 
     [Test]

@@ -72,9 +72,9 @@ public sealed class CertifyRunTests
 
         Assert.That(exit, Is.EqualTo(1), run.Output + "\n" + run.Error);
         Assert.That(run.Output, Does.Contain("Run ended Completed (VerdictFailed)"));
-        MeasurementRecord failed = (await VerdictsAsync(station, cancellationToken)).First(v => v.Expectation!.Verdict == Verdict.Fail);
-        Assert.That(failed.Name, Is.EqualTo(expectation));
-        Assert.That(failed.Expectation!.Culprit ?? failed.Expectation.Parameters.Single(), Is.EqualTo(parameter));
+        MeasurementRecord failed = (await VerdictsAsync(station, cancellationToken)).Single(v => v.Name == expectation);
+        Assert.That(failed.Expectation!.Verdict, Is.EqualTo(Verdict.Fail), failed.Expectation.Message);
+        Assert.That(failed.Expectation.Culprit ?? failed.Expectation.Parameters.Single(), Is.EqualTo(parameter));
         Assert.That(station.FinalTruth().HeaterOn, Is.False);
         Reliability.ReliabilityRecord.Write("fault injection", $"`{fault}` on a calibrated, tuned unit during certify", 1,
             $"exit 1, verdict failed naming `{failed.Name}` ({failed.Expectation.Culprit ?? parameter}); heater off in the truth file");
