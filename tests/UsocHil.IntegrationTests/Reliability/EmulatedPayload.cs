@@ -53,8 +53,11 @@ internal sealed class EmulatedPayload : IAsyncDisposable
     }
 
     /// <summary>Sends a dictionary command, retrying what the faults swallowed; returns the attempts it took.</summary>
+    private static readonly TimeSpan BootAllowance = TimeSpan.FromSeconds(30);
+
     public async Task<int> CommandAsync(string name, IReadOnlyDictionary<string, double>? arguments, int attempts, CancellationToken cancellationToken)
     {
+        long started = Time.GetTimestamp();
         for (int attempt = 1; ; attempt++)
         {
             try
@@ -66,9 +69,10 @@ internal sealed class EmulatedPayload : IAsyncDisposable
             {
                 // the telecommand or its report was damaged on the wire: send again
             }
-            catch (CommandFailedException e) when (e.Stage == VerificationStage.Acceptance && attempt < attempts)
+            catch (CommandFailedException e) when (e.Stage == VerificationStage.Acceptance && Time.GetElapsedTime(started) < BootAllowance)
             {
-                // refused while the controller boots: wait a second of rig time
+                // refused while the controller boots (a few seconds of rig time): not an attempt, wait and ask again
+                attempt--;
                 await Task.Delay(TimeSpan.FromSeconds(1), Time, cancellationToken);
             }
         }
