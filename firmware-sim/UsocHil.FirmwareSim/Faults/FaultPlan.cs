@@ -29,6 +29,9 @@ public sealed record FaultPlan
 
     public TimeSpan? DisconnectAt { get; init; }
 
+    /// <summary>How long the disconnect lasts (the cable plugged back in); null: for good.</summary>
+    public TimeSpan? DisconnectFor { get; init; }
+
     public TimeSpan? SupplyTripAt { get; init; }
 
     public IReadOnlyList<string> Specs { get; init; } = [];

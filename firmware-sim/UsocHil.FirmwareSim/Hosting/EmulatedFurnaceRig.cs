@@ -14,6 +14,9 @@ namespace UsocHil.FirmwareSim.Hosting;
 public sealed partial class EmulatedFurnaceRig : IAsyncDisposable
 {
     private readonly List<IAsyncDisposable> _owned = [];
+    private ITimer? _linkBack;
+    private EndpointHost? _payload;
+    private TimeProvider? _time;
 
     private EmulatedFurnaceRig(FurnaceEmulator furnace, EmulatedFurnaceRigOptions options)
     {
@@ -56,8 +59,23 @@ public sealed partial class EmulatedFurnaceRig : IAsyncDisposable
         return rig;
     }
 
+    /// <summary>
+    /// Pulls the payload cable now, as the <c>disconnect-at</c> fault does: open TCP sessions close, new ones are
+    /// dropped, the tty goes silent; for <paramref name="outage"/> of rig time when given, else for good.
+    /// </summary>
+    public void DisconnectPayload(TimeSpan? outage)
+    {
+        EndpointHost payload = _payload ?? throw new InvalidOperationException("the rig's endpoints are not started");
+        payload.Disconnect();
+        if (outage is { } length)
+        {
+            Interlocked.Exchange(ref _linkBack, _time!.CreateTimer(_ => payload.Reconnect(), null, length, Timeout.InfiniteTimeSpan))?.Dispose();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        Interlocked.Exchange(ref _linkBack, null)?.Dispose();
         for (int i = _owned.Count - 1; i >= 0; i--)
         {
             await _owned[i].DisposeAsync().ConfigureAwait(false);
@@ -70,7 +88,9 @@ public sealed partial class EmulatedFurnaceRig : IAsyncDisposable
     private void StartEndpoints(TimeProvider time, ILogger log)
     {
         EndpointHost payload = Own(EndpointHost.Start("payload", tcp: true, pty: true, Furnace.ServeAsync, log, Options.PayloadTcpPort));
-        Bench.DisconnectDue += payload.Disconnect;
+        _payload = payload;
+        _time = time;
+        Bench.DisconnectDue += () => DisconnectPayload(Bench.Faults.DisconnectFor);
         EndpointHost supply = Own(EndpointHost.Start(
             "supply", tcp: true, pty: true, (link, _, ct) => ScpiServer.ServeAsync(Supply, link, log, ct), log, Options.SupplyTcpPort));
         EndpointHost dmm = Own(EndpointHost.Start(

@@ -76,6 +76,13 @@ public sealed class EndpointHost : IAsyncDisposable
         _log.Warning("Endpoint {Name} disconnected (injected fault)", _name);
     }
 
+    /// <summary>Plugs the cable back in: new connections are served again and the tty speaks again.</summary>
+    public void Reconnect()
+    {
+        _disconnected = false;
+        _log.Warning("Endpoint {Name} reconnected (injected fault ended)", _name);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_stop.IsCancellationRequested)

@@ -29,6 +29,19 @@ public sealed record PolynomialFit(IReadOnlyList<double> Coefficients, IReadOnly
 
         double[] xs = x.ToArray();
         double[] ys = y.ToArray();
+        int notFinite = Array.FindIndex(xs, v => !double.IsFinite(v)) is >= 0 and var i ? i : Array.FindIndex(ys, v => !double.IsFinite(v));
+        if (notFinite >= 0)
+        {
+            throw new ArgumentException($"point {notFinite} is ({xs[notFinite]}, {ys[notFinite]}): every x and y must be a finite number");
+        }
+
+        // Fewer distinct x than coefficients leaves the design matrix rank-deficient: QR would return garbage, not fail.
+        int distinct = xs.Distinct().Count();
+        if (distinct < order + 1)
+        {
+            throw new ArgumentException($"an order-{order} fit needs at least {order + 1} distinct x values, got {distinct}");
+        }
+
         double[] c = Fit.Polynomial(xs, ys, order, MathNet.Numerics.LinearRegression.DirectRegressionMethod.QR);
         double[] residuals = xs.Select((xi, i) => ys[i] - Polynomial.Evaluate(xi, c)).ToArray();
         double[] fitted = xs.Select(xi => Polynomial.Evaluate(xi, c)).ToArray();

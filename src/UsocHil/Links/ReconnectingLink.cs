@@ -8,16 +8,23 @@ namespace UsocHil.Links;
 /// A link that connects again, with exponential backoff (Polly.Core), when the one beneath is closed or reset: for
 /// bindings where reconnecting is meaningful (a TCP client to a payload or instrument that restarts). Bytes in flight
 /// when the connection broke are lost; the framing layer resynchronises and the caller's timeout covers the exchange.
-/// <see cref="LinkStatistics.Reconnects"/> counts each new connection after the first.
+/// <see cref="LinkStatistics.Reconnects"/> counts each new connection after the first. A peer that accepts and at once
+/// closes (a device whose cable is out behind a terminal server, an emulator with its link pulled) is not a connection:
+/// each such one backs off like a failed attempt, and after <see cref="ReconnectOptions.MaxAttempts"/> in a row the link
+/// reports itself closed instead of spinning.
 /// </summary>
 public sealed class ReconnectingLink : ILink
 {
     private readonly Func<CancellationToken, ValueTask<ILink>> _connect;
     private readonly ResiliencePipeline _pipeline;
     private readonly ILogger _log;
+    private readonly ReconnectOptions _options;
+    private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ILink? _current;
     private bool _everConnected;
+    private long _bytesOnCurrent;
+    private int _emptyConnections;
     private int _disposed;
 
     public ReconnectingLink(LinkInfo info, Func<CancellationToken, ValueTask<ILink>> connect, ReconnectOptions options, TimeProvider timeProvider, ILogger log)
@@ -25,6 +32,8 @@ public sealed class ReconnectingLink : ILink
         Info = info;
         _connect = connect;
         _log = log;
+        _options = options;
+        _time = timeProvider;
         _pipeline = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
             .AddRetry(new RetryStrategyOptions
             {
@@ -60,6 +69,7 @@ public sealed class ReconnectingLink : ILink
                 int count = await link.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
                 if (count > 0 || buffer.IsEmpty)
                 {
+                    Interlocked.Add(ref _bytesOnCurrent, count);
                     Statistics.AddBytesIn(count);
                     return count;
                 }
@@ -69,6 +79,10 @@ public sealed class ReconnectingLink : ILink
             catch (LinkClosedException e)
             {
                 Lost(link, e.Message);
+            }
+            catch (ObjectDisposedException) when (Retired(link))
+            {
+                // The writer saw the break first and closed this connection under us: read from the next one.
             }
         }
     }
@@ -80,8 +94,9 @@ public sealed class ReconnectingLink : ILink
         {
             await link.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
-        catch (LinkClosedException e)
+        catch (Exception e) when (e is LinkClosedException || (e is ObjectDisposedException && Retired(link)))
         {
+            // Closed by the peer, or by the reader that saw the break first: write once more on a new connection.
             Lost(link, e.Message);
             link = await CurrentAsync(cancellationToken).ConfigureAwait(false);
             await link.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
@@ -104,11 +119,23 @@ public sealed class ReconnectingLink : ILink
         }
     }
 
+    /// <summary>True when <paramref name="link"/> is no longer the current connection (it was lost and closed), while this link is open.</summary>
+    private bool Retired(ILink link) => Volatile.Read(ref _disposed) == 0 && !ReferenceEquals(Volatile.Read(ref _current), link);
+
     private void Lost(ILink link, string reason)
     {
         // Only the first of a concurrent reader and writer to see the break retires the link.
         if (Interlocked.CompareExchange(ref _current, null, link) == link)
         {
+            if (Interlocked.Read(ref _bytesOnCurrent) == 0)
+            {
+                Interlocked.Increment(ref _emptyConnections);
+            }
+            else
+            {
+                Volatile.Write(ref _emptyConnections, 0);
+            }
+
             Statistics.SetLastError(reason);
             _log.Warning("Link {Link} lost ({Reason}); reconnecting", Info.Name, reason);
             _ = link.DisposeAsync().AsTask();
@@ -133,6 +160,18 @@ public sealed class ReconnectingLink : ILink
                 return current;
             }
 
+            int empty = Volatile.Read(ref _emptyConnections);
+            if (empty >= _options.MaxAttempts)
+            {
+                throw new LinkClosedException(Info.Endpoint, $"the peer closed {empty} connections in a row without sending anything");
+            }
+
+            if (empty > 0)
+            {
+                TimeSpan backoff = TimeSpan.FromTicks(Math.Min(_options.MaxDelay.Ticks, _options.FirstDelay.Ticks << Math.Min(empty - 1, 20)));
+                await Task.Delay(TransportTime.OnClock(_time, backoff), _time, cancellationToken).ConfigureAwait(false);
+            }
+
             bool first = !_everConnected;
             ILink link = await _pipeline.ExecuteAsync(static (connect, token) => connect(token), _connect, cancellationToken).ConfigureAwait(false);
             if (!first)
@@ -148,6 +187,7 @@ public sealed class ReconnectingLink : ILink
                 throw new ObjectDisposedException(nameof(ReconnectingLink));
             }
 
+            Interlocked.Exchange(ref _bytesOnCurrent, 0);
             Volatile.Write(ref _current, link);
             return link;
         }

@@ -8,11 +8,14 @@ namespace UsocHil.Rigs;
 /// One open rig for one run: the payload channel, the GPIO lines and the instruments, plus what a run needs around
 /// them: a telemetry cache, the continuous limit monitor (a red limit raises an alarm on the report that confirms it),
 /// a heartbeat so the payload's watchdog does not trip during long waits, and reboot and link-loss detection.
+/// Given <see cref="RigSessionOptions.ReopenPayload"/>, a lost payload channel can be replaced by a new one.
 /// Disposing it stops the heartbeat and closes everything it was given.
 /// </summary>
-public sealed class RigSession : IRigSession
+public sealed class RigSession : IReconnectableRigSession
 {
-    private readonly IPayloadChannel _payload;
+    private readonly SemaphoreSlim _reconnectGate = new(1, 1);
+    private IPayloadChannel _payload;
+    private IPayloadChannel? _closed;
     private readonly IRigLines _lines;
     private readonly IRigInstruments _instruments;
     private readonly TimeProvider _time;
@@ -38,18 +41,13 @@ public sealed class RigSession : IRigSession
         _owned = alsoOwned;
         Options = options ?? new RigSessionOptions();
         _limits = new LimitMonitor(rig.Limits);
-        _payload.Housekeeping += OnHousekeeping;
-        _payload.DeviceEvent += OnDeviceEvent;
-        _payload.Lost += OnLost;
+        Listen(_payload);
         _heartbeat = Options.HeartbeatCommand is null ? Task.CompletedTask : HeartbeatAsync(_stopping.Token);
     }
 
     public RigDefinition Rig { get; }
 
     public RigSessionOptions Options { get; }
-
-    /// <summary>The payload link's shared write side, for <see cref="SendRawPacketAsync"/>; null when the session has none.</summary>
-    internal RawPacketPort? RawPackets { get; init; }
 
     public TelemetryCache Telemetry { get; } = new();
 
@@ -61,6 +59,51 @@ public sealed class RigSession : IRigSession
         if (_payload.LostWith is { } lost)
         {
             OnLost(lost);
+        }
+    }
+
+    public bool CanReconnectPayload => Options.ReopenPayload is not null;
+
+    public async Task ReconnectPayloadAsync(CancellationToken cancellationToken)
+    {
+        Func<CancellationToken, Task<IPayloadChannel>> reopen = Options.ReopenPayload
+            ?? throw new LinkException(Rig.Name, "the payload binding cannot be reopened");
+        await _reconnectGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // While an attempt runs, the old channel's death and the silence it left raise no further alarms.
+            Volatile.Write(ref _lost, 1);
+            IPayloadChannel old = Volatile.Read(ref _payload);
+            Ignore(old);
+            if (!ReferenceEquals(old, _closed))
+            {
+                _closed = old;
+                await CloseLostAsync(old).ConfigureAwait(false);
+            }
+
+            IPayloadChannel fresh = await reopen(cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _payload, fresh);
+            Listen(fresh);
+
+            // Alive means it answers a command, not merely that a socket or a tty opened.
+            if (Options.HeartbeatCommand is { } alive)
+            {
+                await fresh.SendAsync(alive, new Dictionary<string, double>(), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (fresh.LostWith is { } lostAgain)
+            {
+                throw new LinkClosedException(Rig.Name, "the payload link broke again straight after reconnecting", lostAgain);
+            }
+
+            Interlocked.Exchange(ref _lastReportAt, _time.GetTimestamp());
+            Interlocked.Exchange(ref _lastReportCount, Telemetry.ReportCount);
+            Volatile.Write(ref _lost, 0);
+            _log.Information("Payload link reconnected; {Command} answered", Options.HeartbeatCommand);
+        }
+        finally
+        {
+            _reconnectGate.Release();
         }
     }
 
@@ -79,7 +122,9 @@ public sealed class RigSession : IRigSession
 
     public async Task SendRawPacketAsync(ReadOnlyMemory<byte> packet, CancellationToken cancellationToken)
     {
-        RawPacketPort port = RawPackets ?? throw new NotSupportedException($"{Rig.Name}: this rig session has no raw packet path");
+        RawPacketPort port = Volatile.Read(ref _payload) is RawPacketChannel raw
+            ? raw.Port
+            : throw new NotSupportedException($"{Rig.Name}: this rig session has no raw packet path");
         _log.Warning("Raw packet of {Length} octets sent on {Endpoint}, outside the dictionary: {Octets}", packet.Length, port.Endpoint, Convert.ToHexString(packet.Span));
         await port.SendAsync(packet, cancellationToken).ConfigureAwait(false);
     }
@@ -106,12 +151,11 @@ public sealed class RigSession : IRigSession
 
     public async ValueTask DisposeAsync()
     {
-        _payload.Housekeeping -= OnHousekeeping;
-        _payload.DeviceEvent -= OnDeviceEvent;
-        _payload.Lost -= OnLost;
+        Ignore(_payload);
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _heartbeat.ConfigureAwait(false);
-        foreach (IAsyncDisposable owned in new IAsyncDisposable[] { _payload, _lines, _instruments }.Concat(_owned))
+        IAsyncDisposable[] parts = ReferenceEquals(_payload, _closed) ? [_lines, _instruments] : [_payload, _lines, _instruments];
+        foreach (IAsyncDisposable owned in parts.Concat(_owned))
         {
             try
             {
@@ -124,6 +168,7 @@ public sealed class RigSession : IRigSession
         }
 
         _stopping.Dispose();
+        _reconnectGate.Dispose();
     }
 
     internal void Release(IReadOnlyList<string> parameters)
@@ -137,6 +182,33 @@ public sealed class RigSession : IRigSession
         }
 
         _log.Information("Red limits on {Parameters} enforced again", parameters);
+    }
+
+    private void Listen(IPayloadChannel payload)
+    {
+        payload.Housekeeping += OnHousekeeping;
+        payload.DeviceEvent += OnDeviceEvent;
+        payload.Lost += OnLost;
+    }
+
+    private void Ignore(IPayloadChannel payload)
+    {
+        payload.Housekeeping -= OnHousekeeping;
+        payload.DeviceEvent -= OnDeviceEvent;
+        payload.Lost -= OnLost;
+    }
+
+    /// <summary>Closes a dead channel within a bound: a link whose peer vanished must not hold the reconnection up.</summary>
+    private async Task CloseLostAsync(IPayloadChannel lost)
+    {
+        try
+        {
+            await lost.DisposeAsync().AsTask().WaitAsync(TransportTime.OnClock(_time, TimeSpan.FromSeconds(5)), _time).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            _log.Warning(ex, "Closing the lost payload channel failed; opening a new one anyway");
+        }
     }
 
     private void OnHousekeeping(IReadOnlyList<TelemetrySample> samples)
@@ -218,29 +290,48 @@ public sealed class RigSession : IRigSession
         }
     }
 
+    /// <summary>
+    /// Feeds the payload's watchdog and watches for silence. A heartbeat is not awaited by the loop: over a link that is
+    /// reconnecting underneath (TCP), one send can wait for minutes of rig time, and silence must still be noticed.
+    /// </summary>
     private async Task HeartbeatAsync(CancellationToken cancellationToken)
     {
-        var empty = new Dictionary<string, double>();
+        Task sending = Task.CompletedTask;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
                 await Task.Delay(Options.HeartbeatInterval, _time, cancellationToken).ConfigureAwait(false);
-                CheckSilence();
-                if (Telemetry.ReportCount > 0)
-                {
-                    await _payload.SendAsync(Options.HeartbeatCommand!, empty, cancellationToken).ConfigureAwait(false);
-                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
-            catch (Exception ex)
+
+            CheckSilence();
+            if (Telemetry.ReportCount > 0 && sending.IsCompleted)
             {
-                // A missed heartbeat is not an alarm by itself: a dead link reports itself through Lost.
-                _log.Debug(ex, "Heartbeat {Command} failed", Options.HeartbeatCommand);
+                sending = SendHeartbeatAsync(cancellationToken);
             }
+        }
+
+        await sending.ConfigureAwait(false);
+    }
+
+    private async Task SendHeartbeatAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Volatile.Read(ref _payload).SendAsync(Options.HeartbeatCommand!, new Dictionary<string, double>(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A missed heartbeat is not an alarm by itself: a dead link reports itself through Lost or through silence.
+            _log.Debug(ex, "Heartbeat {Command} failed", Options.HeartbeatCommand);
+        }
+        catch (OperationCanceledException)
+        {
+            // The session is closing.
         }
     }
 }
@@ -273,4 +364,10 @@ public sealed record RigSessionOptions
 
     /// <summary>The event the payload raises when it has booted.</summary>
     public string BootEvent { get; init; } = "BOOT_COMPLETE";
+
+    /// <summary>
+    /// Opens a new payload channel on the same binding, for reconnecting after a loss (TCP, a serial device that
+    /// comes back); null when the binding cannot be reopened.
+    /// </summary>
+    public Func<CancellationToken, Task<IPayloadChannel>>? ReopenPayload { get; init; }
 }

@@ -32,14 +32,19 @@ public static class RigSessionFactory
             EndpointBinding payloadBinding = binding.Links.TryGetValue(payloadDefinition.Name, out EndpointBinding? b)
                 ? b
                 : throw new LinkException(payloadDefinition.Name, "the station binds no endpoint for this link");
-            ILink payloadLink = await links.OpenAsync(payloadDefinition, payloadBinding, cancellationToken).ConfigureAwait(false);
-            onLinkOpened?.Invoke(payloadDefinition.Name, payloadLink.Statistics);
             var codec = new DictionaryCodec(rig.Dictionary, (ushort)rig.Apid, new PusCodec(rig.Profile));
-            IPacketFramer framer = payloadBinding.Serial is not null
-                ? new SyncMarkerFramer(codec.Codec.Layout.ErrorControl, time, log, new SyncMarkerFramerOptions { MidPacketTimeout = floor / 4 })
-                : new LengthDelimitedFramer(codec.Codec.Layout.MaxPacketLength);
-            var raw = new RawPacketPort(payloadLink, framer);
-            var payload = new RigSessionPusChannel(payloadLink, raw, codec, time, log, transport);
+            async Task<IPayloadChannel> OpenPayloadAsync(CancellationToken ct)
+            {
+                ILink payloadLink = await links.OpenAsync(payloadDefinition, payloadBinding, ct).ConfigureAwait(false);
+                onLinkOpened?.Invoke(payloadDefinition.Name, payloadLink.Statistics);
+                IPacketFramer framer = payloadBinding.Serial is not null
+                    ? new SyncMarkerFramer(codec.Codec.Layout.ErrorControl, time, log, new SyncMarkerFramerOptions { MidPacketTimeout = floor / 4 })
+                    : new LengthDelimitedFramer(codec.Codec.Layout.MaxPacketLength);
+                var raw = new RawPacketPort(payloadLink, framer);
+                return new RawPacketChannel(new RigSessionPusChannel(payloadLink, raw, codec, time, log, transport), raw);
+            }
+
+            IPayloadChannel payload = await OpenPayloadAsync(cancellationToken).ConfigureAwait(false);
             disposables.Add(payload);
 
             IRigLines lines;
@@ -81,10 +86,12 @@ public static class RigSessionFactory
                 clients[instrument.Name] = client;
             }
 
-            return new RigSession(rig, payload, lines, instruments, time, log, new RigSessionOptions { SilenceTimeout = TimeSpan.FromSeconds(Math.Max(15, floor.TotalSeconds)) })
+            return new RigSession(rig, payload, lines, instruments, time, log, new RigSessionOptions
             {
-                RawPackets = raw,
-            };
+                SilenceTimeout = TimeSpan.FromSeconds(Math.Max(15, floor.TotalSeconds)),
+                // A TCP endpoint or a serial device can be opened again; a UDP peer that fell silent cannot be reconnected to.
+                ReopenPayload = payloadBinding.Udp is null ? OpenPayloadAsync : null,
+            });
         }
         catch
         {

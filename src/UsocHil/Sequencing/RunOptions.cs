@@ -19,6 +19,9 @@ public sealed record RunOptions
     /// </summary>
     public bool AllowRawPackets { get; init; }
 
+    /// <summary>How hard a run with policy onLinkLoss = reconnect tries before it gives up and safes the rig.</summary>
+    public ReconnectPolicy Reconnect { get; init; } = new();
+
     /// <summary>Asks the operator; null means nobody is there (prompts fail unless <see cref="AssumeYes"/>).</summary>
     public IOperatorPrompt? Prompt { get; init; }
 }

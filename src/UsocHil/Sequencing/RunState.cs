@@ -14,4 +14,7 @@ public enum RunState
     Completed,
     Failed,
     Aborted,
+
+    /// <summary>The payload link was lost under policy onLinkLoss = reconnect: reconnecting, then the interrupted phase again.</summary>
+    Reconnecting,
 }

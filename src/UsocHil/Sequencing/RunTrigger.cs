@@ -18,4 +18,10 @@ public enum RunTrigger
 
     /// <summary>Safing finished, whatever each action's outcome.</summary>
     SafingDone,
+
+    /// <summary>The payload link is back and the payload answered: the interrupted phase runs again.</summary>
+    Reconnected,
+
+    /// <summary>Reconnecting did not succeed within its bound.</summary>
+    ReconnectFailed,
 }

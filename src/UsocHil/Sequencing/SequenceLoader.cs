@@ -52,9 +52,14 @@ public static class SequenceLoader
             return (null, [new ConfigurationProblem(shown, "$", ConfigurationFileReader.LineOf(document), "wrong type: a sequence is a JSON object")]);
         }
 
-        var top = new StepReader(root, "$", context);
+        var top = new StepReader(root, "$", context, isStep: false);
         string? name = top.String("sequence");
-        string? version = top.Field("version", true) is { } v ? v.ToString() : null;
+        string? version = top.Field("version", true) is { } v ? v.Type is JTokenType.String or JTokenType.Integer or JTokenType.Float ? v.ToString() : Wrong(top, v, "version", "a string or a number") : null;
+        if (top.Field("$schema", false) is { Type: not JTokenType.String } schema)
+        {
+            Wrong(top, schema, "$schema", "a string");
+        }
+
         string? description = top.String("description", required: false);
         SequencePolicy policy = ReadPolicy(top);
         var powerUp = StepFactory.ReadList(top.Field("powerUp", false), "$.powerUp", context);
@@ -91,6 +96,12 @@ public static class SequenceLoader
         }, context.Problems);
     }
 
+    private static string? Wrong(StepReader reader, JToken at, string field, string expected)
+    {
+        reader.Problem(at, field, "wrong type: expected " + expected);
+        return null;
+    }
+
     private static SequencePolicy ReadPolicy(StepReader top)
     {
         if (top.Object("policy", required: false) is not { } obj)
@@ -98,7 +109,7 @@ public static class SequenceLoader
             return new SequencePolicy();
         }
 
-        var p = new StepReader(obj, "$.policy", top.Context);
+        StepReader p = top.Inner(obj, "policy");
         string onLinkLoss = p.String("onLinkLoss", required: false) ?? "fail";
         string onReboot = p.String("onReboot", required: false) ?? "fail";
         if (onLinkLoss is not ("fail" or "reconnect"))

@@ -30,7 +30,8 @@ public sealed partial class SequenceRun
         machine.Configure(RunState.Active)
             .Permit(RunTrigger.OperatorAbort, RunState.Safing)
             .Permit(RunTrigger.HardLimitViolated, RunState.Safing)
-            .Permit(RunTrigger.LinkLost, RunState.Safing)
+            .PermitIf(RunTrigger.LinkLost, RunState.Safing, () => !ShouldReconnect, "policy onLinkLoss is fail, or the binding cannot reconnect")
+            .PermitIf(RunTrigger.LinkLost, RunState.Reconnecting, () => ShouldReconnect, "policy onLinkLoss is reconnect")
             .Permit(RunTrigger.Timeout, RunState.Safing)
             .Permit(RunTrigger.StepFailed, RunState.Safing)
             .PermitIf(RunTrigger.DeviceRebooted, RunState.Safing, () => !_plan.Policy.ReapplyOnReboot, "policy onReboot is fail")
@@ -59,6 +60,17 @@ public sealed partial class SequenceRun
             .OnEntry(() => StartPhase("verify", ct => RunSectionAsync(_plan.Verify, "verify", ct)), "Run the verification steps")
             .Permit(RunTrigger.StepCompleted, RunState.Safing);
 
+        // Reached only from a phase of Active; alarms of the dead link are expected here and change nothing.
+        machine.Configure(RunState.Reconnecting)
+            .SubstateOf(RunState.Active)
+            .OnEntry(t => BeginReconnect(t.Source), "Cancel the interrupted step, reconnect with backoff, check the payload is alive")
+            .PermitIf(RunTrigger.Reconnected, RunState.PoweringUp, () => _interrupted == RunState.PoweringUp, "interrupted in power-up")
+            .PermitIf(RunTrigger.Reconnected, RunState.SelfTest, () => _interrupted == RunState.SelfTest, "interrupted in self-test")
+            .PermitIf(RunTrigger.Reconnected, RunState.Executing, () => _interrupted == RunState.Executing, "interrupted in a step: repeat it")
+            .PermitIf(RunTrigger.Reconnected, RunState.Verifying, () => _interrupted == RunState.Verifying, "interrupted in verification")
+            .Permit(RunTrigger.ReconnectFailed, RunState.Safing)
+            .Ignore(RunTrigger.LinkLost);
+
         machine.Configure(RunState.Safing)
             .OnEntry(StartSafing, "Heater off, outputs safe, supply off")
             .PermitIf(RunTrigger.SafingDone, RunState.Completed, () => _cause is null, "no fault and no abort")
@@ -69,6 +81,8 @@ public sealed partial class SequenceRun
             .Ignore(RunTrigger.StepFailed)
             .Ignore(RunTrigger.Timeout)
             .Ignore(RunTrigger.LinkLost)
+            .Ignore(RunTrigger.Reconnected)
+            .Ignore(RunTrigger.ReconnectFailed)
             .Ignore(RunTrigger.HardLimitViolated)
             .Ignore(RunTrigger.DeviceRebooted);
 

@@ -143,7 +143,7 @@ public sealed partial class SequenceRun
         RunOutcome outcome = _state switch
         {
             RunState.Aborted => RunOutcome.Aborted,
-            RunState.Failed when _cause?.Trigger == RunTrigger.LinkLost => RunOutcome.LinkLost,
+            RunState.Failed when _cause?.Trigger is RunTrigger.LinkLost or RunTrigger.ReconnectFailed => RunOutcome.LinkLost,
             RunState.Failed => RunOutcome.Failed,
             _ when measurements.Any(m => m.Verdict == MeasurementVerdict.Fail) => RunOutcome.VerdictFailed,
             _ => RunOutcome.Passed,
@@ -221,7 +221,18 @@ public sealed partial class SequenceRun
     }
 
     /// <summary>Starts a phase's work; its outcome comes back as a trigger tagged with this phase's generation.</summary>
-    private void StartPhase(string name, Func<CancellationToken, Task> work)
+    private void StartPhase(string name, Func<CancellationToken, Task> work) =>
+        StartPhase(name, async ct =>
+        {
+            await work(ct).ConfigureAwait(false);
+            return null;
+        }, RunTrigger.StepCompleted, null);
+
+    /// <summary>
+    /// Starts a phase whose success posts <paramref name="success"/> (with the work's reason) and whose every failure,
+    /// when <paramref name="failure"/> is given, posts that instead of the trigger its exception maps to.
+    /// </summary>
+    private void StartPhase(string name, Func<CancellationToken, Task<string?>> work, RunTrigger success, RunTrigger? failure)
     {
         _phase?.Cancel();
         _phase?.Dispose();
@@ -232,12 +243,22 @@ public sealed partial class SequenceRun
         {
             try
             {
-                await work(token).ConfigureAwait(false);
-                Post(RunTrigger.StepCompleted, generation, null);
+                string? reason = await work(token).ConfigureAwait(false);
+                Post(success, generation, reason);
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
                 // The phase was left (abort, alarm); whoever left it decides what happens next.
+            }
+            catch (Exception ex) when (failure is { } instead)
+            {
+                Post(instead, generation, $"{name}: {ex.Message}");
+            }
+            catch (Exception ex) when (_plan.Policy.ReconnectOnLinkLoss && NoAnswer(ex) is { } silence)
+            {
+                // A cable pulled mid-command shows first as a command nobody answers, before the silence detector
+                // speaks: under the reconnect policy that is a lost link to check, not a failed step.
+                Post(RunTrigger.LinkLost, generation, $"{name}: the payload did not answer ({silence.Message}): treating the link as lost");
             }
             catch (StepTimeoutException ex)
             {
@@ -257,6 +278,21 @@ public sealed partial class SequenceRun
         {
             _work.Add(task);
         }
+    }
+
+    /// <summary>The unanswered payload exchange behind a failure, if that is what it was (not a step's own time bound).</summary>
+    private static Exception? NoAnswer(Exception error)
+    {
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+            // A telecommand without verification, a parameter report that never came; link timeouts are LinkExceptions already.
+            if (e is Protocols.Pus.CommandTimeoutException || e.GetType() == typeof(TimeoutException))
+            {
+                return e;
+            }
+        }
+
+        return null;
     }
 
     private void CancelPhase()

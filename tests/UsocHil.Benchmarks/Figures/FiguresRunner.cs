@@ -15,6 +15,8 @@ public static class FiguresRunner
         new ResultsIngestFigure(),
         new SequenceOverheadFigure(),
         new AcceleratedRunFigure(),
+        new ParallelRigsFigure(),
+        new MonitorLoadFigure(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
@@ -25,8 +27,11 @@ public static class FiguresRunner
         string? output = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
         var settings = new FigureSettings(smoke, root, Path.Combine(root, "artifacts", "bench"));
         var rows = new List<FigureRow>();
+        FigureNotes.Add($"load average at the start: {LoadAverage()}");
         int failures = 0;
-        foreach (IFigure figure in All())
+        int onlyIndex = Array.IndexOf(args, "--only");
+        string[]? only = onlyIndex >= 0 && onlyIndex + 1 < args.Length ? args[onlyIndex + 1].Split(',') : null;
+        foreach (IFigure figure in All().Where(f => only is null || only.Any(o => f.Name.StartsWith(o + ".", StringComparison.Ordinal))))
         {
             try
             {
@@ -45,6 +50,7 @@ public static class FiguresRunner
             }
         }
 
+        FigureNotes.Add($"load average at the end: {LoadAverage()}");
         if (output is not null)
         {
             await File.WriteAllTextAsync(output, Markdown(rows, string.Join(' ', args)));
@@ -69,8 +75,20 @@ public static class FiguresRunner
                 $"| {row.Figure} | {row.Subject} | {row.Value:G4} {row.Unit} | {row.Baseline} | {row.BaselineValue:G4} {row.Unit} | {row.Ratio:F2} | {row.Goal} | {(row.GoalMet ? "yes" : "**no**")} |");
         }
 
+        text.AppendLine();
+        text.AppendLine("## Details from this run");
+        text.AppendLine();
+        foreach (string note in FigureNotes.All())
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {note}");
+        }
+
         return text.ToString();
     }
+
+    /// <summary>The 1, 5 and 15 minute load averages: the machine is shared, and every ratio carries its load.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) + $" on {Environment.ProcessorCount} cores" : "unknown";
 
     private static string FindRoot()
     {

@@ -6,6 +6,9 @@ public static class FloorTools
     public static string PtyPingPong(FigureSettings settings) =>
         Build(settings, "pty_pingpong.c", "pty_pingpong", "-lutil");
 
+    public static string TcpPingPong(FigureSettings settings) =>
+        Build(settings, "tcp_pingpong.c", "tcp_pingpong", "-pthread");
+
     private static string Build(FigureSettings settings, string source, string name, string libraries)
     {
         string output = Path.Combine(settings.ArtifactsDirectory, name);

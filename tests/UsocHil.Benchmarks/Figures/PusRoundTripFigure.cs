@@ -15,8 +15,10 @@ namespace UsocHil.Benchmarks.Figures;
 
 /// <summary>
 /// Figure 2: a telecommand (TC[17,1] ARE_YOU_ALIVE, acceptance asked) and its acceptance report, over TCP loopback to
-/// the furnace emulator's payload endpoint, through TcpLink + LengthDelimitedFramer + PusClient. The floor is a raw
-/// blocking-socket ping-pong in C# (not C) of the same byte sizes, against an echo thread in this process.
+/// the furnace emulator's payload endpoint, through TcpLink + LengthDelimitedFramer + PusClient. The floor is raw
+/// blocking send/recv in C of the same byte sizes (bench/floor/tcp_pingpong.c, TCP_NODELAY, built with gcc in the same
+/// run). Between them, a breakdown: the same PusClient against a far side that does the least PUS work possible, and
+/// TcpLink async reads and writes with no PUS at all; plus blocking sockets in C# as a peer.
 /// </summary>
 public sealed class PusRoundTripFigure : IFigure
 {
@@ -59,12 +61,93 @@ public sealed class PusRoundTripFigure : IFigure
         }
 
         double harness = Stopwatch.GetElapsedTime(start).TotalMicroseconds / exchanges;
-        double floor = RawSocketPingPong(commandBytes, reportBytes, exchanges);
+        double minimal = await MinimalResponderAsync(dictionary, command, timing, exchanges, cancellationToken);
+        double asyncLinks = await TcpLinkPingPongAsync(commandBytes, reportBytes, exchanges, cancellationToken);
+        double blocking = RawSocketPingPong(commandBytes, reportBytes, exchanges);
+        string tool = FloorTools.TcpPingPong(settings);
+        double floor = double.Parse(await Processes.OutputAsync(tool, $"{exchanges} {commandBytes} {reportBytes}", cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        const string c = "C send/recv over TCP loopback, same sizes";
         return
         [
-            new(Name, $"PusClient.SendAsync on TcpLink to the emulator ({commandBytes} B → {reportBytes} B)", harness, "µs",
-                "raw blocking Socket ping-pong in C#, same sizes", floor, "≤ 1.5× floor", harness <= 1.5 * floor),
+            new(Name, $"PusClient.SendAsync on TcpLink to the emulator ({commandBytes} B → {reportBytes} B)", harness, "µs", c, floor, "≤ 1.5× floor", harness <= 1.5 * floor),
+            new(Name, "breakdown: the same PusClient against a minimal in-process PUS responder", minimal, "µs", c, floor, "breakdown", true),
+            new(Name, "breakdown: TcpLink ReadAsync/WriteAsync both ends, no PUS", asyncLinks, "µs", c, floor, "breakdown", true),
+            new(Name, "blocking Socket Send/Receive in C#, same sizes", blocking, "µs", c, floor, "peer", true),
         ];
+    }
+
+    private static async Task<double> MinimalResponderAsync(DictionaryCodec dictionary, Telecommand command, CommandVerificationTiming timing, int exchanges, CancellationToken cancellationToken)
+    {
+        await using var responder = new MinimalPusResponder(dictionary.Codec, dictionary.Apid);
+        await using TcpLink link = await TcpClientLink.ConnectAsync(
+            "bench", FurnaceRigEndpoints.Host, responder.Port, TimeSpan.FromSeconds(5), TimeProvider.System, Logger.None, cancellationToken);
+        await using var client = new PusClient(link, new LengthDelimitedFramer(), dictionary.Codec, TimeProvider.System, Logger.None);
+        client.Start();
+        for (int i = 0; i < Math.Max(10, exchanges / 10); i++)
+        {
+            await client.SendAsync(command, timing, cancellationToken, "ARE_YOU_ALIVE");
+        }
+
+        long start = Stopwatch.GetTimestamp();
+        for (int i = 0; i < exchanges; i++)
+        {
+            await client.SendAsync(command, timing, cancellationToken, "ARE_YOU_ALIVE");
+        }
+
+        return Stopwatch.GetElapsedTime(start).TotalMicroseconds / exchanges;
+    }
+
+    private static async Task<double> TcpLinkPingPongAsync(int requestBytes, int replyBytes, int exchanges, CancellationToken cancellationToken)
+    {
+        await using var listener = new TcpLinkListener("echo", Logger.None);
+        Task<TcpLink> accepting = listener.AcceptAsync(cancellationToken).AsTask();
+        await using TcpLink link = await TcpClientLink.ConnectAsync(
+            "bench", FurnaceRigEndpoints.Host, listener.Port, TimeSpan.FromSeconds(5), TimeProvider.System, Logger.None, cancellationToken);
+        await using TcpLink peer = await accepting;
+        int total = exchanges + Math.Max(10, exchanges / 10);
+        Task echo = Task.Run(async () =>
+        {
+            byte[] request = new byte[requestBytes];
+            byte[] reply = new byte[replyBytes];
+            for (int i = 0; i < total; i++)
+            {
+                await FillAsync(peer, request, cancellationToken);
+                await peer.WriteAsync(reply, cancellationToken);
+            }
+        }, cancellationToken);
+        byte[] send = new byte[requestBytes];
+        byte[] receive = new byte[replyBytes];
+        for (int i = 0; i < total - exchanges; i++)
+        {
+            await link.WriteAsync(send, cancellationToken);
+            await FillAsync(link, receive, cancellationToken);
+        }
+
+        long start = Stopwatch.GetTimestamp();
+        for (int i = 0; i < exchanges; i++)
+        {
+            await link.WriteAsync(send, cancellationToken);
+            await FillAsync(link, receive, cancellationToken);
+        }
+
+        double result = Stopwatch.GetElapsedTime(start).TotalMicroseconds / exchanges;
+        await echo;
+        return result;
+    }
+
+    private static async Task FillAsync(TcpLink link, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        int got = 0;
+        while (got < buffer.Length)
+        {
+            int n = await link.ReadAsync(buffer[got..], cancellationToken);
+            if (n == 0)
+            {
+                throw new EndOfStreamException($"{link.Info.Endpoint} closed after {got} of {buffer.Length} bytes");
+            }
+
+            got += n;
+        }
     }
 
     /// <summary>The controller answers NOT_READY while it boots after power-on.</summary>

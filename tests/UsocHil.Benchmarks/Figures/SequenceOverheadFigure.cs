@@ -1,6 +1,10 @@
 using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Serilog;
 using Serilog.Core;
+using Serilog.Formatting.Compact;
 using UsocHil.Configuration;
+using UsocHil.Results;
 using UsocHil.Rigs;
 using UsocHil.Safing;
 using UsocHil.Sequencing;
@@ -10,7 +14,8 @@ namespace UsocHil.Benchmarks.Figures;
 
 /// <summary>
 /// Figure 5: the sequence engine's cost per step: a run of N mark steps on a rig that answers instantly, minus a run of
-/// none (connect and safing), over N; the baseline is the same N awaits of the step body with no engine around it.
+/// none (connect and safing), over N; once bare, once logging at Information to a file and recording to a SQLite
+/// archive as <c>usoc-hil run</c> does; the baseline is the same N awaits of the step body with no engine around it.
 /// </summary>
 public sealed class SequenceOverheadFigure : IFigure
 {
@@ -20,10 +25,29 @@ public sealed class SequenceOverheadFigure : IFigure
     {
         RigDefinition rig = RigLoader.Load(Path.Combine(settings.RepositoryRoot, "rigs", "furnace-em", "rig.json"));
         int steps = settings.Scale(20_000);
-        await RunAsync(rig, Math.Max(10, steps / 10), cancellationToken);
-        double empty = await RunAsync(rig, 0, cancellationToken);
-        double full = await RunAsync(rig, steps, cancellationToken);
+        await RunAsync(rig, Math.Max(10, steps / 10), null, cancellationToken);
+        double empty = await RunAsync(rig, 0, null, cancellationToken);
+        double full = await RunAsync(rig, steps, null, cancellationToken);
         double perStep = Math.Max(full - empty, 0.001) / steps;
+
+        string directory = Path.Combine(settings.ArtifactsDirectory, "sequence");
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        Directory.CreateDirectory(directory);
+        async Task<double> PerStepAsync(Instrumentation instrumentation)
+        {
+            await RunAsync(rig, Math.Max(10, steps / 10), instrumentation, cancellationToken);
+            double recordedEmpty = await RunAsync(rig, 0, instrumentation, cancellationToken);
+            double recordedFull = await RunAsync(rig, steps, instrumentation, cancellationToken);
+            return Math.Max(recordedFull - recordedEmpty, 0.001) / steps;
+        }
+
+        double recordedPerStep = await PerStepAsync(new Instrumentation(Path.Combine(directory, "run.clef"), Path.Combine(directory, "results.sqlite"), Buffered: false));
+        double bufferedPerStep = await PerStepAsync(new Instrumentation(Path.Combine(directory, "buffered.clef"), Path.Combine(directory, "buffered.sqlite"), Buffered: true));
+        SqliteConnection.ClearAllPools();
 
         ISequenceStep step = new NoOpStep("baseline");
         long start = Stopwatch.GetTimestamp();
@@ -35,18 +59,38 @@ public sealed class SequenceOverheadFigure : IFigure
         double loop = Math.Max(Stopwatch.GetElapsedTime(start).TotalMicroseconds, 0.001) / steps;
         return
         [
-            new(Name, $"SequenceRun, {steps} no-op steps (run of 0 subtracted)", perStep, "µs", "empty loop of the same awaits", loop,
+            new(Name, $"SequenceRun, {steps} no-op steps (run of 0 subtracted), no logging, no recording", perStep, "µs", "empty loop of the same awaits", loop,
                 "≤ 50 µs/step", perStep <= 50),
+            new(Name, "the same with Information logging to a CLEF file (as usoc-hil run: unbuffered) and every step recorded in a SQLite archive, sealed", recordedPerStep, "µs",
+                "empty loop of the same awaits", loop, "≤ 50 µs/step", recordedPerStep <= 50),
+            new(Name, "the same with the CLEF file sink buffered (flushed every second)", bufferedPerStep, "µs",
+                "empty loop of the same awaits", loop, "≤ 50 µs/step", bufferedPerStep <= 50),
         ];
     }
 
-    private static async Task<double> RunAsync(RigDefinition rig, int steps, CancellationToken cancellationToken)
+    /// <summary>Where a run logs (Information, compact JSON, as <c>usoc-hil run</c> logs) and records (its results archive).</summary>
+    private sealed record Instrumentation(string LogFile, string ArchiveFile, bool Buffered);
+
+    private static async Task<double> RunAsync(RigDefinition rig, int steps, Instrumentation? instrumentation, CancellationToken cancellationToken)
     {
         var plan = new SequencePlan { Name = "bench", Version = "1", Steps = [.. Enumerable.Range(0, steps).Select(i => (ISequenceStep)new NoOpStep($"s{i}"))] };
-        var run = new SequenceRun(plan, rig, _ => Task.FromResult<IRigSession>(new NullRigSession(rig)), new RunOptions(),
-            new RunObservers([], Logger.None), TimeProvider.System, new RigSafing(TimeProvider.System, Logger.None), Logger.None);
+        await using Logger log = instrumentation is null
+            ? new LoggerConfiguration().CreateLogger()
+            : new LoggerConfiguration().MinimumLevel.Information()
+                .WriteTo.File(new CompactJsonFormatter(), instrumentation.LogFile, buffered: instrumentation.Buffered, flushToDiskInterval: TimeSpan.FromSeconds(1)).CreateLogger();
+        ILogger runLog = instrumentation is null ? Logger.None : log;
+        await using ResultsArchive? archive = instrumentation is null ? null : await ResultsArchive.OpenAsync(instrumentation.ArchiveFile, TimeProvider.System, runLog, cancellationToken);
         long start = Stopwatch.GetTimestamp();
+        ArchiveRunObserver? recording = archive is null ? null
+            : new ArchiveRunObserver(await archive.BeginRunAsync(new RunHeader { Rig = rig.Name, Sequence = "bench" }, TimeProvider.System, cancellationToken), runLog);
+        var run = new SequenceRun(plan, rig, _ => Task.FromResult<IRigSession>(new NullRigSession(rig)), new RunOptions(),
+            new RunObservers(recording is null ? [] : [recording], runLog), TimeProvider.System, new RigSafing(TimeProvider.System, runLog), runLog);
         RunResult result = await run.RunAsync(cancellationToken);
+        if (recording is not null)
+        {
+            await recording.FinishAsync(cancellationToken); // durable and sealed
+        }
+
         double elapsed = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
         if (result.FinalState != RunState.Completed)
         {

@@ -52,14 +52,12 @@ internal sealed class EmulatedPayload : IAsyncDisposable
         return new EmulatedPayload(rig, link, client, time);
     }
 
-    /// <summary>
-    /// Sends a dictionary command, retrying what the faults swallowed; returns the attempts it took. Refusals while the
-    /// controller boots (NOT_READY, 3 s of rig time) are waited out apart from <paramref name="attempts"/>, up to 30 s of rig time.
-    /// </summary>
+    /// <summary>Sends a dictionary command, retrying what the faults swallowed; returns the attempts it took.</summary>
+    private static readonly TimeSpan BootAllowance = TimeSpan.FromSeconds(30);
+
     public async Task<int> CommandAsync(string name, IReadOnlyDictionary<string, double>? arguments, int attempts, CancellationToken cancellationToken)
     {
-        const int notReady = 8;
-        int booting = 0;
+        long started = Time.GetTimestamp();
         for (int attempt = 1; ; attempt++)
         {
             try
@@ -67,18 +65,14 @@ internal sealed class EmulatedPayload : IAsyncDisposable
                 await Client.SendAsync(Dictionary.EncodeCommand(name, arguments), new CommandVerificationTiming(5, 8), cancellationToken, name);
                 return attempt;
             }
-            catch (CommandFailedException e) when (e.FailureCode == notReady && ++booting < 30)
-            {
-                attempt--;
-                await Task.Delay(TimeSpan.FromSeconds(1), Time, cancellationToken);
-            }
             catch (CommandTimeoutException) when (attempt < attempts)
             {
                 // the telecommand or its report was damaged on the wire: send again
             }
-            catch (CommandFailedException e) when (e.Stage == VerificationStage.Acceptance && attempt < attempts)
+            catch (CommandFailedException e) when (e.Stage == VerificationStage.Acceptance && Time.GetElapsedTime(started) < BootAllowance)
             {
-                // refused while the controller boots: wait a second of rig time
+                // refused while the controller boots (a few seconds of rig time): not an attempt, wait and ask again
+                attempt--;
                 await Task.Delay(TimeSpan.FromSeconds(1), Time, cancellationToken);
             }
         }

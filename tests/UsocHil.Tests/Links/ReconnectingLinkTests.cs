@@ -82,4 +82,54 @@ public sealed class ReconnectingLinkTests
         Assert.That(TransportTime.OnClock(clock, TimeSpan.FromSeconds(3)).TotalSeconds, Is.EqualTo(expectedSeconds).Within(1e-9));
         Assert.That(TransportTime.OnClock(TimeProvider.System, TimeSpan.FromSeconds(3)), Is.EqualTo(TimeSpan.FromSeconds(3)));
     }
+
+    [Test]
+    [CancelAfter(5_000)]
+    public async Task ReadAsync_PeerAcceptsAndClosesEveryTime_BacksOffAndReportsClosedAfterMaxAttempts(CancellationToken cancellationToken)
+    {
+        int connections = 0;
+        await using var link = new ReconnectingLink(new LinkInfo("payload", "tcp", "memory"), async _ =>
+        {
+            connections++;
+            (InMemoryLink harness, InMemoryLink peer) = InMemoryLink.CreatePair();
+            await peer.DisposeAsync();
+            return harness;
+        }, Fast, TimeProvider.System, Silent);
+
+        var error = await Assert.ThrowsAsync<LinkClosedException>(async () => await link.ReadAsync(new byte[8], cancellationToken));
+
+        Assert.That(error!.Message, Does.Contain("closed 3 connections in a row without sending anything"));
+        Assert.That(connections, Is.EqualTo(Fast.MaxAttempts));
+    }
+
+    [Test]
+    [CancelAfter(5_000)]
+    public async Task ReadAsync_PeerThatSentDataCloses_StartsAFreshCountOfEmptyConnections(CancellationToken cancellationToken)
+    {
+        var peers = new Queue<InMemoryLink>();
+        int connections = 0;
+        await using var link = new ReconnectingLink(new LinkInfo("payload", "tcp", "memory"), _ =>
+        {
+            connections++;
+            (InMemoryLink harness, InMemoryLink peer) = InMemoryLink.CreatePair();
+            peers.Enqueue(peer);
+            return ValueTask.FromResult<ILink>(harness);
+        }, Fast, TimeProvider.System, Silent);
+        await link.ConnectAsync(cancellationToken);
+        InMemoryLink first = peers.Dequeue();
+        await first.WriteAsync("hk"u8.ToArray(), cancellationToken);
+        Assert.That(await link.ReadAsync(new byte[8], cancellationToken), Is.EqualTo(2));
+        await first.DisposeAsync();
+
+        ValueTask<int> reading = link.ReadAsync(new byte[8], cancellationToken);
+        while (peers.Count == 0)
+        {
+            await Task.Yield();
+        }
+
+        await peers.Dequeue().WriteAsync("ok"u8.ToArray(), cancellationToken);
+
+        Assert.That(await reading, Is.EqualTo(2), "a connection that had delivered data is not counted as a refusal");
+        Assert.That(connections, Is.EqualTo(2));
+    }
 }

@@ -34,6 +34,7 @@ public sealed class SequenceRunGraphTests
     [TestCase(RunState.SelfTest)]
     [TestCase(RunState.Executing)]
     [TestCase(RunState.Verifying)]
+    [TestCase(RunState.Reconnecting)]
     public void Reachable_FromEveryNonTerminalState_IncludesSafing(RunState state)
     {
         var run = new SequenceRun(Plan, TestRigs.Furnace(), _ => throw new InvalidOperationException(), new RunOptions(), new CollectingObserver(),
@@ -48,6 +49,7 @@ public sealed class SequenceRunGraphTests
     [TestCase(RunState.SelfTest)]
     [TestCase(RunState.Executing)]
     [TestCase(RunState.Verifying)]
+    [TestCase(RunState.Reconnecting)]
     public void DirectTerminalsFrom_AnyPoweredState_IsEmptyBecauseEveryEndPassesThroughSafing(RunState state)
     {
         var run = new SequenceRun(Plan, TestRigs.Furnace(), _ => throw new InvalidOperationException(), new RunOptions(), new CollectingObserver(),

@@ -58,7 +58,7 @@ internal sealed class FitStep(string name, string data, string x, string y, int 
         string? data = r.String("data");
         string? x = r.String("x");
         string? y = r.String("y");
-        int order = (int)(r.Number("order", required: false, min: 1, max: 5) ?? 1);
+        int order = r.Integer("order", required: false, min: 1, max: 5) ?? 1;
         double? maxResidual = r.Number("maxResidual", required: false, min: 0);
         if (data is not null)
         {

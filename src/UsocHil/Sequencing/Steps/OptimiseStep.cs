@@ -100,8 +100,8 @@ internal sealed class OptimiseStep(
                 continue;
             }
 
-            var v = new StepReader(obj, $"{r.Path}.variables[{i}]", r.Context);
-            string? name = v.String("name");
+            StepReader v = r.Inner(obj, $"variables[{i}]");
+            string? name = v.Identifier("name");
             double? initial = v.Number("initial");
             double? min = v.Number("min");
             double? max = v.Number("max");
@@ -121,12 +121,16 @@ internal sealed class OptimiseStep(
             variables.Add(new OptimisationVariable(name, initial.Value, min.Value, max.Value, step ?? ((max.Value - min.Value) / 10)));
         }
 
-        if (method == OptimisationMethod.GoldenSection && variables.Count != 1)
+        if (array is { Count: 0 })
+        {
+            r.Problem(array, "variables", "an optimise step needs at least one variable");
+        }
+        else if (method == OptimisationMethod.GoldenSection && variables.Count != 1)
         {
             r.Problem(array, "variables", "golden-section optimises exactly one variable");
         }
 
-        int budget = (int)(r.Number("maxEvaluations", min: 1, max: 1000) ?? 40);
+        int budget = r.Integer("maxEvaluations", min: 1, max: 1000) ?? 40;
         double tolerance = r.Number("tolerance", required: false, min: 0) ?? 1e-3;
         var names = variables.Select(v => v.Name).ToArray();
         IReadOnlyList<ISequenceStep> evaluation = r.Context.WithVariables(names, () => StepFactory.ReadList(r.Field("evaluation", true), r.Path + ".evaluation", r.Context));

@@ -60,9 +60,9 @@ internal sealed class SampleStep(string name, IReadOnlyList<string> parameters, 
             : throw new StepFailedException(context.Path, $"{instrument.Name} answered '{answer}' to {instrument.Reference.Query}, not a number");
     }
 
-    internal static InstrumentDefinition? ReadReference(StepReader r, string field)
+    internal static InstrumentDefinition? ReadReference(StepReader r, string field, bool required = false)
     {
-        string? name = r.String(field, required: false);
+        string? name = r.String(field, required);
         if (name is null)
         {
             return null;
@@ -88,7 +88,7 @@ internal sealed class SampleStep(string name, IReadOnlyList<string> parameters, 
         }
 
         InstrumentDefinition? reference = ReadReference(r, "reference");
-        int count = (int)(r.Number("count", required: false, min: 1, max: 10_000) ?? 10);
+        int count = r.Integer("count", required: false, min: 1, max: 10_000) ?? 10;
         if (name is not null)
         {
             if (!r.Context.DataSets.TryGetValue(name, out HashSet<string>? columns))

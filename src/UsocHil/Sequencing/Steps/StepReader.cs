@@ -8,11 +8,12 @@ namespace UsocHil.Sequencing.Steps;
 /// <summary>
 /// Reads one step object of a sequence file and checks it against the rig: every field it declares, every name it
 /// uses. Problems are collected (file, JSON path, line), never thrown one at a time; fields nobody asked for are
-/// reported as unknown when the step is finished.
+/// reported as unknown when the step is finished. A reader of an object inside a step (a check, a variable, a stability
+/// window) is made with <see cref="Inner"/>: such objects have no kind or label.
 /// </summary>
-internal sealed class StepReader(JObject step, string path, SequenceBuildContext context)
+internal sealed class StepReader(JObject step, string path, SequenceBuildContext context, bool isStep = true)
 {
-    private readonly HashSet<string> _read = new(StringComparer.Ordinal) { "kind", "label" };
+    private readonly HashSet<string> _read = isStep ? new(StringComparer.Ordinal) { "kind", "label" } : new(StringComparer.Ordinal);
 
     public string Path { get; } = path;
 
@@ -23,6 +24,9 @@ internal sealed class StepReader(JObject step, string path, SequenceBuildContext
     public bool HasProblems { get; private set; }
 
     public string? Label => step["label"]?.Type == JTokenType.String ? step["label"]!.Value<string>() : null;
+
+    /// <summary>A reader for an object nested in this step, reporting under this step's path.</summary>
+    public StepReader Inner(JObject obj, string relative) => new(obj, relative.StartsWith('[') ? Path + relative : $"{Path}.{relative}", Context, isStep: false);
 
     public void Problem(JToken? at, string relative, string message)
     {
@@ -78,6 +82,44 @@ internal sealed class StepReader(JObject step, string path, SequenceBuildContext
         if ((min is { } lo && value < lo) || (max is { } hi && value > hi))
         {
             Problem(token, name, $"{value.ToString(CultureInfo.InvariantCulture)} is out of range [{min?.ToString(CultureInfo.InvariantCulture) ?? "-inf"}, {max?.ToString(CultureInfo.InvariantCulture) ?? "inf"}]");
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>A whole number (a count, an order, a bit mask): 2.5 readings is a mistake, not a rounding.</summary>
+    public int? Integer(string name, bool required = true, int min = int.MinValue, int max = int.MaxValue)
+    {
+        JToken? token = Field(name, required);
+        if (token is null)
+        {
+            return null;
+        }
+
+        if (token.Type != JTokenType.Integer)
+        {
+            Problem(token, name, token.Type == JTokenType.Float ? "wrong type: expected a whole number" : "wrong type: expected a number");
+            return null;
+        }
+
+        long value = token.Value<long>();
+        if (value < min || value > max)
+        {
+            Problem(token, name, $"{value.ToString(CultureInfo.InvariantCulture)} is out of range [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}]");
+            return null;
+        }
+
+        return (int)value;
+    }
+
+    /// <summary>A variable name: letters, digits and underscores, so that "$name + 1" reads back as the name.</summary>
+    public string? Identifier(string name)
+    {
+        string? value = String(name);
+        if (value is not null && (value.Length == 0 || !value.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')))
+        {
+            Problem(Json[name], name, $"'{value}' is not a variable name: use letters, digits and _");
             return null;
         }
 
@@ -229,6 +271,11 @@ internal sealed class StepReader(JObject step, string path, SequenceBuildContext
     /// <summary>Reports every field of the step that no reader asked for.</summary>
     public void Finish()
     {
+        if (isStep && step["label"] is { Type: not JTokenType.String } label)
+        {
+            Problem(label, "label", "wrong type: expected a string");
+        }
+
         foreach (JProperty property in step.Properties())
         {
             if (!_read.Contains(property.Name))

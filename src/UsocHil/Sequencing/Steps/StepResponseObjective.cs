@@ -39,7 +39,7 @@ internal sealed record StepResponseObjective(string Parameter, string Since, Tim
             return null;
         }
 
-        var o = new StepReader(obj, r.Path + ".objective", r.Context);
+        StepReader o = r.Inner(obj, "objective");
         var parameter = o.Parameter("parameter");
         string? since = o.String("since");
         TimeSpan? window = o.Seconds("seconds", required: true, min: 1);
@@ -48,7 +48,7 @@ internal sealed record StepResponseObjective(string Parameter, string Since, Tim
         double wO = 10, wS = 0.1, wI = 0.01;
         if (o.Object("weights", required: false) is { } weights)
         {
-            var w = new StepReader(weights, o.Path + ".weights", r.Context);
+            StepReader w = o.Inner(weights, "weights");
             wO = w.Number("overshoot", required: false, min: 0) ?? wO;
             wS = w.Number("settling", required: false, min: 0) ?? wS;
             wI = w.Number("iae", required: false, min: 0) ?? wI;

@@ -27,7 +27,7 @@ internal sealed class SweepStep(string variable, IReadOnlyList<double> values, I
 
     public static ISequenceStep? Read(StepReader r)
     {
-        string? variable = r.String("variable");
+        string? variable = r.Identifier("variable");
         JArray? array = r.Array("values");
         var values = new List<double>();
         for (int i = 0; i < (array?.Count ?? 0); i++)

@@ -13,8 +13,8 @@ public sealed record ValueExpression(string? Variable, double Offset)
         string s = text.Trim();
         if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double literal))
         {
-            expression = Literal(literal);
-            return true;
+            expression = double.IsFinite(literal) ? Literal(literal) : null;
+            return expression is not null;
         }
 
         if (!s.StartsWith('$'))
@@ -23,14 +23,14 @@ public sealed record ValueExpression(string? Variable, double Offset)
         }
 
         int op = s.IndexOfAny(['+', '-'], 1);
-        string name = (op < 0 ? s[1..] : s[1..op]).Trim();
-        if (name.Length == 0 || !name.All(c => char.IsLetterOrDigit(c) || c == '_'))
+        string name = (op < 0 ? s[1..] : s[1..op]).TrimEnd();
+        if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
         {
             return false;
         }
 
         double offset = 0;
-        if (op >= 0 && !double.TryParse(s[(op + 1)..].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out offset))
+        if (op >= 0 && (!double.TryParse(s[(op + 1)..].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out offset) || !double.IsFinite(offset)))
         {
             return false;
         }

@@ -53,13 +53,18 @@ internal sealed class VerifyStep(IReadOnlyList<IVerifyCheck> checks, bool stopOn
                 continue;
             }
 
-            var inner = new StepReader(obj, $"{r.Path}.checks[{i}]", r.Context);
+            StepReader inner = r.Inner(obj, $"checks[{i}]");
             if (ReadCheck(inner) is { } check && !inner.HasProblems)
             {
                 checks.Add(check);
             }
 
             inner.Finish();
+        }
+
+        if (array is { Count: 0 })
+        {
+            r.Problem(array, "checks", "a verify step needs at least one check");
         }
 
         return new VerifyStep(checks, stopOnFail, r.Label);
@@ -79,9 +84,9 @@ internal sealed class VerifyStep(IReadOnlyList<IVerifyCheck> checks, bool stopOn
                     r.Parameter(r.Json["parameters"]![i]!, $"parameters[{i}]", parameters[i]);
                 }
 
-                InstrumentDefinition? reference = SampleStep.ReadReference(r, "reference");
+                InstrumentDefinition? reference = SampleStep.ReadReference(r, "reference", required: true);
                 double? within = r.Number("within", min: 0);
-                int count = (int)(r.Number("count", required: false, min: 1, max: 10_000) ?? 10);
+                int count = r.Integer("count", required: false, min: 1, max: 10_000) ?? 10;
                 return reference is null || within is null ? null : new AgreementCheck(parameters, reference, within.Value, count);
             }
 
@@ -134,7 +139,7 @@ internal sealed class VerifyStep(IReadOnlyList<IVerifyCheck> checks, bool stopOn
                 var parameter = r.Parameter("parameter");
                 ValueExpression? min = r.Value("min", required: false);
                 ValueExpression? max = r.Value("max", required: false);
-                int? bits = r.Number("bitsSet", required: false, min: 1, max: int.MaxValue) is { } b ? (int)b : null;
+                int? bits = r.Integer("bitsSet", required: false, min: 1);
                 if (min is null && max is null && bits is null && !r.HasProblems)
                 {
                     r.Problem(null, "", "a value check needs min, max or bitsSet");

@@ -195,12 +195,12 @@ internal sealed class WaitStep(WaitCondition? condition, TimeSpan? duration, Tim
             equal = EnumOrNumber(r, parameter, equals);
         }
 
-        int? bits = r.Number("bitsSet", required: false, min: 1, max: int.MaxValue) is { } b ? (int)b : null;
+        int? bits = r.Integer("bitsSet", required: false, min: 1);
         double? rate = null;
         TimeSpan? stable = null;
         if (r.Object("stable", required: false) is { } stableObject)
         {
-            var inner = new StepReader(stableObject, r.Path + ".stable", r.Context);
+            StepReader inner = r.Inner(stableObject, "stable");
             rate = inner.Number("maxRatePerMinute", required: false, min: 0);
             stable = inner.Seconds("seconds", required: true, min: 1);
             inner.Finish();
@@ -221,6 +221,12 @@ internal sealed class WaitStep(WaitCondition? condition, TimeSpan? duration, Tim
         if (token.Type is JTokenType.Integer or JTokenType.Float)
         {
             return token.Value<double>();
+        }
+
+        if (token.Type != JTokenType.String)
+        {
+            r.Problem(token, "equals", "wrong type: expected a number or the name of one of the parameter's values");
+            return null;
         }
 
         string text = token.Value<string>() ?? "";

@@ -9,7 +9,7 @@ public sealed class FaultSpecParserTests
     {
         FaultPlan plan = FaultPlan.Parse([
             "corrupt=0.01", "drop=0.02", "delay=200ms", "no-response=0.1", "stuck-tc=2", "open-tc=3@5min",
-            "slow-heater=0.5", "reboot-at=600s", "disconnect-at=300", "supply-trip-at=1h",
+            "slow-heater=0.5", "reboot-at=600s", "disconnect-at=300", "supply-trip-at=1h", "disconnect-for=90s",
         ]);
 
         Assert.That(plan.CorruptRate, Is.EqualTo(0.01));
@@ -24,8 +24,9 @@ public sealed class FaultSpecParserTests
         Assert.That(plan.HeaterFactor, Is.EqualTo(0.5));
         Assert.That(plan.RebootAt, Is.EqualTo(TimeSpan.FromSeconds(600)));
         Assert.That(plan.DisconnectAt, Is.EqualTo(TimeSpan.FromSeconds(300)));
+        Assert.That(plan.DisconnectFor, Is.EqualTo(TimeSpan.FromSeconds(90)));
         Assert.That(plan.SupplyTripAt, Is.EqualTo(TimeSpan.FromHours(1)));
-        Assert.That(plan.Specs, Has.Count.EqualTo(10));
+        Assert.That(plan.Specs, Has.Count.EqualTo(11));
     }
 
     [TestCase("corrupt", "expected name=value")]

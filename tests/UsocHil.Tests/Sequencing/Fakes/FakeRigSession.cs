@@ -5,7 +5,7 @@ using UsocHil.Rigs;
 namespace UsocHil.Tests.Sequencing.Fakes;
 
 /// <summary>An in-memory rig: records every action in order, holds line levels, parameters and instrument answers.</summary>
-public sealed class FakeRigSession(RigDefinition rig, TimeProvider time) : IRigSession
+public sealed class FakeRigSession(RigDefinition rig, TimeProvider time) : IReconnectableRigSession
 {
     private readonly ConcurrentQueue<string> _actions = new();
 
@@ -22,6 +22,23 @@ public sealed class FakeRigSession(RigDefinition rig, TimeProvider time) : IRigS
     public Action<string, IReadOnlyDictionary<string, double>>? OnCommand { get; set; }
 
     public bool Disposed { get; private set; }
+
+    /// <summary>When set, the payload link can be reopened: called with the attempt number (from 1); throw to fail it.</summary>
+    public Func<int, CancellationToken, Task>? Reopen { get; set; }
+
+    private int _reconnectAttempts;
+
+    public int ReconnectAttempts => Volatile.Read(ref _reconnectAttempts);
+
+    public bool CanReconnectPayload => Reopen is not null;
+
+    public async Task ReconnectPayloadAsync(CancellationToken cancellationToken)
+    {
+        int attempt = Interlocked.Increment(ref _reconnectAttempts);
+        Log($"reconnect {attempt}");
+        await Reopen!(attempt, cancellationToken);
+        PayloadLinkDead = false;
+    }
 
     public IReadOnlyList<string> Actions => _actions.ToArray();
 

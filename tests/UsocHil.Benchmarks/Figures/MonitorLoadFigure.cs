@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Net;
+using Serilog;
+using Serilog.Formatting.Compact;
+using UsocHil.Configuration;
+using UsocHil.Monitor;
+using UsocHil.Rigs;
+using UsocHil.Sequencing;
+using UsocHil.Time;
+
+namespace UsocHil.Benchmarks.Figures;
+
+/// <summary>
+/// Issue 11's figure: the same emulated calibration at the station's 400× rig time, once without a monitor and once
+/// serving the monitor to 20 pages reading the live event stream plus one page that never reads. Housekeeping rate
+/// and the duration of the steps that exchange with the rig must not change.
+/// </summary>
+public sealed class MonitorLoadFigure : IFigure
+{
+    private const int Pages = 20;
+
+    public string Name => "M. Monitor: 20 pages + 1 stalled page open during a run";
+
+    public async Task<IReadOnlyList<FigureRow>> MeasureAsync(FigureSettings settings, CancellationToken cancellationToken)
+    {
+        RigDefinition rig = RigLoader.Load(Path.Combine(settings.RepositoryRoot, "rigs", "furnace-em", "rig.json"));
+        string sequence = settings.Smoke
+            ? Path.Combine(settings.RepositoryRoot, "bench", "sequences", "housekeeping-soak.json")
+            : Path.Combine(settings.RepositoryRoot, "rigs", "furnace-em", "sequences", "calibrate-thermocouples.json");
+        SequencePlan plan = SequenceLoader.Load(sequence, rig);
+        double scale = settings.Smoke ? 40 : 400;
+        string logs = Path.Combine(settings.ArtifactsDirectory, "monitor");
+        Directory.CreateDirectory(logs);
+
+        // Alone, watched, watched, alone: drift in the machine's load and first-run costs fall on both sides equally.
+        int[] order = settings.Smoke ? [0, 2] : [0, Pages, Pages, 0];
+        var samples = new List<Sample>();
+        for (int i = 0; i < order.Length; i++)
+        {
+            Sample sample = await RunAsync(rig, plan, scale, order[i], Path.Combine(logs, $"run-{i + 1}-{order[i]}-pages.clef"), cancellationToken);
+            samples.Add(sample);
+            FigureNotes.Add($"M. run {i + 1}, {sample.Pages} pages{(sample.Pages > 0 ? " + 1 stalled" : "")}: {sample.Outcome}, housekeeping {sample.HousekeepingRate:F4}/s, " +
+                $"exchange steps {sample.ExchangeStep.TotalMilliseconds:F0} ms of rig time median ({sample.ExchangeSteps} steps), {sample.WallSeconds:F1} s wall");
+        }
+
+        Sample alone = Sample.Mean(samples.Where(x => x.Pages == 0).ToList());
+        Sample watched = Sample.Mean(samples.Where(x => x.Pages > 0).ToList());
+        string run = $"{plan.Name} at {scale:G3}×, ended {alone.Outcome} / {watched.Outcome}";
+        string load = $"{watched.Pages} pages read ≥ {watched.FewestMessages} messages each; the stalled page's queue coalesced {watched.StalledCoalesced} and dropped {watched.StalledDropped}";
+        double rateRatio = watched.HousekeepingRate / alone.HousekeepingRate;
+        double stepRatio = watched.ExchangeStep.TotalMilliseconds / alone.ExchangeStep.TotalMilliseconds;
+        return
+        [
+            new(Name, $"housekeeping reports per rig second with the pages ({run}; {load})", watched.HousekeepingRate, "1/s",
+                "same run, no monitor", alone.HousekeepingRate, "unchanged, within ±10 % (the rig's tolerance)", Math.Abs(rateRatio - 1) <= 0.1),
+            new(Name, $"median rig time (mean of each run's median) of the {watched.ExchangeSteps} steps that exchange with the rig (command, set, upload, power)", watched.ExchangeStep.TotalMilliseconds, "ms",
+                "same run, no monitor", alone.ExchangeStep.TotalMilliseconds, "not slower: ≤ 1.1×", stepRatio <= 1.1),
+            new(Name, "wall time of the whole run with the pages", watched.WallSeconds, "s", "same run, no monitor", alone.WallSeconds, "peer", true),
+        ];
+    }
+
+    private static async Task<Sample> RunAsync(RigDefinition rig, SequencePlan plan, double scale, int pages, string logFile, CancellationToken cancellationToken)
+    {
+        File.Delete(logFile);
+        await using Serilog.Core.Logger log = new LoggerConfiguration().MinimumLevel.Information()
+            .WriteTo.File(new CompactJsonFormatter(), logFile, flushToDiskInterval: TimeSpan.FromSeconds(1)).CreateLogger();
+        var time = new VirtualTimeProvider(TimeProvider.System, scale);
+        await using MonitorServer? monitor = pages == 0 ? null : await MonitorServer.StartAsync(
+            new MonitorOptions { Endpoint = new IPEndPoint(IPAddress.Loopback, 0), Rig = rig, Time = TimeProvider.System }, log, cancellationToken);
+        RunBroadcaster? broadcaster = monitor?.Broadcaster;
+        var clients = new List<SsePage>();
+        try
+        {
+            if (monitor is not null)
+            {
+                var events = new Uri(monitor.Url, "api/runs/live/events");
+                for (int i = 0; i < pages; i++)
+                {
+                    clients.Add(await SsePage.ReadingAsync(events, cancellationToken));
+                }
+
+                clients.Add(await SsePage.StalledAsync(events, cancellationToken));
+                while (broadcaster!.ClientCount < pages + 1)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System, cancellationToken);
+                }
+            }
+
+            var arrivals = new HousekeepingArrivals(rig.Dictionary.Housekeeping[0].Parameters[0], scale);
+            var steps = new StepTimings();
+            await using var emulated = new EmulatedRigRun(rig, plan, time, scale, 1, EmulatedRigRun.CliTickPeriod(scale), log)
+            {
+                LinkOpened = (name, statistics) => broadcaster?.TrackLink(name, statistics),
+            };
+            IRunObserver[] observers = broadcaster is null ? [arrivals, steps] : [arrivals, steps, broadcaster];
+            long began = Stopwatch.GetTimestamp();
+            RunResult result = await emulated.RunAsync(observers, cancellationToken);
+            double wall = Stopwatch.GetElapsedTime(began).TotalSeconds;
+            ClientQueue? stalled = broadcaster?.Clients.Count > pages ? broadcaster.Clients[pages] : null;
+            return new Sample(result.Outcome, arrivals.Rate(), steps.Median, steps.Count, wall, pages,
+                clients.Count > 1 ? clients[..^1].Min(c => c.Messages) : 0, stalled?.Coalesced ?? 0, stalled?.Dropped ?? 0);
+        }
+        finally
+        {
+            foreach (SsePage page in clients)
+            {
+                await page.DisposeAsync();
+            }
+        }
+    }
+
+    private sealed record Sample(RunOutcome Outcome, double HousekeepingRate, TimeSpan ExchangeStep, int ExchangeSteps, double WallSeconds, int Pages,
+        long FewestMessages, long StalledCoalesced, long StalledDropped)
+    {
+        public static Sample Mean(IReadOnlyList<Sample> runs) => new(
+            runs.All(r => r.Outcome == runs[0].Outcome) ? runs[0].Outcome : runs.Max(r => r.Outcome),
+            runs.Average(r => r.HousekeepingRate),
+            TimeSpan.FromTicks((long)runs.Average(r => r.ExchangeStep.Ticks)),
+            runs.Sum(r => r.ExchangeSteps),
+            runs.Average(r => r.WallSeconds),
+            runs[0].Pages,
+            runs.Min(r => r.FewestMessages),
+            runs.Sum(r => r.StalledCoalesced),
+            runs.Sum(r => r.StalledDropped));
+    }
+}
