@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Serilog;
@@ -75,11 +76,17 @@ public static class EmulateCommand
             await using EmulatedFurnaceRig emulated = EmulatedFurnaceRig.Start(time, options, log);
             Print(rigName, emulated, faults);
             log.Information("Emulating {Rig} unit {Serial} at time scale {Scale}; Ctrl-C stops", rigName, options.Bench.SerialNumber, scale);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true; // stop like Ctrl-C: close the emulator's endpoints and say so
+                stop.Cancel();
+            });
             try
             {
-                await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken);
+                await Task.Delay(Timeout.InfiniteTimeSpan, time, stop.Token);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
                 Console.Error.WriteLine("usoc-hil emulate: stopped");
             }
