@@ -15,6 +15,7 @@ public static class FiguresRunner
         new ResultsIngestFigure(),
         new SequenceOverheadFigure(),
         new AcceleratedRunFigure(),
+        new MemoryFigure(),
         new ParallelRigsFigure(),
         new MonitorLoadFigure(),
     ];

@@ -26,8 +26,7 @@ public sealed class LinkLeakTests
         }
 
         Assert.That(OpenDescriptors() - descriptorsBefore, Is.LessThan(5), "descriptors grew");
-        // At most as many as before: a reader of an earlier test may still be winding down and end meanwhile.
-        Assert.That(ReaderThreads(), Is.LessThanOrEqualTo(threadsBefore), "tty reader threads left running");
+        Assert.That(await SettledReaderThreadsAsync(threadsBefore, cancellationToken), Is.LessThanOrEqualTo(threadsBefore), "tty reader threads left running");
     }
 
     [Test]
@@ -43,7 +42,7 @@ public sealed class LinkLeakTests
         }
 
         Assert.That(OpenDescriptors() - descriptorsBefore, Is.LessThan(5), "descriptors grew");
-        Assert.That(ReaderThreads(), Is.LessThanOrEqualTo(threadsBefore), "tty reader threads left running");
+        Assert.That(await SettledReaderThreadsAsync(threadsBefore, cancellationToken), Is.LessThanOrEqualTo(threadsBefore), "tty reader threads left running");
     }
 
     [Test]
@@ -77,6 +76,20 @@ public sealed class LinkLeakTests
         ValueTask<TcpLink> accepting = listener.AcceptAsync(cancellationToken);
         await using TcpLink client = await TcpClientLink.ConnectAsync("payload", "127.0.0.1", listener.Port, TimeSpan.FromSeconds(2), TimeProvider.System, TestLog.Silent, cancellationToken);
         await using TcpLink server = await accepting;
+    }
+
+    /// <summary>
+    /// The reader threads once they have settled: the last link's reader may still be ending when its disposal returns,
+    /// and an earlier test's may end meanwhile. A leak never settles back to the count before.
+    /// </summary>
+    private static async Task<int> SettledReaderThreadsAsync(int before, CancellationToken cancellationToken)
+    {
+        for (int poll = 0; poll < 40 && ReaderThreads() > before; poll++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellationToken);
+        }
+
+        return ReaderThreads();
     }
 
     private static int OpenDescriptors() => Directory.GetFiles("/proc/self/fd").Length;
