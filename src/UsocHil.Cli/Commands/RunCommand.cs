@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Win32.SafeHandles;
 using UsocHil.Cli.Running;
-using UsocHil.Configuration;
 using UsocHil.Results;
 using UsocHil.Sequencing;
 
@@ -53,15 +52,6 @@ public static class RunCommand
                 }
 
                 return await RunExecution.ExecuteAsync(request, TimeProvider.System, cancellationToken);
-            }
-            catch (ConfigurationException ex)
-            {
-                foreach (ConfigurationProblem problem in ex.Problems)
-                {
-                    Console.Error.WriteLine(problem.ToString());
-                }
-
-                return ExitCodes.UsageOrConfiguration;
             }
             catch (ResultsArchiveException ex)
             {

@@ -14,9 +14,6 @@ namespace UsocHil.Rigs;
 /// </summary>
 internal sealed class OnboardTime(TimeProvider time, ILogger log)
 {
-    /// <summary>TAI − UTC since 2017-01-01; the next leap second is not yet announced.</summary>
-    private const double TaiMinusUtcSeconds = 37;
-
     private int _warned;
 
     public DateTimeOffset Stamp(CucTime onboard, DateTimeOffset arrival)
@@ -26,7 +23,7 @@ internal sealed class OnboardTime(TimeProvider time, ILogger log)
             return arrival; // a profile without telemetry time
         }
 
-        DateTimeOffset sampled = CucTime.TaiEpoch.AddSeconds(onboard.SecondsSinceEpoch - TaiMinusUtcSeconds);
+        DateTimeOffset sampled = onboard.ToUtc();
         TimeSpan age = arrival - sampled;
         TimeSpan allowance = TransportTime.OnClock(time, TimeSpan.FromSeconds(1));
         if (age >= -allowance && age <= allowance)

@@ -6,7 +6,6 @@ using UsocHil.Framing;
 using UsocHil.Links;
 using UsocHil.Protocols.Pus;
 using UsocHil.Protocols.Pus.Services;
-using UsocHil.Time;
 
 namespace UsocHil.FirmwareSim.Furnace.Pus;
 
@@ -58,7 +57,7 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
         FaultPlan faults = Bench.Faults;
         ILink wire = faults.AffectsLinkBytes ? new FaultyLink(link, faults, Bench.Unit.SerialNumber + Interlocked.Increment(ref _sessionNumber)) : link;
         IPacketFramer framer = transport == "serial"
-            ? new SyncMarkerFramer(Codec.Layout.ErrorControl, _time, _log, new SyncMarkerFramerOptions { MidPacketTimeout = ScaledWallTime(TimeSpan.FromMilliseconds(500)) })
+            ? new SyncMarkerFramer(Codec.Layout.ErrorControl, _time, _log, new SyncMarkerFramerOptions { MidPacketTimeout = TransportTime.OnClock(_time, TimeSpan.FromMilliseconds(500)) })
             : new LengthDelimitedFramer(Codec.Layout.MaxPacketLength);
         var session = new Session(wire, framer);
         _sessions[session] = 0;
@@ -230,9 +229,6 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
             return _faultRandom.NextDouble() < probability;
         }
     }
-
-    /// <summary>A wall-clock wait expressed in rig time, so a scaled clock does not shrink it.</summary>
-    private TimeSpan ScaledWallTime(TimeSpan wall) => _time is VirtualTimeProvider virtualTime ? wall * virtualTime.TimeScale : wall;
 
     /// <summary>A report not yet numbered: it gets its sequence count when it is queued.</summary>
     private sealed record Outbound(Telemetry Report, TimeSpan RigTime, ushort DestinationId);

@@ -9,8 +9,6 @@ namespace UsocHil.FirmwareSim.Furnace.Pus;
 /// </summary>
 public sealed class TelemetryFactory
 {
-    private const double TaiMinusUtcSeconds = 37;
-
     private readonly PusCodec _codec;
     private readonly DateTimeOffset _rigStartUtc;
     private readonly SequenceCounter _sequence = new();
@@ -35,13 +33,12 @@ public sealed class TelemetryFactory
             var key = (telemetry.Service, telemetry.Subtype);
             ushort counter = _typeCounters.GetValueOrDefault(key);
             _typeCounters[key] = unchecked((ushort)(counter + 1));
-            double seconds = (_rigStartUtc + rigTime - CucTime.TaiEpoch).TotalSeconds + TaiMinusUtcSeconds;
             return _codec.Encode(telemetry with
             {
                 SequenceCount = _sequence.Next(Apid),
                 MessageTypeCounter = counter,
                 DestinationId = destinationId,
-                Time = CucTime.FromSeconds(seconds, _codec.Layout.CoarseOctets, _codec.Layout.FineOctets),
+                Time = CucTime.FromUtc(_rigStartUtc + rigTime, _codec.Layout.CoarseOctets, _codec.Layout.FineOctets),
             });
         }
     }

@@ -11,7 +11,17 @@ public readonly record struct CucTime(uint Coarse, uint Fine, byte CoarseOctets 
     /// <summary>The epoch of time code ID 001.</summary>
     public static readonly DateTimeOffset TaiEpoch = new(1958, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>TAI − UTC: the leap seconds since 2017-01-01; the next one is not yet announced.</summary>
+    public const int TaiMinusUtcSeconds = 37;
+
     public double SecondsSinceEpoch => Coarse + Fine / (double)(1UL << (8 * FineOctets));
+
+    /// <summary>The UTC instant this TAI time code stands for.</summary>
+    public DateTimeOffset ToUtc() => TaiEpoch.AddSeconds(SecondsSinceEpoch - TaiMinusUtcSeconds);
+
+    /// <summary>The nearest TAI time code to a UTC instant.</summary>
+    public static CucTime FromUtc(DateTimeOffset utc, byte coarseOctets = 4, byte fineOctets = 2) =>
+        FromSeconds((utc - TaiEpoch).TotalSeconds + TaiMinusUtcSeconds, coarseOctets, fineOctets);
 
     /// <summary>The P-field octet describing this code: TAI epoch, its octet counts.</summary>
     public byte PField => (byte)(0b001 << 4 | (CoarseOctets - 1) << 2 | FineOctets);

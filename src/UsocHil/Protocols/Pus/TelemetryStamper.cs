@@ -8,7 +8,7 @@ namespace UsocHil.Protocols.Pus;
 /// the (service, subtype) pair, the destination, and the packet time as CUC seconds since the TAI epoch, taken from
 /// the (possibly virtual) clock. TAI runs ahead of UTC by the leap seconds (37 since 2017-01-01).
 /// </summary>
-public sealed class TelemetryStamper(TimeProvider timeProvider, PusLayout layout, ushort destinationId = 0, int taiMinusUtcSeconds = 37)
+public sealed class TelemetryStamper(TimeProvider timeProvider, PusLayout layout, ushort destinationId = 0, int taiMinusUtcSeconds = CucTime.TaiMinusUtcSeconds)
 {
     private readonly SequenceCounter _sequence = new();
     private readonly ConcurrentDictionary<int, int[]> _messageCounters = new();

@@ -48,7 +48,11 @@ internal sealed class WaitStep(WaitCondition? condition, TimeSpan? duration, Tim
                     break;
                 }
 
-                if (continueOnTimeout && !await NextUpdateBeforeAsync(context, started + timeout!.Value, cancellationToken).ConfigureAwait(false))
+                if (!continueOnTimeout)
+                {
+                    await context.Rig.Telemetry.NextUpdateAsync(cancellationToken).ConfigureAwait(false);
+                }
+                else if (!await NextUpdateBeforeAsync(context, started + timeout!.Value, cancellationToken).ConfigureAwait(false))
                 {
                     context.Event("warning", $"{Label}: not met within {timeout.Value.TotalSeconds:G6} s ({state}); the run goes on");
                     if (record is not null)
@@ -57,11 +61,6 @@ internal sealed class WaitStep(WaitCondition? condition, TimeSpan? duration, Tim
                     }
 
                     return;
-                }
-
-                if (!continueOnTimeout)
-                {
-                    await context.Rig.Telemetry.NextUpdateAsync(cancellationToken).ConfigureAwait(false);
                 }
             }
         }
