@@ -30,7 +30,7 @@ public static class RunCommand
         {
             rig, sequence, yes, timeScale, results, report, truth, monitor, raw,
         };
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetHandler(async (parse, cancellationToken) =>
         {
             double? scale = parse.GetValue(timeScale);
             if (scale is { } s && !(s > 0 && double.IsFinite(s)))
