@@ -3,40 +3,31 @@ using System.Threading.Channels;
 namespace UsocHil.Monitor;
 
 /// <summary>
-/// What one page has yet to receive, bounded whatever the page does: telemetry keeps at most
-/// <see cref="PointsPerParameter"/> pending samples per parameter (older ones are dropped, so a page that falls behind
-/// gets the latest values, coalesced), other messages queue up to <see cref="Capacity"/>; past that the queue is
-/// emptied and the page is sent a fresh snapshot instead (a resync), so a slow or stalled page costs a fixed amount of
-/// memory and never a wait.
-/// Written by the broadcaster's dispatcher, drained by the page's writer.
+/// The frames one page has yet to receive. Frames are shared by every page, so a page that keeps up costs a reference
+/// per frame. The queue is bounded in bytes: a page that falls further behind than <see cref="Capacity"/> has its
+/// queue emptied and is sent a fresh snapshot instead (a resync), so a slow or stalled page costs a fixed amount of
+/// memory and never a wait. Written by the broadcaster's dispatcher, drained by the page's writer.
 /// </summary>
 internal sealed class ClientQueue
 {
     private readonly Lock _gate = new();
-    private readonly Queue<OutgoingMessage> _messages = new();
-    private readonly Dictionary<string, Queue<TelemetryPointDto>> _telemetry = new(StringComparer.Ordinal);
+    private readonly Queue<byte[]> _frames = new();
     private readonly Channel<bool> _signal = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private int _telemetryPending;
+    private int _pendingBytes;
     private bool _resync;
     private long _dropped;
-    private long _coalesced;
+    private long _resyncs;
 
-    public ClientQueue(int capacity, int maxParameters, int pointsPerParameter)
+    public ClientQueue(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(pointsPerParameter, 1);
         Capacity = capacity;
-        MaxParameters = maxParameters;
-        PointsPerParameter = pointsPerParameter;
     }
 
+    /// <summary>The most bytes of frames this queue ever holds.</summary>
     public int Capacity { get; }
 
-    public int MaxParameters { get; }
-
-    public int PointsPerParameter { get; }
-
-    /// <summary>Messages dropped because the page fell behind (each overflow drops the whole queue).</summary>
+    /// <summary>Frames the page never got because it fell behind; a snapshot replaced them.</summary>
     public long Dropped
     {
         get
@@ -48,34 +39,32 @@ internal sealed class ClientQueue
         }
     }
 
-    /// <summary>Telemetry samples dropped for a newer one of the same parameter before the page got them.</summary>
-    public long Coalesced
+    /// <summary>How many times the page fell behind and was told to start again from a snapshot.</summary>
+    public long Resyncs
     {
         get
         {
             lock (_gate)
             {
-                return _coalesced;
+                return _resyncs;
             }
         }
     }
 
-    /// <summary>How many items wait now: ordered messages plus telemetry samples.</summary>
+    /// <summary>Bytes waiting now.</summary>
     public int Pending
     {
         get
         {
             lock (_gate)
             {
-                return _messages.Count + _telemetryPending;
+                return _pendingBytes;
             }
         }
     }
 
-    /// <summary>The most items this queue can ever hold.</summary>
-    public int Bound => Capacity + (MaxParameters * PointsPerParameter);
-
-    public void Enqueue(OutgoingMessage message)
+    /// <summary>Queues a frame and wakes the page's writer; never blocks.</summary>
+    public void Enqueue(byte[] frame)
     {
         lock (_gate)
         {
@@ -83,53 +72,22 @@ internal sealed class ClientQueue
             {
                 _dropped++;
             }
-            else if (_messages.Count >= Capacity)
+            else if (_pendingBytes + frame.Length > Capacity)
             {
-                Overflow(1);
+                _dropped += _frames.Count + 1;
+                _resyncs++;
+                Clear();
+                _resync = true;
             }
             else
             {
-                _messages.Enqueue(message);
+                _frames.Enqueue(frame);
+                _pendingBytes += frame.Length;
             }
         }
+
+        _signal.Writer.TryWrite(true);
     }
-
-    public void EnqueueTelemetry(TelemetryPointDto point)
-    {
-        lock (_gate)
-        {
-            if (_resync)
-            {
-                _dropped++;
-            }
-            else if (_telemetry.TryGetValue(point.P, out Queue<TelemetryPointDto>? points))
-            {
-                if (points.Count >= PointsPerParameter)
-                {
-                    points.Dequeue();
-                    _coalesced++;
-                    _telemetryPending--;
-                }
-
-                points.Enqueue(point);
-                _telemetryPending++;
-            }
-            else if (_telemetry.Count >= MaxParameters)
-            {
-                Overflow(1);
-            }
-            else
-            {
-                points = new Queue<TelemetryPointDto>();
-                points.Enqueue(point);
-                _telemetry[point.P] = points;
-                _telemetryPending++;
-            }
-        }
-    }
-
-    /// <summary>Wakes the page's writer; never blocks (a pending wake-up absorbs further ones).</summary>
-    public void Signal() => _signal.Writer.TryWrite(true);
 
     /// <summary>Waits until something may be pending. False when the queue was completed.</summary>
     public async ValueTask<bool> WaitAsync(CancellationToken cancellationToken)
@@ -146,7 +104,7 @@ internal sealed class ClientQueue
     {
         lock (_gate)
         {
-            var batch = new ClientBatch(_resync, [.. _telemetry.Values.SelectMany(q => q)], [.. _messages]);
+            var batch = new ClientBatch(_resync, [.. _frames]);
             Clear();
             return batch;
         }
@@ -162,22 +120,11 @@ internal sealed class ClientQueue
         }
     }
 
-    private void Overflow(int incoming)
-    {
-        _dropped += _messages.Count + _telemetryPending + incoming;
-        Clear();
-        _resync = true;
-    }
-
     private void Clear()
     {
-        _messages.Clear();
-        _telemetry.Clear();
-        _telemetryPending = 0;
+        _frames.Clear();
+        _pendingBytes = 0;
     }
 }
 
-/// <summary>One SSE message ready to write: its event name and its JSON data, serialised once for every page.</summary>
-internal sealed record OutgoingMessage(string Event, string Data);
-
-internal sealed record ClientBatch(bool Resync, IReadOnlyList<TelemetryPointDto> Telemetry, IReadOnlyList<OutgoingMessage> Messages);
+internal sealed record ClientBatch(bool Resync, IReadOnlyList<byte[]> Frames);

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Http;
 
 namespace UsocHil.Monitor;
@@ -10,6 +9,7 @@ namespace UsocHil.Monitor;
 internal static class EventStream
 {
     private static readonly TimeSpan s_keepAlive = TimeSpan.FromSeconds(15);
+    private static readonly byte[] s_keepAliveComment = ": keep-alive\n\n"u8.ToArray();
 
     public static async Task WriteAsync(HttpContext context, RunBroadcaster broadcaster, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -21,8 +21,7 @@ internal static class EventStream
         (ClientQueue queue, string snapshot) = broadcaster.Connect();
         try
         {
-            var text = new StringBuilder();
-            await SendAsync(response, Append(text, "snapshot", snapshot), cancellationToken).ConfigureAwait(false);
+            await SendAsync(response, MonitorFrame.Single("snapshot", snapshot), cancellationToken).ConfigureAwait(false);
             while (!cancellationToken.IsCancellationRequested)
             {
                 using var keepAlive = new CancellationTokenSource(s_keepAlive, time);
@@ -36,32 +35,18 @@ internal static class EventStream
                 }
                 catch (OperationCanceledException) when (keepAlive.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
-                    await SendAsync(response, text.Clear().Append(": keep-alive\n\n"), cancellationToken).ConfigureAwait(false);
+                    await SendAsync(response, s_keepAliveComment, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                text.Clear();
                 ClientBatch batch = queue.Drain();
-                if (batch.Resync)
+                IReadOnlyList<byte[]> frames = batch.Resync ? [MonitorFrame.Single("snapshot", broadcaster.Resync(queue))] : batch.Frames;
+                foreach (byte[] frame in frames)
                 {
-                    Append(text, "snapshot", broadcaster.Resync(queue));
-                    batch = queue.Drain();
+                    await response.Body.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
                 }
 
-                if (batch.Telemetry.Count > 0)
-                {
-                    Append(text, "telemetry", MonitorJson.Serialize(batch.Telemetry));
-                }
-
-                foreach (OutgoingMessage message in batch.Messages)
-                {
-                    Append(text, message.Event, message.Data);
-                }
-
-                if (text.Length > 0)
-                {
-                    await SendAsync(response, text, cancellationToken).ConfigureAwait(false);
-                }
+                await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -74,12 +59,9 @@ internal static class EventStream
         }
     }
 
-    private static StringBuilder Append(StringBuilder text, string name, string data) =>
-        text.Append("event: ").Append(name).Append('\n').Append("data: ").Append(data).Append("\n\n");
-
-    private static async Task SendAsync(HttpResponse response, StringBuilder text, CancellationToken cancellationToken)
+    private static async Task SendAsync(HttpResponse response, byte[] bytes, CancellationToken cancellationToken)
     {
-        await response.WriteAsync(text.ToString(), cancellationToken).ConfigureAwait(false);
+        await response.Body.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
         await response.Body.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -8,16 +8,20 @@ namespace UsocHil.Monitor;
 
 /// <summary>
 /// Turns a run's reports into messages for every open page. The run's threads only post each report into one bounded
-/// inbox (O(1), never blocking, whatever the number of pages or their speed); a dispatcher task applies the reports
-/// to the <see cref="RunView"/> and hands the serialised message to each page's <see cref="ClientQueue"/>, which
-/// coalesces or drops when the page falls behind.
+/// inbox (O(1), never blocking, whatever the number of pages or their speed). A dispatcher task wakes at most once per
+/// <see cref="FrameInterval"/>, applies what has gathered to the <see cref="RunView"/>, encodes it once as a
+/// <see cref="MonitorFrame"/> and hands that same frame to each page's <see cref="ClientQueue"/>. So a page costs one
+/// write per frame however fast the rig reports, and the run's threads share the processor with a few wake-ups a
+/// second rather than one per report per page.
 /// </summary>
 public sealed class RunBroadcaster : IRunObserver, IAsyncDisposable
 {
     internal const int InboxCapacity = 65_536;
-    internal const int DefaultClientCapacity = 1024;
-    internal const int DefaultClientParameters = 256;
-    internal const int DefaultClientPointsPerParameter = 128;
+    internal const int MaxReportsPerFrame = 4096;
+    internal const int DefaultClientCapacityBytes = 1 << 20;
+
+    /// <summary>How long reports gather before the pages are written to: quicker than an eye follows a trace.</summary>
+    internal static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(50);
 
     private readonly Channel<object> _inbox;
     private readonly Lock _gate = new();
@@ -26,13 +30,15 @@ public sealed class RunBroadcaster : IRunObserver, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Task _dispatcher;
     private readonly List<(string Name, LinkStatistics Statistics)> _links = [];
+    private readonly MonitorFrame _frame = new();
+    private readonly List<TaskCompletionSource> _barriers = [];
     private readonly int _clientCapacity;
     private ClientQueue[] _clients = [];
     private ITimer? _linkTimer;
     private IReadOnlyList<LinkDto> _lastLinks = [];
     private long _inboxDropped;
 
-    internal RunBroadcaster(string id, bool live, StateGraph graph, IReadOnlyList<LimitDto> limits, TimeProvider time, ILogger log, int clientCapacity = DefaultClientCapacity)
+    internal RunBroadcaster(string id, bool live, StateGraph graph, IReadOnlyList<LimitDto> limits, TimeProvider time, ILogger log, int clientCapacity = DefaultClientCapacityBytes)
     {
         _view = new RunView(id, live, graph, limits);
         _time = time;
@@ -109,7 +115,7 @@ public sealed class RunBroadcaster : IRunObserver, IAsyncDisposable
     /// <summary>Registers a page: its queue and the snapshot to send it first, taken atomically with respect to updates.</summary>
     internal (ClientQueue Queue, string Snapshot) Connect()
     {
-        var queue = new ClientQueue(_clientCapacity, DefaultClientParameters, DefaultClientPointsPerParameter);
+        var queue = new ClientQueue(_clientCapacity);
         lock (_gate)
         {
             _clients = [.. _clients, queue];
@@ -174,29 +180,49 @@ public sealed class RunBroadcaster : IRunObserver, IAsyncDisposable
         ChannelReader<object> reader = _inbox.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            ClientQueue[] clients;
-            lock (_gate)
+            await Task.Delay(FrameInterval, _time).ConfigureAwait(false);
+            while (PublishFrame(reader))
             {
-                clients = _clients;
-                int applied = 0;
-                while (applied++ < 4096 && reader.TryRead(out object? update))
-                {
-                    Apply(update, clients);
-                }
-            }
-
-            foreach (ClientQueue client in clients)
-            {
-                client.Signal();
             }
         }
     }
 
-    private void Apply(object update, ClientQueue[] clients)
+    /// <summary>Applies up to a frame's worth of reports and sends the frame; true when more reports are waiting.</summary>
+    private bool PublishFrame(ChannelReader<object> reader)
+    {
+        int applied = 0;
+        lock (_gate)
+        {
+            while (applied < MaxReportsPerFrame && reader.TryRead(out object? update))
+            {
+                applied++;
+                Apply(update);
+            }
+
+            if (!_frame.IsEmpty)
+            {
+                byte[] frame = _frame.Take();
+                foreach (ClientQueue client in _clients)
+                {
+                    client.Enqueue(frame);
+                }
+            }
+        }
+
+        foreach (TaskCompletionSource barrier in _barriers)
+        {
+            barrier.TrySetResult();
+        }
+
+        _barriers.Clear();
+        return applied == MaxReportsPerFrame;
+    }
+
+    private void Apply(object update)
     {
         if (update is TaskCompletionSource barrier)
         {
-            barrier.TrySetResult();
+            _barriers.Add(barrier);
             return;
         }
 
@@ -204,21 +230,12 @@ public sealed class RunBroadcaster : IRunObserver, IAsyncDisposable
         {
             if (update is TelemetrySample sample)
             {
-                TelemetryPointDto point = _view.Apply(sample);
-                foreach (ClientQueue client in clients)
-                {
-                    client.EnqueueTelemetry(point);
-                }
-
+                _frame.AddTelemetry(_view.Apply(sample));
                 return;
             }
 
             (string name, object data) = _view.Apply(update);
-            var message = new OutgoingMessage(name, MonitorJson.Serialize(data));
-            foreach (ClientQueue client in clients)
-            {
-                client.Enqueue(message);
-            }
+            _frame.AddMessage(name, data);
         }
         catch (Exception ex)
         {

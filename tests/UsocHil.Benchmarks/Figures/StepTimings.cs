@@ -40,21 +40,22 @@ internal sealed class StepTimings : IRunObserver
         }
     }
 
-    /// <summary>The median: at 400× a step of a second of rig time is 2.5 ms of wall time, and one preempted thread doubles it.</summary>
-    public TimeSpan Median
+    /// <summary>Every exchange step's rig-time duration, in the order they ended.</summary>
+    public IReadOnlyList<TimeSpan> Durations
     {
         get
         {
             lock (_gate)
             {
-                if (_durations.Count == 0)
-                {
-                    return TimeSpan.Zero;
-                }
-
-                TimeSpan[] sorted = [.. _durations.Order()];
-                return sorted[sorted.Length / 2];
+                return [.. _durations];
             }
         }
+    }
+
+    /// <summary>The median: at 400× a step of a second of rig time is 2.5 ms of wall time, and one preempted thread doubles it.</summary>
+    public static TimeSpan MedianOf(IEnumerable<TimeSpan> durations)
+    {
+        TimeSpan[] sorted = [.. durations.Order()];
+        return sorted.Length == 0 ? TimeSpan.Zero : sorted[sorted.Length / 2];
     }
 }

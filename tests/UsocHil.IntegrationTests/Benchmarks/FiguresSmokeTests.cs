@@ -1,4 +1,7 @@
 using UsocHil.Benchmarks.Figures;
+using UsocHil.Configuration;
+using UsocHil.Rigs;
+using UsocHil.Sequencing;
 
 namespace UsocHil.IntegrationTests.Benchmarks;
 
@@ -23,6 +26,20 @@ public sealed class FiguresSmokeTests
             Assert.That(double.IsFinite(row.BaselineValue) && row.BaselineValue > 0, Is.True, $"{row.Subject}: baseline {row.BaselineValue}");
         }
     }
+
+    /// <summary>The full run loads sequences the smoke run does not; a broken one would only show in a bench run.</summary>
+    [TestCaseSource(nameof(BenchSequences))]
+    public void BenchSequence_LoadsForTheFurnace(string file)
+    {
+        RigDefinition rig = RigLoader.Load(Path.Combine(RepositoryRoot(), "rigs", "furnace-em", "rig.json"));
+
+        SequencePlan plan = SequenceLoader.Load(Path.Combine(RepositoryRoot(), "bench", "sequences", file), rig);
+
+        Assert.That(plan.Name, Is.EqualTo(Path.GetFileNameWithoutExtension(file)));
+    }
+
+    private static IEnumerable<string> BenchSequences() =>
+        Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "bench", "sequences"), "*.json").Select(Path.GetFileName).Order()!;
 
     private static string RepositoryRoot()
     {

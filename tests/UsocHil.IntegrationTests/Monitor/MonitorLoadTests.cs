@@ -15,7 +15,8 @@ namespace UsocHil.IntegrationTests.Monitor;
 /// </summary>
 public sealed class MonitorLoadTests
 {
-    private const int Samples = 40_000;
+    private const int Samples = 100_000;
+    private const int SamplesPerBurst = 10_000;
 
     [Test]
     [CancelAfter(60_000)]
@@ -61,17 +62,26 @@ public sealed class MonitorLoadTests
         var run = new SyntheticRun(broadcaster);
         run.Start(stepCount: 1);
         var origin = DateTimeOffset.UnixEpoch;
-        long started = Stopwatch.GetTimestamp();
+        long posting = 0;
         for (int i = 0; i < Samples; i++)
         {
+            if (i % SamplesPerBurst == 0)
+            {
+                // A burst at a time, as a rig's housekeeping comes: the inbox is bounded too, and this test is about the pages.
+                await broadcaster.DrainedAsync();
+            }
+
+            long started = Stopwatch.GetTimestamp();
             broadcaster.OnTelemetry(new TelemetrySample("TC1_TEMP", i, origin.AddMilliseconds(i)));
             if (i % 100 == 0)
             {
                 broadcaster.OnEvent(new RunEvent("device", "info", "event " + i, origin.AddMilliseconds(i)));
             }
+
+            posting += Stopwatch.GetTimestamp() - started;
         }
 
-        double nanosecondsPerCall = Stopwatch.GetElapsedTime(started).TotalNanoseconds / (Samples + (Samples / 100));
+        double nanosecondsPerCall = Stopwatch.GetElapsedTime(0, posting).TotalNanoseconds / (Samples + (Samples / 100));
         run.Finish(RunState.Completed, RunOutcome.Passed);
 
         foreach (SseClient client in clients)
@@ -82,14 +92,14 @@ public sealed class MonitorLoadTests
         Assert.That(broadcaster.InboxDropped, Is.Zero);
         foreach (ClientQueue queue in broadcaster.Clients)
         {
-            Assert.That(queue.Pending, Is.LessThanOrEqualTo(queue.Bound));
+            Assert.That(queue.Pending, Is.LessThanOrEqualTo(queue.Capacity));
         }
 
         if (stalled)
         {
             ClientQueue stalledQueue = broadcaster.Clients[^1];
-            Assert.That(stalledQueue.Coalesced + stalledQueue.Dropped, Is.GreaterThan(0), "the stalled page never fell behind: the test did not load it");
-            TestContext.Out.WriteLine($"stalled page: {stalledQueue.Pending} pending (bound {stalledQueue.Bound}), {stalledQueue.Coalesced} coalesced, {stalledQueue.Dropped} dropped");
+            Assert.That(stalledQueue.Dropped, Is.GreaterThan(0), "the stalled page never fell behind: the test did not load it");
+            TestContext.Out.WriteLine($"stalled page: {stalledQueue.Pending} bytes pending (capacity {stalledQueue.Capacity}), {stalledQueue.Dropped} frames dropped, {stalledQueue.Resyncs} resyncs");
         }
 
         foreach (SseClient client in clients)

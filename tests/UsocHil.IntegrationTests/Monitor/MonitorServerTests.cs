@@ -29,6 +29,7 @@ public sealed class MonitorServerTests
         run.Start(stepCount: 2);
         run.MoveTo(RunState.PoweringUp, RunTrigger.StepCompleted);
 
+        await server.Broadcaster!.DrainedAsync(); // reports reach pages a frame later; this page joins after them
         await using SseClient client = await SseClient.ConnectAsync(new Uri(server.Url, "api/runs/live/events"), cancellationToken);
         JsonElement snapshot = await client.WaitForAsync("snapshot", cancellationToken);
         Assert.That(snapshot.GetProperty("state").GetString(), Is.EqualTo("PoweringUp"));
@@ -64,6 +65,7 @@ public sealed class MonitorServerTests
         run.Command("SET_SETPOINT", succeeded: true);
         run.FinishStep(step);
 
+        await server.Broadcaster!.DrainedAsync(); // reports reach pages a frame later; this page joins after them
         await using SseClient client = await SseClient.ConnectAsync(new Uri(server.Url, "api/runs/live/events"), cancellationToken);
         JsonElement snapshot = await client.WaitForAsync("snapshot", s => s.GetProperty("commands").GetArrayLength() == 1, cancellationToken);
 
