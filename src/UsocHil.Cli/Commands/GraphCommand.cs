@@ -18,7 +18,8 @@ public static class GraphCommand
             try
             {
                 LoadedRig loaded = StationContext.Load(parse).Rig(parse.GetValue(rig)!);
-                SequencePlan plan = SequenceLoader.Load(loaded.SequenceFile(parse.GetValue(sequence)!), loaded.Definition);
+                // Drawing sends nothing, so a sequence with raw steps draws as run --raw would walk it.
+                SequencePlan plan = SequenceLoader.Load(loaded.SequenceFile(parse.GetValue(sequence)!), loaded.Definition, displayName: null, allowRawPackets: true);
                 Console.Out.Write(SequenceRun.Graph(plan, loaded.Definition, parse.GetValue(format) == "mermaid" ? GraphFormat.Mermaid : GraphFormat.Dot));
                 return ExitCodes.Passed;
             }

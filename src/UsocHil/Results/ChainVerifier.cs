@@ -23,7 +23,7 @@ internal static class ChainVerifier
             string? recomputed;
             try
             {
-                recomputed = RunRecordReader.Read(c, tx, run.Id) is { } record ? RunHash.Compute(record) : null;
+                recomputed = RunRecordReader.Hash(c, tx, run.Id);
             }
             catch (Exception e) when (e is FormatException or System.Text.Json.JsonException or KeyNotFoundException or InvalidCastException or SqliteException)
             {

@@ -140,8 +140,7 @@ public sealed class ResultsArchive : IAsyncDisposable
             throw new ResultsArchiveException(Path, $"run {runId} is already sealed or not in the archive");
         }
 
-        RunRecord record = RunRecordReader.Read(c, tx, runId)!;
-        string hash = RunHash.Compute(record);
+        string hash = RunRecordReader.Hash(c, tx, runId)!;
         update.Parameters.Clear();
         update.CommandText = "UPDATE runs SET record_hash = $hash WHERE id = $run";
         update.Parameters.AddWithValue("$hash", hash);

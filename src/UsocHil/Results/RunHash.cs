@@ -6,13 +6,16 @@ namespace UsocHil.Results;
 /// <summary>SHA-256 (lower-case hex) over the canonical compact JSON of a run record, chained through its previous hash.</summary>
 internal static class RunHash
 {
-    public static string Compute(RunRecord run)
+    public static string Compute(RunRecord run) => Compute(run, run.Telemetry);
+
+    /// <summary>The hash of <paramref name="run"/> with <paramref name="telemetry"/> as its samples, read as they are hashed.</summary>
+    public static string Compute(RunRecord run, IEnumerable<TelemetrySample> telemetry)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using (var stream = new HashingStream(hash))
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false, SkipValidation = false }))
         {
-            RunJson.Write(writer, run, includeRecordHash: false);
+            RunJson.Write(writer, run, includeRecordHash: false, telemetry);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());

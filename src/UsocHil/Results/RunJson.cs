@@ -10,7 +10,13 @@ namespace UsocHil.Results;
 /// </summary>
 internal static class RunJson
 {
-    public static void Write(Utf8JsonWriter w, RunRecord run, bool includeRecordHash)
+    private const int FlushBytes = 64 * 1024;
+
+    /// <summary>
+    /// Writes the record; <paramref name="telemetry"/>, when given, replaces <see cref="RunRecord.Telemetry"/> so a long
+    /// run's samples can stream from the archive instead of being held in memory.
+    /// </summary>
+    public static void Write(Utf8JsonWriter w, RunRecord run, bool includeRecordHash, IEnumerable<TelemetrySample>? telemetry = null)
     {
         RunSummary s = run.Summary;
         w.WriteStartObject();
@@ -103,13 +109,17 @@ internal static class RunJson
 
         // Telemetry as [time µs, parameter, value] triples: compact, and the bulk of a long run.
         w.WriteStartArray("telemetry");
-        foreach (TelemetrySample t in run.Telemetry)
+        foreach (TelemetrySample t in telemetry ?? run.Telemetry)
         {
             w.WriteStartArray();
             w.WriteNumberValue(ArchiveTime.ToMicroseconds(t.Time));
             w.WriteStringValue(t.Parameter);
             Number(w, null, t.Value);
             w.WriteEndArray();
+            if (w.BytesPending > FlushBytes)
+            {
+                w.Flush(); // a writer over a stream buffers everything until flushed
+            }
         }
 
         w.WriteEndArray();

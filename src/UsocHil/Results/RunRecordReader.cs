@@ -36,7 +36,13 @@ internal static class RunRecordReader
         });
     }
 
-    public static RunRecord? Read(SqliteConnection c, SqliteTransaction? tx, long runId)
+    public static RunRecord? Read(SqliteConnection c, SqliteTransaction? tx, long runId) => Read(c, tx, runId, withTelemetry: true);
+
+    /// <summary>The run's hash, computed with its telemetry read a row at a time: a long run is never held in memory whole.</summary>
+    public static string? Hash(SqliteConnection c, SqliteTransaction? tx, long runId) =>
+        Read(c, tx, runId, withTelemetry: false) is { } record ? RunHash.Compute(record, StreamTelemetry(c, tx, runId)) : null;
+
+    private static RunRecord? Read(SqliteConnection c, SqliteTransaction? tx, long runId, bool withTelemetry)
     {
         RunSummary? summary = Summaries(c, tx, "id = $run", ("$run", runId)).SingleOrDefault();
         if (summary is null)
@@ -45,12 +51,6 @@ internal static class RunRecordReader
         }
 
         var run = ("$run", (object)runId);
-        var parameterNames = new Dictionary<long, string>();
-        foreach (var (id, name) in Query(c, tx, "SELECT id, name FROM parameter_names WHERE id IN (SELECT DISTINCT parameter_id FROM telemetry WHERE run_id = $run)", [run], r => (r.GetInt64(0), r.GetString(1))))
-        {
-            parameterNames[id] = name;
-        }
-
         return new RunRecord
         {
             Summary = summary,
@@ -62,8 +62,7 @@ internal static class RunRecordReader
                 SELECT time, step_index, name, value, unit, expectation, parameters, verdict, margin, low, high, hard_low, hard_high, culprit, message, evidence
                 FROM measurements WHERE run_id = $run ORDER BY id
                 """, [run], ReadMeasurement),
-            Telemetry = Query(c, tx, "SELECT time_us, parameter_id, value FROM telemetry WHERE run_id = $run ORDER BY rowid", [run],
-                r => new TelemetrySample(ArchiveTime.FromMicroseconds(r.GetInt64(0)), parameterNames[r.GetInt64(1)], Real(r, 2))),
+            Telemetry = withTelemetry ? [.. StreamTelemetry(c, tx, runId)] : [],
             Events = Query(c, tx, "SELECT time, event_id, name, severity, data FROM events WHERE run_id = $run ORDER BY id", [run],
                 r => new EventRecord(ArchiveTime.Parse(r.GetString(0)), r.GetInt32(1), r.GetString(2), r.GetString(3), Text(r, 4))),
             Commands = Query(c, tx, "SELECT time, name, service, subtype, sequence_count, accepted, completed, failure_code, failure FROM commands WHERE run_id = $run ORDER BY id", [run],
@@ -91,6 +90,26 @@ internal static class RunRecordReader
                     Points = ArchiveJson.ParsePoints(r.GetString(6)),
                 }),
         };
+    }
+
+    private static IEnumerable<TelemetrySample> StreamTelemetry(SqliteConnection c, SqliteTransaction? tx, long runId)
+    {
+        var run = ("$run", (object)runId);
+        var parameterNames = new Dictionary<long, string>();
+        foreach (var (id, name) in Query(c, tx, "SELECT id, name FROM parameter_names WHERE id IN (SELECT DISTINCT parameter_id FROM telemetry WHERE run_id = $run)", [run], r => (r.GetInt64(0), r.GetString(1))))
+        {
+            parameterNames[id] = name;
+        }
+
+        using var command = c.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "SELECT time_us, parameter_id, value FROM telemetry WHERE run_id = $run ORDER BY rowid";
+        command.Parameters.AddWithValue("$run", runId);
+        using SqliteDataReader r = command.ExecuteReader();
+        while (r.Read())
+        {
+            yield return new TelemetrySample(ArchiveTime.FromMicroseconds(r.GetInt64(0)), parameterNames[r.GetInt64(1)], Real(r, 2));
+        }
     }
 
     private static MeasurementRecord ReadMeasurement(SqliteDataReader r)

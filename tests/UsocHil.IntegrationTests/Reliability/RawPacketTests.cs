@@ -62,6 +62,24 @@ public sealed class RawPacketTests
             $"exit 0: the payload executed the packet (SETPOINT {RawSetpoint:G} in housekeeping); WRN line in the log; archive event '{sent.Data![..sent.Data!.IndexOf(':', 20)]}' and a harness warning that `results show` and the HTML report print");
     }
 
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task ConfigValidateAndGraph_RawStep_AcceptedAsWellFormed_BadPacketNamed(CancellationToken cancellationToken)
+    {
+        using var good = new RawStation();
+        using var bad = new RawStation(packetJson: "\"zz\"");
+
+        CliProcessResult validated = await CliChild.RunAsync(good.Directory, ["--station", good.StationFile, "config", "validate"], cancellationToken);
+        CliProcessResult graph = await CliChild.RunAsync(good.Directory, ["--station", good.StationFile, "graph", "furnace-em", "raw-setpoint"], cancellationToken);
+        CliProcessResult refused = await CliChild.RunAsync(bad.Directory, ["--station", bad.StationFile, "config", "validate"], cancellationToken);
+
+        Assert.That(validated.ExitCode, Is.EqualTo(0), validated.Describe());
+        Assert.That(graph.ExitCode, Is.EqualTo(0), graph.Describe());
+        Assert.That(graph.Stdout, Does.Contain("digraph"));
+        Assert.That(refused.ExitCode, Is.EqualTo(2), refused.Describe());
+        Assert.That(refused.Stdout + refused.Stderr, Does.Contain("raw-setpoint.json").And.Contain("$.steps[0].packet").And.Contain("not hex"));
+    }
+
     [TestCase("\"zz\"", "not hex")]
     [TestCase("\"1864C000\"", "4 octets")]
     [TestCase("\"1864C0000009AB\"", "announces 16 octets but it has 7")]

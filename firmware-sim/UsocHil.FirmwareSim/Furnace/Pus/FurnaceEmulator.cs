@@ -46,7 +46,10 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
 
     public TelecommandHandler Handler { get; }
 
-    /// <summary>Telecommands received and decoded, for tests and the console.</summary>
+    /// <summary>
+    /// Telecommands received and decoded, for tests and the console; counted once handled, so that a reply the count
+    /// promises has been sent or scheduled (a delayed reply's timer exists).
+    /// </summary>
     public long TelecommandsReceived => Interlocked.Read(ref _telecommands);
 
     private long _telecommands;
@@ -137,7 +140,18 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
             return;
         }
 
-        Interlocked.Increment(ref _telecommands);
+        try
+        {
+            Handle(session, tc);
+        }
+        finally
+        {
+            Interlocked.Increment(ref _telecommands);
+        }
+    }
+
+    private void Handle(Session session, Telecommand tc)
+    {
         List<Outbound> events = [];
         Outbound[]? replies = Bench.Run(b =>
         {
