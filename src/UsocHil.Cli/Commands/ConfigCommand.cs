@@ -9,16 +9,18 @@ public static class ConfigCommand
     {
         var command = new Command("config", "Check the station and rig configuration");
         var file = new Argument<FileInfo?>("file") { Description = "A station file (default: --station)", Arity = ArgumentArity.ZeroOrOne };
+        var raw = new Option<bool>("--raw") { Description = "Accept sequences' raw steps, as `run --raw` would (their packets are still checked)" };
         var validate = new Command(
             "validate",
             "Validate the station file, every rig it names and their sequences; prints one line per problem " +
             "(file:line: JSON path: what is wrong) and exits 2 if there is any")
-        { file };
+        { file, raw };
         validate.SetHandler((parseResult, _) =>
         {
             string station = (parseResult.GetValue(file) ?? parseResult.GetValue(GlobalOptions.Station)!).FullName;
             LoadedStation loaded = StationLoader.Load(station);
-            var problems = loaded.Rigs.Values.SelectMany(SequenceChecks.CheckAll).ToList();
+            bool allowRaw = parseResult.GetValue(raw);
+            var problems = loaded.Rigs.Values.SelectMany(rig => SequenceChecks.CheckAll(rig, allowRaw)).ToList();
             if (problems.Count > 0)
             {
                 throw new ConfigurationException(problems);

@@ -96,7 +96,7 @@ internal static class RunExecution
                 onLinkOpened: (name, statistics) => monitor?.Broadcaster?.TrackLink(name, statistics)).ConfigureAwait(false);
         }
 
-        var options = new RunOptions { AssumeYes = request.AssumeYes, StepTimeoutFloor = TimeSpan.FromSeconds(5 * scale), AllowRawPackets = request.AllowRawPackets };
+        var options = new RunOptions { AssumeYes = request.AssumeYes, StepTimeoutFloor = RunOptions.StepTimeoutFloorFor(scale), AllowRawPackets = request.AllowRawPackets };
         run = new SequenceRun(plan, rig.Definition, ConnectAsync, options, observer, time, new RigSafing(wall, log), log);
         void Abort(string signal)
         {

@@ -6,10 +6,11 @@ namespace UsocHil.Configuration;
 /// </summary>
 public static class SequenceChecks
 {
-    private static Func<LoadedRig, string, IEnumerable<ConfigurationProblem>> s_validator = (_, _) => [];
+    private static Func<LoadedRig, string, bool, IEnumerable<ConfigurationProblem>> s_validator = (_, _, _) => [];
 
-    public static void Register(Func<LoadedRig, string, IEnumerable<ConfigurationProblem>> validator) => s_validator = validator;
+    /// <param name="validator">Checks one sequence file of a rig; its flag accepts raw steps, as <c>run --raw</c> does.</param>
+    public static void Register(Func<LoadedRig, string, bool, IEnumerable<ConfigurationProblem>> validator) => s_validator = validator;
 
-    public static IEnumerable<ConfigurationProblem> CheckAll(LoadedRig rig) =>
-        rig.SequenceNames.SelectMany(name => s_validator(rig, rig.SequenceFile(name)));
+    public static IEnumerable<ConfigurationProblem> CheckAll(LoadedRig rig, bool allowRawPackets = false) =>
+        rig.SequenceNames.SelectMany(name => s_validator(rig, rig.SequenceFile(name), allowRawPackets));
 }

@@ -52,6 +52,9 @@ public sealed record CommandDefinition
     public int? FunctionId { get; init; }
     public IReadOnlyList<ArgumentDefinition> Arguments { get; init; } = [];
     public string? Description { get; init; }
+
+    /// <summary>Executing it twice does what executing it once does, so it may be sent again when its report is lost.</summary>
+    public bool Idempotent { get; init; }
 }
 
 public sealed record ArgumentDefinition

@@ -23,6 +23,7 @@ public sealed class RigSessionPusChannel : IPayloadChannel
     private readonly TimeProvider _time;
     private readonly CommandVerificationTiming _timing;
     private readonly OnboardTime _onboard;
+    private readonly CommandResend _resend;
     private readonly SemaphoreSlim _reportGate = new(1, 1);
     private readonly Task _watch;
     private TaskCompletionSource<IReadOnlyDictionary<string, double>>? _report;
@@ -34,6 +35,7 @@ public sealed class RigSessionPusChannel : IPayloadChannel
         _time = time;
         _timing = transportTiming;
         _onboard = new OnboardTime(time, log);
+        _resend = new CommandResend(codec, time, log);
         _client = new PusClient(link, framer, codec.Codec, time, log, new PusClientOptions { FailureCodeName = codec.FailureCodeName });
         _client.TelemetryReceived += OnTelemetry;
         _client.Start();
@@ -49,14 +51,17 @@ public sealed class RigSessionPusChannel : IPayloadChannel
     public async Task<CommandRecord> SendAsync(string command, IReadOnlyDictionary<string, double> arguments, CancellationToken cancellationToken)
     {
         Telecommand telecommand = _codec.EncodeCommand(command, arguments);
-        CommandVerification verification = await _client.SendAsync(telecommand, _timing, cancellationToken, command).ConfigureAwait(false);
+        CommandVerification verification = await VerifiedAsync(telecommand, command, cancellationToken).ConfigureAwait(false);
         return new CommandRecord(command, arguments, true, AsWall(verification.Acceptance), AsWall(verification.Completion), null, verification.SentAt);
     }
+
+    private Task<CommandVerification> VerifiedAsync(Telecommand telecommand, string command, CancellationToken cancellationToken) =>
+        _resend.SendAsync(command, ct => _client.SendAsync(telecommand, _timing, ct, command), cancellationToken);
 
     private TimeSpan? AsWall(TimeSpan? onRigClock) => onRigClock is { } span ? TransportTime.AsWall(_time, span) : null;
 
     public async Task SetParametersAsync(IReadOnlyDictionary<string, double> values, CancellationToken cancellationToken) =>
-        await _client.SendAsync(_codec.EncodeSetParameters(values), _timing, cancellationToken, "SET_PARAMETERS").ConfigureAwait(false);
+        await VerifiedAsync(_codec.EncodeSetParameters(values), "SET_PARAMETERS", cancellationToken).ConfigureAwait(false);
 
     public async Task<IReadOnlyDictionary<string, double>> ReadParametersAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
@@ -65,7 +70,7 @@ public sealed class RigSessionPusChannel : IPayloadChannel
         {
             var report = new TaskCompletionSource<IReadOnlyDictionary<string, double>>(TaskCreationOptions.RunContinuationsAsynchronously);
             Volatile.Write(ref _report, report);
-            await _client.SendAsync(_codec.EncodeReportParameters(names), _timing, cancellationToken, "REPORT_PARAMETERS").ConfigureAwait(false);
+            await VerifiedAsync(_codec.EncodeReportParameters(names), "REPORT_PARAMETERS", cancellationToken).ConfigureAwait(false);
             return await report.Task.WaitAsync(TimeSpan.FromSeconds(_timing.CompletionSeconds), _time, cancellationToken).ConfigureAwait(false);
         }
         finally

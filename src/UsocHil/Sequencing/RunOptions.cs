@@ -14,6 +14,13 @@ public sealed record RunOptions
     public TimeSpan StepTimeoutFloor { get; init; } = TimeSpan.Zero;
 
     /// <summary>
+    /// <see cref="StepTimeoutFloor"/> for a clock running <paramref name="timeScale"/> times faster than the wall: 15 wall
+    /// seconds, room for the slowest exchange (a set and its read-back, each command sent up to three times with 2 s of
+    /// wall time each, see <see cref="Rigs.CommandResend"/>).
+    /// </summary>
+    public static TimeSpan StepTimeoutFloorFor(double timeScale) => TimeSpan.FromSeconds(15 * Math.Max(1, timeScale));
+
+    /// <summary>
     /// Lets raw steps send packets outside the dictionary (<c>usoc-hil run --raw</c>). The sequence must also have been
     /// loaded with raw packets allowed; each raw packet is logged as a warning and recorded as an event.
     /// </summary>

@@ -16,12 +16,8 @@ public static class SequenceLoader
     private static readonly string[] s_topLevel = ["$schema", "sequence", "version", "description", "policy", "powerUp", "selfTest", "steps", "verify"];
 
     /// <summary>Lets <c>config validate</c> check sequence files too.</summary>
-    /// <remarks>
-    /// <c>config validate</c> checks raw steps for form as <c>run --raw</c> would: a raw step is a well-formed sequence
-    /// that only <c>run</c> without <c>--raw</c> refuses, before anything is sent.
-    /// </remarks>
     public static void RegisterWithConfiguration() =>
-        SequenceChecks.Register((rig, file) => Check(file, rig.Definition, displayName: null, allowRawPackets: true));
+        SequenceChecks.Register((rig, file, allowRaw) => Check(file, rig.Definition, displayName: null, allowRaw));
 
     public static SequencePlan Load(string file, RigDefinition rig, string? displayName = null) => Load(file, rig, displayName, allowRawPackets: false);
 

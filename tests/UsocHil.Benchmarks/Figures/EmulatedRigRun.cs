@@ -24,7 +24,7 @@ internal sealed class EmulatedRigRun(RigDefinition rig, SequencePlan plan, TimeP
 
     public Task<RunResult> RunAsync(IEnumerable<IRunObserver> observers, CancellationToken cancellationToken)
     {
-        var run = new SequenceRun(plan, rig, ConnectAsync, new RunOptions { AssumeYes = true, StepTimeoutFloor = TimeSpan.FromSeconds(5 * scale) },
+        var run = new SequenceRun(plan, rig, ConnectAsync, new RunOptions { AssumeYes = true, StepTimeoutFloor = RunOptions.StepTimeoutFloorFor(scale) },
             new RunObservers(observers, log), time, new RigSafing(TimeProvider.System, log), log);
         return run.RunAsync(cancellationToken);
     }

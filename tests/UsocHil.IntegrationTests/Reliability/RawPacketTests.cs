@@ -64,14 +64,14 @@ public sealed class RawPacketTests
 
     [Test]
     [CancelAfter(60_000)]
-    public async Task ConfigValidateAndGraph_RawStep_AcceptedAsWellFormed_BadPacketNamed(CancellationToken cancellationToken)
+    public async Task ConfigValidateRawAndGraph_RawStep_AcceptedAsWellFormed_BadPacketNamed(CancellationToken cancellationToken)
     {
         using var good = new RawStation();
         using var bad = new RawStation(packetJson: "\"zz\"");
 
-        CliProcessResult validated = await CliChild.RunAsync(good.Directory, ["--station", good.StationFile, "config", "validate"], cancellationToken);
+        CliProcessResult validated = await CliChild.RunAsync(good.Directory, ["--station", good.StationFile, "config", "validate", "--raw"], cancellationToken);
         CliProcessResult graph = await CliChild.RunAsync(good.Directory, ["--station", good.StationFile, "graph", "furnace-em", "raw-setpoint"], cancellationToken);
-        CliProcessResult refused = await CliChild.RunAsync(bad.Directory, ["--station", bad.StationFile, "config", "validate"], cancellationToken);
+        CliProcessResult refused = await CliChild.RunAsync(bad.Directory, ["--station", bad.StationFile, "config", "validate", "--raw"], cancellationToken);
 
         Assert.That(validated.ExitCode, Is.EqualTo(0), validated.Describe());
         Assert.That(graph.ExitCode, Is.EqualTo(0), graph.Describe());

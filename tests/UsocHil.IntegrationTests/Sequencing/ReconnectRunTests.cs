@@ -72,7 +72,7 @@ public sealed class ReconnectRunTests
                 }
             };
             var run = new SequenceRun(plan, rig, async ct => (IRigSession)await RigSessionFactory.OpenAsync(rig, emulator.Binding, time, Scale, log, ct),
-                new RunOptions { AssumeYes = true, StepTimeoutFloor = TimeSpan.FromSeconds(5 * Scale), Reconnect = policy }, observer, time, new RigSafing(TimeProvider.System, log), log);
+                new RunOptions { AssumeYes = true, StepTimeoutFloor = RunOptions.StepTimeoutFloorFor(Scale), Reconnect = policy }, observer, time, new RigSafing(TimeProvider.System, log), log);
 
             RunResult result = await run.RunAsync(cancellationToken);
 

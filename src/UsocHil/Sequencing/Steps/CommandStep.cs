@@ -15,7 +15,8 @@ internal sealed class CommandStep(string command, IReadOnlyDictionary<string, Va
 
     public string Label => label ?? command;
 
-    public TimeSpan? Timeout => TimeSpan.FromSeconds(30);
+    /// <summary>A backstop only: every command has its own verification timeouts, and may be sent three times.</summary>
+    public TimeSpan? Timeout => TimeSpan.FromMinutes(2);
 
     public async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {

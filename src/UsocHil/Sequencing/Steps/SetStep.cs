@@ -13,7 +13,8 @@ internal sealed class SetStep(IReadOnlyList<(ParameterDefinition Parameter, Valu
 
     public string Label => label ?? string.Join(", ", parameters.Select(p => $"{p.Parameter.Name}={p.Value}"));
 
-    public TimeSpan? Timeout => TimeSpan.FromSeconds(30);
+    /// <summary>A backstop only: every command has its own verification timeouts, and may be sent three times.</summary>
+    public TimeSpan? Timeout => TimeSpan.FromMinutes(2);
 
     public async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {

@@ -11,7 +11,8 @@ internal sealed class UploadStep(string fit, IReadOnlyList<string> parameters, s
 
     public string Label => label ?? $"{fit} -> {string.Join(", ", parameters)}";
 
-    public TimeSpan? Timeout => TimeSpan.FromSeconds(30);
+    /// <summary>A backstop only: every command has its own verification timeouts, and may be sent three times.</summary>
+    public TimeSpan? Timeout => TimeSpan.FromMinutes(2);
 
     public async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {
