@@ -1,4 +1,5 @@
 using System.Globalization;
+using Serilog.Events;
 using Stateless;
 using UsocHil.Rigs;
 using UsocHil.Sequencing.Steps;
@@ -98,7 +99,9 @@ public sealed partial class SequenceRun
     private void OnTransitioned(StateMachine<RunState, RunTrigger>.Transition transition)
     {
         string? reason = _firing?.Trigger == transition.Trigger ? _firing.Reason : null;
-        _log.Information("Run {Source} -> {Destination} on {Trigger}{Reason}", transition.Source, transition.Destination, transition.Trigger, reason is null ? "" : ": " + reason);
+        // Executing -> Executing after every step says nothing the step's own line has not; keep it out of the operator's log.
+        LogEventLevel level = transition.IsReentry ? LogEventLevel.Debug : LogEventLevel.Information;
+        _log.Write(level, "Run {Source} -> {Destination} on {Trigger}{Reason}", transition.Source, transition.Destination, transition.Trigger, reason is null ? "" : ": " + reason);
         _observer.OnTransition(new RunTransition(transition.Source, transition.Destination, transition.Trigger, _time.GetUtcNow(), reason));
     }
 

@@ -38,6 +38,7 @@ public sealed class ConfigurationBadInputTests
 
         BadInputCase.AssertRefused(result, ExitCodes.UsageOrConfiguration, station.StationFile);
         Assert.That(result.ErrorLines[0], Does.Contain(names));
+        Assert.That(result.ErrorLines[0].Any(char.IsControl), Is.False, "a file's control bytes never reach the terminal raw");
         ReliabilityRecord.Write("bad input", $"station file: {what}", 1, $"exit 2, one line: {Shorten(result.ErrorLines[0], station.Directory)}");
     }
 
