@@ -41,8 +41,16 @@ public sealed class TelemetryDecodeFigure : IFigure
         int sink = 0;
         void Floor(byte[] packet) => sink ^= Crc16CcittFalse.Compute(packet.AsSpan(0, packet.Length - 2));
 
-        double harness = Rate(packets, count / 10, count, Harness);
-        double floor = Rate(packets, count / 10, count, Floor);
+        // Three rounds, harness and floor alternating, best of each: what an earlier figure leaves running (a pool
+        // thread winding down, a socket engine) falls on one round, not on the figure.
+        double harness = 0, floor = 0;
+        for (int round = 0; round < 3; round++)
+        {
+            harness = Math.Max(harness, Rate(packets, count / 10, count, Harness));
+            floor = Math.Max(floor, Rate(packets, count / 10, count, Floor));
+            FigureNotes.Add($"3. round {round + 1}: best so far harness {harness / 1e6:F2} M packets/s, floor {floor / 1e6:F2} M packets/s");
+        }
+
         GC.KeepAlive(sink);
         return Task.FromResult<IReadOnlyList<FigureRow>>(
         [
