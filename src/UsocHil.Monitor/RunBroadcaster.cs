@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Serilog;
 using UsocHil.Links;
@@ -18,6 +19,9 @@ public sealed class RunBroadcaster : IRunObserver, IAsyncDisposable
 {
     internal const int InboxCapacity = 65_536;
     internal const int MaxReportsPerFrame = 4096;
+
+    /// <summary>Wakes the dispatcher for a <see cref="DrainedAsync"/> without being a report.</summary>
+    private static readonly object s_wake = new();
     internal const int DefaultClientCapacityBytes = 1 << 20;
 
     /// <summary>How long reports gather before the pages are written to: quicker than an eye follows a trace.</summary>
@@ -31,12 +35,14 @@ public sealed class RunBroadcaster : IRunObserver, IAsyncDisposable
     private readonly Task _dispatcher;
     private readonly List<(string Name, LinkStatistics Statistics)> _links = [];
     private readonly MonitorFrame _frame = new();
-    private readonly List<TaskCompletionSource> _barriers = [];
+    private readonly ConcurrentQueue<(long Posted, TaskCompletionSource Done)> _barriers = new();
     private readonly int _clientCapacity;
     private ClientQueue[] _clients = [];
     private ITimer? _linkTimer;
     private IReadOnlyList<LinkDto> _lastLinks = [];
     private long _inboxDropped;
+    private long _posted;
+    private long _applied;
 
     internal RunBroadcaster(string id, bool live, StateGraph graph, IReadOnlyList<LimitDto> limits, TimeProvider time, ILogger log, int clientCapacity = DefaultClientCapacityBytes)
     {
@@ -46,7 +52,13 @@ public sealed class RunBroadcaster : IRunObserver, IAsyncDisposable
         _clientCapacity = clientCapacity;
         _inbox = Channel.CreateBounded<object>(
             new BoundedChannelOptions(InboxCapacity) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true },
-            _ => Interlocked.Increment(ref _inboxDropped));
+            dropped =>
+            {
+                if (dropped != s_wake)
+                {
+                    Interlocked.Increment(ref _inboxDropped);
+                }
+            });
         _dispatcher = Task.Run(DispatchAsync);
     }
 
@@ -160,19 +172,50 @@ public sealed class RunBroadcaster : IRunObserver, IAsyncDisposable
         }
 
         await _dispatcher.ConfigureAwait(false);
+        ReleaseBarriers();
         foreach (ClientQueue queue in Volatile.Read(ref _clients))
         {
             queue.Complete();
         }
     }
 
-    private void Post(object update) => _inbox.Writer.TryWrite(update);
+    private void Post(object update)
+    {
+        Interlocked.Increment(ref _posted);
+        _inbox.Writer.TryWrite(update);
+    }
 
-    /// <summary>Completes once everything posted before this call has been applied to the run's view.</summary>
+    /// <summary>
+    /// Completes once everything posted before this call has been applied to the run's view and sent to the pages, or
+    /// dropped because the inbox was full. Counted rather than queued: a full inbox drops what is written to it.
+    /// </summary>
     public Task DrainedAsync()
     {
-        var barrier = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return _inbox.Writer.TryWrite(barrier) ? barrier.Task : Task.CompletedTask;
+        long posted = Interlocked.Read(ref _posted);
+        if (Handled >= posted)
+        {
+            return Task.CompletedTask;
+        }
+
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _barriers.Enqueue((posted, done));
+        _inbox.Writer.TryWrite(s_wake);
+        ReleaseBarriers();
+        return done.Task;
+    }
+
+    private long Handled => Interlocked.Read(ref _applied) + Interlocked.Read(ref _inboxDropped);
+
+    private void ReleaseBarriers()
+    {
+        long handled = Handled;
+        while (_barriers.TryPeek(out var barrier) && (barrier.Posted <= handled || _inbox.Reader.Completion.IsCompleted))
+        {
+            if (_barriers.TryDequeue(out barrier))
+            {
+                barrier.Done.TrySetResult();
+            }
+        }
     }
 
     private async Task DispatchAsync()
@@ -190,13 +233,17 @@ public sealed class RunBroadcaster : IRunObserver, IAsyncDisposable
     /// <summary>Applies up to a frame's worth of reports and sends the frame; true when more reports are waiting.</summary>
     private bool PublishFrame(ChannelReader<object> reader)
     {
-        int applied = 0;
+        int read = 0;
         lock (_gate)
         {
-            while (applied < MaxReportsPerFrame && reader.TryRead(out object? update))
+            while (read < MaxReportsPerFrame && reader.TryRead(out object? update))
             {
-                applied++;
-                Apply(update);
+                read++;
+                if (update != s_wake)
+                {
+                    Apply(update);
+                    Interlocked.Increment(ref _applied);
+                }
             }
 
             if (!_frame.IsEmpty)
@@ -209,23 +256,12 @@ public sealed class RunBroadcaster : IRunObserver, IAsyncDisposable
             }
         }
 
-        foreach (TaskCompletionSource barrier in _barriers)
-        {
-            barrier.TrySetResult();
-        }
-
-        _barriers.Clear();
-        return applied == MaxReportsPerFrame;
+        ReleaseBarriers();
+        return read == MaxReportsPerFrame;
     }
 
     private void Apply(object update)
     {
-        if (update is TaskCompletionSource barrier)
-        {
-            _barriers.Add(barrier);
-            return;
-        }
-
         try
         {
             if (update is TelemetrySample sample)

@@ -67,7 +67,7 @@ internal sealed class ArchiveReplay(IRunObserver observer)
         }
 
         _measurements = record.Measurements.Count;
-        foreach (Results.TelemetrySample t in record.Telemetry.Skip(_telemetry))
+        foreach (Results.TelemetrySample t in LatestOfEachParameter(record.Telemetry, _telemetry))
         {
             observer.OnTelemetry(new Rigs.TelemetrySample(t.Parameter, t.Value, t.Time));
         }
@@ -117,6 +117,29 @@ internal sealed class ArchiveReplay(IRunObserver observer)
                 RigDuration = (summary.EndedRig ?? summary.StartedRig) - summary.StartedRig,
             });
         }
+    }
+
+    /// <summary>
+    /// The samples from <paramref name="from"/> on that the page's window would keep, in their order: a long run's
+    /// older samples would only be pushed out of the window again, and through the inbox ahead of everything after them.
+    /// </summary>
+    private static List<Results.TelemetrySample> LatestOfEachParameter(IReadOnlyList<Results.TelemetrySample> telemetry, int from)
+    {
+        var kept = new Dictionary<string, int>(StringComparer.Ordinal);
+        var latest = new List<Results.TelemetrySample>();
+        for (int i = telemetry.Count - 1; i >= from; i--)
+        {
+            Results.TelemetrySample t = telemetry[i];
+            int count = kept.GetValueOrDefault(t.Parameter);
+            if (count < RunView.TelemetryPointsPerParameter)
+            {
+                kept[t.Parameter] = count + 1;
+                latest.Add(t);
+            }
+        }
+
+        latest.Reverse();
+        return latest;
     }
 
     private static StepStatus StepStatusOf(string? outcome) => outcome?.ToLowerInvariant() switch

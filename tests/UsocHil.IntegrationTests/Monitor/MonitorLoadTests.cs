@@ -86,8 +86,10 @@ public sealed class MonitorLoadTests
 
         foreach (SseClient client in clients)
         {
-            await client.WaitForAsync("finished", cancellationToken);
+            await client.WaitForEndAsync(cancellationToken);
         }
+
+        TestContext.Out.WriteLine($"reading pages resynced {broadcaster.Clients.Take(pages).Sum(q => q.Resyncs)} times in all");
 
         Assert.That(broadcaster.InboxDropped, Is.Zero);
         foreach (ClientQueue queue in broadcaster.Clients)

@@ -41,6 +41,19 @@ internal sealed class SseClient : IAsyncDisposable
 
     public Task<JsonElement> WaitForAsync(string name, CancellationToken cancellationToken) => WaitForAsync(name, _ => true, cancellationToken);
 
+    /// <summary>Reads until the run's end arrives: its <c>finished</c> event, or a snapshot (after a resync) that holds it.</summary>
+    public async Task WaitForEndAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            SseMessage message = await _messages.Reader.ReadAsync(cancellationToken);
+            if (message.Event == "finished" || (message.Event == "snapshot" && message.Data.GetProperty("finished").ValueKind == JsonValueKind.Object))
+            {
+                return;
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();

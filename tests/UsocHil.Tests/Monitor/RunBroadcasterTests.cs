@@ -84,6 +84,21 @@ public sealed class RunBroadcasterTests
             "a device's line breaks stay inside its data line: they can neither end the message nor forge another");
     }
 
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task DrainedAsync_AfterMoreReportsThanTheInboxHolds_CompletesAndCountsWhatWasDropped(CancellationToken cancellationToken)
+    {
+        await using RunBroadcaster broadcaster = NewBroadcaster();
+        for (int i = 0; i < 4 * RunBroadcaster.InboxCapacity; i++)
+        {
+            broadcaster.OnTelemetry(new TelemetrySample("TC1_TEMP", i, s_origin.AddMilliseconds(i)));
+        }
+
+        await broadcaster.DrainedAsync().WaitAsync(cancellationToken);
+
+        Assert.That(broadcaster.InboxDropped, Is.GreaterThan(0), "the test did not fill the inbox");
+    }
+
     /// <summary>The server-sent events in a page's batch, as a browser's EventSource would split them.</summary>
     private static List<(string Name, JsonElement Data)> Events(ClientBatch batch)
     {
