@@ -222,15 +222,27 @@ public sealed class SequenceSchemaTests
 
         Assert.That(missing, Is.Empty);
         Assert.That(kinds, Is.EquivalentTo(new[] { "power", "command", "set", "wait", "sweep", "sample", "fit", "optimise", "upload", "verify", "prompt", "mark", "inhibit", "raw" }));
-        Assert.That(kinds.Where(k => k != "raw").All(k => schema.SelectToken($"definitions.step-{k}.description") is not null), Is.True);
+        Assert.That(kinds.All(k => schema.SelectToken($"definitions.step-{k}.description") is not null), Is.True);
+    }
+
+    [TestCase("\"1864C0000009AB\"", true)]
+    [TestCase("\"18 64 C0 00 00 09 AB\"", true)]
+    [TestCase("\"zz64C0000009AB\"", false)]
+    [TestCase("\"1864C0\"", false)]
+    [TestCase("12", false)]
+    public void Validate_RawStep_PacketAsHexOctets(string packet, bool accepted)
+    {
+        var document = JObject.Parse($$"""{ "sequence": "raw", "version": "1", "steps": [ { "kind": "raw", "packet": {{packet}} } ] }""");
+
+        Assert.That(SchemaAccepts(document), Is.EqualTo(accepted));
     }
 
     [Test]
-    public void Validate_RawStep_AcceptedLoosely()
+    public void Validate_RawStepWithUnknownField_Refused()
     {
-        var document = JObject.Parse("""{ "sequence": "raw", "version": "1", "steps": [ { "kind": "raw", "bytes": "0a0b", "anything": { "goes": [1] } } ] }""");
+        var document = JObject.Parse("""{ "sequence": "raw", "version": "1", "steps": [ { "kind": "raw", "packet": "1864C0000009AB", "bytes": "0a0b" } ] }""");
 
-        Assert.That(SchemaAccepts(document), Is.True);
+        Assert.That(SchemaAccepts(document), Is.False);
     }
 
     private static JObject Mutate(JObject original, string path, Action<JToken> change)
