@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Serilog;
 using UsocHil.Links;
@@ -19,13 +18,13 @@ public sealed class RunBroadcaster : IRunObserver, IAsyncDisposable
 {
     internal const int InboxCapacity = 65_536;
     internal const int MaxReportsPerFrame = 4096;
-
-    /// <summary>Wakes the dispatcher for a <see cref="DrainedAsync"/> without being a report.</summary>
-    private static readonly object s_wake = new();
     internal const int DefaultClientCapacityBytes = 1 << 20;
 
     /// <summary>How long reports gather before the pages are written to: quicker than an eye follows a trace.</summary>
     internal static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Wakes the dispatcher for a <see cref="DrainedAsync"/> without being a report.</summary>
+    private static readonly object s_wake = new();
 
     private readonly Channel<object> _inbox;
     private readonly Lock _gate = new();
@@ -35,14 +34,12 @@ public sealed class RunBroadcaster : IRunObserver, IAsyncDisposable
     private readonly Task _dispatcher;
     private readonly List<(string Name, LinkStatistics Statistics)> _links = [];
     private readonly MonitorFrame _frame = new();
-    private readonly ConcurrentQueue<(long Posted, TaskCompletionSource Done)> _barriers = new();
+    private readonly DrainBarriers _drain = new();
     private readonly int _clientCapacity;
     private ClientQueue[] _clients = [];
     private ITimer? _linkTimer;
     private IReadOnlyList<LinkDto> _lastLinks = [];
     private long _inboxDropped;
-    private long _posted;
-    private long _applied;
 
     internal RunBroadcaster(string id, bool live, StateGraph graph, IReadOnlyList<LimitDto> limits, TimeProvider time, ILogger log, int clientCapacity = DefaultClientCapacityBytes)
     {
@@ -57,6 +54,7 @@ public sealed class RunBroadcaster : IRunObserver, IAsyncDisposable
                 if (dropped != s_wake)
                 {
                     Interlocked.Increment(ref _inboxDropped);
+                    _drain.Handled();
                 }
             });
         _dispatcher = Task.Run(DispatchAsync);
@@ -172,7 +170,7 @@ public sealed class RunBroadcaster : IRunObserver, IAsyncDisposable
         }
 
         await _dispatcher.ConfigureAwait(false);
-        ReleaseBarriers();
+        _drain.Release(all: true);
         foreach (ClientQueue queue in Volatile.Read(ref _clients))
         {
             queue.Complete();
@@ -181,41 +179,21 @@ public sealed class RunBroadcaster : IRunObserver, IAsyncDisposable
 
     private void Post(object update)
     {
-        Interlocked.Increment(ref _posted);
+        _drain.Posted();
         _inbox.Writer.TryWrite(update);
     }
 
-    /// <summary>
-    /// Completes once everything posted before this call has been applied to the run's view and sent to the pages, or
-    /// dropped because the inbox was full. Counted rather than queued: a full inbox drops what is written to it.
-    /// </summary>
+    /// <summary>Completes once everything posted before this call has been applied to the run's view, or dropped by a full inbox.</summary>
     public Task DrainedAsync()
     {
-        long posted = Interlocked.Read(ref _posted);
-        if (Handled >= posted)
+        if (_drain.Wait() is not { } drained)
         {
             return Task.CompletedTask;
         }
 
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _barriers.Enqueue((posted, done));
         _inbox.Writer.TryWrite(s_wake);
-        ReleaseBarriers();
-        return done.Task;
-    }
-
-    private long Handled => Interlocked.Read(ref _applied) + Interlocked.Read(ref _inboxDropped);
-
-    private void ReleaseBarriers()
-    {
-        long handled = Handled;
-        while (_barriers.TryPeek(out var barrier) && (barrier.Posted <= handled || _inbox.Reader.Completion.IsCompleted))
-        {
-            if (_barriers.TryDequeue(out barrier))
-            {
-                barrier.Done.TrySetResult();
-            }
-        }
+        _drain.Release(all: _inbox.Reader.Completion.IsCompleted);
+        return drained;
     }
 
     private async Task DispatchAsync()
@@ -242,7 +220,7 @@ public sealed class RunBroadcaster : IRunObserver, IAsyncDisposable
                 if (update != s_wake)
                 {
                     Apply(update);
-                    Interlocked.Increment(ref _applied);
+                    _drain.Handled();
                 }
             }
 
@@ -256,7 +234,7 @@ public sealed class RunBroadcaster : IRunObserver, IAsyncDisposable
             }
         }
 
-        ReleaseBarriers();
+        _drain.Release();
         return read == MaxReportsPerFrame;
     }
 
