@@ -48,6 +48,11 @@ public sealed class CertifyRunTests
         Assert.That(exit, Is.EqualTo(0), run.Output + "\n" + run.Error);
         Assert.That(run.Output, Does.Contain("Run ended Completed (Passed)"));
         IReadOnlyList<MeasurementRecord> verdicts = await VerdictsAsync(station, cancellationToken);
+        foreach (MeasurementRecord verdict in verdicts)
+        {
+            TestContext.Out.WriteLine($"{verdict.Name} = {verdict.Value:G6}: {verdict.Expectation!.Verdict}, margin {verdict.Expectation.Margin:G3}");
+        }
+
         Assert.That(verdicts.Select(v => v.Name), Is.SupersetOf(new[]
         {
             "boot time", "ARE_YOU_ALIVE acceptance", "housekeeping rate", "CONTROL_TEMP ramp rate", "CONTROL_TEMP overshoot",
@@ -73,6 +78,7 @@ public sealed class CertifyRunTests
         Assert.That(exit, Is.EqualTo(1), run.Output + "\n" + run.Error);
         Assert.That(run.Output, Does.Contain("Run ended Completed (VerdictFailed)"));
         MeasurementRecord failed = (await VerdictsAsync(station, cancellationToken)).Single(v => v.Name == expectation);
+        TestContext.Out.WriteLine($"{failed.Name} = {failed.Value:G6}: {failed.Expectation!.Message}");
         Assert.That(failed.Expectation!.Verdict, Is.EqualTo(Verdict.Fail), failed.Expectation.Message);
         Assert.That(failed.Expectation.Culprit ?? failed.Expectation.Parameters.Single(), Is.EqualTo(parameter));
         Assert.That(station.FinalTruth().HeaterOn, Is.False);
