@@ -6,9 +6,9 @@ namespace UsocHil.Protocols.Pus;
 /// <summary>
 /// The payload's side of numbering telemetry: the next sequence count of the APID, the next message type counter of
 /// the (service, subtype) pair, the destination, and the packet time as CUC seconds since the TAI epoch, taken from
-/// the (possibly virtual) clock. TAI runs ahead of UTC by the leap seconds (37 since 2017-01-01).
+/// the (possibly virtual) clock. TAI runs ahead of UTC by the leap seconds (<see cref="CucTime.TaiMinusUtcSeconds"/>).
 /// </summary>
-public sealed class TelemetryStamper(TimeProvider timeProvider, PusLayout layout, ushort destinationId = 0, int taiMinusUtcSeconds = CucTime.TaiMinusUtcSeconds)
+public sealed class TelemetryStamper(TimeProvider timeProvider, PusLayout layout, ushort destinationId = 0)
 {
     private readonly SequenceCounter _sequence = new();
     private readonly ConcurrentDictionary<int, int[]> _messageCounters = new();
@@ -26,9 +26,5 @@ public sealed class TelemetryStamper(TimeProvider timeProvider, PusLayout layout
     }
 
     /// <summary>The clock's present time as a CUC time of the profile's format.</summary>
-    public CucTime Now()
-    {
-        double seconds = (timeProvider.GetUtcNow() - CucTime.TaiEpoch).TotalSeconds + taiMinusUtcSeconds;
-        return CucTime.FromSeconds(seconds, layout.CoarseOctets, layout.FineOctets);
-    }
+    public CucTime Now() => CucTime.FromUtc(timeProvider.GetUtcNow(), layout.CoarseOctets, layout.FineOctets);
 }
