@@ -1,5 +1,6 @@
 using Serilog;
 using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Safing;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
-using UsocHil.Dictionary;
 using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Sequencing.Steps;
 

@@ -1,7 +1,7 @@
 using UsocHil.Rigs;
 using System.Globalization;
 using Newtonsoft.Json.Linq;
-using UsocHil.Dictionary;
+using UsocHil.Description;
 
 namespace UsocHil.Sequencing.Steps;
 

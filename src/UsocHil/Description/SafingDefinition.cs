@@ -1,4 +1,4 @@
-namespace UsocHil.Rigs;
+namespace UsocHil.Description;
 
 /// <summary>How a rig is made safe beyond its GPIO safe levels and instruments' safe commands: payload commands first.</summary>
 public sealed record SafingDefinition
