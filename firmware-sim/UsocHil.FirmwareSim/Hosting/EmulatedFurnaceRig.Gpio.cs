@@ -7,7 +7,7 @@ namespace UsocHil.FirmwareSim.Hosting;
 /// <summary>
 /// The discrete lines on a pigpiod-compatible server, wired at rig.json's default pins: the harness' writes to
 /// POWER_EN and HEATER_ARM reach the bench; the controller drives FAULT_N (active low; the furnace board pulls it up,
-/// so it reads high, no fault, while the furnace is unpowered).
+/// so it reads high, no fault, while the furnace is unpowered). The adapter refuses to drive the rig's input lines.
 /// </summary>
 public sealed partial class EmulatedFurnaceRig
 {
@@ -31,6 +31,11 @@ public sealed partial class EmulatedFurnaceRig
                 Bench.HeaterArm = e.High != heaterArm.ActiveLow;
             }
         };
+        foreach (GpioLineDefinition input in Options.Bench.Rig.Gpio.Where(g => g.Direction == "input"))
+        {
+            pins.ReserveInput(input.DefaultPin);
+        }
+
         Bench.FaultLineChanged += asserted => pins.Drive(faultLine.DefaultPin, asserted != faultLine.ActiveLow);
         pins.Drive(faultLine.DefaultPin, Bench.Run(b => b.Controller.FaultLineAsserted) != faultLine.ActiveLow);
         Pins = pins;

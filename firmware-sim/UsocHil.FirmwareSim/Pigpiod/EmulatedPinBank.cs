@@ -2,15 +2,15 @@ namespace UsocHil.FirmwareSim.Pigpiod;
 
 /// <summary>
 /// The pins of an emulated GPIO adapter (Broadcom 0-53): modes and levels the harness sets through pigpiod, and the
-/// levels the emulated payload drives back. A pin in output mode shows its latch; an input shows what the payload
-/// drives, or its pull when nothing drives it. Thread-safe; events are raised outside the lock.
+/// levels the emulated payload drives back. A pin in output mode shows its latch (or its PWM); an input shows what the
+/// payload drives, or its pull when nothing drives it. Thread-safe; events are raised outside the lock.
 /// </summary>
 public sealed class EmulatedPinBank
 {
     public const int PinCount = 54;
 
     private readonly object _gate = new();
-    private readonly Pin[] _pins = Enumerable.Range(0, PinCount).Select(_ => new Pin()).ToArray();
+    private readonly EmulatedPin[] _pins = Enumerable.Range(0, PinCount).Select(_ => new EmulatedPin()).ToArray();
 
     /// <summary>The harness changed a level on the wire (a write, or a pin switched to output). For the emulator to react to.</summary>
     public event EventHandler<EmulatedPinChangedEventArgs>? HarnessChanged;
@@ -27,41 +27,40 @@ public sealed class EmulatedPinBank
         }
     }
 
-    /// <summary>The emulated payload drives a pin (an input of the harness, such as FAULT_N).</summary>
+    /// <summary>
+    /// The rig declares the pin an input: the payload drives it, so the adapter refuses to drive it (pigpio's
+    /// PI_NOT_PERMITTED for WRITE, an output mode, PWM, servo pulses; PI_SOME_PERMITTED for a bank write touching it).
+    /// Reading it, its pull and its filters stay allowed.
+    /// </summary>
+    public void ReserveInput(int pin)
+    {
+        lock (_gate)
+        {
+            At(pin).PayloadDriven = true;
+        }
+    }
+
+    /// <summary>The emulated payload drives a pin (an input of the harness, such as a fault flag).</summary>
     public void Drive(int pin, bool high) => Change(pin, p => p.Driven = high, fromHarness: false);
 
     /// <summary>The emulated payload lets go of a pin: it reads its pull again.</summary>
     public void Release(int pin) => Change(pin, p => p.Driven = null, fromHarness: false);
 
-    internal uint GetMode(int pin)
+    /// <summary>Reads a pin's state under the lock.</summary>
+    internal T Inspect<T>(int pin, Func<EmulatedPin, T> read)
     {
         lock (_gate)
         {
-            return At(pin).Mode;
+            return read(At(pin));
         }
     }
 
-    internal void SetMode(int pin, uint mode) => Change(pin, p => p.Mode = mode, fromHarness: true);
-
-    internal void SetPull(int pin, uint pull) => Change(pin, p => p.Pull = pull, fromHarness: true);
-
-    /// <summary>pigpio's gpioWrite: sets the latch and switches the pin to output.</summary>
-    internal void Write(int pin, bool high) => Change(pin, p =>
+    /// <summary>The harness side (pigpiod) changes a pin; a change of level raises the events. Returns what <paramref name="change"/> returns.</summary>
+    internal T Apply<T>(int pin, Func<EmulatedPin, T> change)
     {
-        p.Latch = high;
-        p.Mode = Pin.Output;
-    }, fromHarness: true);
-
-    /// <summary>BS1/BC1/BS2/BC2: sets or clears the latches of output pins in a bank; other pins are left alone.</summary>
-    internal void WriteBank(int firstPin, uint bits, bool high)
-    {
-        for (int i = 0; i < 32 && firstPin + i < PinCount; i++)
-        {
-            if ((bits & (1u << i)) != 0)
-            {
-                Change(firstPin + i, p => p.Latch = high, fromHarness: true);
-            }
-        }
+        T result = default!;
+        Change(pin, p => result = change(p), fromHarness: true);
+        return result;
     }
 
     internal ulong ReadAll()
@@ -86,17 +85,17 @@ public sealed class EmulatedPinBank
         return levels;
     }
 
-    private Pin At(int pin) =>
+    private EmulatedPin At(int pin) =>
         pin is >= 0 and < PinCount ? _pins[pin] : throw new ArgumentOutOfRangeException(nameof(pin), pin, "Broadcom GPIO are 0-53");
 
-    private void Change(int pin, Action<Pin> change, bool fromHarness)
+    private void Change(int pin, Action<EmulatedPin> change, bool fromHarness)
     {
         bool before;
         bool after;
         ulong levels;
         lock (_gate)
         {
-            Pin p = At(pin);
+            EmulatedPin p = At(pin);
             before = p.Level;
             change(p);
             after = p.Level;
@@ -114,22 +113,5 @@ public sealed class EmulatedPinBank
         }
 
         LevelsChanged?.Invoke(levels, 1UL << pin);
-    }
-
-    private sealed class Pin
-    {
-        public const uint Input = 0;
-        public const uint Output = 1;
-        private const uint PullUp = 2;
-
-        public uint Mode { get; set; } = Input;
-
-        public uint Pull { get; set; }
-
-        public bool Latch { get; set; }
-
-        public bool? Driven { get; set; }
-
-        public bool Level => Mode == Output ? Latch : Driven ?? Pull == PullUp;
     }
 }

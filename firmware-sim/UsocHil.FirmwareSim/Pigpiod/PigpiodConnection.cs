@@ -7,7 +7,8 @@ using UsocHil.Gpio.Drivers.Pigpio;
 namespace UsocHil.FirmwareSim.Pigpiod;
 
 /// <summary>
-/// One client of the pigpiod emulator: reads 16-byte requests, skips extension bytes, answers 16-byte responses.
+/// One client of the pigpiod emulator: reads 16-byte requests and their extension bytes (the first 16 kept, the rest
+/// discarded), answers 16-byte responses.
 /// Memory per connection is fixed: a request buffer, a discard buffer and at most <see cref="MaxQueuedReports"/>
 /// notification reports (the oldest are dropped if the client does not read them, as pigpio drops on overflow).
 /// </summary>
@@ -17,6 +18,9 @@ internal sealed class PigpiodConnection
     private const int MaxExtension = 64 * 1024;
     private const int MaxQueuedReports = 256;
 
+    /// <summary>Extension bytes kept for the command (HP's duty cycle, FN's active time); the rest are discarded.</summary>
+    private const int KeptExtension = 16;
+
     private readonly Socket _socket;
     private readonly PigpiodServer _server;
     private readonly EmulatedPinBank _pins;
@@ -24,6 +28,7 @@ internal sealed class PigpiodConnection
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly byte[] _request = new byte[16];
     private readonly byte[] _response = new byte[16];
+    private readonly byte[] _extension = new byte[KeptExtension];
     private readonly string _remote;
     private PigpiodNotifier? _notifier;
 
@@ -56,12 +61,18 @@ internal sealed class PigpiodConnection
                     return;
                 }
 
-                if (p3 > 0 && !await DiscardAsync((int)p3).ConfigureAwait(false))
+                int kept = (int)Math.Min(p3, KeptExtension);
+                if (kept > 0 && !await ReceiveExactlyAsync(_extension.AsMemory(0, kept)).ConfigureAwait(false))
                 {
                     return;
                 }
 
-                int result = Execute(command, p1, p2);
+                if (p3 > kept && !await DiscardAsync((int)p3 - kept).ConfigureAwait(false))
+                {
+                    return;
+                }
+
+                int result = Execute(command, p1, p2, _extension.AsSpan(0, kept));
                 _server.Log.Verbose("pigpiod emulator: {Remote} {Command} {P1} {P2} -> {Result}", _remote, command, p1, p2, result);
                 Array.Copy(_request, _response, 12);
                 BinaryPrimitives.WriteInt32LittleEndian(_response.AsSpan(12), result);
@@ -84,29 +95,15 @@ internal sealed class PigpiodConnection
         }
     }
 
-    private int Execute(PigpioCommand command, uint p1, uint p2)
+    private int Execute(PigpioCommand command, uint p1, uint p2, ReadOnlySpan<byte> extension)
     {
-        int gpio = p1 < EmulatedPinBank.PinCount ? (int)p1 : -1;
+        if (PigpiodGpioCommands.TryExecute(_pins, command, p1, p2, extension, out int result))
+        {
+            return result;
+        }
+
         switch (command)
         {
-            case PigpioCommand.Modes:
-                return gpio < 0 ? PigpioError.BadGpio : p2 > 7 ? PigpioError.BadMode : Do(() => _pins.SetMode(gpio, p2));
-            case PigpioCommand.Modeg:
-                return gpio < 0 ? PigpioError.BadGpio : (int)_pins.GetMode(gpio);
-            case PigpioCommand.Pud:
-                return gpio < 0 ? PigpioError.BadGpio : p2 > 2 ? PigpioError.BadPud : Do(() => _pins.SetPull(gpio, p2));
-            case PigpioCommand.Read:
-                return gpio < 0 ? PigpioError.BadGpio : _pins.GetLevel(gpio) ? 1 : 0;
-            case PigpioCommand.Write:
-                return gpio < 0 ? PigpioError.BadGpio : p2 > 1 ? PigpioError.BadLevel : Do(() => _pins.Write(gpio, p2 == 1));
-            case PigpioCommand.Br1:
-                return unchecked((int)(uint)_pins.ReadAll());
-            case PigpioCommand.Br2:
-                return (int)(_pins.ReadAll() >> 32);
-            case PigpioCommand.Bs1 or PigpioCommand.Bc1:
-                return Do(() => _pins.WriteBank(0, p1, command == PigpioCommand.Bs1));
-            case PigpioCommand.Bs2 or PigpioCommand.Bc2:
-                return Do(() => _pins.WriteBank(32, p1, command == PigpioCommand.Bs2));
             case PigpioCommand.Tick:
                 return unchecked((int)_server.Tick);
             case PigpioCommand.Hwver:
@@ -135,12 +132,6 @@ internal sealed class PigpiodConnection
             default:
                 return PigpioError.UnknownCommand;
         }
-    }
-
-    private static int Do(Action action)
-    {
-        action();
-        return 0;
     }
 
     internal async Task SendAsync(ReadOnlyMemory<byte> data)

@@ -4,29 +4,28 @@ using System.Threading.Channels;
 namespace UsocHil.FirmwareSim.Pigpiod;
 
 /// <summary>
-/// An in-band notification stream (NOIB): after NB with a bit mask, every change of a watched bank-1 level sends a
-/// 12-byte report (seq uint16, flags uint16, tick uint32, levels uint32) on the socket that opened it. Reports queue
+/// An in-band notification stream (NOIB): after NB with a bit mask, every reported change of a watched bank-1 level
+/// (after the pin's filters, see <see cref="PigpiodAlerts"/>) sends a 12-byte report (seq uint16, flags uint16, tick
+/// uint32, levels uint32) on the socket that opened it. Reports queue
 /// in a bounded channel; the oldest are dropped if the client stops reading.
 /// </summary>
 internal sealed class PigpiodNotifier : IDisposable
 {
     private readonly PigpiodConnection _connection;
-    private readonly EmulatedPinBank _pins;
-    private readonly PigpiodServer _server;
+    private readonly PigpiodAlerts _alerts;
     private readonly Channel<byte[]> _reports;
     private readonly Task _sending;
     private uint _mask;
     private bool _paused = true;
     private ushort _sequence;
 
-    public PigpiodNotifier(int handle, PigpiodConnection connection, EmulatedPinBank pins, PigpiodServer server, int capacity)
+    public PigpiodNotifier(int handle, PigpiodConnection connection, PigpiodAlerts alerts, int capacity)
     {
         Handle = handle;
         _connection = connection;
-        _pins = pins;
-        _server = server;
+        _alerts = alerts;
         _reports = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-        _pins.LevelsChanged += OnLevelsChanged;
+        _alerts.Reported += OnReported;
         _sending = Task.Run(SendLoopAsync);
     }
 
@@ -55,24 +54,24 @@ internal sealed class PigpiodNotifier : IDisposable
 
     public void Dispose()
     {
-        _pins.LevelsChanged -= OnLevelsChanged;
+        _alerts.Reported -= OnReported;
         _reports.Writer.TryComplete();
     }
 
-    private void OnLevelsChanged(ulong levels, ulong changed)
+    private void OnReported(uint tick, uint levels, int pin)
     {
         byte[] report = new byte[12];
         lock (_reports)
         {
-            if (_paused || ((uint)changed & _mask) == 0)
+            if (_paused || (_mask & (1u << pin)) == 0)
             {
                 return;
             }
 
             BinaryPrimitives.WriteUInt16LittleEndian(report, _sequence++);
             BinaryPrimitives.WriteUInt16LittleEndian(report.AsSpan(2), 0);
-            BinaryPrimitives.WriteUInt32LittleEndian(report.AsSpan(4), _server.Tick);
-            BinaryPrimitives.WriteUInt32LittleEndian(report.AsSpan(8), (uint)levels);
+            BinaryPrimitives.WriteUInt32LittleEndian(report.AsSpan(4), tick);
+            BinaryPrimitives.WriteUInt32LittleEndian(report.AsSpan(8), levels);
         }
 
         _reports.Writer.TryWrite(report);

@@ -7,9 +7,10 @@ namespace UsocHil.FirmwareSim.Pigpiod;
 
 /// <summary>
 /// A pigpiod-compatible socket server over an <see cref="EmulatedPinBank"/>, so the harness' pigpio driver, Debian's
-/// <c>pigs</c> and the Python <c>pigpio</c> module can all drive an emulated rig. Serves the GPIO subset (MODES, MODEG,
-/// PUD, READ, WRITE, BR1/2, BC1/2, BS1/2, TICK, HWVER, PIGPV, and in-band notifications NOIB/NB/NP/NC); refuses
-/// scripts, files and shell with pigpio's error codes; answers anything else with PI_UNKNOWN_COMMAND.
+/// <c>pigs</c>, the Python <c>pigpio</c> module and gpiozero's PiGPIOFactory can all drive an emulated rig. Serves the
+/// GPIO subset (levels, modes, pulls, bank reads and writes, software and hardware PWM, servo pulses, glitch and noise
+/// filters, TICK, HWVER, PIGPV, and notifications NOIB/NB/NP/NC); refuses scripts, files and shell with pigpio's error
+/// codes; answers anything else with PI_UNKNOWN_COMMAND. The Pigpiod README lists the commands.
 /// Binds 127.0.0.1 unless told otherwise.
 /// </summary>
 public sealed class PigpiodServer : IAsyncDisposable
@@ -29,6 +30,7 @@ public sealed class PigpiodServer : IAsyncDisposable
     private readonly List<PigpiodConnection> _connections = [];
     private readonly Task _accepting;
     private readonly Dictionary<int, PigpiodNotifier> _notifiers = [];
+    private readonly PigpiodAlerts _alerts;
     private int _disposed;
 
     public PigpiodServer(EmulatedPinBank pins, TimeProvider timeProvider, ILogger log, IPAddress? address = null, int port = 0)
@@ -38,6 +40,7 @@ public sealed class PigpiodServer : IAsyncDisposable
         _timeProvider = timeProvider;
         _log = log;
         _started = timeProvider.GetTimestamp();
+        _alerts = new PigpiodAlerts(pins, timeProvider, () => Tick);
         if (!IPAddress.IsLoopback(address))
         {
             log.Warning("pigpiod emulator binds {Address}, which is not loopback: anyone on the network can drive the rig's GPIO", address);
@@ -80,7 +83,7 @@ public sealed class PigpiodServer : IAsyncDisposable
             {
                 if (!_notifiers.ContainsKey(handle))
                 {
-                    var notifier = new PigpiodNotifier(handle, connection, _pins, this, capacity);
+                    var notifier = new PigpiodNotifier(handle, connection, _alerts, capacity);
                     _notifiers.Add(handle, notifier);
                     return notifier;
                 }
@@ -154,6 +157,7 @@ public sealed class PigpiodServer : IAsyncDisposable
         }
 
         await Task.WhenAll(open.Select(c => c.Running).Append(_accepting)).ConfigureAwait(false);
+        _alerts.Dispose();
         _stopping.Dispose();
     }
 
