@@ -41,7 +41,7 @@ internal static class PacketJsonReader
             return new Telecommand
             {
                 Apid = apid, SequenceFlags = flags, SequenceCount = count, Service = service, Subtype = subtype, ApplicationData = data,
-                AckFlags = (AckFlags)(secondary["ackFlags"] is null ? (int)(AckFlags.Acceptance | AckFlags.Completion) : Value<byte>(secondary, "ackFlags", "$.secondaryHeader") & 0x0F),
+                AckFlags = (AckFlags)(secondary["ackFlags"] is null ? (int)(AckFlags.Acceptance | AckFlags.Completion) : Value<byte>(secondary, "ackFlags", "$.secondaryHeader")),
                 SourceId = Optional<ushort>(secondary, "sourceId", "$.secondaryHeader"),
             };
         }
@@ -56,8 +56,8 @@ internal static class PacketJsonReader
                 MessageTypeCounter = Optional<ushort>(secondary, "messageTypeCounter", "$.secondaryHeader"),
                 DestinationId = Optional<ushort>(secondary, "destinationId", "$.secondaryHeader"),
                 Time = time is null ? default : new CucTime(
-                    Optional<uint>(time, "coarse", "$.secondaryHeader.time"),
-                    Optional<uint>(time, "fine", "$.secondaryHeader.time"),
+                    Optional<ulong>(time, "coarse", "$.secondaryHeader.time"),
+                    (UInt128)Optional<decimal>(time, "fine", "$.secondaryHeader.time"),
                     time["coarseOctets"] is null ? (byte)4 : Value<byte>(time, "coarseOctets", "$.secondaryHeader.time"),
                     time["fineOctets"] is null ? (byte)2 : Value<byte>(time, "fineOctets", "$.secondaryHeader.time")),
             };
@@ -78,9 +78,18 @@ internal static class PacketJsonReader
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException or OverflowException)
         {
-            throw new UsageException($"{path}.{name}: {value.ToJsonString()} is not a {typeof(T).Name}");
+            throw new UsageException($"{path}.{name}: {value.ToJsonString()} is not {Expected<T>()}");
         }
     }
+
+    private static string Expected<T>() => default(T) switch
+    {
+        byte => "an integer in 0..255",
+        ushort => "an integer in 0..65535",
+        uint => "an integer in 0..4294967295",
+        ulong => "an integer in 0..18446744073709551615",
+        _ => "a " + typeof(T).Name,
+    };
 
     private static T Optional<T>(JsonNode node, string name, string path)
         where T : struct => node[name] is null ? default : Value<T>(node, name, path);

@@ -12,6 +12,11 @@ internal static class PacketJsonWriter
     public static JsonObject Write(PacketProfile profile, ReadOnlySpan<byte> bytes)
     {
         PusCodec codec = profile.Codec;
+        if (PusCodec.IsIdle(bytes))
+        {
+            return Idle(profile, bytes);
+        }
+
         PusPacket packet = codec.Decode(bytes, requireValidPec: false);
         SpacePacketHeader header = SpacePacketHeader.Read(bytes);
         var document = new JsonObject
@@ -92,21 +97,53 @@ internal static class PacketJsonWriter
             var time = new JsonObject
             {
                 ["coarse"] = tm.Time.Coarse,
-                ["fine"] = tm.Time.Fine,
+                ["fine"] = (decimal)tm.Time.Fine,
                 ["coarseOctets"] = tm.Time.CoarseOctets,
                 ["fineOctets"] = tm.Time.FineOctets,
                 ["secondsSinceEpoch"] = tm.Time.SecondsSinceEpoch,
-                ["epoch"] = "TAI 1958-01-01",
-                ["tai"] = CucTime.TaiEpoch.AddSeconds(tm.Time.SecondsSinceEpoch).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
             };
-            if (codec.Layout.PFieldLength == 1)
+            if (tm.Time.AgencyEpoch is DateTimeOffset epoch)
             {
-                time["pField"] = codec.Layout.PField.ToString("X2", CultureInfo.InvariantCulture);
+                time["epoch"] = "agency-defined " + epoch.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+                time["utc"] = tm.Time.ToUtc().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
+            }
+            else
+            {
+                time["epoch"] = "TAI 1958-01-01";
+                time["tai"] = CucTime.TaiEpoch.AddSeconds(tm.Time.SecondsSinceEpoch).ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
+            }
+
+            if (codec.Layout.PFieldLength > 0)
+            {
+                time["pField"] = Convert.ToHexString([.. codec.Layout.PFieldOctets]);
             }
 
             node["time"] = time;
         }
 
         return node;
+    }
+
+    /// <summary>An idle packet: its primary header and the length of the fill it carries, which is not decoded.</summary>
+    private static JsonObject Idle(PacketProfile profile, ReadOnlySpan<byte> bytes)
+    {
+        SpacePacketHeader header = SpacePacketHeader.Read(bytes);
+        return new JsonObject
+        {
+            ["profile"] = profile.Source,
+            ["octets"] = bytes.Length,
+            ["idle"] = true,
+            ["primaryHeader"] = new JsonObject
+            {
+                ["version"] = header.Version,
+                ["type"] = header.Type == PacketType.Telecommand ? "TC" : "TM",
+                ["secondaryHeaderFlag"] = header.SecondaryHeader,
+                ["apid"] = header.Apid,
+                ["sequenceFlags"] = header.SequenceFlags.ToString().ToLowerInvariant(),
+                ["sequenceCount"] = header.SequenceCount,
+                ["dataLength"] = header.DataLength,
+            },
+            ["idleData"] = bytes.Length - SpacePacketHeader.Size,
+        };
     }
 }

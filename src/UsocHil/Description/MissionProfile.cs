@@ -12,10 +12,19 @@ public sealed record MissionProfile
     /// <summary>Telemetry secondary header carries a 16-bit destination ID.</summary>
     public bool TmDestinationId { get; init; } = true;
 
-    /// <summary>Telemetry time format: <c>cuc-C-F</c> (C coarse, F fractional octets) or <c>none</c>.</summary>
+    /// <summary>
+    /// Telemetry time format: <c>cuc-C-F</c> (C coarse octets 1..7, F fine octets 0..10; beyond 4 and 3 the P-field
+    /// takes its extension octet) or <c>none</c>.
+    /// </summary>
     public string Time { get; init; } = "cuc-4-2";
 
-    /// <summary>The CUC time is preceded by its P-field octet.</summary>
+    /// <summary>
+    /// The CUC epoch: <c>tai</c> (1958-01-01 TAI, time code 001) or an agency-defined epoch given as its ISO 8601 date
+    /// or UTC date and time, such as <c>2000-01-01T12:00:00Z</c> (time code 010).
+    /// </summary>
+    public string TimeEpoch { get; init; } = "tai";
+
+    /// <summary>The CUC time is preceded by its P-field (one octet, two with the extension octet).</summary>
     public bool TimeExplicitPField { get; init; } = true;
 
     /// <summary>Packet error control: crc (CRC-16/CCITT-FALSE), iso (ISO 16-bit checksum) or none.</summary>

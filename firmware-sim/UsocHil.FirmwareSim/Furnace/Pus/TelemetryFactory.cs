@@ -38,7 +38,7 @@ public sealed class TelemetryFactory
                 SequenceCount = _sequence.Next(Apid),
                 MessageTypeCounter = counter,
                 DestinationId = destinationId,
-                Time = CucTime.FromUtc(_rigStartUtc + rigTime, _codec.Layout.CoarseOctets, _codec.Layout.FineOctets),
+                Time = _codec.Layout.TimeFromUtc(_rigStartUtc + rigTime),
             });
         }
     }

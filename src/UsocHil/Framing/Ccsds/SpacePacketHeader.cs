@@ -18,10 +18,16 @@ public readonly record struct SpacePacketHeader(
 {
     public const int Size = 6;
     public const int MaxApid = 0x7FF;
+
+    /// <summary>The APID of idle packets (all ones, CCSDS 133.0-B-2 §4.1.3.3.4.4): no secondary header, data to be ignored.</summary>
+    public const int IdleApid = MaxApid;
     public const int SequenceCountModulo = 16384;
 
     /// <summary>The largest packet the standard allows: 6 header octets plus 65536 data octets.</summary>
     public const int MaxPacketLength = Size + 65536;
+
+    /// <summary>An idle packet: its data field is fill and carries no packet of any service.</summary>
+    public bool IsIdle => Apid == IdleApid;
 
     /// <summary>Octets of the whole packet this header announces.</summary>
     public int PacketLength => DataLength + Size + 1;
@@ -73,22 +79,32 @@ public readonly record struct SpacePacketHeader(
         return Read(header);
     }
 
-    /// <summary>Writes the 6 octets; checks that every field fits its bits.</summary>
+    /// <summary>Writes the 6 octets; a field that does not fit its bits throws <see cref="PacketFieldException"/> naming it.</summary>
     public void WriteTo(Span<byte> destination)
     {
         if (Version > 7)
         {
-            throw new InvalidOperationException($"version {Version} does not fit the 3 bits of the packet version number");
+            throw new PacketFieldException("version", Version, "0..7 (3 bits)");
+        }
+
+        if (Type is not (PacketType.Telemetry or PacketType.Telecommand))
+        {
+            throw new PacketFieldException("type", (int)Type, "0..1 (1 bit)");
         }
 
         if (Apid > MaxApid)
         {
-            throw new InvalidOperationException($"APID {Apid} does not fit in 11 bits");
+            throw new PacketFieldException("apid", Apid, $"0..{MaxApid} (11 bits)");
+        }
+
+        if ((uint)SequenceFlags > 3)
+        {
+            throw new PacketFieldException("sequenceFlags", (int)SequenceFlags, "0..3 (2 bits: continuation, first, last, unsegmented)");
         }
 
         if (SequenceCount >= SequenceCountModulo)
         {
-            throw new InvalidOperationException($"sequence count {SequenceCount} does not fit in 14 bits");
+            throw new PacketFieldException("sequenceCount", SequenceCount, $"0..{SequenceCountModulo - 1} (14 bits)");
         }
 
         BinaryPrimitives.WriteUInt16BigEndian(destination, PacketIdentification);

@@ -217,6 +217,12 @@ public sealed class PusClient : IAsyncDisposable
             _logger.Verbose("Link {Link} TM in {Octets}", _link.Info.Name, Convert.ToHexString(packet));
         }
 
+        if (PusCodec.IsIdle(packet))
+        {
+            _logger.Verbose("Link {Link} idle packet of {Octets} octets skipped", _link.Info.Name, packet.Length);
+            return;
+        }
+
         Telemetry telemetry;
         try
         {

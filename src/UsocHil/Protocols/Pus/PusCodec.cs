@@ -32,9 +32,13 @@ public sealed class PusCodec
         return bytes;
     }
 
-    /// <summary>Writes the packet; returns its length. Throws <see cref="ArgumentException"/> for fields that do not fit.</summary>
+    /// <summary>
+    /// Writes the packet; returns its length. A header field out of its range throws <see cref="PacketFieldException"/>
+    /// naming it; a packet that does not fit throws <see cref="ArgumentException"/>.
+    /// </summary>
     public int Encode(PusPacket packet, Span<byte> destination)
     {
+        PusFieldRanges.Check(packet, Layout);
         int length = GetEncodedLength(packet);
         if (length > Layout.MaxPacketLength)
         {
@@ -83,6 +87,14 @@ public sealed class PusCodec
             : throw new PacketDecodeException("type", 0, "a telecommand where a telemetry packet was expected");
     }
 
+    /// <summary>
+    /// Whether the octets are an idle packet (CCSDS 133.0-B-2: APID 2047, no secondary header, data to be ignored): a
+    /// receiver skips it without decoding it as PUS. False for anything shorter than a primary header.
+    /// </summary>
+    public static bool IsIdle(ReadOnlySpan<byte> packet) =>
+        packet.Length >= SpacePacketHeader.Size && SpacePacketHeader.Read(packet) is { IsIdle: true, Version: 0, SecondaryHeader: false } header
+        && header.PacketLength == packet.Length;
+
     /// <summary>Whether the packet's error control matches its bytes; null when the profile has none.</summary>
     public bool? CheckPec(ReadOnlySpan<byte> packet) =>
         Layout.ErrorControl == PacketErrorControl.None ? null : FrameCheck.IsValid(Layout.ErrorControl, packet);
@@ -107,6 +119,11 @@ public sealed class PusCodec
         if (header.PacketLength != packet.Length)
         {
             throw new PacketDecodeException("data_length", 4, $"data length {header.DataLength} announces a packet of {header.PacketLength} octets but {packet.Length} were given");
+        }
+
+        if (header.IsIdle)
+        {
+            throw new PacketDecodeException("apid", 0, $"an idle packet (APID {SpacePacketHeader.IdleApid}): fill, no PUS packet; see {nameof(IsIdle)}");
         }
 
         if (!header.SecondaryHeader)
@@ -174,21 +191,22 @@ public sealed class PusCodec
         CucTime time = default;
         if (Layout.HasTime)
         {
-            if (Layout.PFieldLength == 1)
+            if (Layout.PFieldLength > 0)
             {
-                if (packet[offset] != Layout.PField)
+                ReadOnlySpan<byte> pField = packet.Slice(offset, Layout.PFieldLength);
+                if (!MatchesPField(pField))
                 {
-                    throw new PacketDecodeException("time_pfield", offset, $"P-field {packet[offset]:X2}, the profile's time format has {Layout.PField:X2}");
+                    throw new PacketDecodeException("time_pfield", offset, $"P-field {Convert.ToHexString(pField)}, the profile's time format has {Convert.ToHexString([.. Layout.PFieldOctets])}");
                 }
 
-                offset++;
+                offset += Layout.PFieldLength;
             }
 
-            uint coarse = ReadUnsigned(packet.Slice(offset, Layout.CoarseOctets));
+            ulong coarse = (ulong)ReadUnsigned(packet.Slice(offset, Layout.CoarseOctets));
             offset += Layout.CoarseOctets;
-            uint fine = ReadUnsigned(packet.Slice(offset, Layout.FineOctets));
+            UInt128 fine = ReadUnsigned(packet.Slice(offset, Layout.FineOctets));
             offset += Layout.FineOctets;
-            time = new CucTime(coarse, fine, Layout.CoarseOctets, Layout.FineOctets);
+            time = new CucTime(coarse, fine, Layout.CoarseOctets, Layout.FineOctets, Layout.AgencyEpoch);
         }
 
         return new Telemetry
@@ -208,7 +226,7 @@ public sealed class PusCodec
 
     private int WriteSecondaryHeader(Telecommand tc, Span<byte> destination)
     {
-        destination[6] = (byte)(PusPacket.PusVersionC << 4 | ((int)tc.AckFlags & 0x0F));
+        destination[6] = (byte)(PusPacket.PusVersionC << 4 | (int)tc.AckFlags);
         destination[7] = tc.Service;
         destination[8] = tc.Subtype;
         if (!Layout.Profile.TcSourceId)
@@ -222,11 +240,6 @@ public sealed class PusCodec
 
     private int WriteSecondaryHeader(Telemetry tm, Span<byte> destination)
     {
-        if (tm.TimeReferenceStatus > 0x0F)
-        {
-            throw new ArgumentOutOfRangeException(nameof(tm), tm.TimeReferenceStatus, "the time reference status has 4 bits");
-        }
-
         destination[6] = (byte)(PusPacket.PusVersionC << 4 | tm.TimeReferenceStatus);
         destination[7] = tm.Service;
         destination[8] = tm.Subtype;
@@ -245,14 +258,14 @@ public sealed class PusCodec
 
         if (Layout.HasTime)
         {
-            if (Layout.PFieldLength == 1)
+            for (int i = 0; i < Layout.PFieldLength; i++)
             {
-                destination[offset++] = Layout.PField;
+                destination[offset++] = Layout.PFieldOctets[i];
             }
 
-            WriteUnsigned(destination.Slice(offset, Layout.CoarseOctets), tm.Time.Coarse, "time coarse");
+            WriteUnsigned(destination.Slice(offset, Layout.CoarseOctets), tm.Time.Coarse);
             offset += Layout.CoarseOctets;
-            WriteUnsigned(destination.Slice(offset, Layout.FineOctets), tm.Time.Fine, "time fine");
+            WriteUnsigned(destination.Slice(offset, Layout.FineOctets), tm.Time.Fine);
             offset += Layout.FineOctets;
         }
 
@@ -272,9 +285,22 @@ public sealed class PusCodec
         }
     }
 
-    private static uint ReadUnsigned(ReadOnlySpan<byte> source)
+    private bool MatchesPField(ReadOnlySpan<byte> pField)
     {
-        uint value = 0;
+        for (int i = 0; i < pField.Length; i++)
+        {
+            if (pField[i] != Layout.PFieldOctets[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static UInt128 ReadUnsigned(ReadOnlySpan<byte> source)
+    {
+        UInt128 value = 0;
         foreach (byte b in source)
         {
             value = value << 8 | b;
@@ -283,13 +309,8 @@ public sealed class PusCodec
         return value;
     }
 
-    private static void WriteUnsigned(Span<byte> destination, uint value, string field)
+    private static void WriteUnsigned(Span<byte> destination, UInt128 value)
     {
-        if (destination.Length < 4 && value >> (8 * destination.Length) != 0)
-        {
-            throw new ArgumentOutOfRangeException(field, value, $"does not fit in {destination.Length} octets");
-        }
-
         for (int i = destination.Length - 1; i >= 0; i--)
         {
             destination[i] = (byte)value;

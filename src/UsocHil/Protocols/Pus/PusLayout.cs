@@ -8,6 +8,8 @@ namespace UsocHil.Protocols.Pus;
 /// <summary>A <see cref="MissionProfile"/> resolved once into octet counts and offsets, so the codec never parses strings per packet.</summary>
 public sealed class PusLayout
 {
+    private static readonly string[] EpochFormats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
+
     public PusLayout(MissionProfile profile)
     {
         Profile = profile;
@@ -20,7 +22,9 @@ public sealed class PusLayout
         };
         (CoarseOctets, FineOctets) = ParseTime(profile.Time);
         HasTime = CoarseOctets > 0;
-        PFieldLength = HasTime && profile.TimeExplicitPField ? 1 : 0;
+        AgencyEpoch = ParseEpoch(profile.TimeEpoch);
+        PFieldOctets = HasTime ? CucPField.For(CoarseOctets, FineOctets, AgencyEpoch is null ? 0b001 : 0b010) : [];
+        PFieldLength = profile.TimeExplicitPField ? PFieldOctets.Count : 0;
         if (profile.MaxPacketLength < SpacePacketHeader.Size + 1 || profile.MaxPacketLength > SpacePacketHeader.MaxPacketLength)
         {
             throw new ArgumentException($"profile maxPacketLength {profile.MaxPacketLength} is outside 7..{SpacePacketHeader.MaxPacketLength}", nameof(profile));
@@ -41,6 +45,12 @@ public sealed class PusLayout
     public byte CoarseOctets { get; }
     public byte FineOctets { get; }
     public int PFieldLength { get; }
+
+    /// <summary>The agency-defined CUC epoch (time code 010); null for TAI 1958 (time code 001).</summary>
+    public DateTimeOffset? AgencyEpoch { get; }
+
+    /// <summary>The P-field this profile writes and expects (whether or not the packets carry it): one octet, or two with the extension.</summary>
+    public IReadOnlyList<byte> PFieldOctets { get; }
     public int PecLength { get; }
     public int MaxPacketLength { get; }
 
@@ -50,8 +60,11 @@ public sealed class PusLayout
     /// <summary>Primary and secondary header octets of a telemetry packet: where its source data starts.</summary>
     public int TelemetryHeaderLength { get; }
 
-    /// <summary>The P-field this profile writes and expects: TAI epoch (time code ID 001) and its octet counts.</summary>
-    public byte PField => (byte)(0b001 << 4 | (CoarseOctets - 1) << 2 | FineOctets);
+    /// <summary>The first P-field octet this profile writes and expects.</summary>
+    public byte PField => PFieldOctets.Count > 0 ? PFieldOctets[0] : (byte)0;
+
+    /// <summary>A CUC time of this profile's shape and epoch for a UTC instant.</summary>
+    public CucTime TimeFromUtc(DateTimeOffset utc) => CucTime.FromUtc(utc, CoarseOctets, FineOctets, AgencyEpoch);
 
     public int HeaderLength(PacketType type) => type == PacketType.Telecommand ? TelecommandHeaderLength : TelemetryHeaderLength;
 
@@ -66,11 +79,26 @@ public sealed class PusLayout
         if (parts.Length == 3 && parts[0].Equals("cuc", StringComparison.OrdinalIgnoreCase)
             && byte.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out byte coarse)
             && byte.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out byte fine)
-            && coarse is >= 1 and <= 4 && fine <= 3)
+            && coarse is >= 1 and <= CucTime.MaxCoarseOctets && fine <= CucTime.MaxFineOctets)
         {
             return (coarse, fine);
         }
 
-        throw new ArgumentException($"profile time '{time}' is not none or cuc-C-F with C in 1..4 and F in 0..3", nameof(time));
+        throw new ArgumentException($"profile time '{time}' is not none or cuc-C-F with C in 1..{CucTime.MaxCoarseOctets} and F in 0..{CucTime.MaxFineOctets}", nameof(time));
+    }
+
+    private static DateTimeOffset? ParseEpoch(string epoch)
+    {
+        if (string.Equals(epoch, "tai", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParseExact(epoch, EpochFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset parsed))
+        {
+            return parsed;
+        }
+
+        throw new ArgumentException($"profile timeEpoch '{epoch}' is not tai or an ISO 8601 date (agency-defined epoch, such as 2000-01-01 or 2000-01-01T12:00:00Z)", nameof(epoch));
     }
 }

@@ -26,5 +26,5 @@ public sealed class TelemetryStamper(TimeProvider timeProvider, PusLayout layout
     }
 
     /// <summary>The clock's present time as a CUC time of the profile's format.</summary>
-    public CucTime Now() => CucTime.FromUtc(timeProvider.GetUtcNow(), layout.CoarseOctets, layout.FineOctets);
+    public CucTime Now() => layout.TimeFromUtc(timeProvider.GetUtcNow());
 }
