@@ -29,7 +29,9 @@ internal static class PacketJsonReader
         string type = Value<string>(primary, "type", "$.primaryHeader");
         ushort apid = Value<ushort>(primary, "apid", "$.primaryHeader");
         SequenceFlags flags = primary["sequenceFlags"] is JsonNode f
-            ? Enum.TryParse(f.GetValue<string>(), ignoreCase: true, out SequenceFlags parsed) ? parsed : throw new UsageException($"$.primaryHeader.sequenceFlags: '{f}' is not continuation, first, last or unsegmented")
+            ? f.GetValueKind() == JsonValueKind.Number ? (SequenceFlags)Value<byte>(primary, "sequenceFlags", "$.primaryHeader")
+            : f.GetValueKind() == JsonValueKind.String && Enum.TryParse(f.GetValue<string>(), ignoreCase: true, out SequenceFlags parsed) ? parsed
+            : throw new UsageException($"$.primaryHeader.sequenceFlags: {f.ToJsonString()} is not continuation, first, last or unsegmented")
             : SequenceFlags.Unsegmented;
         ushort count = Optional<ushort>(primary, "sequenceCount", "$.primaryHeader");
         byte service = Value<byte>(secondary, "service", "$.secondaryHeader");

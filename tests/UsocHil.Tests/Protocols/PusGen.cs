@@ -12,7 +12,8 @@ internal static class PusGen
         from source in Gen.Bool
         from counter in Gen.Bool
         from destination in Gen.Bool
-        from time in Gen.OneOf("none", "cuc-4-2", "cuc-4-0", "cuc-1-3", "cuc-2-1", "cuc-3-3")
+        from time in Gen.OneOf("none", "cuc-4-2", "cuc-4-0", "cuc-1-3", "cuc-2-1", "cuc-3-3", "cuc-7-10", "cuc-5-0", "cuc-2-6")
+        from epoch in Gen.OneOf("tai", "2000-01-01T12:00:00Z")
         from pField in Gen.Bool
         from pec in Gen.OneOf("crc", "iso", "none")
         select new MissionProfile
@@ -21,6 +22,7 @@ internal static class PusGen
             TmMessageTypeCounter = counter,
             TmDestinationId = destination,
             Time = time,
+            TimeEpoch = epoch,
             TimeExplicitPField = pField,
             ErrorControl = pec,
         };
@@ -28,7 +30,7 @@ internal static class PusGen
     public static readonly Gen<byte[]> Data = Gen.Byte.Array[0, 80];
 
     public static readonly Gen<Telecommand> Telecommand =
-        from apid in Gen.UShort[0, SpacePacketHeader.MaxApid]
+        from apid in Gen.UShort[0, SpacePacketHeader.IdleApid - 1]
         from flags in Gen.Int[0, 3]
         from count in Gen.UShort[0, 16383]
         from ack in Gen.Int[0, 15]
@@ -49,7 +51,7 @@ internal static class PusGen
         };
 
     public static Gen<Telemetry> Telemetry(PusLayout layout) =>
-        from apid in Gen.UShort[0, SpacePacketHeader.MaxApid]
+        from apid in Gen.UShort[0, SpacePacketHeader.IdleApid - 1]
         from flags in Gen.Int[0, 3]
         from count in Gen.UShort[0, 16383]
         from status in Gen.Byte[0, 15]
@@ -57,8 +59,9 @@ internal static class PusGen
         from subtype in Gen.Byte
         from counter in Gen.UShort
         from destination in Gen.UShort
-        from coarse in Gen.UInt
-        from fine in Gen.UInt
+        from coarse in Gen.ULong
+        from fineHigh in Gen.ULong
+        from fineLow in Gen.ULong
         from data in Data
         select new Telemetry
         {
@@ -71,7 +74,7 @@ internal static class PusGen
             MessageTypeCounter = layout.Profile.TmMessageTypeCounter ? counter : (ushort)0,
             DestinationId = layout.Profile.TmDestinationId ? destination : (ushort)0,
             Time = layout.HasTime
-                ? new CucTime(Fit(coarse, layout.CoarseOctets), Fit(fine, layout.FineOctets), layout.CoarseOctets, layout.FineOctets)
+                ? new CucTime((ulong)Fit(coarse, layout.CoarseOctets), Fit(new UInt128(fineHigh, fineLow), layout.FineOctets), layout.CoarseOctets, layout.FineOctets, layout.AgencyEpoch)
                 : default,
             ApplicationData = data,
         };
@@ -83,5 +86,5 @@ internal static class PusGen
         from packet in telemetry ? Telemetry(new PusLayout(profile)).Select(p => (PusPacket)p) : Telecommand.Select(p => (PusPacket)(profile.TcSourceId ? p : p with { SourceId = 0 }))
         select (profile, packet);
 
-    private static uint Fit(uint value, int octets) => octets >= 4 ? value : value & (uint)((1UL << (8 * octets)) - 1);
+    private static UInt128 Fit(UInt128 value, int octets) => value & ((UInt128.One << (8 * octets)) - 1);
 }

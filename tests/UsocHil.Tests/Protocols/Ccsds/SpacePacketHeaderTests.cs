@@ -64,7 +64,7 @@ public sealed class SpacePacketHeaderTests
 
     [Test]
     public void WriteTo_ApidOver11Bits_Throws() =>
-        Assert.That(() => new SpacePacketHeader(PacketType.Telemetry, true, 2048, SequenceFlags.Unsegmented, 0, 0).WriteTo(new byte[6]), Throws.InvalidOperationException);
+        Assert.That(() => new SpacePacketHeader(PacketType.Telemetry, true, 2048, SequenceFlags.Unsegmented, 0, 0).WriteTo(new byte[6]), Throws.TypeOf<PacketFieldException>().With.Property("Field").EqualTo("apid"));
 
     private sealed class Segment : ReadOnlySequenceSegment<byte>
     {
