@@ -148,6 +148,23 @@ public sealed class PusClientTests
         Assert.That(rig.Harness.Statistics.FramingErrors, Is.EqualTo(1));
     }
 
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task Telemetry_IdlePacket_IsSkippedNotCountedAsAnError(CancellationToken cancellationToken)
+    {
+        await using var rig = await Rig.StartAsync(cancellationToken);
+        // APID 2047, no secondary header; its fill happens to look like a PUS-C service 3 telemetry header
+        byte[] idle = Convert.FromHexString("07FFC0000008" + "20031900010002AAAA");
+        await rig.Framer.WritePacketAsync(rig.Device, idle, cancellationToken);
+        await rig.SendTelemetryAsync(ConnectionTest.Report(100) with { SequenceCount = 2 }, cancellationToken);
+
+        Telemetry first = await rig.Client.Telemetry.ReadAsync(cancellationToken);
+
+        Assert.That(first.SequenceCount, Is.EqualTo(2));
+        Assert.That(rig.Client.DecodeErrors, Is.Zero);
+        Assert.That(rig.Harness.Statistics.FramingErrors, Is.Zero);
+    }
+
     /// <summary>A client on one end of an in-memory link and a scripted device on the other.</summary>
     private sealed class Rig : IAsyncDisposable
     {
