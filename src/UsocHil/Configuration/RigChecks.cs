@@ -1,6 +1,7 @@
 using Newtonsoft.Json.Linq;
-using UsocHil.Rigs;
 using UsocHil.Description;
+using UsocHil.Protocols.Pus;
+using UsocHil.Rigs;
 
 namespace UsocHil.Configuration;
 
@@ -30,6 +31,11 @@ internal static class RigChecks
         foreach (var problem in Duplicates(file, document, "gpio", rig.Gpio.Select(g => g.Name), "GPIO line"))
         {
             yield return problem;
+        }
+
+        if (ProfileProblem(rig.Profile) is string profileProblem)
+        {
+            yield return At(file, document, "profile", profileProblem);
         }
 
         for (int s = 0; s < dictionary.Housekeeping.Count; s++)
@@ -99,4 +105,18 @@ internal static class RigChecks
 
     internal static ConfigurationProblem At(string file, JToken document, string path, string message) =>
         new(file, "$." + path, ConfigurationFileReader.LineOf(document.SelectToken(path)), message);
+
+    /// <summary>What the schema cannot see in a profile (an agency epoch that is no date, say), as the codec would refuse it.</summary>
+    private static string? ProfileProblem(MissionProfile profile)
+    {
+        try
+        {
+            _ = new PusLayout(profile);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message.Split(" (Parameter")[0];
+        }
+    }
 }

@@ -100,6 +100,34 @@ public sealed class StationLoaderTests
     }
 
     [Test]
+    public void Load_ProfileWithAgencyEpochAndExtendedCuc_Loads()
+    {
+        using var station = new TemporaryStation();
+        string rigFile = station.RigFile("furnace-em");
+        File.WriteAllText(rigFile, File.ReadAllText(rigFile).Replace("\"time\": \"cuc-4-2\",", "\"time\": \"cuc-6-5\", \"timeEpoch\": \"2000-01-01T12:00:00Z\",", StringComparison.Ordinal));
+
+        var rig = StationLoader.Load(station.StationFile).Rigs.Single().Value.Definition;
+
+        Assert.That((rig.Profile.Time, rig.Profile.TimeEpoch), Is.EqualTo(("cuc-6-5", "2000-01-01T12:00:00Z")));
+    }
+
+    [TestCase("\"timeEpoch\": \"2000-02-30\",", "timeEpoch", Description = "the schema's pattern passes it; there is no 30 February")]
+    [TestCase("\"timeEpoch\": \"J2000\",", "timeEpoch")]
+    [TestCase("\"time\": \"cuc-8-0\",", "time")]
+    public void Load_ProfileTimeOutsideTheStandard_NamesRigFileAndField(string replacement, string field)
+    {
+        using var station = new TemporaryStation();
+        string rigFile = station.RigFile("furnace-em");
+        File.WriteAllText(rigFile, File.ReadAllText(rigFile).Replace("\"time\": \"cuc-4-2\",", "\"time\": \"cuc-4-2\", " + replacement, StringComparison.Ordinal).Replace("\"time\": \"cuc-4-2\", \"time\"", "\"time\"", StringComparison.Ordinal));
+
+        var error = Assert.Throws<ConfigurationException>(() => StationLoader.Load(station.StationFile))!;
+
+        ConfigurationProblem problem = error.Problems[0];
+        Assert.That(problem.File, Does.EndWith("rig.json"));
+        Assert.That(problem.JsonPath + " " + problem.Message, Does.Contain(field));
+    }
+
+    [Test]
     public void Load_RealBindingMissingLinks_SaysWhatToBind()
     {
         using var station = new TemporaryStation();
