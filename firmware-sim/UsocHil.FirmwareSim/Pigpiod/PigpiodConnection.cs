@@ -116,7 +116,7 @@ internal sealed class PigpiodConnection
             case PigpioCommand.Nb or PigpioCommand.Np or PigpioCommand.Nc:
                 return _server.ControlNotifier(command, p1, p2);
             case PigpioCommand.No:
-                return PigpioError.NotPermitted; // pipe notifications need /dev/pigpioN on the daemon's host
+                return _server.OpenPipe(MaxQueuedReports);
             case PigpioCommand.Proc:
                 return PigpioError.NoScriptRoom;
             case PigpioCommand.Procd or PigpioCommand.Procr or PigpioCommand.Procs or PigpioCommand.Procp or PigpioCommand.Procu:

@@ -4,14 +4,15 @@ using System.Threading.Channels;
 namespace UsocHil.FirmwareSim.Pigpiod;
 
 /// <summary>
-/// An in-band notification stream (NOIB): after NB with a bit mask, every reported change of a watched bank-1 level
-/// (after the pin's filters, see <see cref="PigpiodAlerts"/>) sends a 12-byte report (seq uint16, flags uint16, tick
-/// uint32, levels uint32) on the socket that opened it. Reports queue
-/// in a bounded channel; the oldest are dropped if the client stops reading.
+/// A notification stream, in-band (NOIB, on the socket that opened it) or through a pipe (NO): after NB with a bit
+/// mask, every reported change of a watched bank-1 level (after the pin's filters, see <see cref="PigpiodAlerts"/>)
+/// sends a 12-byte report (seq uint16, flags uint16, tick uint32, levels uint32). Reports queue in a bounded channel;
+/// the oldest are dropped if the client stops reading.
 /// </summary>
 internal sealed class PigpiodNotifier : IDisposable
 {
-    private readonly PigpiodConnection _connection;
+    private readonly Func<ReadOnlyMemory<byte>, Task> _send;
+    private readonly Action _closed;
     private readonly PigpiodAlerts _alerts;
     private readonly Channel<byte[]> _reports;
     private readonly Task _sending;
@@ -19,10 +20,13 @@ internal sealed class PigpiodNotifier : IDisposable
     private bool _paused = true;
     private ushort _sequence;
 
-    public PigpiodNotifier(int handle, PigpiodConnection connection, PigpiodAlerts alerts, int capacity)
+    /// <param name="send">Writes one report where the client reads them.</param>
+    /// <param name="closed">Closes that (pigpio closes an in-band socket, or a pipe, with its handle).</param>
+    public PigpiodNotifier(int handle, Func<ReadOnlyMemory<byte>, Task> send, Action closed, PigpiodAlerts alerts, int capacity)
     {
         Handle = handle;
-        _connection = connection;
+        _send = send;
+        _closed = closed;
         _alerts = alerts;
         _reports = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
         _alerts.Reported += OnReported;
@@ -30,8 +34,6 @@ internal sealed class PigpiodNotifier : IDisposable
     }
 
     public int Handle { get; }
-
-    public PigpiodConnection Connection => _connection;
 
     /// <summary>NB: start (or change) the watched bits.</summary>
     public void Begin(uint bits)
@@ -56,6 +58,7 @@ internal sealed class PigpiodNotifier : IDisposable
     {
         _alerts.Reported -= OnReported;
         _reports.Writer.TryComplete();
+        _closed();
     }
 
     private void OnReported(uint tick, uint levels, int pin)
@@ -83,7 +86,7 @@ internal sealed class PigpiodNotifier : IDisposable
         {
             await foreach (byte[] report in _reports.Reader.ReadAllAsync().ConfigureAwait(false))
             {
-                await _connection.SendAsync(report).ConfigureAwait(false);
+                await _send(report).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is System.Net.Sockets.SocketException or ObjectDisposedException or OperationCanceledException)

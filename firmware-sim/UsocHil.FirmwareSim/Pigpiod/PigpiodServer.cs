@@ -9,7 +9,7 @@ namespace UsocHil.FirmwareSim.Pigpiod;
 /// A pigpiod-compatible socket server over an <see cref="EmulatedPinBank"/>, so the harness' pigpio driver, Debian's
 /// <c>pigs</c>, the Python <c>pigpio</c> module and gpiozero's PiGPIOFactory can all drive an emulated rig. Serves the
 /// GPIO subset (levels, modes, pulls, bank reads and writes, software and hardware PWM, servo pulses, glitch and noise
-/// filters, TICK, HWVER, PIGPV, and notifications NOIB/NB/NP/NC); refuses scripts, files and shell with pigpio's error
+/// filters, TICK, HWVER, PIGPV, and notifications NOIB/NO/NB/NP/NC); refuses scripts, files and shell with pigpio's error
 /// codes; answers anything else with PI_UNKNOWN_COMMAND. The Pigpiod README lists the commands.
 /// Binds 127.0.0.1 unless told otherwise.
 /// </summary>
@@ -31,10 +31,16 @@ public sealed class PigpiodServer : IAsyncDisposable
     private readonly Task _accepting;
     private readonly Dictionary<int, PigpiodNotifier> _notifiers = [];
     private readonly PigpiodAlerts _alerts;
+    private readonly string? _pipeDirectory;
     private int _disposed;
 
-    public PigpiodServer(EmulatedPinBank pins, TimeProvider timeProvider, ILogger log, IPAddress? address = null, int port = 0)
+    /// <param name="pipeDirectory">
+    /// Where NO makes its notification pipes (pigpiod's /dev); null refuses NO with PI_NOT_PERMITTED. Pipes only reach
+    /// clients on this machine, which read <c>pigpio&lt;handle&gt;</c> there.
+    /// </param>
+    public PigpiodServer(EmulatedPinBank pins, TimeProvider timeProvider, ILogger log, IPAddress? address = null, int port = 0, string? pipeDirectory = null)
     {
+        _pipeDirectory = pipeDirectory;
         address ??= IPAddress.Loopback;
         _pins = pins;
         _timeProvider = timeProvider;
@@ -75,7 +81,37 @@ public sealed class PigpiodServer : IAsyncDisposable
     internal ILogger Log => _log;
 
     /// <summary>NOIB: a new in-band notification handle on this connection, or null when all 32 are taken.</summary>
-    internal PigpiodNotifier? OpenNotifier(PigpiodConnection connection, int capacity)
+    internal PigpiodNotifier? OpenNotifier(PigpiodConnection connection, int capacity) =>
+        Open(handle => new PigpiodNotifier(handle, connection.SendAsync, connection.Close, _alerts, capacity));
+
+    /// <summary>
+    /// NO: a new notification pipe in the pipe directory; PI_NOT_PERMITTED (-41) when the server has none,
+    /// PI_NO_HANDLE (-24) when all 32 handles are taken.
+    /// </summary>
+    internal int OpenPipe(int capacity)
+    {
+        if (_pipeDirectory is null)
+        {
+            return PigpioError.NotPermitted;
+        }
+
+        try
+        {
+            return Open(handle =>
+            {
+                PigpiodPipe pipe = PigpiodPipe.Create(_pipeDirectory, handle);
+                _log.Debug("pigpiod emulator: notification pipe {Path} opened", pipe.Path);
+                return new PigpiodNotifier(handle, pipe.WriteAsync, pipe.Dispose, _alerts, capacity);
+            })?.Handle ?? PigpioError.NoHandle;
+        }
+        catch (IOException e)
+        {
+            _log.Warning("pigpiod emulator: {Error}", e.Message);
+            return PigpioError.NotPermitted;
+        }
+    }
+
+    private PigpiodNotifier? Open(Func<int, PigpiodNotifier> create)
     {
         lock (_notifiers)
         {
@@ -83,7 +119,7 @@ public sealed class PigpiodServer : IAsyncDisposable
             {
                 if (!_notifiers.ContainsKey(handle))
                 {
-                    var notifier = new PigpiodNotifier(handle, connection, _alerts, capacity);
+                    PigpiodNotifier notifier = create(handle);
                     _notifiers.Add(handle, notifier);
                     return notifier;
                 }
@@ -116,9 +152,8 @@ public sealed class PigpiodServer : IAsyncDisposable
                 notifier.Pause();
                 break;
             default:
-                // pigpio closes an in-band notification socket when its handle is closed
+                // pigpio closes an in-band notification socket, or a pipe, when its handle is closed
                 CloseNotifier(notifier.Handle);
-                notifier.Connection.Close();
                 break;
         }
 
@@ -157,6 +192,17 @@ public sealed class PigpiodServer : IAsyncDisposable
         }
 
         await Task.WhenAll(open.Select(c => c.Running).Append(_accepting)).ConfigureAwait(false);
+        int[] handles;
+        lock (_notifiers)
+        {
+            handles = [.. _notifiers.Keys];
+        }
+
+        foreach (int handle in handles)
+        {
+            CloseNotifier(handle);
+        }
+
         _alerts.Dispose();
         _stopping.Dispose();
     }

@@ -185,4 +185,63 @@ public sealed class PythonPigpioClientTests
         // one edge, high, stamped when it had held for 2 ms: 1.5 + 3 + 2 ms after the server started
         Assert.That(await python.ReadLineAsync(cancellationToken), Is.EqualTo("edges True [(1, 6500)] 1"));
     }
+
+    [Test]
+    [CancelAfter(20_000)]
+    public async Task PythonPigpio_NotifyOpen_ReportsLevelChangesThroughTheNotificationPipe(CancellationToken cancellationToken)
+    {
+        string pipes = Directory.CreateTempSubdirectory("usochil-pigpio-").FullName;
+        try
+        {
+            var pins = new EmulatedPinBank();
+            await using var server = new PigpiodServer(pins, TimeProvider.System, TestLog.Silent, pipeDirectory: pipes);
+            const string script = """
+                import pigpio, sys, os, struct
+                pi = pigpio.pi('127.0.0.1', int(sys.argv[1]))
+                h = pi.notify_open()
+                fifo = open(os.path.join(sys.argv[2], 'pigpio%d' % h), 'rb', buffering=0)
+                pi.notify_begin(h, 1 << 22)
+                print('ready', h, flush=True)
+                seq, flags, tick, level = struct.unpack('HHII', fifo.read(12))
+                print('report', seq, flags, (level >> 22) & 1, flush=True)
+                pi.notify_close(h)
+                print('closed', os.path.exists(os.path.join(sys.argv[2], 'pigpio%d' % h)), flush=True)
+                pi.stop()
+                """;
+            using var python = PythonSession.Start(script, server.Port.ToString(), pipes);
+            Assert.That(await python.ReadLineAsync(cancellationToken), Is.EqualTo("ready 1"), "handle 0 is pigpio.py's own in-band notification");
+
+            pins.Drive(17, high: true); // not watched
+            pins.Drive(22, high: true);
+
+            Assert.That(await python.ReadLineAsync(cancellationToken), Is.EqualTo("report 0 0 1"));
+            Assert.That(await python.ReadLineAsync(cancellationToken), Is.EqualTo("closed False"));
+            Assert.That(await python.WaitForExitAsync(cancellationToken), Is.Zero);
+        }
+        finally
+        {
+            Directory.Delete(pipes, recursive: true);
+        }
+    }
+
+    [Test]
+    [CancelAfter(20_000)]
+    public async Task PythonPigpio_NotifyOpenWithoutPipeDirectory_RefusedNotPermitted(CancellationToken cancellationToken)
+    {
+        await using var server = new PigpiodServer(new EmulatedPinBank(), TimeProvider.System, TestLog.Silent);
+        const string script = """
+            import pigpio, sys
+            pi = pigpio.pi('127.0.0.1', int(sys.argv[1]))
+            try:
+                pi.notify_open()
+            except pigpio.error as e:
+                print(e.args[0])
+            pi.stop()
+            """;
+
+        (int exit, string output, string error) = await PythonProcess.PythonAsync(script, cancellationToken, server.Port.ToString());
+
+        Assert.That(exit, Is.Zero, error);
+        Assert.That(output.Trim(), Is.EqualTo("no permission to update GPIO"));
+    }
 }
