@@ -7,7 +7,7 @@ namespace UsocHil.IntegrationTests.Results;
 /// <summary>The JUnit export checked by xmllint against the JUnit schema Jenkins and GitLab use.</summary>
 public sealed class JUnitExportSchemaTests
 {
-    private static string Schema => Path.Combine(CliProcess.RepositoryRoot, "..", "shared", "schemas", "junit", "JUnit.xsd");
+    private static string Schema => Path.Combine(CliProcess.RepositoryRoot, "tests", "data", "schemas", "junit", "JUnit.xsd");
 
     [TestCase(false)]
     [TestCase(true)]

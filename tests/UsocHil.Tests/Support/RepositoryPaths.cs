@@ -1,6 +1,6 @@
 namespace UsocHil.Tests.Support;
 
-/// <summary>Where the repository and ../shared are, found by walking up from the test assembly.</summary>
+/// <summary>Where the repository and its test data are, found by walking up from the test assembly.</summary>
 public static class RepositoryPaths
 {
     private static readonly Lazy<string> s_root = new(() =>
@@ -22,6 +22,8 @@ public static class RepositoryPaths
 
     public static string Rigs => Path.Combine(Root, "rigs");
 
-    /// <summary>../shared beside the project: DESIGN.md, vectors, schemas.</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>tests/data: the third-party vectors, schemas and mission databases, each folder with its PROVENANCE.md.</summary>
+    public static string TestData => Path.Combine(Root, "tests", "data");
+
+    public static string Vectors => Path.Combine(TestData, "vectors");
 }
