@@ -15,27 +15,6 @@ internal sealed class BenchRunner : IRunObserver
     public ConcurrentQueue<RunEvent> Events { get; } = new();
     public ConcurrentQueue<RunTransition> Transitions { get; } = new();
 
-    public static string FurnaceDirectory
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "UsocHil.sln")))
-                {
-                    return Path.Combine(dir.FullName, "rigs", "furnace-em");
-                }
-            }
-
-            throw new InvalidOperationException("repository root not found");
-        }
-    }
-
-    public static RigDefinition Furnace() => RigLoader.Load(Path.Combine(FurnaceDirectory, "rig.json"));
-
-    public static SequencePlan Sequence(RigDefinition rig, string name) =>
-        SequenceLoader.Load(Path.Combine(FurnaceDirectory, "sequences", name + ".json"), rig);
-
     public SequenceRun NewRun(BenchRig bench, SequencePlan plan, ILogger log) =>
         new(plan, bench.Rig, _ => Task.FromResult<IRigSession>(bench.OpenSession(log)), new RunOptions { AssumeYes = true }, this, bench.Time,
             new RigSafing(TimeProvider.System, log), log);

@@ -14,13 +14,13 @@ public sealed class CalibrationOnBenchTests
     [CancelAfter(60_000)]
     public async Task CalibrateThermocouples_OnBench_EveryThermocoupleWithinPoint3KelvinOfTruth(int seed, CancellationToken cancellationToken)
     {
-        RigDefinition rig = BenchRunner.Furnace();
+        RigDefinition rig = TestRigs.Furnace();
         var time = new VirtualTimeProvider(TimeProvider.System, 400);
         using var bench = new BenchRig(rig, time, seed);
         var runner = new BenchRunner();
         ILogger log = new LoggerConfiguration().MinimumLevel.Information().WriteTo.Console().CreateLogger();
 
-        RunResult result = await runner.NewRun(bench, BenchRunner.Sequence(rig, "calibrate-thermocouples"), log).RunAsync(cancellationToken);
+        RunResult result = await runner.NewRun(bench, TestRigs.Sequence(rig, "calibrate-thermocouples"), log).RunAsync(cancellationToken);
 
         TruthRecord truth = bench.Truth();
         TestContext.Out.WriteLine($"outcome {result.Outcome} after {result.RigDuration.TotalHours:F2} h rig: {result.Reason}");

@@ -1,5 +1,4 @@
 using UsocHil.Cli;
-using UsocHil.Tests.Support;
 
 namespace UsocHil.Tests.Cli;
 
@@ -17,7 +16,7 @@ public sealed class ConfigValidateCommandTests
     [Test]
     public async Task ConfigValidate_ThreeProblems_PrintsOneLinePerProblemAndExitsTwo()
     {
-        using var station = new TemporaryStation();
+        using var station = TemporaryStation.CopyOfShipped();
         File.WriteAllText(station.StationFile, """
             {
               "rigs": {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using UsocHil.Tests.Support;
 
 namespace UsocHil.Tests.Protocols;
 

@@ -1,7 +1,7 @@
 using UsocHil.Configuration;
 using UsocHil.Rigs;
 using UsocHil.Sequencing;
-using UsocHil.Tests.Sequencing.Fakes;
+using UsocHil.Testing.Fakes;
 
 namespace UsocHil.Tests.Sequencing;
 

@@ -2,10 +2,10 @@ using Serilog;
 using Serilog.Core;
 using Serilog.Events;
 
-namespace UsocHil.IntegrationTests.Support;
+namespace UsocHil.Testing;
 
 /// <summary>A Serilog logger that keeps every event, for tests that check what was logged.</summary>
-internal sealed class TestLog : ILogEventSink
+public sealed class TestLog : ILogEventSink
 {
     private readonly List<LogEvent> _events = [];
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using UsocHil.Sequencing;
 
-namespace UsocHil.Tests.Sequencing.Fakes;
+namespace UsocHil.Testing.Fakes;
 
 /// <summary>Keeps everything a run reported.</summary>
 public sealed class CollectingObserver : IRunObserver

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using UsocHil.Links;
 using UsocHil.Rigs;
 
-namespace UsocHil.Tests.Sequencing.Fakes;
+namespace UsocHil.Testing.Fakes;
 
 /// <summary>An in-memory rig: records every action in order, holds line levels, parameters and instrument answers.</summary>
 public sealed class FakeRigSession(RigDefinition rig, TimeProvider time) : IReconnectableRigSession

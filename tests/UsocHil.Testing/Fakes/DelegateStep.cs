@@ -1,6 +1,6 @@
 using UsocHil.Sequencing.Steps;
 
-namespace UsocHil.Tests.Sequencing.Fakes;
+namespace UsocHil.Testing.Fakes;
 
 /// <summary>A step whose body is a lambda, to drive the engine through each path.</summary>
 public sealed class DelegateStep(string label, Func<StepContext, CancellationToken, Task> body, TimeSpan? timeout = null) : ISequenceStep

@@ -1,8 +1,8 @@
 using UsocHil.Cli;
 
-namespace UsocHil.Tests.Support;
+namespace UsocHil.Testing;
 
-/// <summary>Runs usoc-hil in-process and captures what an operator would see.</summary>
+/// <summary>Runs usoc-hil in-process (one at a time: it owns the console) and captures what an operator would see.</summary>
 public static class CliRunner
 {
     private static readonly SemaphoreSlim s_console = new(1, 1);
@@ -28,9 +28,4 @@ public static class CliRunner
             s_console.Release();
         }
     }
-}
-
-public sealed record CliResult(int ExitCode, string Output, string Error)
-{
-    public IReadOnlyList<string> ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
