@@ -18,8 +18,7 @@ public sealed class CliProcessBadInputTests
     [SetUp]
     public void CreateDirectory()
     {
-        _directory = Path.Combine(Path.GetTempPath(), "usochil-badinput-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_directory);
+        _directory = TestDirectories.Create("badinput");
     }
 
     [TearDown]
@@ -42,7 +41,7 @@ public sealed class CliProcessBadInputTests
         string station = Write("rig-config.json", System.Text.Json.JsonSerializer.Serialize(new
         {
             station = "bad-input",
-            rigsDirectory = Path.Combine(RepositoryPaths.Root, "rigs"),
+            rigsDirectory = RepositoryPaths.Rigs,
             rigs = new Dictionary<string, object> { ["furnace-em"] = new { emulated = true, timeScale = 400 } },
         }));
         var cases = new (string What, string[] Args, string Names)[]

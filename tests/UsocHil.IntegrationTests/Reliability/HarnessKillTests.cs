@@ -23,7 +23,7 @@ public sealed partial class HarnessKillTests
     [CancelAfter(150_000)]
     public async Task Sigkill_WhileHeating_WatchdogSafesHeaterAndNextStartFindsRunInterrupted(CancellationToken cancellationToken)
     {
-        string directory = Path.Combine(Path.GetTempPath(), "usochil-kill-" + Guid.NewGuid().ToString("N"));
+        string directory = TestDirectories.Create("kill");
         string rigs = WriteRig(directory);
         string station = Path.Combine(directory, "rig-config.json");
         string results = Path.Combine(directory, "results.db");
@@ -97,7 +97,7 @@ public sealed partial class HarnessKillTests
         string rigs = Path.Combine(directory, "rigs");
         string rig = Path.Combine(rigs, "furnace-em");
         Directory.CreateDirectory(Path.Combine(rig, "sequences"));
-        File.Copy(Path.Combine(RepositoryPaths.Root, "rigs", "furnace-em", "rig.json"), Path.Combine(rig, "rig.json"));
+        File.Copy(TestRigs.FurnaceFile, Path.Combine(rig, "rig.json"));
         File.WriteAllText(Path.Combine(rig, "sequences", "heat-and-hold.json"), $$"""
             {
               "sequence": "heat-and-hold", "version": "1.0.0",

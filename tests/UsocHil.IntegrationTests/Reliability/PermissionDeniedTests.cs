@@ -87,7 +87,7 @@ public sealed class PermissionDeniedTests
         string device = emulator.PayloadDevice;
         File.SetUnixFileMode(device, UnixFileMode.None); // a pty the emulator (root) opened; now nobody else may
         string station = Path.Combine(_directory, "bench.json");
-        emulator.WriteStation(station, Path.Combine(RepositoryPaths.Root, "rigs"), Path.Combine(_open, "results.db"), Path.Combine(_open, "logs"));
+        emulator.WriteStation(station, RepositoryPaths.Rigs, Path.Combine(_open, "results.db"), Path.Combine(_open, "logs"));
         File.SetUnixFileMode(station, ReadOnly);
 
         CliProcessResult check = await UsocHilProcess.RunAsync(_open, ["--station", station, "check", "furnace-em"], cancellationToken, unprivileged: true);
@@ -119,7 +119,7 @@ public sealed class PermissionDeniedTests
         {
             station = "permissions",
             results,
-            rigsDirectory = Path.Combine(RepositoryPaths.Root, "rigs"),
+            rigsDirectory = RepositoryPaths.Rigs,
             logging = new { level = "Information", directory = logs },
             rigs = new Dictionary<string, object> { ["furnace-em"] = new { emulated = true, timeScale = 400, seed = 2 } },
         }));

@@ -102,10 +102,10 @@ public sealed class RawPacketTests
     {
         public RawStation(string? packetJson = null)
         {
-            Directory = Path.Combine(Path.GetTempPath(), "usochil-raw-" + Guid.NewGuid().ToString("N"));
+            Directory = TestDirectories.Create("raw");
             string rigDirectory = Path.Combine(Directory, "rigs", "furnace-em");
             System.IO.Directory.CreateDirectory(Path.Combine(rigDirectory, "sequences"));
-            File.Copy(Path.Combine(RepositoryPaths.Root, "rigs", "furnace-em", "rig.json"), Path.Combine(rigDirectory, "rig.json"));
+            File.Copy(TestRigs.FurnaceFile, Path.Combine(rigDirectory, "rig.json"));
             Rig = RigLoader.Load(Path.Combine(rigDirectory, "rig.json"));
             var codec = new DictionaryCodec(Rig.Dictionary, (ushort)Rig.Apid, new PusCodec(Rig.Profile));
             Telecommand set = codec.EncodeSetParameters(new Dictionary<string, double> { ["SETPOINT"] = RawSetpoint }) with { SequenceCount = 4321 };
