@@ -3,6 +3,7 @@ using UsocHil.FirmwareSim.Truth;
 using UsocHil.IntegrationTests.Sequencing.Bench;
 using UsocHil.Rigs;
 using UsocHil.Sequencing;
+using UsocHil.Testing.Fakes;
 using UsocHil.Time;
 
 namespace UsocHil.IntegrationTests.Sequencing;
@@ -17,10 +18,10 @@ public sealed class CalibrationOnBenchTests
         RigDefinition rig = TestRigs.Furnace();
         var time = new VirtualTimeProvider(TimeProvider.System, 400);
         using var bench = new BenchRig(rig, time, seed);
-        var runner = new BenchRunner();
+        var observed = new CollectingObserver();
         ILogger log = new LoggerConfiguration().MinimumLevel.Information().WriteTo.Console().CreateLogger();
 
-        RunResult result = await runner.NewRun(bench, TestRigs.Sequence(rig, "calibrate-thermocouples"), log).RunAsync(cancellationToken);
+        RunResult result = await BenchRunner.NewRun(bench, TestRigs.Sequence(rig, "calibrate-thermocouples"), observed, log).RunAsync(cancellationToken);
 
         TruthRecord truth = bench.Truth();
         TestContext.Out.WriteLine($"outcome {result.Outcome} after {result.RigDuration.TotalHours:F2} h rig: {result.Reason}");
@@ -29,7 +30,7 @@ public sealed class CalibrationOnBenchTests
         Assert.That(truth.SupplyOutputOn, Is.False);
         for (int tc = 0; tc < 3; tc++)
         {
-            CalibrationProduct fit = runner.Calibrations.Single(c => c.Name == $"TC{tc + 1}");
+            CalibrationProduct fit = observed.Calibrations.Single(c => c.Name == $"TC{tc + 1}");
             ThermocoupleTruth errors = truth.Thermocouples[tc];
             for (double t = 200; t <= 800; t += 10)
             {
