@@ -1,5 +1,5 @@
 using UsocHil.Configuration;
-using UsocHil.Rigs;
+using UsocHil.Description;
 using UsocHil.Sequencing;
 
 namespace UsocHil.Testing;

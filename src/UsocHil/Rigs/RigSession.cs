@@ -1,6 +1,7 @@
 using Serilog;
 using UsocHil.Expectations;
 using UsocHil.Links;
+using UsocHil.Description;
 
 namespace UsocHil.Rigs;
 

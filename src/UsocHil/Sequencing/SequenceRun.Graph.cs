@@ -1,6 +1,6 @@
 using Stateless.Graph;
-using UsocHil.Rigs;
 using UsocHil.Safing;
+using UsocHil.Description;
 
 namespace UsocHil.Sequencing;
 

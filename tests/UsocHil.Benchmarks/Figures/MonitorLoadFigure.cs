@@ -3,9 +3,9 @@ using System.Net;
 using Serilog;
 using Serilog.Formatting.Compact;
 using UsocHil.Monitor;
-using UsocHil.Rigs;
 using UsocHil.Sequencing;
 using UsocHil.Time;
+using UsocHil.Description;
 
 namespace UsocHil.Benchmarks.Figures;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using UsocHil.Rigs;
 using UsocHil.Sequencing;
+using UsocHil.Description;
 
 namespace UsocHil.Benchmarks.Figures;
 

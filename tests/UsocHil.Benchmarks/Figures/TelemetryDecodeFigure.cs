@@ -2,7 +2,8 @@ using System.Diagnostics;
 using UsocHil.Dictionary;
 using UsocHil.Expectations;
 using UsocHil.Protocols.Pus;
-using UsocHil.Rigs;
+using UsocHil.Description;
+using UsocHil.Framing;
 
 namespace UsocHil.Benchmarks.Figures;
 

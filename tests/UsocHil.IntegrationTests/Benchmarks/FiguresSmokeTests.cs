@@ -1,6 +1,6 @@
 using UsocHil.Benchmarks.Figures;
-using UsocHil.Rigs;
 using UsocHil.Sequencing;
+using UsocHil.Description;
 
 namespace UsocHil.IntegrationTests.Benchmarks;
 

@@ -1,6 +1,6 @@
 using UsocHil.Links.Serial;
 using UsocHil.Links.Tcp;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.IntegrationTests.Links;
 

@@ -1,6 +1,6 @@
 using UsocHil.Links;
 using UsocHil.Links.Serial;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.IntegrationTests.Links;
 

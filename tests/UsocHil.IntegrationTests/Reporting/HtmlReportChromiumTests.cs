@@ -4,7 +4,7 @@ using UsocHil.IntegrationTests.Results;
 using UsocHil.IntegrationTests.Support;
 using UsocHil.Reporting;
 using UsocHil.Results;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.IntegrationTests.Reporting;
 

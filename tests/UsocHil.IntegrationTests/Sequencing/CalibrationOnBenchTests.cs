@@ -1,10 +1,10 @@
 using Serilog;
 using UsocHil.FirmwareSim.Truth;
 using UsocHil.IntegrationTests.Sequencing.Bench;
-using UsocHil.Rigs;
 using UsocHil.Sequencing;
 using UsocHil.Testing.Fakes;
 using UsocHil.Time;
+using UsocHil.Description;
 
 namespace UsocHil.IntegrationTests.Sequencing;
 

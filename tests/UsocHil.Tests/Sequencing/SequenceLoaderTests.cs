@@ -1,6 +1,6 @@
 using UsocHil.Configuration;
-using UsocHil.Rigs;
 using UsocHil.Sequencing;
+using UsocHil.Description;
 using UsocHil.Testing.Fakes;
 
 namespace UsocHil.Tests.Sequencing;

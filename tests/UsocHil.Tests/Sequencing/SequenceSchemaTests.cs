@@ -1,8 +1,8 @@
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using UsocHil.Configuration;
-using UsocHil.Rigs;
 using UsocHil.Sequencing;
+using UsocHil.Description;
 using UsocHil.Testing.Fakes;
 
 namespace UsocHil.Tests.Sequencing;
