@@ -46,9 +46,6 @@ internal sealed class PhaseRunner : IRunPhases
 
     public SafingReport? SafingReport { get; private set; }
 
-    /// <summary>Cancelled when the run ends: everything still running stops.</summary>
-    public CancellationToken RunEnding => _run.Token;
-
     public bool HasSteps => _plan.Steps.Count > 0;
 
     public bool MoreStepsRemain => _stepIndex + 1 < _plan.Steps.Count;
