@@ -1,5 +1,5 @@
 using System.Net.Sockets;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Cli;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Monitor;
 

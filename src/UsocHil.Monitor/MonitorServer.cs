@@ -6,8 +6,8 @@ using HttpResults = Microsoft.AspNetCore.Http.Results;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using UsocHil.Results;
-using UsocHil.Rigs;
 using UsocHil.Sequencing;
+using UsocHil.Description;
 using ILogger = Serilog.ILogger;
 
 namespace UsocHil.Monitor;

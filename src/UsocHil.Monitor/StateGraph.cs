@@ -1,7 +1,7 @@
 using Serilog.Core;
-using UsocHil.Rigs;
 using UsocHil.Safing;
 using UsocHil.Sequencing;
+using UsocHil.Description;
 
 namespace UsocHil.Monitor;
 

@@ -1,5 +1,5 @@
 using UsocHil.FirmwareSim.Faults;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.FirmwareSim.Furnace;
 

@@ -1,4 +1,4 @@
-using UsocHil.Dictionary;
+using UsocHil.Description;
 
 namespace UsocHil.FirmwareSim.Furnace;
 

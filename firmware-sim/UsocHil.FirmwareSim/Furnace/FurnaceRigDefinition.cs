@@ -1,5 +1,5 @@
 using System.Text.Json;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.FirmwareSim.Furnace;
 

@@ -1,6 +1,6 @@
 using Serilog;
 using UsocHil.FirmwareSim.Pigpiod;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.FirmwareSim.Hosting;
 

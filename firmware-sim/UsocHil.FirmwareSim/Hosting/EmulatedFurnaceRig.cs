@@ -2,7 +2,7 @@ using Serilog;
 using UsocHil.FirmwareSim.Furnace;
 using UsocHil.FirmwareSim.Furnace.Pus;
 using UsocHil.FirmwareSim.Instruments;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.FirmwareSim.Hosting;
 

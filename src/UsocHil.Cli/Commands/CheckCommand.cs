@@ -5,6 +5,7 @@ using UsocHil.Configuration;
 using UsocHil.FirmwareSim.Hosting;
 using UsocHil.Rigs;
 using UsocHil.Time;
+using UsocHil.Description;
 
 namespace UsocHil.Cli.Commands;
 

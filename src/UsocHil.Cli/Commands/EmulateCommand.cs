@@ -7,8 +7,8 @@ using UsocHil.Cli.Logging;
 using UsocHil.FirmwareSim.Faults;
 using UsocHil.FirmwareSim.Furnace;
 using UsocHil.FirmwareSim.Hosting;
-using UsocHil.Rigs;
 using UsocHil.Time;
+using UsocHil.Description;
 
 namespace UsocHil.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using UsocHil.Cli.Packets;
 using UsocHil.Protocols.Pus;
+using UsocHil.Framing.Ccsds;
 
 namespace UsocHil.Cli.Commands;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using UsocHil.Configuration;
-using UsocHil.Rigs;
 
 namespace UsocHil.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using UsocHil.Protocols.Ccsds;
+using UsocHil.Framing.Ccsds;
 using UsocHil.Protocols.Pus;
 
 namespace UsocHil.Cli.Packets;

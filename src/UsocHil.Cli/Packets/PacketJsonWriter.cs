@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using UsocHil.Protocols.Ccsds;
+using UsocHil.Framing.Ccsds;
 using UsocHil.Protocols.Pus;
+using UsocHil.Framing;
 
 namespace UsocHil.Cli.Packets;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using UsocHil.Configuration;
 using UsocHil.Dictionary;
 using UsocHil.Protocols.Pus;
+using UsocHil.Description;
 
 namespace UsocHil.Cli.Packets;
 

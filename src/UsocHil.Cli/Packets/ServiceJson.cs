@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using UsocHil.Dictionary;
 using UsocHil.Protocols.Pus;
 using UsocHil.Protocols.Pus.Services;
+using UsocHil.Framing.Ccsds;
 
 namespace UsocHil.Cli.Packets;
 

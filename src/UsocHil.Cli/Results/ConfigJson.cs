@@ -1,6 +1,6 @@
 using System.Text.Json;
 using UsocHil.Results;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Cli.Results;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using UsocHil.Expectations;
 using UsocHil.Results;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Cli.Results;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Serilog.Events;
 using UsocHil.Results;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Cli.Results;
 

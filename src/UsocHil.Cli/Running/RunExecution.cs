@@ -2,7 +2,6 @@ using System.Runtime.InteropServices;
 using Serilog;
 using Spectre.Console;
 using UsocHil.Configuration;
-using UsocHil.FirmwareSim.Faults;
 using UsocHil.FirmwareSim.Furnace;
 using UsocHil.FirmwareSim.Hosting;
 using UsocHil.Monitor;
@@ -10,6 +9,7 @@ using UsocHil.Rigs;
 using UsocHil.Safing;
 using UsocHil.Sequencing;
 using UsocHil.Time;
+using UsocHil.Description;
 
 namespace UsocHil.Cli.Running;
 

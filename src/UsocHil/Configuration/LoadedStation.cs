@@ -1,4 +1,4 @@
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Configuration;
 

@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
-using UsocHil.Dictionary;
 using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Configuration;
 

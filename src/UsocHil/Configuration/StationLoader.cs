@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Newtonsoft.Json.Linq;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Configuration;
 

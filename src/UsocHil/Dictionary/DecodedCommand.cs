@@ -1,3 +1,5 @@
+using UsocHil.Description;
+
 namespace UsocHil.Dictionary;
 
 /// <summary>A telecommand read back by the dictionary (the payload's side): which command, which argument values.</summary>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using UsocHil.Protocols.Pus;
 using UsocHil.Protocols.Pus.Services;
+using UsocHil.Description;
+using UsocHil.Framing.Ccsds;
 
 namespace UsocHil.Dictionary;
 

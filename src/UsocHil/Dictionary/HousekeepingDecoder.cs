@@ -1,5 +1,6 @@
-using UsocHil.Protocols.Ccsds;
+using UsocHil.Framing.Ccsds;
 using UsocHil.Protocols.Pus;
+using UsocHil.Description;
 
 namespace UsocHil.Dictionary;
 

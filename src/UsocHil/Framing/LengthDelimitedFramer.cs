@@ -1,5 +1,5 @@
 using UsocHil.Links;
-using UsocHil.Protocols.Ccsds;
+using UsocHil.Framing.Ccsds;
 
 namespace UsocHil.Framing;
 

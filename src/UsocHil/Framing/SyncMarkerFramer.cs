@@ -2,8 +2,7 @@ using System.Buffers;
 using Serilog;
 using Serilog.Events;
 using UsocHil.Links;
-using UsocHil.Protocols.Ccsds;
-using UsocHil.Protocols.Pus;
+using UsocHil.Framing.Ccsds;
 
 namespace UsocHil.Framing;
 
@@ -87,7 +86,7 @@ public sealed class SyncMarkerFramer : IPacketFramer
                 continue;
             }
 
-            if (!PusCodec.PecValid(_errorControl, _buffer.Span.Slice(_marker.Length, header.PacketLength)))
+            if (!FrameCheck.IsValid(_errorControl, _buffer.Span.Slice(_marker.Length, header.PacketLength)))
             {
                 Reject(link, $"packet error control ({_errorControl}) failed", frameLength);
                 continue;
@@ -137,7 +136,7 @@ public sealed class SyncMarkerFramer : IPacketFramer
 
             SpacePacketHeader header = SpacePacketHeader.Read(rest[_marker.Length..]);
             if (header.Version == 0 && header.PacketLength <= _options.MaxPacketLength && rest.Length >= _marker.Length + header.PacketLength
-                && PusCodec.PecValid(_errorControl, rest.Slice(_marker.Length, header.PacketLength)))
+                && FrameCheck.IsValid(_errorControl, rest.Slice(_marker.Length, header.PacketLength)))
             {
                 return true;
             }

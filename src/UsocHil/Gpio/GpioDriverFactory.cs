@@ -2,7 +2,7 @@ using System.Device.Gpio;
 using System.Device.Gpio.Drivers;
 using Serilog;
 using UsocHil.Gpio.Drivers;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Gpio;
 

@@ -1,5 +1,5 @@
 using System.Device.Gpio;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Gpio;
 

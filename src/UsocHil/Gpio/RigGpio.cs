@@ -1,6 +1,6 @@
 using System.Device.Gpio;
 using Serilog;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Gpio;
 

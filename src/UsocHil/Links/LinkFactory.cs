@@ -3,7 +3,7 @@ using Serilog;
 using UsocHil.Links.Serial;
 using UsocHil.Links.Tcp;
 using UsocHil.Links.Udp;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Links;
 

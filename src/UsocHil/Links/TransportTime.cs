@@ -4,7 +4,7 @@ namespace UsocHil.Links;
 
 /// <summary>
 /// Transport timings (connect timeouts, reconnect backoff, GPIO polling, disposal bounds) belong to the wire, not to
-/// the rig: a kernel accepts a connection no faster because the emulated furnace runs 400× faster. Given the rig's
+/// the rig: a kernel accepts a connection no faster because the emulated payload runs 400× faster. Given the rig's
 /// clock, this converts a wall-clock span into the span that lasts that long on it, so links can take the injected
 /// <see cref="TimeProvider"/> (virtual, fake or system) and still time the wire in wall terms.
 /// </summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using UsocHil.Results;
-using UsocHil.Rigs;
+using UsocHil.Description;
 using CommandRecord = UsocHil.Results.CommandRecord;
 
 namespace UsocHil.Reporting;

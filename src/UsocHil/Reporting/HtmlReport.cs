@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using UsocHil.Expectations;
 using UsocHil.Results;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Reporting;
 

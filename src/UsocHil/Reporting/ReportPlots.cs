@@ -1,7 +1,7 @@
 using MathNet.Numerics;
 using ScottPlot;
 using UsocHil.Results;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Reporting;
 

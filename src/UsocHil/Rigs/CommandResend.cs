@@ -3,6 +3,7 @@ using Polly.Retry;
 using Serilog;
 using UsocHil.Dictionary;
 using UsocHil.Protocols.Pus;
+using UsocHil.Description;
 
 namespace UsocHil.Rigs;
 

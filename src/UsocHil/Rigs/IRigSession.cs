@@ -1,3 +1,5 @@
+using UsocHil.Description;
+
 namespace UsocHil.Rigs;
 
 /// <summary>

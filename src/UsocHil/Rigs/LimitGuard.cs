@@ -1,4 +1,5 @@
 using Serilog;
+using UsocHil.Description;
 using UsocHil.Expectations;
 
 namespace UsocHil.Rigs;

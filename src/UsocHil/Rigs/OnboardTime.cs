@@ -5,7 +5,7 @@ using UsocHil.Protocols.Pus;
 namespace UsocHil.Rigs;
 
 /// <summary>
-/// Stamps telemetry with the time the payload put in it: CUC seconds of TAI since 1958, as the furnace's mission
+/// Stamps telemetry with the time the payload put in it: CUC seconds of TAI since 1958, as the payload's mission
 /// profile keeps it. A report is then dated by when it was sampled on board, not by when the harness got round to it,
 /// so a stall in the harness (a garbage collection, a cold start under an accelerated clock) is not read as the
 /// payload being slow. The on-board stamp is trusted only while it agrees with the harness clock to within a wall

@@ -1,4 +1,5 @@
 using Serilog;
+using UsocHil.Description;
 
 namespace UsocHil.Rigs;
 

@@ -5,6 +5,7 @@ using UsocHil.Gpio;
 using UsocHil.Links;
 using UsocHil.Protocols.Pus;
 using UsocHil.Protocols.Scpi;
+using UsocHil.Description;
 
 namespace UsocHil.Rigs;
 

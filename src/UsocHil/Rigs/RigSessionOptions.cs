@@ -1,3 +1,5 @@
+using UsocHil.Description;
+
 namespace UsocHil.Rigs;
 
 /// <summary>What the station adds to a rig session beyond the rig's own words (<see cref="RigDefinition.Session"/>).</summary>

@@ -4,6 +4,8 @@ using UsocHil.Framing;
 using UsocHil.Links;
 using UsocHil.Protocols.Pus;
 using UsocHil.Protocols.Pus.Services;
+using UsocHil.Description;
+using UsocHil.Framing.Ccsds;
 
 namespace UsocHil.Rigs;
 

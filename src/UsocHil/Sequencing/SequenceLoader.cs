@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using Newtonsoft.Json.Linq;
 using UsocHil.Configuration;
-using UsocHil.Rigs;
 using UsocHil.Sequencing.Steps;
+using UsocHil.Description;
 
 namespace UsocHil.Sequencing;
 

@@ -2,6 +2,7 @@ using Serilog;
 using UsocHil.Rigs;
 using UsocHil.Safing;
 using UsocHil.Sequencing.Steps;
+using UsocHil.Description;
 
 namespace UsocHil.Sequencing;
 

@@ -5,6 +5,7 @@ using UsocHil.Links;
 using UsocHil.Rigs;
 using UsocHil.Safing;
 using UsocHil.Sequencing;
+using UsocHil.Description;
 
 namespace UsocHil.Benchmarks.Figures;
 

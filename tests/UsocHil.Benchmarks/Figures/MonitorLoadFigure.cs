@@ -4,9 +4,9 @@ using Serilog;
 using Serilog.Formatting.Compact;
 using UsocHil.Configuration;
 using UsocHil.Monitor;
-using UsocHil.Rigs;
 using UsocHil.Sequencing;
 using UsocHil.Time;
+using UsocHil.Description;
 
 namespace UsocHil.Benchmarks.Figures;
 

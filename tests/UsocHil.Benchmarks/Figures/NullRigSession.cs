@@ -1,4 +1,5 @@
 using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Benchmarks.Figures;
 

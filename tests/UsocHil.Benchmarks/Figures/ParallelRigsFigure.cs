@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using UsocHil.Configuration;
-using UsocHil.Rigs;
 using UsocHil.Sequencing;
+using UsocHil.Description;
 
 namespace UsocHil.Benchmarks.Figures;
 

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using Serilog;
 using Serilog.Formatting.Compact;
 using UsocHil.Links;
-using UsocHil.Rigs;
 using UsocHil.Sequencing;
 using UsocHil.Time;
+using UsocHil.Description;
 
 namespace UsocHil.Benchmarks.Figures;
 

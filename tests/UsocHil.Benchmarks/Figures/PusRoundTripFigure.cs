@@ -8,8 +8,8 @@ using UsocHil.FirmwareSim.Hosting;
 using UsocHil.Framing;
 using UsocHil.Links.Tcp;
 using UsocHil.Protocols.Pus;
-using UsocHil.Rigs;
 using UsocHil.Time;
+using UsocHil.Description;
 
 namespace UsocHil.Benchmarks.Figures;
 

@@ -9,6 +9,7 @@ using UsocHil.Rigs;
 using UsocHil.Safing;
 using UsocHil.Sequencing;
 using UsocHil.Sequencing.Steps;
+using UsocHil.Description;
 
 namespace UsocHil.Benchmarks.Figures;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.IO.Ports;
 using Serilog.Core;
 using UsocHil.Links.Serial;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Benchmarks.Figures;
 

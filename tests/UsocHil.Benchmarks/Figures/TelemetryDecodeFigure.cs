@@ -3,7 +3,8 @@ using UsocHil.Configuration;
 using UsocHil.Dictionary;
 using UsocHil.Expectations;
 using UsocHil.Protocols.Pus;
-using UsocHil.Rigs;
+using UsocHil.Description;
+using UsocHil.Framing;
 
 namespace UsocHil.Benchmarks.Figures;
 

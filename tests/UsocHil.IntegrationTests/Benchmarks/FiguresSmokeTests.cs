@@ -1,7 +1,7 @@
 using UsocHil.Benchmarks.Figures;
 using UsocHil.Configuration;
-using UsocHil.Rigs;
 using UsocHil.Sequencing;
+using UsocHil.Description;
 
 namespace UsocHil.IntegrationTests.Benchmarks;
 

@@ -1,10 +1,9 @@
 using System.Net;
 using UsocHil.IntegrationTests.Support;
-using UsocHil.Links;
 using UsocHil.Links.InMemory;
 using UsocHil.Links.Serial;
 using UsocHil.Links.Tcp;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.IntegrationTests.Contracts;
 

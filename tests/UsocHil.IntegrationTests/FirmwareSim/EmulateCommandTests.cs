@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.IntegrationTests.FirmwareSim;
 

@@ -4,7 +4,7 @@ using UsocHil.Links;
 using UsocHil.Links.Serial;
 using UsocHil.Links.Tcp;
 using UsocHil.Links.Udp;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.IntegrationTests.Links;
 

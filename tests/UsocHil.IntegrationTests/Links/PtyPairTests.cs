@@ -2,7 +2,7 @@ using System.Text;
 using UsocHil.IntegrationTests.Support;
 using UsocHil.Links;
 using UsocHil.Links.Serial;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.IntegrationTests.Links;
 

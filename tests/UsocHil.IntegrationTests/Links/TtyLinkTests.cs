@@ -1,7 +1,7 @@
 using UsocHil.IntegrationTests.Support;
 using UsocHil.Links;
 using UsocHil.Links.Serial;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.IntegrationTests.Links;
 

@@ -2,8 +2,8 @@ using System.Net;
 using OpenQA.Selenium;
 using UsocHil.IntegrationTests.Support;
 using UsocHil.Monitor;
-using UsocHil.Rigs;
 using UsocHil.Sequencing;
+using UsocHil.Description;
 
 namespace UsocHil.IntegrationTests.Monitor;
 

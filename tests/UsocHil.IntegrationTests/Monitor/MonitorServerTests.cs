@@ -12,10 +12,10 @@ public sealed class MonitorServerTests
     private static MonitorOptions Options(Func<Task>? abort = null) => new()
     {
         Endpoint = new IPEndPoint(IPAddress.Loopback, 0),
-        Rig = new UsocHil.Rigs.RigDefinition
+        Rig = new UsocHil.Description.RigDefinition
         {
             Name = "furnace-em", Apid = 0x123, Dictionary = new(),
-            Limits = [new UsocHil.Rigs.LimitDefinition { Parameter = "TC1_TEMP", Yellow = [0, 1000], Red = [-20, 1040] }],
+            Limits = [new UsocHil.Description.LimitDefinition { Parameter = "TC1_TEMP", Yellow = [0, 1000], Red = [-20, 1040] }],
         },
         RequestAbort = abort,
     };

@@ -4,12 +4,11 @@ using UsocHil.FirmwareSim.Faults;
 using UsocHil.FirmwareSim.Furnace;
 using UsocHil.FirmwareSim.Hosting;
 using UsocHil.Framing;
-using UsocHil.Links;
 using UsocHil.Links.Serial;
 using UsocHil.Protocols.Pus;
 using UsocHil.Protocols.Pus.Services;
-using UsocHil.Rigs;
 using UsocHil.Time;
+using UsocHil.Description;
 
 namespace UsocHil.IntegrationTests.Reliability;
 

@@ -67,7 +67,7 @@ public sealed class LinkFaultTests
         await using EmulatedPayload payload = EmulatedPayload.Start(new FaultPlan { NoResponseRate = 1 }, TestLog.Silent);
 
         var e = await Assert.ThrowsAsync<CommandTimeoutException>(async () =>
-            await payload.Client.SendAsync(payload.Dictionary.EncodeCommand("ARE_YOU_ALIVE"), new Rigs.CommandVerificationTiming(2, 4), cancellationToken, "ARE_YOU_ALIVE"));
+            await payload.Client.SendAsync(payload.Dictionary.EncodeCommand("ARE_YOU_ALIVE"), new Description.CommandVerificationTiming(2, 4), cancellationToken, "ARE_YOU_ALIVE"));
 
         Assert.That(e!.Message, Does.Contain("ARE_YOU_ALIVE"));
         ReliabilityRecord.Write("fault injection", "payload answers no telecommand (no-response rate 1)", 1, $"typed CommandTimeoutException: {e.Message}");
@@ -86,7 +86,7 @@ public sealed class LinkFaultTests
             Exception? error = null;
             try
             {
-                await payload.Client.SendAsync(payload.Dictionary.EncodeCommand("ARE_YOU_ALIVE"), new Rigs.CommandVerificationTiming(2, 4), cancellationToken, "ARE_YOU_ALIVE");
+                await payload.Client.SendAsync(payload.Dictionary.EncodeCommand("ARE_YOU_ALIVE"), new Description.CommandVerificationTiming(2, 4), cancellationToken, "ARE_YOU_ALIVE");
             }
             catch (Exception e)
             {

@@ -2,8 +2,8 @@ using UsocHil.Configuration;
 using UsocHil.Dictionary;
 using UsocHil.Protocols.Pus;
 using UsocHil.Results;
-using UsocHil.Rigs;
 using UsocHil.Sequencing;
+using UsocHil.Description;
 
 namespace UsocHil.IntegrationTests.Reliability;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using UsocHil.IntegrationTests.Support;
 
 namespace UsocHil.IntegrationTests.Reliability;
 

@@ -3,7 +3,7 @@ using UsocHil.Cli.Results;
 using UsocHil.IntegrationTests.Results;
 using UsocHil.Reporting;
 using UsocHil.Results;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.IntegrationTests.Reporting;
 

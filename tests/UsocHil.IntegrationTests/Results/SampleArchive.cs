@@ -1,6 +1,6 @@
 using UsocHil.Cli.Results;
 using UsocHil.Results;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.IntegrationTests.Results;
 

@@ -5,6 +5,7 @@ using UsocHil.IntegrationTests.Sequencing.Bench;
 using UsocHil.Rigs;
 using UsocHil.Safing;
 using UsocHil.Sequencing;
+using UsocHil.Description;
 
 namespace UsocHil.IntegrationTests.Sequencing;
 

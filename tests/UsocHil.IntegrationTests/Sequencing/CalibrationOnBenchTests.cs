@@ -1,9 +1,9 @@
 using Serilog;
 using UsocHil.FirmwareSim.Truth;
 using UsocHil.IntegrationTests.Sequencing.Bench;
-using UsocHil.Rigs;
 using UsocHil.Sequencing;
 using UsocHil.Time;
+using UsocHil.Description;
 
 namespace UsocHil.IntegrationTests.Sequencing;
 

@@ -7,6 +7,7 @@ using UsocHil.Rigs;
 using UsocHil.Safing;
 using UsocHil.Sequencing;
 using UsocHil.Time;
+using UsocHil.Description;
 
 namespace UsocHil.IntegrationTests.Sequencing;
 

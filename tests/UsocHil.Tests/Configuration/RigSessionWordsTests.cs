@@ -1,5 +1,5 @@
 using UsocHil.Configuration;
-using UsocHil.Rigs;
+using UsocHil.Description;
 using UsocHil.Tests.Support;
 
 namespace UsocHil.Tests.Configuration;

@@ -1,6 +1,7 @@
 using UsocHil.Dictionary;
 using UsocHil.Protocols.Pus;
 using UsocHil.Protocols.Pus.Services;
+using UsocHil.Description;
 
 namespace UsocHil.Tests.Dictionary;
 

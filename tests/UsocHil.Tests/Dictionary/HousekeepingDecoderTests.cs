@@ -1,6 +1,7 @@
 using UsocHil.Dictionary;
 using UsocHil.Protocols.Pus;
 using UsocHil.Tests.Support;
+using UsocHil.Framing.Ccsds;
 
 namespace UsocHil.Tests.Dictionary;
 

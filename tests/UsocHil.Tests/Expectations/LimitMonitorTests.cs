@@ -1,6 +1,6 @@
 using UsocHil.Expectations;
-using UsocHil.Rigs;
 using UsocHil.Tests.Support;
+using UsocHil.Description;
 
 namespace UsocHil.Tests.Expectations;
 

@@ -1,5 +1,5 @@
 using UsocHil.Expectations;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Tests.Expectations;
 

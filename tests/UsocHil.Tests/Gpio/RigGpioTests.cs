@@ -2,7 +2,7 @@ using System.Device.Gpio;
 using Serilog;
 using UsocHil.Gpio;
 using UsocHil.Gpio.Drivers;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Tests.Gpio;
 
@@ -110,7 +110,7 @@ public sealed class RigGpioTests
     [Test]
     public void OpenAsync_UnknownBinding_ThrowsGpioException()
     {
-        var rig = new RigDefinition { Name = "r", Apid = 1, Dictionary = new UsocHil.Dictionary.RigDictionary(), Gpio = Furnace };
+        var rig = new RigDefinition { Name = "r", Apid = 1, Dictionary = new UsocHil.Description.RigDictionary(), Gpio = Furnace };
         Assert.That(
             async () => await RigGpio.OpenAsync(rig, new GpioBinding { Binding = "wiringpi" }, TimeProvider.System, Silent, CancellationToken.None),
             Throws.InstanceOf<GpioException>().With.Message.Contains("wiringpi"));
@@ -119,7 +119,7 @@ public sealed class RigGpioTests
     [Test]
     public void OpenAsync_LibgpiodChipMissing_ThrowsGpioExceptionNamingChip()
     {
-        var rig = new RigDefinition { Name = "r", Apid = 1, Dictionary = new UsocHil.Dictionary.RigDictionary(), Gpio = Furnace };
+        var rig = new RigDefinition { Name = "r", Apid = 1, Dictionary = new UsocHil.Description.RigDictionary(), Gpio = Furnace };
         Assert.That(
             async () => await RigGpio.OpenAsync(rig, new GpioBinding { Binding = "libgpiod", Chip = "/dev/gpiochip97" }, TimeProvider.System, Silent, CancellationToken.None),
             Throws.InstanceOf<GpioException>().With.Property(nameof(GpioException.Endpoint)).EqualTo("/dev/gpiochip97"));

@@ -1,7 +1,7 @@
 using CsCheck;
-using UsocHil.Dictionary;
-using UsocHil.Protocols.Ccsds;
+using UsocHil.Framing.Ccsds;
 using UsocHil.Protocols.Pus;
+using UsocHil.Description;
 
 namespace UsocHil.Tests.Protocols;
 

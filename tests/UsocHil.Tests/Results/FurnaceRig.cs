@@ -1,5 +1,5 @@
 using UsocHil.Cli.Results;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Tests.Results;
 

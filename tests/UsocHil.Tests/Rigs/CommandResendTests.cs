@@ -3,6 +3,7 @@ using UsocHil.Dictionary;
 using UsocHil.Protocols.Pus;
 using UsocHil.Protocols.Pus.Services;
 using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Tests.Rigs;
 

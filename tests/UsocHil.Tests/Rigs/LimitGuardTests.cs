@@ -1,4 +1,5 @@
 using Serilog.Core;
+using UsocHil.Description;
 using UsocHil.Rigs;
 
 namespace UsocHil.Tests.Rigs;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Serilog.Core;
-using UsocHil.Dictionary;
+using UsocHil.Description;
 using UsocHil.Links;
 using UsocHil.Rigs;
 using UsocHil.Tests.Rigs.Fakes;

@@ -1,11 +1,12 @@
 using Serilog.Core;
+using UsocHil.Description;
 using UsocHil.Links;
-using UsocHil.Protocols.Pus;
 using UsocHil.Protocols.Pus.Services;
+using UsocHil.Protocols.Pus;
 using UsocHil.Rigs;
 using UsocHil.Safing;
-using UsocHil.Sequencing;
 using UsocHil.Sequencing.Steps;
+using UsocHil.Sequencing;
 using UsocHil.Tests.Sequencing.Fakes;
 
 namespace UsocHil.Tests.Sequencing;

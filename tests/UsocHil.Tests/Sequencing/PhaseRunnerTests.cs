@@ -1,9 +1,10 @@
 using Serilog.Core;
+using UsocHil.Description;
 using UsocHil.Links;
 using UsocHil.Rigs;
 using UsocHil.Safing;
-using UsocHil.Sequencing;
 using UsocHil.Sequencing.Steps;
+using UsocHil.Sequencing;
 using UsocHil.Tests.Sequencing.Fakes;
 
 namespace UsocHil.Tests.Sequencing;

@@ -1,7 +1,7 @@
 using UsocHil.Configuration;
-using UsocHil.Rigs;
 using UsocHil.Sequencing;
 using UsocHil.Tests.Sequencing.Fakes;
+using UsocHil.Description;
 
 namespace UsocHil.Tests.Sequencing;
 

@@ -5,6 +5,7 @@ using UsocHil.Sequencing;
 using UsocHil.Sequencing.Steps;
 using UsocHil.Tests.Sequencing.Fakes;
 using UsocHil.Time;
+using UsocHil.Description;
 
 namespace UsocHil.Tests.Sequencing;
 

@@ -1,9 +1,9 @@
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using UsocHil.Configuration;
-using UsocHil.Rigs;
 using UsocHil.Sequencing;
 using UsocHil.Tests.Sequencing.Fakes;
+using UsocHil.Description;
 
 namespace UsocHil.Tests.Sequencing;
 

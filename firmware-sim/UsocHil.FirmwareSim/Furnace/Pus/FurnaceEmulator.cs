@@ -6,6 +6,7 @@ using UsocHil.Framing;
 using UsocHil.Links;
 using UsocHil.Protocols.Pus;
 using UsocHil.Protocols.Pus.Services;
+using UsocHil.Framing.Ccsds;
 
 namespace UsocHil.FirmwareSim.Furnace.Pus;
 
@@ -95,7 +96,7 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
 
     public void Event(FurnaceEvent furnaceEvent)
     {
-        byte[] data = furnaceEvent.Value is double value ? new AppDataWriter().Value(Dictionary.WireType.Float32, value).ToArray() : [];
+        byte[] data = furnaceEvent.Value is double value ? new AppDataWriter().Value(WireType.Float32, value).ToArray() : [];
         var report = new EventReport(EventReport.ParseSeverity(furnaceEvent.Definition.Severity), (ushort)furnaceEvent.Definition.Id) { Data = data };
         var packet = new Outbound(report.ToTelemetry(Telemetry.Apid), furnaceEvent.RigTime, 0);
         if (_deferredEvents is { } deferred)

@@ -1,4 +1,5 @@
-using UsocHil.Dictionary;
+using UsocHil.Description;
+using UsocHil.Protocols.Pus;
 
 namespace UsocHil.FirmwareSim.Furnace.Pus;
 

@@ -1,5 +1,6 @@
 using UsocHil.Protocols.Pus;
 using UsocHil.Protocols.Pus.Services;
+using UsocHil.Framing.Ccsds;
 using WireParameter = UsocHil.Protocols.Pus.Services.ParameterValue;
 
 namespace UsocHil.FirmwareSim.Furnace.Pus;

@@ -1,4 +1,4 @@
-using UsocHil.Protocols.Ccsds;
+using UsocHil.Framing.Ccsds;
 using UsocHil.Protocols.Pus;
 
 namespace UsocHil.FirmwareSim.Furnace.Pus;

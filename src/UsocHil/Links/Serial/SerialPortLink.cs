@@ -1,7 +1,7 @@
 using System.IO.Ports;
 using Serilog;
 using UsocHil.Links.Tracing;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Links.Serial;
 

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using UsocHil.Interop.Libc;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Links.Serial;
 

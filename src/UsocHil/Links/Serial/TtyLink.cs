@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using Serilog;
 using UsocHil.Interop.Libc;
 using UsocHil.Links.Tracing;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Links.Serial;
 

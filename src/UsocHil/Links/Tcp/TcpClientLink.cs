@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Serilog;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Links.Tcp;
 

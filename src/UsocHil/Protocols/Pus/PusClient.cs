@@ -4,9 +4,9 @@ using Serilog;
 using Serilog.Events;
 using UsocHil.Framing;
 using UsocHil.Links;
-using UsocHil.Protocols.Ccsds;
+using UsocHil.Framing.Ccsds;
 using UsocHil.Protocols.Pus.Services;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Protocols.Pus;
 

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
-using UsocHil.Dictionary;
-using UsocHil.Protocols.Ccsds;
+using UsocHil.Framing.Ccsds;
+using UsocHil.Description;
+using UsocHil.Framing;
 
 namespace UsocHil.Protocols.Pus;
 
@@ -84,17 +85,7 @@ public sealed class PusCodec
 
     /// <summary>Whether the packet's error control matches its bytes; null when the profile has none.</summary>
     public bool? CheckPec(ReadOnlySpan<byte> packet) =>
-        Layout.ErrorControl == PacketErrorControl.None ? null : PecValid(Layout.ErrorControl, packet);
-
-    /// <summary>Checks a whole packet's error control octets (the last two) against the rest; false when too short.</summary>
-    public static bool PecValid(PacketErrorControl errorControl, ReadOnlySpan<byte> packet) => errorControl switch
-    {
-        PacketErrorControl.None => true,
-        _ when packet.Length < 2 => false,
-        PacketErrorControl.Crc => Crc16CcittFalse.Compute(packet) == 0,
-        PacketErrorControl.Iso => IsoChecksum.Compute(packet[..^2]) == BinaryPrimitives.ReadUInt16BigEndian(packet[^2..]),
-        _ => false,
-    };
+        Layout.ErrorControl == PacketErrorControl.None ? null : FrameCheck.IsValid(Layout.ErrorControl, packet);
 
     /// <summary>
     /// Checks the primary header against the bytes given and the profile, the PUS version and the error control;
@@ -139,7 +130,7 @@ public sealed class PusCodec
             throw new PacketDecodeException("data_length", 4, $"a {header.Type} packet of {packet.Length} octets is shorter than its headers and error control ({minimum}) under this profile");
         }
 
-        if (requireValidPec && !PecValid(Layout.ErrorControl, packet))
+        if (requireValidPec && !FrameCheck.IsValid(Layout.ErrorControl, packet))
         {
             throw new PacketDecodeException("pec", packet.Length - 2, $"packet error control {BinaryPrimitives.ReadUInt16BigEndian(packet[^2..]):X4} does not match the packet ({Layout.ErrorControl})");
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
-using UsocHil.Dictionary;
-using UsocHil.Protocols.Ccsds;
+using UsocHil.Framing.Ccsds;
+using UsocHil.Description;
+using UsocHil.Framing;
 
 namespace UsocHil.Protocols.Pus;
 

@@ -1,4 +1,4 @@
-using UsocHil.Protocols.Ccsds;
+using UsocHil.Framing.Ccsds;
 
 namespace UsocHil.Protocols.Pus;
 

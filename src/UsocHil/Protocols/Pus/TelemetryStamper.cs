@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using UsocHil.Protocols.Ccsds;
+using UsocHil.Framing.Ccsds;
 
 namespace UsocHil.Protocols.Pus;
 

@@ -1,12 +1,12 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
-using UsocHil.Dictionary;
 using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Sequencing.Steps;
 
 /// <summary>
-/// Sends a dictionary telecommand and awaits its verification: <c>{"kind":"command","command":"HEATER_ON"}</c>.
+/// Sends a dictionary telecommand and awaits its verification: <c>{"kind":"command","command":"PUMP_START"}</c>.
 /// With <c>"checkTiming": true</c> the acceptance and completion times are held against the rig's expectations.
 /// </summary>
 internal sealed class CommandStep(string command, IReadOnlyDictionary<string, ValueExpression> arguments, bool checkTiming, string? label) : ISequenceStep

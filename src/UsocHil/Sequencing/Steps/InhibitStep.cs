@@ -2,7 +2,7 @@ namespace UsocHil.Sequencing.Steps;
 
 /// <summary>
 /// Runs inner steps with the red limits of some parameters inhibited, for a test that must cross them on purpose
-/// (the furnace's over-temperature protection): <c>{"kind":"inhibit","parameters":["TC1_TEMP"],"steps":[...]}</c>.
+/// (an over-temperature protection check): <c>{"kind":"inhibit","parameters":["TC1_TEMP"],"steps":[...]}</c>.
 /// The inhibition is logged, reported as an event and always lifted when the inner steps end, however they end.
 /// </summary>
 internal sealed class InhibitStep(IReadOnlyList<string> parameters, IReadOnlyList<ISequenceStep> steps, string? label) : ISequenceStep

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
-using UsocHil.Dictionary;
 using UsocHil.Expectations;
 using UsocHil.Optimisation;
+using UsocHil.Description;
 
 namespace UsocHil.Sequencing.Steps;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using UsocHil.Protocols.Ccsds;
+using UsocHil.Framing.Ccsds;
 
 namespace UsocHil.Sequencing.Steps;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using UsocHil.Calibration;
 using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Sequencing.Steps;
 

@@ -1,5 +1,5 @@
 using Newtonsoft.Json.Linq;
-using UsocHil.Dictionary;
+using UsocHil.Description;
 
 namespace UsocHil.Sequencing.Steps;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 using UsocHil.Configuration;
-using UsocHil.Dictionary;
+using UsocHil.Description;
 
 namespace UsocHil.Sequencing.Steps;
 

@@ -5,7 +5,7 @@ namespace UsocHil.Sequencing.Steps;
 /// <summary>
 /// Scores a step response recorded after a mark: overshoot (K), settling time into ±band (s; the whole window plus a
 /// penalty when it never settles) and the integral of absolute error (K·s), each weighted:
-/// <c>{"objective":{"parameter":"CONTROL_TEMP","since":"step","seconds":400,"target":"$base + 10","band":0.5,"weights":{"overshoot":20,"settling":0.1,"iae":0.01}}}</c>.
+/// <c>{"objective":{"parameter":"CHAMBER_PRESSURE","since":"step","seconds":400,"target":"$base + 10","band":0.5,"weights":{"overshoot":20,"settling":0.1,"iae":0.01}}}</c>.
 /// </summary>
 internal sealed record StepResponseObjective(string Parameter, string Since, TimeSpan Window, ValueExpression Target, double Band, double OvershootWeight, double SettlingWeight, double IaeWeight)
 {

@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
-using UsocHil.Rigs;
 using UsocHil.Sequencing.Steps.Checks;
+using UsocHil.Description;
 
 namespace UsocHil.Sequencing.Steps;
 

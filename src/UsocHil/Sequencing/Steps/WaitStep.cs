@@ -1,13 +1,13 @@
 using UsocHil.Rigs;
 using System.Globalization;
 using Newtonsoft.Json.Linq;
-using UsocHil.Dictionary;
+using UsocHil.Description;
 
 namespace UsocHil.Sequencing.Steps;
 
 /// <summary>
 /// Waits for a telemetry condition, with a timeout and an optional stability window, or simply for a time:
-/// <c>{"kind":"wait","parameter":"CONTROL_TEMP","near":"$setpoint","tolerance":1,"stable":{"maxRatePerMinute":0.05,"seconds":60},"timeoutSeconds":5400}</c>.
+/// <c>{"kind":"wait","parameter":"CHAMBER_PRESSURE","near":"$setpoint","tolerance":1,"stable":{"maxRatePerMinute":0.05,"seconds":60},"timeoutSeconds":5400}</c>.
 /// With <c>"record"</c> the time it took becomes a measurement, held against <c>"maxSeconds"</c> if given. A timeout
 /// fails the step unless <c>"onTimeout": "continue"</c>, for a certification that should judge a slow response by its
 /// expectations rather than stop at it.

@@ -1,7 +1,7 @@
-using UsocHil.Dictionary;
 using UsocHil.FirmwareSim.Furnace;
 using UsocHil.Links;
 using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.IntegrationTests.Sequencing.Bench;
 

@@ -3,6 +3,7 @@ using UsocHil.FirmwareSim.Faults;
 using UsocHil.FirmwareSim.Furnace;
 using UsocHil.FirmwareSim.Truth;
 using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.IntegrationTests.Sequencing.Bench;
 

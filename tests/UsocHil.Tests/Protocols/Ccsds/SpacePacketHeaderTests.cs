@@ -1,7 +1,6 @@
 using System.Buffers;
 using CsCheck;
-using UsocHil.Protocols.Ccsds;
-using UsocHil.Protocols.Pus;
+using UsocHil.Framing.Ccsds;
 using UsocHil.Tests.Support;
 
 namespace UsocHil.Tests.Protocols.Ccsds;

@@ -1,6 +1,6 @@
 using CsCheck;
 using System.Text.Json;
-using UsocHil.Protocols.Pus;
+using UsocHil.Framing;
 
 namespace UsocHil.Tests.Protocols.Pus;
 

@@ -4,7 +4,7 @@ using UsocHil.Links;
 using UsocHil.Links.InMemory;
 using UsocHil.Protocols.Pus;
 using UsocHil.Protocols.Pus.Services;
-using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Tests.Protocols.Pus;
 

@@ -1,6 +1,6 @@
 using CsCheck;
-using UsocHil.Dictionary;
 using UsocHil.Protocols.Pus;
+using UsocHil.Framing.Ccsds;
 
 namespace UsocHil.Tests.Protocols.Pus;
 

@@ -1,5 +1,7 @@
-using UsocHil.Dictionary;
 using UsocHil.Protocols.Pus;
+using UsocHil.Description;
+using UsocHil.Framing;
+using UsocHil.Framing.Ccsds;
 
 namespace UsocHil.Tests.Protocols.Pus;
 

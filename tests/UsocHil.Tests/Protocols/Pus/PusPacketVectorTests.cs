@@ -1,7 +1,7 @@
 using System.Text.Json;
-using UsocHil.Dictionary;
-using UsocHil.Protocols.Ccsds;
+using UsocHil.Framing.Ccsds;
 using UsocHil.Protocols.Pus;
+using UsocHil.Description;
 
 namespace UsocHil.Tests.Protocols.Pus;
 

@@ -57,7 +57,7 @@ public sealed class FramerFuzzTests
             framingErrors += errors;
             foreach (byte[] packet in got)
             {
-                Assert.That(PusCodec.PecValid(PacketErrorControl.Crc, packet), Is.True, "a frame whose error control fails was delivered");
+                Assert.That(FrameCheck.IsValid(PacketErrorControl.Crc, packet), Is.True, "a frame whose error control fails was delivered");
             }
 
             // Every intact frame arrives, in order; a mutated frame may only get through if its CRC still holds.

@@ -1,6 +1,7 @@
 using UsocHil.Dictionary;
 using UsocHil.Protocols.Pus;
 using UsocHil.Tests.Dictionary;
+using UsocHil.Framing.Ccsds;
 
 namespace UsocHil.Tests.Reliability.Fuzzing;
 

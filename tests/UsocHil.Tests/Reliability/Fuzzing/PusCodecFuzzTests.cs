@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
-using UsocHil.Dictionary;
 using UsocHil.Protocols.Pus;
+using UsocHil.Description;
+using UsocHil.Framing;
+using UsocHil.Framing.Ccsds;
 
 namespace UsocHil.Tests.Reliability.Fuzzing;
 

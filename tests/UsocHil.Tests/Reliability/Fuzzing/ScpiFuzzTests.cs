@@ -1,6 +1,5 @@
 using System.Text;
 using Serilog.Core;
-using UsocHil.Links;
 using UsocHil.Links.InMemory;
 using UsocHil.Protocols.Scpi;
 

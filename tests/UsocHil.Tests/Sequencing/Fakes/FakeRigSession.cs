@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using UsocHil.Links;
 using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Tests.Sequencing.Fakes;
 

@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using UsocHil.Dictionary;
+using UsocHil.Framing.Ccsds;
 
 namespace UsocHil.Protocols.Pus.Services;
 

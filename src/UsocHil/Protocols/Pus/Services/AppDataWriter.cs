@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using UsocHil.Dictionary;
 
 namespace UsocHil.Protocols.Pus.Services;
 

@@ -1,4 +1,3 @@
-using UsocHil.Dictionary;
 
 namespace UsocHil.Protocols.Pus.Services;
 

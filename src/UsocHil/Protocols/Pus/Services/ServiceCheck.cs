@@ -1,3 +1,5 @@
+using UsocHil.Framing.Ccsds;
+
 namespace UsocHil.Protocols.Pus.Services;
 
 /// <summary>Refuses a packet of another service or subtype than the typed message being parsed.</summary>

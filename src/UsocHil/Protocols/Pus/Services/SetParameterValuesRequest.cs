@@ -1,4 +1,4 @@
-using UsocHil.Dictionary;
+using UsocHil.Framing.Ccsds;
 
 namespace UsocHil.Protocols.Pus.Services;
 

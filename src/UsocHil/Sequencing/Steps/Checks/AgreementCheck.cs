@@ -1,5 +1,6 @@
 using System.Globalization;
 using UsocHil.Rigs;
+using UsocHil.Description;
 
 namespace UsocHil.Sequencing.Steps.Checks;
 

@@ -1,7 +1,7 @@
 using CsCheck;
-using UsocHil.Dictionary;
 using UsocHil.Protocols.Pus;
 using UsocHil.Protocols.Pus.Services;
+using UsocHil.Framing.Ccsds;
 
 namespace UsocHil.Tests.Protocols.Pus.Services;
 

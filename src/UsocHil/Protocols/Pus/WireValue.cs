@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace UsocHil.Dictionary;
+namespace UsocHil.Protocols.Pus;
 
 /// <summary>Reads and writes one value of a <see cref="WireType"/>; raw values travel as double (exact for every 32-bit integer).</summary>
 public static class WireValue

@@ -1,8 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using UsocHil.Protocols.Pus;
 
-namespace UsocHil.Protocols.Ccsds;
+namespace UsocHil.Framing.Ccsds;
 
 /// <summary>
 /// The 6-octet CCSDS space packet primary header (CCSDS 133.0-B-2): version (3 bits), type (1), secondary header

@@ -1,4 +1,4 @@
-namespace UsocHil.Dictionary;
+namespace UsocHil.Description;
 
 /// <summary>The named commands, parameters, housekeeping structures and events of one payload.</summary>
 public sealed record RigDictionary

@@ -1,4 +1,4 @@
-namespace UsocHil.Rigs;
+namespace UsocHil.Description;
 
 /// <summary>What this station has: the contents of <c>rig-config.json</c>.</summary>
 public sealed record StationConfig

@@ -1,4 +1,4 @@
-namespace UsocHil.Rigs;
+namespace UsocHil.Description;
 
 /// <summary>A lab instrument on the rig, spoken to in SCPI.</summary>
 public sealed record InstrumentDefinition

@@ -1,4 +1,4 @@
-namespace UsocHil.Rigs;
+namespace UsocHil.Description;
 
 /// <summary>A discrete line between harness and payload. Levels are logical: <c>true</c> means asserted, whatever the polarity.</summary>
 public sealed record GpioLineDefinition

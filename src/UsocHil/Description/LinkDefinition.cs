@@ -1,4 +1,4 @@
-namespace UsocHil.Rigs;
+namespace UsocHil.Description;
 
 /// <summary>A data link the ground model offers, with the transports it can be reached by.</summary>
 public sealed record LinkDefinition

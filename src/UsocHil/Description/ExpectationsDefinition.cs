@@ -1,4 +1,4 @@
-namespace UsocHil.Rigs;
+namespace UsocHil.Description;
 
 /// <summary>The expected facility behaviour written down before the test, beyond per-parameter limits.</summary>
 public sealed record ExpectationsDefinition

@@ -1,4 +1,4 @@
-namespace UsocHil.Protocols.Pus;
+namespace UsocHil.Framing;
 
 /// <summary>What ends a packet, per mission profile.</summary>
 public enum PacketErrorControl

@@ -1,4 +1,4 @@
-namespace UsocHil.Dictionary;
+namespace UsocHil.Protocols.Pus;
 
 /// <summary>How a parameter or argument value travels: big-endian integers or IEEE 754 floats.</summary>
 public enum WireType

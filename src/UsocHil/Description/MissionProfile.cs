@@ -1,4 +1,4 @@
-namespace UsocHil.Dictionary;
+namespace UsocHil.Description;
 
 /// <summary>Which optional PUS-C fields a mission's packets carry: mission data, not code.</summary>
 public sealed record MissionProfile

@@ -1,4 +1,4 @@
-namespace UsocHil.Rigs;
+namespace UsocHil.Description;
 
 /// <summary>Soft (yellow) and hard (red) bands on one telemetry parameter, as [low, high] in engineering units.</summary>
 public sealed record LimitDefinition

@@ -1,4 +1,4 @@
-namespace UsocHil.Protocols.Pus;
+namespace UsocHil.Framing.Ccsds;
 
 /// <summary>
 /// Bytes that are not a packet of the expected profile: the one error every decoder of this folder throws, naming the

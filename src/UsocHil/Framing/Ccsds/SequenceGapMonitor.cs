@@ -1,4 +1,4 @@
-namespace UsocHil.Protocols.Ccsds;
+namespace UsocHil.Framing.Ccsds;
 
 /// <summary>
 /// Watches the sequence counts of received packets per APID and counts the packets that went missing between them

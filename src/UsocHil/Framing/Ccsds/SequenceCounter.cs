@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace UsocHil.Protocols.Ccsds;
+namespace UsocHil.Framing.Ccsds;
 
 /// <summary>Hands out the next 14-bit sequence count of each APID for packets a side sends; thread-safe.</summary>
 public sealed class SequenceCounter

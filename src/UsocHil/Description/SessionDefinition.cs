@@ -1,4 +1,4 @@
-namespace UsocHil.Rigs;
+namespace UsocHil.Description;
 
 /// <summary>
 /// How a rig session tells a live payload from a silent or restarted one, in the payload's own words: the

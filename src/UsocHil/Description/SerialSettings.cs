@@ -1,4 +1,4 @@
-namespace UsocHil.Rigs;
+namespace UsocHil.Description;
 
 /// <summary>Serial line settings, as a USB/RS-422 adapter is configured.</summary>
 public sealed record SerialSettings

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace UsocHil.Protocols.Pus;
+namespace UsocHil.Framing;
 
 /// <summary>
 /// CRC-16/CCITT-FALSE (catalogue name CRC-16/IBM-3740: poly 0x1021, init 0xFFFF, no reflection, xorout 0), the packet

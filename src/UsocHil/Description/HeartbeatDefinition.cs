@@ -1,4 +1,4 @@
-namespace UsocHil.Rigs;
+namespace UsocHil.Description;
 
 /// <summary>The command that keeps the payload's watchdog fed, and how often (rig time) it is sent.</summary>
 public sealed record HeartbeatDefinition

@@ -1,6 +1,5 @@
-using UsocHil.Dictionary;
 
-namespace UsocHil.Rigs;
+namespace UsocHil.Description;
 
 /// <summary>What a payload ground model is, portable between stations: the contents of <c>rigs/&lt;rig&gt;/rig.json</c>.</summary>
 public sealed record RigDefinition

@@ -1,4 +1,4 @@
-namespace UsocHil.Protocols.Pus;
+namespace UsocHil.Framing;
 
 /// <summary>
 /// The ISO 16-bit checksum (a Fletcher sum modulo 255, ECSS-E-ST-70-41C Annex B.2), the packet error control a

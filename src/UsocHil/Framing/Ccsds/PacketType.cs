@@ -1,4 +1,4 @@
-namespace UsocHil.Protocols.Ccsds;
+namespace UsocHil.Framing.Ccsds;
 
 /// <summary>The type bit of the space packet primary header.</summary>
 public enum PacketType
