@@ -87,6 +87,32 @@ public sealed class RigSessionTests
 
     [Test]
     [CancelAfter(5_000)]
+    public async Task Silence_StationWidensTheRigsBound_LinkLostOnlyPastTheWiderBound(CancellationToken cancellationToken)
+    {
+        await using var session = new RigSession(Rig(Words), _first, _parts, _parts, _clock, Logger.None,
+            new RigSessionOptions { SilenceTimeout = TimeSpan.FromSeconds(30) });
+        session.Alarm += _alarms.Enqueue;
+        _first.Report(_clock.GetUtcNow(), ("T", 20));
+
+        // Silence is counted from the first wait that saw the report (5 s); 25 s of it would trip the rig's own 15 s.
+        for (int tick = 0; tick < 6; tick++)
+        {
+            await _clock.TimerCreatedAsync(cancellationToken);
+            _clock.Advance(TimeSpan.FromSeconds(5));
+        }
+
+        await _clock.TimerCreatedAsync(cancellationToken);
+        Assert.That(_alarms, Is.Empty);
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        await _clock.TimerCreatedAsync(cancellationToken);
+        _clock.Advance(TimeSpan.FromSeconds(5));
+        await _clock.TimerCreatedAsync(cancellationToken);
+
+        Assert.That(_alarms.Single().Message, Does.Contain("no housekeeping for 35 s"));
+    }
+
+    [Test]
+    [CancelAfter(5_000)]
     public async Task DeviceEvent_RigsBootEventAfterHousekeeping_RaisesARebootAlarm(CancellationToken cancellationToken)
     {
         await using RigSession session = NewSession();
