@@ -38,6 +38,24 @@ public sealed class ConfigValidateCommandTests
     }
 
     [Test]
+    public async Task ConfigValidate_HeartbeatAndBootEventNotInTheDictionary_OneLineEachAndExitsTwo()
+    {
+        using var station = new TemporaryStation();
+        string rigFile = station.RigFile("furnace-em");
+        File.WriteAllText(rigFile, File.ReadAllText(rigFile)
+            .Replace("\"command\": \"ARE_YOU_ALIVE\"", "\"command\": \"PING\"", StringComparison.Ordinal)
+            .Replace("\"bootEvent\": \"BOOT_COMPLETE\"", "\"bootEvent\": \"BOOTED\"", StringComparison.Ordinal));
+
+        CliResult result = await CliRunner.RunAsync("--station", station.StationFile, "config", "validate");
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.UsageOrConfiguration));
+        Assert.That(result.ErrorLines, Has.Count.EqualTo(2));
+        Assert.That(result.ErrorLines, Has.All.Contains("rig.json:"));
+        Assert.That(result.Error, Does.Contain("$.session.heartbeat.command: unknown command 'PING'"));
+        Assert.That(result.Error, Does.Contain("$.session.bootEvent: unknown event 'BOOTED'"));
+    }
+
+    [Test]
     public async Task UnknownCommand_ExitsTwoWithHint()
     {
         CliResult result = await CliRunner.RunAsync("calibrate-everything");
