@@ -101,7 +101,7 @@ public sealed class StationLoaderTests
     [Test]
     public void Load_ProfileWithAgencyEpochAndExtendedCuc_Loads()
     {
-        using var station = new TemporaryStation();
+        using var station = TemporaryStation.CopyOfShipped();
         string rigFile = station.RigFile("furnace-em");
         File.WriteAllText(rigFile, File.ReadAllText(rigFile).Replace("\"time\": \"cuc-4-2\",", "\"time\": \"cuc-6-5\", \"timeEpoch\": \"2000-01-01T12:00:00Z\",", StringComparison.Ordinal));
 
@@ -115,7 +115,7 @@ public sealed class StationLoaderTests
     [TestCase("\"time\": \"cuc-8-0\",", "time")]
     public void Load_ProfileTimeOutsideTheStandard_NamesRigFileAndField(string replacement, string field)
     {
-        using var station = new TemporaryStation();
+        using var station = TemporaryStation.CopyOfShipped();
         string rigFile = station.RigFile("furnace-em");
         File.WriteAllText(rigFile, File.ReadAllText(rigFile).Replace("\"time\": \"cuc-4-2\",", "\"time\": \"cuc-4-2\", " + replacement, StringComparison.Ordinal).Replace("\"time\": \"cuc-4-2\", \"time\"", "\"time\"", StringComparison.Ordinal));
 
