@@ -54,6 +54,15 @@ public sealed class PigsClientTests
     [TestCase(new[] { "shell", "reboot", "now" }, -139)]
     [TestCase(new[] { "r", "60" }, -3)]
     [TestCase(new[] { "nb", "7", "0x10" }, -25)]
+    [TestCase(new[] { "pwm", "32", "1" }, -2)]
+    [TestCase(new[] { "pwm", "18", "256" }, -8)]
+    [TestCase(new[] { "prs", "18", "40001" }, -21)]
+    [TestCase(new[] { "gdc", "18" }, -92)]
+    [TestCase(new[] { "fg", "17", "300001" }, -125)]
+    [TestCase(new[] { "fn", "17", "10", "1000001" }, -125)]
+    [TestCase(new[] { "hp", "17", "1000", "1" }, -95)]
+    [TestCase(new[] { "hp", "18", "1000", "1000001" }, -97)]
+    [TestCase(new[] { "no" }, -41)]
     [CancelAfter(15_000)]
     public async Task Pigs_RefusedOrInvalidCommand_GetsPigpioErrorCode(string[] command, int expected, CancellationToken cancellationToken)
     {
@@ -63,6 +72,21 @@ public sealed class PigsClientTests
 
         Assert.That(output + error, Does.Contain(expected.ToString()));
         Assert.That(output + error, Does.Contain("ERROR"));
+    }
+
+    [Test]
+    [CancelAfter(15_000)]
+    public async Task Pigs_PwmAndHardwarePwm_SetAndReadBack(CancellationToken cancellationToken)
+    {
+        await using var server = new PigpiodServer(new EmulatedPinBank(), TimeProvider.System, TestLog.Silent);
+
+        (int exit, string output, string error) = await RunPigsAsync(server, cancellationToken,
+            "pfs", "18", "400", "prs", "18", "1000", "pwm", "18", "250", "gdc", "18", "prg", "18", "prrg", "18", "pfg", "18",
+            "hp", "13", "20000", "500000", "gdc", "13", "pfg", "13", "prrg", "13", "mg", "13");
+
+        Assert.That(exit, Is.Zero, error);
+        // PRS answers the real range at 400 Hz (200 000 / 400); hardware PWM: 250 MHz / 20 kHz, GPIO 13 switched to ALT0 (4)
+        Assert.That(Lines(output), Is.EqualTo(new[] { "400", "500", "250", "1000", "500", "400", "500000", "20000", "12500", "4" }));
     }
 
     [Test]
