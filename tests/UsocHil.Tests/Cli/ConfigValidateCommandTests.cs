@@ -40,7 +40,7 @@ public sealed class ConfigValidateCommandTests
     [Test]
     public async Task ConfigValidate_HeartbeatAndBootEventNotInTheDictionary_OneLineEachAndExitsTwo()
     {
-        using var station = new TemporaryStation();
+        using var station = TemporaryStation.CopyOfShipped();
         string rigFile = station.RigFile("furnace-em");
         File.WriteAllText(rigFile, File.ReadAllText(rigFile)
             .Replace("\"command\": \"ARE_YOU_ALIVE\"", "\"command\": \"PING\"", StringComparison.Ordinal)

@@ -23,7 +23,7 @@ public sealed class RigSessionWordsTests
     [TestCase("\"command\": \"ARE_YOU_ALIVE\"", "\"command\": \"SET_HOUSEKEEPING_INTERVAL\"", "$.session.heartbeat.command", "takes arguments")]
     public void Load_SessionWordNotUsable_NamesFilePathAndLine(string from, string to, string path, string message)
     {
-        using var station = new TemporaryStation();
+        using var station = TemporaryStation.CopyOfShipped();
         string rigFile = station.RigFile("furnace-em");
         string text = File.ReadAllText(rigFile);
         File.WriteAllText(rigFile, text.Replace(from, to, StringComparison.Ordinal));
@@ -41,7 +41,7 @@ public sealed class RigSessionWordsTests
     [Test]
     public void Load_SessionWithoutItsCommandName_IsASchemaProblem()
     {
-        using var station = new TemporaryStation();
+        using var station = TemporaryStation.CopyOfShipped();
         string rigFile = station.RigFile("furnace-em");
         File.WriteAllText(rigFile, File.ReadAllText(rigFile).Replace("\"command\": \"ARE_YOU_ALIVE\", ", "", StringComparison.Ordinal));
 

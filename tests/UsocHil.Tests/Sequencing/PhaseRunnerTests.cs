@@ -5,7 +5,7 @@ using UsocHil.Rigs;
 using UsocHil.Safing;
 using UsocHil.Sequencing.Steps;
 using UsocHil.Sequencing;
-using UsocHil.Tests.Sequencing.Fakes;
+using UsocHil.Testing.Fakes;
 
 namespace UsocHil.Tests.Sequencing;
 

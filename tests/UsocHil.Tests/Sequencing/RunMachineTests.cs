@@ -1,3 +1,4 @@
+using UsocHil.Testing.Fakes;
 using Serilog.Core;
 using UsocHil.Sequencing;
 
