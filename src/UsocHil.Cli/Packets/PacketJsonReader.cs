@@ -59,7 +59,7 @@ internal static class PacketJsonReader
                 DestinationId = Optional<ushort>(secondary, "destinationId", "$.secondaryHeader"),
                 Time = time is null ? default : new CucTime(
                     Optional<ulong>(time, "coarse", "$.secondaryHeader.time"),
-                    (UInt128)Optional<decimal>(time, "fine", "$.secondaryHeader.time"),
+                    Fine(time),
                     time["coarseOctets"] is null ? (byte)4 : Value<byte>(time, "coarseOctets", "$.secondaryHeader.time"),
                     time["fineOctets"] is null ? (byte)2 : Value<byte>(time, "fineOctets", "$.secondaryHeader.time")),
             };
@@ -82,6 +82,15 @@ internal static class PacketJsonReader
         {
             throw new UsageException($"{path}.{name}: {value.ToJsonString()} is not {Expected<T>()}");
         }
+    }
+
+    /// <summary>Up to 10 fine octets (80 bits) do not fit a ulong; a decimal holds them exactly.</summary>
+    private static UInt128 Fine(JsonNode time)
+    {
+        decimal fine = Optional<decimal>(time, "fine", "$.secondaryHeader.time");
+        return fine >= 0 && fine == decimal.Truncate(fine)
+            ? (UInt128)fine
+            : throw new UsageException($"$.secondaryHeader.time.fine: {fine} is not a non-negative integer");
     }
 
     private static string Expected<T>() => default(T) switch

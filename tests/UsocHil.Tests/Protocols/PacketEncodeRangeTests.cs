@@ -31,6 +31,9 @@ public sealed class PacketEncodeRangeTests
     [TestCase("TM", "secondaryHeader.destinationId", "65536", "destinationId")]
     [TestCase("TM", "secondaryHeader.time.coarse", "4294967296", "coarse")]
     [TestCase("TM", "secondaryHeader.time.fine", "65536", "fine")]
+    [TestCase("TM", "secondaryHeader.time.fine", "-1", "fine")]
+    [TestCase("TM", "secondaryHeader.time.fine", "0.5", "fine")]
+    [TestCase("TM", "secondaryHeader.time.coarse", "-1", "coarse")]
     public async Task Encode_FieldOutOfRange_OneLineNamingItExit2(string type, string path, string value, string field)
     {
         JsonNode packet = JsonNode.Parse(type == "TC" ? Telecommand : Telemetry)!;
