@@ -58,6 +58,11 @@ public sealed class ScpiParameters(IReadOnlyList<string> values)
         }
 
         string suffix = text[length..].Trim();
+        if (suffix.Length > 0 && !char.IsAsciiLetter(suffix[0]))
+        {
+            throw ScpiException.SyntaxError(); // "1 2": two numbers without a comma.
+        }
+
         return suffix.Length == 0 ? number : number * Multiplier(suffix, range.Unit);
     }
 

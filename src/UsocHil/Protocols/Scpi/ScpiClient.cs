@@ -267,22 +267,33 @@ public sealed class ScpiClient
         await _link.WriteAsync(Encoding.ASCII.GetBytes(command + _options.Terminator), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Reads one answer line; an over-long one is read to its end and refused, so the next answer is the next line.</summary>
     private async Task<string> ReadLineAsync(CancellationToken cancellationToken)
     {
+        bool tooLong = false;
         while (true)
         {
             int newline = Array.IndexOf(_readBuffer, (byte)'\n', _readStart, _readEnd - _readStart);
             int end = newline < 0 ? _readEnd : newline;
-            _line.Append(Encoding.ASCII.GetString(_readBuffer, _readStart, end - _readStart));
+            if (!tooLong)
+            {
+                _line.Append(Encoding.ASCII.GetString(_readBuffer, _readStart, end - _readStart));
+            }
+
             _readStart = newline < 0 ? _readEnd : newline + 1;
             if (_line.Length > _options.MaxResponseLength)
             {
                 _line.Clear();
-                throw new ScpiException(Endpoint, $"an answer longer than {_options.MaxResponseLength} characters");
+                tooLong = true;
             }
 
             if (newline >= 0)
             {
+                if (tooLong)
+                {
+                    throw new ScpiException(Endpoint, $"an answer longer than {_options.MaxResponseLength} characters");
+                }
+
                 string line = _line.ToString().TrimEnd('\r');
                 _line.Clear();
                 return line;
