@@ -73,16 +73,22 @@ public static class CheckCommand
 
     private static async Task<bool> CheckPayloadAsync(RigSession session, ILogger log, CancellationToken cancellationToken)
     {
+        if (session.Rig.Session.Heartbeat?.Command is not { } heartbeat)
+        {
+            Console.WriteLine("  payload not asked: the rig names no heartbeat command (session.heartbeat in rig.json)");
+            return true;
+        }
+
         try
         {
-            CommandRecord alive = await session.SendCommandAsync("ARE_YOU_ALIVE", new Dictionary<string, double>(), cancellationToken);
-            Console.WriteLine($"  payload alive: ARE_YOU_ALIVE accepted after {alive.Acceptance?.TotalMilliseconds:F0} ms of rig time");
+            CommandRecord alive = await session.SendCommandAsync(heartbeat, new Dictionary<string, double>(), cancellationToken);
+            Console.WriteLine($"  payload alive: {heartbeat} accepted after {alive.Acceptance?.TotalMilliseconds:F0} ms of rig time");
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             // Not a fault of the link: a ground model that is switched off does not answer.
-            log.Debug(e, "ARE_YOU_ALIVE unanswered");
-            Console.WriteLine($"  payload did not answer ARE_YOU_ALIVE ({e.Message}); it is unpowered unless POWER_EN is asserted");
+            log.Debug(e, "{Command} unanswered", heartbeat);
+            Console.WriteLine($"  payload did not answer {heartbeat} ({e.Message}); it is unpowered unless POWER_EN is asserted");
         }
 
         return true;

@@ -76,9 +76,36 @@ internal static class RigChecks
             }
         }
 
+        foreach (var problem in SessionWords(file, document, rig))
+        {
+            yield return problem;
+        }
+
         if (rig.Expectations?.Dynamics is { } dynamics && !parameterNames.Contains(dynamics.Parameter))
         {
             yield return At(file, document, "expectations.dynamics.parameter", $"unknown parameter '{dynamics.Parameter}'");
+        }
+    }
+
+    /// <summary>The session's heartbeat and boot event are the payload's words: they must be in its dictionary.</summary>
+    private static IEnumerable<ConfigurationProblem> SessionWords(string file, JToken document, RigDefinition rig)
+    {
+        if (rig.Session.Heartbeat is { } heartbeat)
+        {
+            CommandDefinition? command = rig.Dictionary.Commands.FirstOrDefault(c => c.Name == heartbeat.Command);
+            if (command is null)
+            {
+                yield return At(file, document, "session.heartbeat.command", $"unknown command '{heartbeat.Command}'");
+            }
+            else if (command.Arguments.Count > 0)
+            {
+                yield return At(file, document, "session.heartbeat.command", $"the heartbeat command '{heartbeat.Command}' takes arguments; a heartbeat is sent without any");
+            }
+        }
+
+        if (rig.Session.BootEvent is { } boot && !rig.Dictionary.Events.Any(e => e.Name == boot))
+        {
+            yield return At(file, document, "session.bootEvent", $"unknown event '{boot}'");
         }
     }
 

@@ -19,6 +19,9 @@ public sealed record RigDefinition
     public IReadOnlyList<LimitDefinition> Limits { get; init; } = [];
     public ExpectationsDefinition? Expectations { get; init; }
 
+    /// <summary>The rig's heartbeat command, boot event and silence bound, for the rig session's watchdog.</summary>
+    public SessionDefinition Session { get; init; } = new();
+
     /// <summary>Payload commands that make it safe, and the time safing may take (added by the sequence engine).</summary>
     public SafingDefinition Safing { get; init; } = new();
 }

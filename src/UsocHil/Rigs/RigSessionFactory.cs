@@ -89,7 +89,7 @@ public static class RigSessionFactory
 
             return new RigSession(rig, payload, lines, instruments, time, log, new RigSessionOptions
             {
-                SilenceTimeout = TimeSpan.FromSeconds(Math.Max(15, floor.TotalSeconds)),
+                SilenceTimeout = TimeSpan.FromSeconds(Math.Max(rig.Session.SilenceSeconds, floor.TotalSeconds)),
                 // A TCP endpoint or a serial device can be opened again; a UDP peer that fell silent cannot be reconnected to.
                 ReopenPayload = payloadBinding.Udp is null ? OpenPayloadAsync : null,
             });

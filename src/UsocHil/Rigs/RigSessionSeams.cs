@@ -10,7 +10,7 @@ public interface IPayloadChannel : IAsyncDisposable
     /// <summary>A housekeeping report or parameter report, as engineering values at the payload's time stamp.</summary>
     event Action<IReadOnlyList<TelemetrySample>>? Housekeeping;
 
-    /// <summary>A service 5 event by dictionary name (BOOT_COMPLETE, OVER_TEMPERATURE, ...), with its rig time.</summary>
+    /// <summary>A payload event by dictionary name (the rig's boot event, a fault, ...), with its rig time.</summary>
     event Action<string, DateTimeOffset>? DeviceEvent;
 
     /// <summary>The link broke; nothing more will arrive.</summary>

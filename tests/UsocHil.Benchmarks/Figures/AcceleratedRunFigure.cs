@@ -14,17 +14,7 @@ public sealed partial class AcceleratedRunFigure : IFigure
 
     public async Task<IReadOnlyList<FigureRow>> MeasureAsync(FigureSettings settings, CancellationToken cancellationToken)
     {
-        string cli = Path.Combine(AppContext.BaseDirectory, "usoc-hil.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = settings.RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (string argument in new[] { cli, "run", "furnace-em", "calibrate-thermocouples", "--yes" })
-        {
-            start.ArgumentList.Add(argument);
-        }
+        ProcessStartInfo start = UsocHilProcess.StartInfo(["run", "furnace-em", "calibrate-thermocouples", "--yes"], settings.RepositoryRoot);
 
         long began = Stopwatch.GetTimestamp();
         using Process process = Process.Start(start)!;

@@ -24,7 +24,7 @@ public static class FiguresRunner
     {
         bool smoke = args.Contains("--smoke");
         int outIndex = Array.IndexOf(args, "--out");
-        string root = FindRoot();
+        string root = RepositoryPaths.TryFindRoot() ?? Environment.CurrentDirectory;
         string? output = outIndex >= 0 && outIndex + 1 < args.Length ? args[outIndex + 1] : null;
         var settings = new FigureSettings(smoke, root, Path.Combine(root, "artifacts", "bench"));
         var rows = new List<FigureRow>();
@@ -90,17 +90,4 @@ public static class FiguresRunner
     /// <summary>The 1, 5 and 15 minute load averages: the machine is shared, and every ratio carries its load.</summary>
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) + $" on {Environment.ProcessorCount} cores" : "unknown";
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "UsocHil.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Environment.CurrentDirectory;
-    }
 }

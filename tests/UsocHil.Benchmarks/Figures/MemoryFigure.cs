@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json.Nodes;
 
 namespace UsocHil.Benchmarks.Figures;
 
@@ -19,8 +18,8 @@ public sealed class MemoryFigure : IFigure
     {
         int longSeconds = settings.Smoke ? 300 : 3600;
         int shortSeconds = longSeconds / 4;
-        List<long> longRun = await SoakAsync(settings, longSeconds, cancellationToken);
-        List<long> shortRun = await SoakAsync(settings, shortSeconds, cancellationToken);
+        List<long> longRun = await SoakAsync(longSeconds, cancellationToken);
+        List<long> shortRun = await SoakAsync(shortSeconds, cancellationToken);
 
         int quarter = longRun.Count / 4;
         double second = MiB(longRun.Skip(quarter).Take(quarter).Max());
@@ -36,58 +35,33 @@ public sealed class MemoryFigure : IFigure
         ];
     }
 
-    private static async Task<List<long>> SoakAsync(FigureSettings settings, int seconds, CancellationToken cancellationToken)
+    private static async Task<List<long>> SoakAsync(int seconds, CancellationToken cancellationToken)
     {
-        string station = Station(settings, seconds);
-        try
+        using TemporaryStation station = Station(seconds);
+        using Process process = Process.Start(UsocHilProcess.StartInfo(["run", "furnace-em", "memory-soak", "--yes"], station.Directory))!;
+        Task<string> error = process.StandardError.ReadToEndAsync(cancellationToken);
+        Task<string> output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        List<long> samples = await WorkingSet.SampleAsync(process, cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0 || samples.Count < 8)
         {
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = station, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (string argument in new[] { Path.Combine(AppContext.BaseDirectory, "usoc-hil.dll"), "run", "furnace-em", "memory-soak", "--yes" })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using Process process = Process.Start(start)!;
-            Task<string> error = process.StandardError.ReadToEndAsync(cancellationToken);
-            Task<string> output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            List<long> samples = await WorkingSet.SampleAsync(process, cancellationToken);
-            await process.WaitForExitAsync(cancellationToken);
-            if (process.ExitCode != 0 || samples.Count < 8)
-            {
-                throw new InvalidOperationException($"usoc-hil run memory-soak exited {process.ExitCode} after {samples.Count} samples: {(await error).Trim()} {(await output).Trim()}");
-            }
-
-            IEnumerable<string> tenths = Enumerable.Range(0, 10).Select(i => MiB(samples.Skip(i * samples.Count / 10).Take(Math.Max(1, samples.Count / 10)).Max()).ToString("F0", CultureInfo.InvariantCulture));
-            FigureNotes.Add($"8. {Describe(seconds)} of rig time: peak working set in each tenth of the run, MiB: {string.Join(" ", tenths)}");
-            return samples;
+            throw new InvalidOperationException($"usoc-hil run memory-soak exited {process.ExitCode} after {samples.Count} samples: {(await error).Trim()} {(await output).Trim()}");
         }
-        finally
-        {
-            Directory.Delete(station, recursive: true);
-        }
+
+        IEnumerable<string> tenths = Enumerable.Range(0, 10).Select(i => MiB(samples.Skip(i * samples.Count / 10).Take(Math.Max(1, samples.Count / 10)).Max()).ToString("F0", CultureInfo.InvariantCulture));
+        FigureNotes.Add($"8. {Describe(seconds)} of rig time: peak working set in each tenth of the run, MiB: {string.Join(" ", tenths)}");
+        return samples;
     }
 
     private static double MiB(long bytes) => bytes / 1048576.0;
 
     private static string Describe(int seconds) => seconds >= 3600 ? $"{seconds / 3600} h" : $"{seconds / 60} min";
 
-    /// <summary>A throw-away station: the furnace rig with the soak sequence, emulated at 100×.</summary>
-    private static string Station(FigureSettings settings, int seconds)
+    /// <summary>A throw-away station: the furnace rig with the soak sequence cut to <paramref name="seconds"/>, emulated at 100×.</summary>
+    private static TemporaryStation Station(int seconds)
     {
-        string directory = Directory.CreateTempSubdirectory("usochil-memory-").FullName;
-        string rig = Path.Combine(directory, "rigs", "furnace-em");
-        Directory.CreateDirectory(Path.Combine(rig, "sequences"));
-        File.Copy(Path.Combine(settings.RepositoryRoot, "rigs", "furnace-em", "rig.json"), Path.Combine(rig, "rig.json"));
-        string soak = File.ReadAllText(Path.Combine(settings.RepositoryRoot, "bench", "sequences", "memory-soak.json"));
-        File.WriteAllText(Path.Combine(rig, "sequences", "memory-soak.json"), soak.Replace("\"seconds\": 3600", $"\"seconds\": {seconds}", StringComparison.Ordinal));
-        var config = new JsonObject
-        {
-            ["station"] = "bench-memory",
-            ["results"] = "results.db",
-            ["logging"] = new JsonObject { ["level"] = "Information", ["directory"] = "logs" },
-            ["rigs"] = new JsonObject { ["furnace-em"] = new JsonObject { ["emulated"] = true, ["timeScale"] = 100, ["seed"] = 1 } },
-        };
-        File.WriteAllText(Path.Combine(directory, "rig-config.json"), config.ToJsonString());
-        return directory;
+        string soak = File.ReadAllText(Path.Combine(RepositoryPaths.BenchSequences, "memory-soak.json"))
+            .Replace("\"seconds\": 3600", $"\"seconds\": {seconds}", StringComparison.Ordinal);
+        return TemporaryStation.EmulatedFurnace(seed: 1, timeScale: 100, extraSequences: new Dictionary<string, string> { ["memory-soak"] = soak });
     }
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using Serilog;
 using Serilog.Formatting.Compact;
-using UsocHil.Configuration;
 using UsocHil.Monitor;
 using UsocHil.Sequencing;
 using UsocHil.Time;
@@ -25,10 +24,10 @@ public sealed class MonitorLoadFigure : IFigure
 
     public async Task<IReadOnlyList<FigureRow>> MeasureAsync(FigureSettings settings, CancellationToken cancellationToken)
     {
-        RigDefinition rig = RigLoader.Load(Path.Combine(settings.RepositoryRoot, "rigs", "furnace-em", "rig.json"));
+        RigDefinition rig = TestRigs.Furnace();
         string sequence = settings.Smoke
-            ? Path.Combine(settings.RepositoryRoot, "bench", "sequences", "housekeeping-soak.json")
-            : Path.Combine(settings.RepositoryRoot, "bench", "sequences", "monitor-watch.json");
+            ? Path.Combine(RepositoryPaths.BenchSequences, "housekeeping-soak.json")
+            : Path.Combine(RepositoryPaths.BenchSequences, "monitor-watch.json");
         SequencePlan plan = SequenceLoader.Load(sequence, rig);
         double scale = settings.Smoke ? 40 : 400;
         string logs = Path.Combine(settings.ArtifactsDirectory, "monitor");

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using UsocHil.Configuration;
 using UsocHil.Sequencing;
 using UsocHil.Description;
 
@@ -26,8 +25,8 @@ public sealed class ParallelRigsFigure : IFigure
 
     public async Task<IReadOnlyList<FigureRow>> MeasureAsync(FigureSettings settings, CancellationToken cancellationToken)
     {
-        RigDefinition rig = RigLoader.Load(Path.Combine(settings.RepositoryRoot, "rigs", "furnace-em", "rig.json"));
-        SequencePlan plan = SequenceLoader.Load(Path.Combine(settings.RepositoryRoot, "bench", "sequences", "housekeeping-soak.json"), rig);
+        RigDefinition rig = TestRigs.Furnace();
+        SequencePlan plan = SequenceLoader.Load(Path.Combine(RepositoryPaths.BenchSequences, "housekeeping-soak.json"), rig);
         string logs = Path.Combine(settings.ArtifactsDirectory, "parallel");
         Directory.CreateDirectory(logs);
         ThreadPool.GetMinThreads(out int workers, out int io);

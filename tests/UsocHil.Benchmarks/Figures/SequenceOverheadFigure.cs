@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using Serilog;
 using Serilog.Core;
 using Serilog.Formatting.Compact;
-using UsocHil.Configuration;
 using UsocHil.Results;
 using UsocHil.Rigs;
 using UsocHil.Safing;
@@ -24,7 +23,7 @@ public sealed class SequenceOverheadFigure : IFigure
 
     public async Task<IReadOnlyList<FigureRow>> MeasureAsync(FigureSettings settings, CancellationToken cancellationToken)
     {
-        RigDefinition rig = RigLoader.Load(Path.Combine(settings.RepositoryRoot, "rigs", "furnace-em", "rig.json"));
+        RigDefinition rig = TestRigs.Furnace();
         int steps = settings.Scale(20_000);
         await RunAsync(rig, Math.Max(10, steps / 10), null, cancellationToken);
         double empty = await RunAsync(rig, 0, null, cancellationToken);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using UsocHil.Configuration;
 using UsocHil.Dictionary;
 using UsocHil.Expectations;
 using UsocHil.Protocols.Pus;
@@ -18,7 +17,7 @@ public sealed class TelemetryDecodeFigure : IFigure
 
     public Task<IReadOnlyList<FigureRow>> MeasureAsync(FigureSettings settings, CancellationToken cancellationToken)
     {
-        RigDefinition rig = RigLoader.Load(Path.Combine(settings.RepositoryRoot, "rigs", "furnace-em", "rig.json"));
+        RigDefinition rig = TestRigs.Furnace();
         var codec = new DictionaryCodec(rig.Dictionary, (ushort)rig.Apid, new PusCodec(rig.Profile));
         HousekeepingDecoder decoder = codec.GetHousekeepingDecoder(rig.Dictionary.Housekeeping[0].StructureId);
         byte[][] packets = Packets(codec, decoder, 64);

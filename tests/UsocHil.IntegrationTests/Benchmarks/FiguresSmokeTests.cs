@@ -1,5 +1,4 @@
 using UsocHil.Benchmarks.Figures;
-using UsocHil.Configuration;
 using UsocHil.Sequencing;
 using UsocHil.Description;
 
@@ -14,7 +13,7 @@ public sealed class FiguresSmokeTests
     [CancelAfter(60_000)]
     public async Task MeasureAsync_Smoke_ProducesPositiveFiniteRows(IFigure figure, CancellationToken cancellationToken)
     {
-        string root = RepositoryRoot();
+        string root = RepositoryPaths.Root;
         var settings = new FigureSettings(Smoke: true, root, Path.Combine(root, "artifacts", "bench-smoke"));
 
         IReadOnlyList<FigureRow> rows = await figure.MeasureAsync(settings, cancellationToken);
@@ -31,26 +30,13 @@ public sealed class FiguresSmokeTests
     [TestCaseSource(nameof(BenchSequences))]
     public void BenchSequence_LoadsForTheFurnace(string file)
     {
-        RigDefinition rig = RigLoader.Load(Path.Combine(RepositoryRoot(), "rigs", "furnace-em", "rig.json"));
+        RigDefinition rig = TestRigs.Furnace();
 
-        SequencePlan plan = SequenceLoader.Load(Path.Combine(RepositoryRoot(), "bench", "sequences", file), rig);
+        SequencePlan plan = SequenceLoader.Load(Path.Combine(RepositoryPaths.BenchSequences, file), rig);
 
         Assert.That(plan.Name, Is.EqualTo(Path.GetFileNameWithoutExtension(file)));
     }
 
     private static IEnumerable<string> BenchSequences() =>
-        Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "bench", "sequences"), "*.json").Select(Path.GetFileName).Order()!;
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "UsocHil.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"no UsocHil.sln above {AppContext.BaseDirectory}");
-    }
+        Directory.EnumerateFiles(RepositoryPaths.BenchSequences, "*.json").Select(Path.GetFileName).Order()!;
 }

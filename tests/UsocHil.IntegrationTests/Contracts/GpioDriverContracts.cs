@@ -1,7 +1,6 @@
 using System.Device.Gpio;
 using UsocHil.FirmwareSim.Pigpiod;
 using UsocHil.Gpio.Drivers;
-using UsocHil.IntegrationTests.Support;
 
 namespace UsocHil.IntegrationTests.Contracts;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using UsocHil.IntegrationTests.Support;
 using UsocHil.Links.InMemory;
 using UsocHil.Links.Serial;
 using UsocHil.Links.Tcp;

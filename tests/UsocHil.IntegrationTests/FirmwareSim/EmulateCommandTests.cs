@@ -14,17 +14,7 @@ public sealed class EmulateCommandTests
     public async Task Emulate_Furnace_PrintsEndpointsAndABindingThatReachesThem(CancellationToken cancellationToken)
     {
         string truth = Path.Combine(Path.GetTempPath(), $"usochil-emulate-{Guid.NewGuid():N}.jsonl");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in new[] { Path.Combine(AppContext.BaseDirectory, "usoc-hil.dll"), "emulate", "furnace-em", "--time-scale", "50", "--seed", "9", "--truth", truth, "--fault", "slow-heater=0.8" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        ProcessStartInfo start = UsocHilProcess.StartInfo(["emulate", "furnace-em", "--time-scale", "50", "--seed", "9", "--truth", truth, "--fault", "slow-heater=0.8"]);
         using Process process = Process.Start(start)!;
         try
         {
@@ -69,12 +59,7 @@ public sealed class EmulateCommandTests
     [CancelAfter(60_000)]
     public async Task Emulate_BadFaultSpec_OneLineUsageError(CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in new[] { Path.Combine(AppContext.BaseDirectory, "usoc-hil.dll"), "emulate", "furnace-em", "--fault", "drop=lots" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
+        ProcessStartInfo start = UsocHilProcess.StartInfo(["emulate", "furnace-em", "--fault", "drop=lots"]);
         using Process process = Process.Start(start)!;
         string error = await process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Time.Testing;
 using UsocHil.FirmwareSim.Faults;
 using UsocHil.FirmwareSim.Furnace;
 using UsocHil.FirmwareSim.Hosting;
-using UsocHil.IntegrationTests.Support;
 
 namespace UsocHil.IntegrationTests.FirmwareSim;
 

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using Serilog.Events;
 using UsocHil.FirmwareSim.Pigpiod;
-using UsocHil.IntegrationTests.Support;
 
 namespace UsocHil.IntegrationTests.Gpio;
 

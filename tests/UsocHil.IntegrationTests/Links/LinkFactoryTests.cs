@@ -1,5 +1,4 @@
 using Serilog.Events;
-using UsocHil.IntegrationTests.Support;
 using UsocHil.Links;
 using UsocHil.Links.Serial;
 using UsocHil.Links.Tcp;

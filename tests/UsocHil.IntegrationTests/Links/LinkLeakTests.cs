@@ -1,4 +1,3 @@
-using UsocHil.IntegrationTests.Support;
 using UsocHil.Links.Serial;
 using UsocHil.Links.Tcp;
 using UsocHil.Description;

@@ -1,6 +1,5 @@
 using System.Net;
 using Serilog.Events;
-using UsocHil.IntegrationTests.Support;
 using UsocHil.Links;
 using UsocHil.Links.Tcp;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using UsocHil.Expectations;
-using UsocHil.IntegrationTests.Support;
 using UsocHil.Monitor;
 using UsocHil.Results;
 

@@ -26,21 +26,9 @@ internal sealed class HeadlessChromium : IDisposable
 
     public ChromeDriver Driver { get; }
 
-    public static string ScreenshotDirectory
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "UsocHil.sln")))
-                {
-                    return Directory.CreateDirectory(Path.Combine(dir.FullName, "TestResults", "monitor")).FullName;
-                }
-            }
-
-            return Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults", "monitor")).FullName;
-        }
-    }
+    public static string ScreenshotDirectory => RepositoryPaths.TryFindRoot() is null
+        ? Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults", "monitor")).FullName
+        : RepositoryPaths.TestResults("monitor");
 
     /// <summary>Waits (polling the page) until <paramref name="condition"/> holds, failing with <paramref name="what"/>.</summary>
     public void Until(Func<IWebDriver, bool> condition, string what, CancellationToken cancellationToken)

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using UsocHil.IntegrationTests.Support;
 using UsocHil.Monitor;
 using UsocHil.Rigs;
 using UsocHil.Sequencing;

@@ -1,6 +1,5 @@
 using System.Net;
 using OpenQA.Selenium;
-using UsocHil.IntegrationTests.Support;
 using UsocHil.Monitor;
 using UsocHil.Sequencing;
 using UsocHil.Description;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using UsocHil.IntegrationTests.Support;
 using UsocHil.Monitor;
 using UsocHil.Sequencing;
 

@@ -18,16 +18,11 @@ public sealed partial class RunMonitorEndToEndTests
     public async Task RunWithMonitor_EmulatedCalibration_ShowsTheRunAndAbortWithTokenSafesTheRig(CancellationToken cancellationToken)
     {
         // At 100x the calibration lasts over a minute of wall time: long enough to watch it and abort it.
-        using var station = new Runs.TemporaryRigStation(seed: 1, timeScale: 100);
+        using var station = TemporaryStation.EmulatedFurnace(seed: 1, timeScale: 100);
         string root = station.Directory;
         string truth = station.TruthFile;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "usoc-hil.dll"), "--station", Path.Combine(root, "rig-config.json"), "run", "furnace-em", "calibrate-thermocouples", "--yes", "--monitor", "127.0.0.1:0", "--truth", truth },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = root,
-        };
+        ProcessStartInfo start = UsocHilProcess.StartInfo(
+            ["--station", Path.Combine(root, "rig-config.json"), "run", "furnace-em", "calibrate-thermocouples", "--yes", "--monitor", "127.0.0.1:0", "--truth", truth], root);
         using Process process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         try

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using UsocHil.IntegrationTests.Reliability;
+using UsocHil.Testing;
 using UsocHil.IntegrationTests.Support;
 using UsocHil.Links.Tcp;
 using UsocHil.Protocols.Scpi;

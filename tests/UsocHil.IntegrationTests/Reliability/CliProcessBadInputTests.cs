@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using UsocHil.FirmwareSim.Furnace;
 using UsocHil.FirmwareSim.Hosting;
-using UsocHil.IntegrationTests.Support;
 using UsocHil.Links;
 
 namespace UsocHil.IntegrationTests.Reliability;
@@ -19,8 +18,7 @@ public sealed class CliProcessBadInputTests
     [SetUp]
     public void CreateDirectory()
     {
-        _directory = Path.Combine(Path.GetTempPath(), "usochil-badinput-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_directory);
+        _directory = TestDirectories.Create("badinput");
     }
 
     [TearDown]
@@ -43,7 +41,7 @@ public sealed class CliProcessBadInputTests
         string station = Write("rig-config.json", System.Text.Json.JsonSerializer.Serialize(new
         {
             station = "bad-input",
-            rigsDirectory = Path.Combine(ReliabilityRecord.Root, "rigs"),
+            rigsDirectory = RepositoryPaths.Rigs,
             rigs = new Dictionary<string, object> { ["furnace-em"] = new { emulated = true, timeScale = 400 } },
         }));
         var cases = new (string What, string[] Args, string Names)[]
@@ -101,7 +99,7 @@ public sealed class CliProcessBadInputTests
 
     private async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        CliProcessResult result = await CliChild.RunAsync(_directory, args, cancellationToken);
+        CliProcessResult result = await UsocHilProcess.RunAsync(_directory, args, cancellationToken);
         return (result.ExitCode, result.Stdout, result.Stderr);
     }
 }

@@ -30,7 +30,7 @@ internal sealed class EmulatorChild : IAsyncDisposable
 
     public static async Task<EmulatorChild> StartAsync(string directory, double timeScale, string truthFile, CancellationToken cancellationToken)
     {
-        RunningCli cli = CliChild.Start(directory,
+        RunningCli cli = UsocHilProcess.Start(directory,
             ["emulate", "furnace-em", "--time-scale", timeScale.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", "7", "--truth", truthFile]);
         try
         {
@@ -70,7 +70,7 @@ internal sealed class EmulatorChild : IAsyncDisposable
             using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
             try
             {
-                await CliChild.SignalAsync(_cli.Process.Id, "INT", stop.Token);
+                await UsocHilProcess.SignalAsync(_cli.Process.Id, "INT", stop.Token);
                 await _cli.Process.WaitForExitAsync(stop.Token);
             }
             catch (OperationCanceledException)

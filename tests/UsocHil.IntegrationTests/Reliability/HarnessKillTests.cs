@@ -23,7 +23,7 @@ public sealed partial class HarnessKillTests
     [CancelAfter(150_000)]
     public async Task Sigkill_WhileHeating_WatchdogSafesHeaterAndNextStartFindsRunInterrupted(CancellationToken cancellationToken)
     {
-        string directory = Path.Combine(Path.GetTempPath(), "usochil-kill-" + Guid.NewGuid().ToString("N"));
+        string directory = TestDirectories.Create("kill");
         string rigs = WriteRig(directory);
         string station = Path.Combine(directory, "rig-config.json");
         string results = Path.Combine(directory, "results.db");
@@ -35,7 +35,7 @@ public sealed partial class HarnessKillTests
             TruthRecord heating, killed, off;
             int exitCode;
             List<(string Name, string Value)> logged;
-            await using (RunningCli harness = CliChild.Start(directory, ["--station", station, "run", "furnace-em", "heat-and-hold", "--yes"]))
+            await using (RunningCli harness = UsocHilProcess.Start(directory, ["--station", station, "run", "furnace-em", "heat-and-hold", "--yes"]))
             {
                 heating = await TruthWatch.WaitForAsync(emulator.TruthFile, r => r.HeaterOn && r.HeaterPowerWatts > 0, cancellationToken);
                 // The archive commits rows in order, after the fact: once the writer says the measurement that follows
@@ -62,8 +62,8 @@ public sealed partial class HarnessKillTests
             // the emulator's timer catches up in steps under load): 5 s of rig time allowed for that, 5% of the timeout.
             Assert.That(afterKill, Is.LessThanOrEqualTo(WatchdogSeconds + 5), "within WATCHDOG_TIMEOUT of the last telecommand, which came before the kill");
 
-            CliProcessResult show = await CliChild.RunAsync(directory, ["--station", station, "results", "show", "1"], cancellationToken);
-            CliProcessResult verify = await CliChild.RunAsync(directory, ["--station", station, "results", "verify"], cancellationToken);
+            CliProcessResult show = await UsocHilProcess.RunAsync(directory, ["--station", station, "results", "show", "1"], cancellationToken);
+            CliProcessResult verify = await UsocHilProcess.RunAsync(directory, ["--station", station, "results", "verify"], cancellationToken);
             Assert.That(show.ExitCode, Is.EqualTo(0), show.Describe());
             Assert.That(show.Stdout, Does.Contain("interrupted"), show.Describe());
             Assert.That(verify.ExitCode, Is.EqualTo(0), verify.Describe());
@@ -97,7 +97,7 @@ public sealed partial class HarnessKillTests
         string rigs = Path.Combine(directory, "rigs");
         string rig = Path.Combine(rigs, "furnace-em");
         Directory.CreateDirectory(Path.Combine(rig, "sequences"));
-        File.Copy(Path.Combine(ReliabilityRecord.Root, "rigs", "furnace-em", "rig.json"), Path.Combine(rig, "rig.json"));
+        File.Copy(TestRigs.FurnaceFile, Path.Combine(rig, "rig.json"));
         File.WriteAllText(Path.Combine(rig, "sequences", "heat-and-hold.json"), $$"""
             {
               "sequence": "heat-and-hold", "version": "1.0.0",

@@ -1,6 +1,5 @@
 using Serilog.Core;
 using UsocHil.FirmwareSim.Hosting;
-using UsocHil.IntegrationTests.Support;
 using UsocHil.Links.Tcp;
 using UsocHil.Protocols.Scpi;
 

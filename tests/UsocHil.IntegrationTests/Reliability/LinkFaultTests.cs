@@ -1,5 +1,4 @@
 using UsocHil.FirmwareSim.Faults;
-using UsocHil.IntegrationTests.Support;
 using UsocHil.Links;
 using UsocHil.Protocols.Pus;
 

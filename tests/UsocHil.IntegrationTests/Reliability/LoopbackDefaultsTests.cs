@@ -2,7 +2,6 @@ using System.Net;
 using Serilog.Events;
 using UsocHil.FirmwareSim.Hosting;
 using UsocHil.FirmwareSim.Pigpiod;
-using UsocHil.IntegrationTests.Support;
 using UsocHil.Links.Tcp;
 using UsocHil.Monitor;
 

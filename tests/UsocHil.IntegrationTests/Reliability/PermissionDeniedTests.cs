@@ -66,7 +66,7 @@ public sealed class PermissionDeniedTests
 
         foreach (var (what, args, names) in cases)
         {
-            CliProcessResult result = await CliChild.RunAsync(_open, args, cancellationToken, unprivileged: true);
+            CliProcessResult result = await UsocHilProcess.RunAsync(_open, args, cancellationToken, unprivileged: true);
 
             string[] lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.That(result.ExitCode, Is.EqualTo(2), $"{what}: {result.Describe()}");
@@ -87,11 +87,11 @@ public sealed class PermissionDeniedTests
         string device = emulator.PayloadDevice;
         File.SetUnixFileMode(device, UnixFileMode.None); // a pty the emulator (root) opened; now nobody else may
         string station = Path.Combine(_directory, "bench.json");
-        emulator.WriteStation(station, Path.Combine(ReliabilityRecord.Root, "rigs"), Path.Combine(_open, "results.db"), Path.Combine(_open, "logs"));
+        emulator.WriteStation(station, RepositoryPaths.Rigs, Path.Combine(_open, "results.db"), Path.Combine(_open, "logs"));
         File.SetUnixFileMode(station, ReadOnly);
 
-        CliProcessResult check = await CliChild.RunAsync(_open, ["--station", station, "check", "furnace-em"], cancellationToken, unprivileged: true);
-        CliProcessResult run = await CliChild.RunAsync(_open, ["--station", station, "run", "furnace-em", "certify", "--yes"], cancellationToken, unprivileged: true);
+        CliProcessResult check = await UsocHilProcess.RunAsync(_open, ["--station", station, "check", "furnace-em"], cancellationToken, unprivileged: true);
+        CliProcessResult run = await UsocHilProcess.RunAsync(_open, ["--station", station, "run", "furnace-em", "certify", "--yes"], cancellationToken, unprivileged: true);
 
         string[] checkLines = check.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(check.ExitCode, Is.EqualTo(3), check.Describe());
@@ -119,7 +119,7 @@ public sealed class PermissionDeniedTests
         {
             station = "permissions",
             results,
-            rigsDirectory = Path.Combine(ReliabilityRecord.Root, "rigs"),
+            rigsDirectory = RepositoryPaths.Rigs,
             logging = new { level = "Information", directory = logs },
             rigs = new Dictionary<string, object> { ["furnace-em"] = new { emulated = true, timeScale = 400, seed = 2 } },
         }));

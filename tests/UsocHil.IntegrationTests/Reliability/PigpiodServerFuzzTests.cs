@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Net.Sockets;
 using UsocHil.FirmwareSim.Pigpiod;
 using UsocHil.Gpio.Drivers.Pigpio;
-using UsocHil.IntegrationTests.Support;
 
 namespace UsocHil.IntegrationTests.Reliability;
 

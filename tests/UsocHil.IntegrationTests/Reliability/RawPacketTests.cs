@@ -23,7 +23,7 @@ public sealed class RawPacketTests
     {
         using var station = new RawStation();
 
-        CliProcessResult result = await CliChild.RunAsync(station.Directory, station.RunArguments(raw: false), cancellationToken);
+        CliProcessResult result = await UsocHilProcess.RunAsync(station.Directory, station.RunArguments(raw: false), cancellationToken);
 
         string[] lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.That(result.ExitCode, Is.EqualTo(2), result.Describe());
@@ -42,13 +42,13 @@ public sealed class RawPacketTests
     {
         using var station = new RawStation();
 
-        CliProcessResult result = await CliChild.RunAsync(station.Directory, station.RunArguments(raw: true), cancellationToken);
+        CliProcessResult result = await UsocHilProcess.RunAsync(station.Directory, station.RunArguments(raw: true), cancellationToken);
 
         Assert.That(result.ExitCode, Is.EqualTo(0), "the wait for SETPOINT = 321 in housekeeping passed only if the payload executed the raw packet\n" + result.Describe());
         Assert.That(result.Stderr, Does.Contain("WRN Raw packet sending is enabled (--raw)"), "a warning in the log");
         Assert.That(result.Stderr, Does.Contain("WRN Raw packet of ").And.Contain("outside the dictionary: " + station.PacketHex), "and one per packet");
         Assert.That(result.All, Does.Not.Contain("   at "));
-        CliProcessResult show = await CliChild.RunAsync(station.Directory, ["--station", station.StationFile, "results", "show", "1"], cancellationToken);
+        CliProcessResult show = await UsocHilProcess.RunAsync(station.Directory, ["--station", station.StationFile, "results", "show", "1"], cancellationToken);
         Assert.That(show.Stdout, Does.Contain("warning: " + Cli.Running.RunExecution.RawPacketsEnabled), show.Describe());
         string report = File.ReadAllText(Directory.GetFiles(station.ReportDirectory, "*.html", SearchOption.AllDirectories).Single());
         Assert.That(report, Does.Contain(Cli.Running.RunExecution.RawPacketsEnabled));
@@ -69,9 +69,9 @@ public sealed class RawPacketTests
         using var good = new RawStation();
         using var bad = new RawStation(packetJson: "\"zz\"");
 
-        CliProcessResult validated = await CliChild.RunAsync(good.Directory, ["--station", good.StationFile, "config", "validate", "--raw"], cancellationToken);
-        CliProcessResult graph = await CliChild.RunAsync(good.Directory, ["--station", good.StationFile, "graph", "furnace-em", "raw-setpoint"], cancellationToken);
-        CliProcessResult refused = await CliChild.RunAsync(bad.Directory, ["--station", bad.StationFile, "config", "validate", "--raw"], cancellationToken);
+        CliProcessResult validated = await UsocHilProcess.RunAsync(good.Directory, ["--station", good.StationFile, "config", "validate", "--raw"], cancellationToken);
+        CliProcessResult graph = await UsocHilProcess.RunAsync(good.Directory, ["--station", good.StationFile, "graph", "furnace-em", "raw-setpoint"], cancellationToken);
+        CliProcessResult refused = await UsocHilProcess.RunAsync(bad.Directory, ["--station", bad.StationFile, "config", "validate", "--raw"], cancellationToken);
 
         Assert.That(validated.ExitCode, Is.EqualTo(0), validated.Describe());
         Assert.That(graph.ExitCode, Is.EqualTo(0), graph.Describe());
@@ -102,10 +102,10 @@ public sealed class RawPacketTests
     {
         public RawStation(string? packetJson = null)
         {
-            Directory = Path.Combine(Path.GetTempPath(), "usochil-raw-" + Guid.NewGuid().ToString("N"));
+            Directory = TestDirectories.Create("raw");
             string rigDirectory = Path.Combine(Directory, "rigs", "furnace-em");
             System.IO.Directory.CreateDirectory(Path.Combine(rigDirectory, "sequences"));
-            File.Copy(Path.Combine(ReliabilityRecord.Root, "rigs", "furnace-em", "rig.json"), Path.Combine(rigDirectory, "rig.json"));
+            File.Copy(TestRigs.FurnaceFile, Path.Combine(rigDirectory, "rig.json"));
             Rig = RigLoader.Load(Path.Combine(rigDirectory, "rig.json"));
             var codec = new DictionaryCodec(Rig.Dictionary, (ushort)Rig.Apid, new PusCodec(Rig.Profile));
             Telecommand set = codec.EncodeSetParameters(new Dictionary<string, double> { ["SETPOINT"] = RawSetpoint }) with { SequenceCount = 4321 };

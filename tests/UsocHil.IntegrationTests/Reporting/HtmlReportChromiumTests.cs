@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using UsocHil.Cli.Results;
 using UsocHil.IntegrationTests.Results;
+using UsocHil.IntegrationTests.Support;
 using UsocHil.Reporting;
 using UsocHil.Results;
 using UsocHil.Description;
@@ -33,8 +34,8 @@ public sealed partial class HtmlReportChromiumTests
     [CancelAfter(180_000)]
     public async Task Report_FurnaceCalibration_ImagesLoadDeviceTextInertScreenshotSaved(CancellationToken ct)
     {
-        string dir = CliProcess.TempDirectory();
-        RigDefinition rig = ConfigJson.Read<RigDefinition>(CliProcess.FurnaceRigFile);
+        string dir = TestDirectories.Create("it");
+        RigDefinition rig = ConfigJson.Read<RigDefinition>(TestRigs.FurnaceFile);
         RunRecord run;
         await using (ResultsArchive archive = await ResultsArchive.OpenAsync(Path.Combine(dir, "results.db"), TimeProvider.System, Serilog.Core.Logger.None, ct))
         {
@@ -47,7 +48,7 @@ public sealed partial class HtmlReportChromiumTests
 
         // One browser launch (each costs seconds): a copy of the report with its script ban lifted and a probe added,
         // so that escaping alone, not the content security policy, must keep the device text inert.
-        string shots = Path.Combine(CliProcess.RepositoryRoot, "TestResults", "reports");
+        string shots = Path.Combine(RepositoryPaths.Root, "TestResults", "reports");
         Directory.CreateDirectory(shots);
         string screenshot = Path.Combine(shots, "furnace-calibration-report.png");
         File.Delete(screenshot);
@@ -82,7 +83,7 @@ public sealed partial class HtmlReportChromiumTests
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run", $"--user-data-dir={profile}",
         ];
-        var (exit, output, err) = await CliProcess.RunToolAsync("/usr/bin/chromium", ct, [.. common, .. args]);
+        var (exit, output, err) = await PythonProcess.RunAsync("/usr/bin/chromium", [.. common, .. args], null, ct);
         Assert.That(exit, Is.Zero, err);
         return output;
     }

@@ -14,10 +14,10 @@ public sealed partial class ArchiveKillTests
     [CancelAfter(120_000)]
     public async Task Sigkill_MidRun_RunInterruptedAndEveryLoggedMeasurementPresent(CancellationToken ct)
     {
-        string dir = CliProcess.TempDirectory();
+        string dir = TestDirectories.Create("it");
         string db = Path.Combine(dir, "results.db");
         var logged = new List<(long Run, string Name, string Value)>();
-        using (var child = Process.Start(CliProcess.UsocHil("results", "sample", "--results", db, "--rig", CliProcess.FurnaceRigFile, "--pace", "40"))!)
+        using (var child = Process.Start(UsocHilProcess.StartInfo(["results", "sample", "--results", db, "--rig", TestRigs.FurnaceFile, "--pace", "40"]))!)
         {
             try
             {

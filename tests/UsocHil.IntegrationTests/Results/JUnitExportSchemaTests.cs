@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using UsocHil.Cli.Results;
+using UsocHil.IntegrationTests.Support;
 using UsocHil.Results;
 
 namespace UsocHil.IntegrationTests.Results;
@@ -7,20 +8,20 @@ namespace UsocHil.IntegrationTests.Results;
 /// <summary>The JUnit export checked by xmllint against the JUnit schema Jenkins and GitLab use.</summary>
 public sealed class JUnitExportSchemaTests
 {
-    private static string Schema => Path.Combine(CliProcess.RepositoryRoot, "..", "shared", "schemas", "junit", "JUnit.xsd");
+    private static string Schema => RepositoryPaths.JUnitSchema;
 
     [TestCase(false)]
     [TestCase(true)]
     [CancelAfter(120_000)]
     public async Task ExportJunit_SampleRun_ValidatesAndHasOneTestCasePerExpectation(bool stuckSensor, CancellationToken ct)
     {
-        string dir = CliProcess.TempDirectory();
+        string dir = TestDirectories.Create("it");
         string db = Path.Combine(dir, "results.db"), xml = Path.Combine(dir, "junit.xml");
         await SampleArchive.RecordAsync(db, 1, ct, new SampleRunOptions { StuckSensor = stuckSensor, DeviceText = "EM\u0001<&>\"'" });
 
-        var (exported, _, exportErr) = await CliProcess.RunUsocHilAsync(ct, "results", "export", "1", "--junit", xml, "--results", db);
+        var (exported, _, exportErr) = await UsocHilProcess.RunAsync(null, ["results", "export", "1", "--junit", xml, "--results", db], ct);
         Assert.That(exported, Is.Zero, exportErr);
-        var (valid, _, xmllint) = await CliProcess.RunToolAsync("xmllint", ct, "--noout", "--schema", Schema, xml);
+        var (valid, _, xmllint) = await PythonProcess.RunAsync("xmllint", ["--noout", "--schema", Schema, xml], null, ct);
 
         Assert.That(valid, Is.Zero, xmllint);
         Assert.That(xmllint, Does.Contain("validates"));

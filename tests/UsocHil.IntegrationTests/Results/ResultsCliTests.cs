@@ -1,4 +1,5 @@
 using UsocHil.Cli;
+using UsocHil.IntegrationTests.Support;
 
 namespace UsocHil.IntegrationTests.Results;
 
@@ -10,7 +11,7 @@ public sealed class ResultsCliTests
     private string Db => Path.Combine(_dir, "results.db");
 
     [SetUp]
-    public void SetUp() => _dir = CliProcess.TempDirectory();
+    public void SetUp() => _dir = TestDirectories.Create("it");
 
     [TearDown]
     public void TearDown() => Directory.Delete(_dir, recursive: true);
@@ -22,15 +23,15 @@ public sealed class ResultsCliTests
     public async Task Verify_MeasurementAlteredWithSqlite3_ExitsOneNamingTheRun(CancellationToken ct)
     {
         await RecordSamplesAsync(3, ct);
-        var (intact, intactOut, _) = await CliProcess.RunUsocHilAsync(ct, "results", "verify", "--results", Db);
+        var (intact, intactOut, _) = await UsocHilProcess.RunAsync(null, ["results", "verify", "--results", Db], ct);
         Assert.That(intact, Is.EqualTo(ExitCodes.Passed));
         Assert.That(intactOut, Does.Contain("chain intact, 3 sealed run(s)"));
 
-        var (sqlite, _, sqliteErr) = await CliProcess.RunToolAsync("sqlite3", ct, Db,
-            "UPDATE measurements SET value = value + 0.01 WHERE id = (SELECT min(id) FROM measurements WHERE run_id = 2 AND verdict IS NOT NULL);");
+        var (sqlite, _, sqliteErr) = await PythonProcess.RunAsync("sqlite3", [Db,
+            "UPDATE measurements SET value = value + 0.01 WHERE id = (SELECT min(id) FROM measurements WHERE run_id = 2 AND verdict IS NOT NULL);"], null, ct);
         Assert.That(sqlite, Is.Zero, sqliteErr);
 
-        var (broken, _, brokenErr) = await CliProcess.RunUsocHilAsync(ct, "results", "verify", "--results", Db);
+        var (broken, _, brokenErr) = await UsocHilProcess.RunAsync(null, ["results", "verify", "--results", Db], ct);
         Assert.That(broken, Is.EqualTo(ExitCodes.VerdictFailed));
         Assert.That(brokenErr.Trim(), Does.StartWith("results verify: run 2:").And.Contain("altered"));
         Assert.That(brokenErr.Trim().Split('\n'), Has.Length.EqualTo(1));
@@ -40,7 +41,7 @@ public sealed class ResultsCliTests
     [CancelAfter(60_000)]
     public async Task AnyCommand_MissingArchive_OneLineExitTwo(CancellationToken ct)
     {
-        var (exit, _, err) = await CliProcess.RunUsocHilAsync(ct, "results", "list", "--results", Db);
+        var (exit, _, err) = await UsocHilProcess.RunAsync(null, ["results", "list", "--results", Db], ct);
 
         Assert.That(exit, Is.EqualTo(ExitCodes.UsageOrConfiguration));
         Assert.That(err.Trim().Split('\n'), Has.Length.EqualTo(1));
@@ -53,7 +54,7 @@ public sealed class ResultsCliTests
     {
         await File.WriteAllBytesAsync(Db, Enumerable.Range(0, 8192).Select(i => (byte)(i * 37)).ToArray(), ct);
 
-        var (exit, _, err) = await CliProcess.RunUsocHilAsync(ct, "results", "verify", "--results", Db);
+        var (exit, _, err) = await UsocHilProcess.RunAsync(null, ["results", "verify", "--results", Db], ct);
 
         Assert.That(exit, Is.EqualTo(ExitCodes.UsageOrConfiguration));
         Assert.That(err.Trim().Split('\n'), Has.Length.EqualTo(1));
@@ -66,8 +67,8 @@ public sealed class ResultsCliTests
     {
         await RecordSamplesAsync(1, ct);
 
-        var (show, _, showErr) = await CliProcess.RunUsocHilAsync(ct, "results", "show", "9", "--results", Db);
-        var (report, _, reportErr) = await CliProcess.RunUsocHilAsync(ct, "report", "9", "--results", Db, "--out", _dir);
+        var (show, _, showErr) = await UsocHilProcess.RunAsync(null, ["results", "show", "9", "--results", Db], ct);
+        var (report, _, reportErr) = await UsocHilProcess.RunAsync(null, ["report", "9", "--results", Db, "--out", _dir], ct);
 
         Assert.That(show, Is.EqualTo(ExitCodes.UsageOrConfiguration));
         Assert.That(showErr.Trim(), Does.EndWith("run 9 is not in the archive"));
@@ -83,7 +84,7 @@ public sealed class ResultsCliTests
         await File.WriteAllTextAsync(station, """{ "station": "t", "results": "archive/here.db", "rigs": { "furnace-em": { "emulated": true } } }""", ct);
         await SampleArchive.RecordAsync(Path.Combine(_dir, "archive", "here.db"), 1, ct);
 
-        var (exit, output, err) = await CliProcess.RunUsocHilAsync(ct, "results", "list", "--station", station);
+        var (exit, output, err) = await UsocHilProcess.RunAsync(null, ["results", "list", "--station", station], ct);
 
         Assert.That(exit, Is.Zero, err);
         Assert.That(output, Does.Contain("1 run(s) in " + Path.Combine(_dir, "archive", "here.db")));

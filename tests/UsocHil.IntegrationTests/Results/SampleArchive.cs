@@ -9,7 +9,7 @@ internal static class SampleArchive
 {
     public static async Task RecordAsync(string path, int runs, CancellationToken ct, SampleRunOptions? options = null)
     {
-        RigDefinition rig = ConfigJson.Read<RigDefinition>(CliProcess.FurnaceRigFile);
+        RigDefinition rig = ConfigJson.Read<RigDefinition>(TestRigs.FurnaceFile);
         await using ResultsArchive archive = await ResultsArchive.OpenAsync(path, TimeProvider.System, Serilog.Core.Logger.None, ct);
         for (int seed = 1; seed <= runs; seed++)
         {

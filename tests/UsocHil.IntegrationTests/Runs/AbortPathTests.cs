@@ -24,7 +24,7 @@ public sealed class AbortPathTests
     private static string Sequence(string name, string tail) =>
         $$"""{ "sequence": "{{name}}", "version": "1", {{Prelude}} {{tail}} ] }""";
 
-    private static void AssertSafe(TemporaryRigStation station)
+    private static void AssertSafe(TemporaryStation station)
     {
         var lines = File.ReadLines(station.TruthFile).Where(l => l.Length > 0)
             .Select(l => JsonSerializer.Deserialize<TruthRecord>(l, new JsonSerializerOptions(JsonSerializerDefaults.Web))!).ToList();
@@ -35,17 +35,17 @@ public sealed class AbortPathTests
         Assert.That(last.PowerEnable, Is.False, "POWER_EN still asserted");
     }
 
-    private static async Task<(int Exit, CliRun Run)> RunAsync(TemporaryRigStation station, string sequence, CancellationToken cancellationToken)
+    private static async Task<(int Exit, RunningCli Run)> RunAsync(TemporaryStation station, string sequence, CancellationToken cancellationToken)
     {
-        CliRun run = station.Run(sequence);
-        return (await run.WaitForExitAsync(cancellationToken), run);
+        RunningCli run = station.Run(sequence);
+        return ((await run.WaitForExitAsync(cancellationToken)).ExitCode, run);
     }
 
     [Test]
     [CancelAfter(60_000)]
     public async Task Run_StepFails_SafesTheHeatingFurnaceAndExits1(CancellationToken cancellationToken)
     {
-        using var station = new TemporaryRigStation(1, extraSequences: new Dictionary<string, string>
+        using var station = TemporaryStation.EmulatedFurnace(1, extraSequences: new Dictionary<string, string>
         {
             ["fail-step"] = Sequence("fail-step", """{ "kind": "sweep", "variable": "x", "values": [ 5000 ], "steps": [ { "kind": "set", "parameters": { "SETPOINT": "$x" } } ] }"""),
         });
@@ -63,7 +63,7 @@ public sealed class AbortPathTests
     [CancelAfter(60_000)]
     public async Task Run_WaitTimesOut_SafesAndExits1(CancellationToken cancellationToken)
     {
-        using var station = new TemporaryRigStation(2, extraSequences: new Dictionary<string, string>
+        using var station = TemporaryStation.EmulatedFurnace(2, extraSequences: new Dictionary<string, string>
         {
             ["time-out"] = Sequence("time-out", """{ "kind": "wait", "parameter": "CONTROL_TEMP", "above": 999, "timeoutSeconds": 60 }"""),
         });
@@ -81,7 +81,7 @@ public sealed class AbortPathTests
     [CancelAfter(60_000)]
     public async Task Run_PayloadLinkLost_SafesOverGpioAndSupplyAndExits3(CancellationToken cancellationToken)
     {
-        using var station = new TemporaryRigStation(3, faults: ["disconnect-at=1500s"], extraSequences: new Dictionary<string, string>
+        using var station = TemporaryStation.EmulatedFurnace(3, faults: ["disconnect-at=1500s"], extraSequences: new Dictionary<string, string>
         {
             ["link-loss"] = Sequence("link-loss", """{ "kind": "wait", "parameter": "CONTROL_TEMP", "above": 999, "timeoutSeconds": 5400 }"""),
         });
@@ -99,7 +99,7 @@ public sealed class AbortPathTests
     [CancelAfter(60_000)]
     public async Task Run_RedLimit_SafesAndExits1NamingTheParameter(CancellationToken cancellationToken)
     {
-        using var station = new TemporaryRigStation(4, extraSequences: new Dictionary<string, string>
+        using var station = TemporaryStation.EmulatedFurnace(4, extraSequences: new Dictionary<string, string>
         {
             ["red-limit"] = Sequence("red-limit", """
                 { "kind": "set", "parameters": { "TC1_C0": 1000 } },
@@ -121,12 +121,12 @@ public sealed class AbortPathTests
     [CancelAfter(60_000)]
     public async Task Run_Signalled_SafesMarksAbortedAndExits130(int signal, string name, CancellationToken cancellationToken)
     {
-        using var station = new TemporaryRigStation(5);
-        using CliRun run = station.Run("calibrate-thermocouples");
+        using var station = TemporaryStation.EmulatedFurnace(5);
+        using RunningCli run = station.Run("calibrate-thermocouples");
         await run.WaitForOutputAsync("step 4.1.3 wait", cancellationToken);
 
         run.Signal(signal);
-        int exit = await run.WaitForExitAsync(cancellationToken);
+        int exit = (await run.WaitForExitAsync(cancellationToken)).ExitCode;
 
         Assert.That(exit, Is.EqualTo(130), run.Output + run.Error);
         Assert.That(run.Output, Does.Contain("Safing (OperatorAbort)").And.Contain("Run ended Aborted"));

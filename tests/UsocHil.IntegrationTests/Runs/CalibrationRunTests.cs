@@ -17,11 +17,11 @@ public sealed class CalibrationRunTests
     [CancelAfter(90_000)]
     public async Task RunCalibrateThermocouples_EmulatedUnit_CalibratedThermocouplesWithinPoint3KelvinOfTruthFrom200To800(int seed, CancellationToken cancellationToken)
     {
-        using var station = new TemporaryRigStation(seed);
+        using var station = TemporaryStation.EmulatedFurnace(seed);
         string reports = Path.Combine(station.Directory, "reports");
-        using CliRun run = station.Run("calibrate-thermocouples", "--report", reports);
+        using RunningCli run = station.Run("calibrate-thermocouples", "--report", reports);
 
-        int exit = await run.WaitForExitAsync(cancellationToken);
+        int exit = (await run.WaitForExitAsync(cancellationToken)).ExitCode;
 
         Assert.That(exit, Is.EqualTo(0), run.Output + "\n" + run.Error);
         Assert.That(run.Output, Does.Contain("Run ended Completed (Passed)"));
@@ -46,7 +46,7 @@ public sealed class CalibrationRunTests
     }
 
     /// <summary>The run is in the station's archive, sealed, with every verdict and the three fits; the report shows them.</summary>
-    private static async Task AssertArchivedAsync(TemporaryRigStation station, string reports, CancellationToken cancellationToken)
+    private static async Task AssertArchivedAsync(TemporaryStation station, string reports, CancellationToken cancellationToken)
     {
         await using ResultsArchive archive = await ResultsArchive.OpenExistingAsync(
             Path.Combine(station.Directory, "results.db"), TimeProvider.System, Logger.None, cancellationToken);

@@ -20,11 +20,11 @@ public sealed class CertifyRunTests
     public async Task CalibrateAndTuneOneUnit()
     {
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        using var station = new TemporaryRigStation(Seed);
+        using var station = TemporaryStation.EmulatedFurnace(Seed);
         foreach (string sequence in new[] { "calibrate-thermocouples", "tune-heater-pid" })
         {
-            using CliRun run = station.Run(sequence);
-            int exit = await run.WaitForExitAsync(cancellation.Token);
+            using RunningCli run = station.Run(sequence);
+            int exit = (await run.WaitForExitAsync(cancellation.Token)).ExitCode;
             Assert.That(exit, Is.EqualTo(0), $"{sequence}:\n{run.Output}\n{run.Error}");
         }
 
@@ -39,11 +39,11 @@ public sealed class CertifyRunTests
     [CancelAfter(90_000)]
     public async Task RunCertify_CalibratedAndTunedUnit_PassesEveryExpectationAndLeavesTheRigSafe(CancellationToken cancellationToken)
     {
-        using var station = new TemporaryRigStation(Seed);
+        using var station = TemporaryStation.EmulatedFurnace(Seed);
         station.InstallEeprom(_preparedEeprom);
-        using CliRun run = station.Run("certify");
+        using RunningCli run = station.Run("certify");
 
-        int exit = await run.WaitForExitAsync(cancellationToken);
+        int exit = (await run.WaitForExitAsync(cancellationToken)).ExitCode;
 
         Assert.That(exit, Is.EqualTo(0), run.Output + "\n" + run.Error);
         Assert.That(run.Output, Does.Contain("Run ended Completed (Passed)"));
@@ -69,11 +69,11 @@ public sealed class CertifyRunTests
     [CancelAfter(90_000)]
     public async Task RunCertify_FaultyUnit_FailsNamingTheExpectation(string fault, string expectation, string parameter, CancellationToken cancellationToken)
     {
-        using var station = new TemporaryRigStation(Seed, faults: [fault]);
+        using var station = TemporaryStation.EmulatedFurnace(Seed, faults: [fault]);
         station.InstallEeprom(_preparedEeprom);
-        using CliRun run = station.Run("certify");
+        using RunningCli run = station.Run("certify");
 
-        int exit = await run.WaitForExitAsync(cancellationToken);
+        int exit = (await run.WaitForExitAsync(cancellationToken)).ExitCode;
 
         Assert.That(exit, Is.EqualTo(1), run.Output + "\n" + run.Error);
         Assert.That(run.Output, Does.Contain("Run ended Completed (VerdictFailed)"));
@@ -82,7 +82,7 @@ public sealed class CertifyRunTests
         Assert.That(failed.Expectation!.Verdict, Is.EqualTo(Verdict.Fail), failed.Expectation.Message);
         Assert.That(failed.Expectation.Culprit ?? failed.Expectation.Parameters.Single(), Is.EqualTo(parameter));
         Assert.That(station.FinalTruth().HeaterOn, Is.False);
-        Reliability.ReliabilityRecord.Write("fault injection", $"`{fault}` on a calibrated, tuned unit during certify", 1,
+        ReliabilityRecord.Write("fault injection", $"`{fault}` on a calibrated, tuned unit during certify", 1,
             $"exit 1, verdict failed naming `{failed.Name}` ({failed.Expectation.Culprit ?? parameter}); heater off in the truth file");
     }
 
@@ -90,17 +90,17 @@ public sealed class CertifyRunTests
     [CancelAfter(90_000)]
     public async Task RunCertify_FactoryFreshUnit_FailsOnSensorAgreementAndOvershoot(CancellationToken cancellationToken)
     {
-        using var station = new TemporaryRigStation(Seed);
-        using CliRun run = station.Run("certify");
+        using var station = TemporaryStation.EmulatedFurnace(Seed);
+        using RunningCli run = station.Run("certify");
 
-        int exit = await run.WaitForExitAsync(cancellationToken);
+        int exit = (await run.WaitForExitAsync(cancellationToken)).ExitCode;
 
         Assert.That(exit, Is.EqualTo(1), run.Output + "\n" + run.Error);
         IEnumerable<string> failed = (await VerdictsAsync(station, cancellationToken)).Where(v => v.Expectation!.Verdict == Verdict.Fail).Select(v => v.Name);
         Assert.That(failed, Is.SupersetOf(new[] { "thermocouples-agree", "CONTROL_TEMP overshoot" }));
     }
 
-    private static async Task<IReadOnlyList<MeasurementRecord>> VerdictsAsync(TemporaryRigStation station, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<MeasurementRecord>> VerdictsAsync(TemporaryStation station, CancellationToken cancellationToken)
     {
         await using ResultsArchive archive = await ResultsArchive.OpenExistingAsync(
             Path.Combine(station.Directory, "results.db"), TimeProvider.System, Logger.None, cancellationToken);

@@ -7,10 +7,10 @@ public sealed class CheckCommandTests
     [CancelAfter(60_000)]
     public async Task Check_EmulatedFurnace_IdentifiesInstrumentsAndReportsTheUnpoweredPayload(CancellationToken cancellationToken)
     {
-        using var station = new TemporaryRigStation(seed: 7);
-        using CliRun check = CliRun.Start(station.Directory, "check", "furnace-em");
+        using var station = TemporaryStation.EmulatedFurnace(seed: 7);
+        using RunningCli check = UsocHilProcess.Start(station.Directory, ["check", "furnace-em"]);
 
-        int exit = await check.WaitForExitAsync(cancellationToken);
+        int exit = (await check.WaitForExitAsync(cancellationToken)).ExitCode;
 
         Assert.That(exit, Is.Zero, check.Output + "\n" + check.Error);
         Assert.That(check.Output, Does.Contain("instrument supply USOCHIL,PSU-28V"));
@@ -23,10 +23,10 @@ public sealed class CheckCommandTests
     [CancelAfter(30_000)]
     public async Task Check_UnknownRig_OneLineExitTwo(CancellationToken cancellationToken)
     {
-        using var station = new TemporaryRigStation(seed: 7);
-        using CliRun check = CliRun.Start(station.Directory, "check", "oven-qm");
+        using var station = TemporaryStation.EmulatedFurnace(seed: 7);
+        using RunningCli check = UsocHilProcess.Start(station.Directory, ["check", "oven-qm"]);
 
-        int exit = await check.WaitForExitAsync(cancellationToken);
+        int exit = (await check.WaitForExitAsync(cancellationToken)).ExitCode;
 
         Assert.That(exit, Is.EqualTo(2));
         Assert.That(check.Error, Does.Contain("unknown rig 'oven-qm'"));

@@ -2,6 +2,7 @@ using Serilog;
 using UsocHil.FirmwareSim.Truth;
 using UsocHil.IntegrationTests.Sequencing.Bench;
 using UsocHil.Sequencing;
+using UsocHil.Testing.Fakes;
 using UsocHil.Time;
 using UsocHil.Description;
 
@@ -14,13 +15,13 @@ public sealed class CalibrationOnBenchTests
     [CancelAfter(60_000)]
     public async Task CalibrateThermocouples_OnBench_EveryThermocoupleWithinPoint3KelvinOfTruth(int seed, CancellationToken cancellationToken)
     {
-        RigDefinition rig = BenchRunner.Furnace();
+        RigDefinition rig = TestRigs.Furnace();
         var time = new VirtualTimeProvider(TimeProvider.System, 400);
         using var bench = new BenchRig(rig, time, seed);
-        var runner = new BenchRunner();
+        var observed = new CollectingObserver();
         ILogger log = new LoggerConfiguration().MinimumLevel.Information().WriteTo.Console().CreateLogger();
 
-        RunResult result = await runner.NewRun(bench, BenchRunner.Sequence(rig, "calibrate-thermocouples"), log).RunAsync(cancellationToken);
+        RunResult result = await BenchRunner.NewRun(bench, TestRigs.Sequence(rig, "calibrate-thermocouples"), observed, log).RunAsync(cancellationToken);
 
         TruthRecord truth = bench.Truth();
         TestContext.Out.WriteLine($"outcome {result.Outcome} after {result.RigDuration.TotalHours:F2} h rig: {result.Reason}");
@@ -29,7 +30,7 @@ public sealed class CalibrationOnBenchTests
         Assert.That(truth.SupplyOutputOn, Is.False);
         for (int tc = 0; tc < 3; tc++)
         {
-            CalibrationProduct fit = runner.Calibrations.Single(c => c.Name == $"TC{tc + 1}");
+            CalibrationProduct fit = observed.Calibrations.Single(c => c.Name == $"TC{tc + 1}");
             ThermocoupleTruth errors = truth.Thermocouples[tc];
             for (double t = 200; t <= 800; t += 10)
             {

@@ -2,7 +2,6 @@ using Serilog;
 using UsocHil.FirmwareSim.Faults;
 using UsocHil.FirmwareSim.Furnace;
 using UsocHil.FirmwareSim.Hosting;
-using UsocHil.IntegrationTests.Support;
 using UsocHil.Rigs;
 using UsocHil.Safing;
 using UsocHil.Sequencing;
@@ -50,7 +49,7 @@ public sealed class ReconnectRunTests
     {
         ILogger log = TestLog.Silent;
         var time = new VirtualTimeProvider(TimeProvider.System, Scale);
-        RigDefinition rig = BenchRunner.Furnace();
+        RigDefinition rig = TestRigs.Furnace();
         string directory = Directory.CreateTempSubdirectory("usochil-reconnect-").FullName;
         try
         {

@@ -1,5 +1,4 @@
 using UsocHil.Cli;
-using UsocHil.Tests.Support;
 
 namespace UsocHil.Tests.Cli;
 
@@ -17,7 +16,7 @@ public sealed class ConfigValidateCommandTests
     [Test]
     public async Task ConfigValidate_ThreeProblems_PrintsOneLinePerProblemAndExitsTwo()
     {
-        using var station = new TemporaryStation();
+        using var station = TemporaryStation.CopyOfShipped();
         File.WriteAllText(station.StationFile, """
             {
               "rigs": {
@@ -36,6 +35,24 @@ public sealed class ConfigValidateCommandTests
         Assert.That(result.Error, Does.Contain(":3: $.rigs.furnace-em.gpio.binding: missing required field"));
         Assert.That(result.Error, Does.Contain(":4: $.rigs.oven-qm: unknown rig"));
         Assert.That(result.Error, Does.Not.Contain("   at "), "no stack trace");
+    }
+
+    [Test]
+    public async Task ConfigValidate_HeartbeatAndBootEventNotInTheDictionary_OneLineEachAndExitsTwo()
+    {
+        using var station = TemporaryStation.CopyOfShipped();
+        string rigFile = station.RigFile("furnace-em");
+        File.WriteAllText(rigFile, File.ReadAllText(rigFile)
+            .Replace("\"command\": \"ARE_YOU_ALIVE\"", "\"command\": \"PING\"", StringComparison.Ordinal)
+            .Replace("\"bootEvent\": \"BOOT_COMPLETE\"", "\"bootEvent\": \"BOOTED\"", StringComparison.Ordinal));
+
+        CliResult result = await CliRunner.RunAsync("--station", station.StationFile, "config", "validate");
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.UsageOrConfiguration));
+        Assert.That(result.ErrorLines, Has.Count.EqualTo(2));
+        Assert.That(result.ErrorLines, Has.All.Contains("rig.json:"));
+        Assert.That(result.Error, Does.Contain("$.session.heartbeat.command: unknown command 'PING'"));
+        Assert.That(result.Error, Does.Contain("$.session.bootEvent: unknown event 'BOOTED'"));
     }
 
     [Test]

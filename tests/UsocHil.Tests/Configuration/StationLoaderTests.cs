@@ -1,5 +1,4 @@
 using UsocHil.Configuration;
-using UsocHil.Tests.Support;
 
 namespace UsocHil.Tests.Configuration;
 
@@ -20,7 +19,7 @@ public sealed class StationLoaderTests
     [Test]
     public void Load_WrongTypeMissingFieldUnknownRig_ReportsAllThreeWithLines()
     {
-        using var station = new TemporaryStation();
+        using var station = TemporaryStation.CopyOfShipped();
         File.WriteAllText(station.StationFile, """
             {
               "rigs": {
@@ -49,7 +48,7 @@ public sealed class StationLoaderTests
     [Test]
     public void Load_UnknownField_NamesIt()
     {
-        using var station = new TemporaryStation();
+        using var station = TemporaryStation.CopyOfShipped();
         File.WriteAllText(station.StationFile, """{ "rigs": {}, "resluts": "x.db" }""");
 
         var error = Assert.Throws<ConfigurationException>(() => StationLoader.Load(station.StationFile))!;
@@ -60,7 +59,7 @@ public sealed class StationLoaderTests
     [Test]
     public void Load_BrokenJson_OneProblemWithLine()
     {
-        using var station = new TemporaryStation();
+        using var station = TemporaryStation.CopyOfShipped();
         File.WriteAllText(station.StationFile, "{\n  \"rigs\": {\n    \"furnace-em\": { \"emulated\": tru }\n  }\n}");
 
         var error = Assert.Throws<ConfigurationException>(() => StationLoader.Load(station.StationFile))!;
@@ -72,7 +71,7 @@ public sealed class StationLoaderTests
     [Test]
     public void Load_OversizedFile_RefusedBeforeParsing()
     {
-        using var station = new TemporaryStation();
+        using var station = TemporaryStation.CopyOfShipped();
         using (var stream = File.Create(station.StationFile))
         {
             stream.SetLength(ConfigurationFileReader.MaxFileBytes + 1);
@@ -86,7 +85,7 @@ public sealed class StationLoaderTests
     [Test]
     public void Load_LimitOnUnknownParameter_NamesRigFilePathAndLine()
     {
-        using var station = new TemporaryStation();
+        using var station = TemporaryStation.CopyOfShipped();
         string rigFile = station.RigFile("furnace-em");
         File.WriteAllText(rigFile, File.ReadAllText(rigFile).Replace("\"parameter\": \"TC2_TEMP\"", "\"parameter\": \"TC9_TEMP\"", StringComparison.Ordinal));
 
@@ -102,7 +101,7 @@ public sealed class StationLoaderTests
     [Test]
     public void Load_RealBindingMissingLinks_SaysWhatToBind()
     {
-        using var station = new TemporaryStation();
+        using var station = TemporaryStation.CopyOfShipped();
         File.WriteAllText(station.StationFile, """{ "rigs": { "furnace-em": { "emulated": false } } }""");
 
         var error = Assert.Throws<ConfigurationException>(() => StationLoader.Load(station.StationFile))!;

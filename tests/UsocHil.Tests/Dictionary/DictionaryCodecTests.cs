@@ -7,7 +7,7 @@ namespace UsocHil.Tests.Dictionary;
 
 public sealed class DictionaryCodecTests
 {
-    private static DictionaryCodec Codec => new(FurnaceRig.Definition.Dictionary, (ushort)FurnaceRig.Definition.Apid, new PusCodec(FurnaceRig.Definition.Profile));
+    private static DictionaryCodec Codec => new(TestRigs.Furnace().Dictionary, (ushort)TestRigs.Furnace().Apid, new PusCodec(TestRigs.Furnace().Profile));
 
     [Test]
     public void EncodeCommand_ArgumentBelowRange_RefusesNamingArgumentAndRange()
@@ -74,7 +74,7 @@ public sealed class DictionaryCodecTests
     [Test]
     public void DecodeCommand_EveryDictionaryCommand_ReadsBackItsName()
     {
-        foreach (CommandDefinition command in FurnaceRig.Definition.Dictionary.Commands)
+        foreach (CommandDefinition command in TestRigs.Furnace().Dictionary.Commands)
         {
             var arguments = command.Arguments.ToDictionary(a => a.Name, a => a.Range?[0] ?? 1);
             if (command.Service == 20)

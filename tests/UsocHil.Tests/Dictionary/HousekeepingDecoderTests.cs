@@ -10,7 +10,7 @@ public sealed class HousekeepingDecoderTests
     // TC1..3_RAW, TC1..3_TEMP, HEATER_POWER, HEATER_ON, SETPOINT, MODE, FAULT_FLAGS, CONTROL_TEMP
     private static readonly double[] Raw = [850_123, -1_000, 0, 850.5, 849.25, 851, 4321, 1, 850, 2, 0, 850.25];
 
-    private static DictionaryCodec Codec => new(FurnaceRig.Definition.Dictionary, 100);
+    private static DictionaryCodec Codec => new(TestRigs.Furnace().Dictionary, 100);
 
     [Test]
     public void Decode_FurnaceStatus_GivesEngineeringValuesInStructureOrder()

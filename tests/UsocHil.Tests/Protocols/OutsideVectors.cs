@@ -2,24 +2,10 @@ using System.Text.Json;
 
 namespace UsocHil.Tests.Protocols;
 
-/// <summary>The vectors in shared/vectors, found by walking up from the test assembly's folder.</summary>
+/// <summary>The outside vectors kept in the repository's test data (tests/data/vectors, see its PROVENANCE.md).</summary>
 internal static class OutsideVectors
 {
-    public static string Folder { get; } = Locate();
+    public static string Folder => RepositoryPaths.Vectors;
 
     public static JsonDocument Load(string file) => JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, file)));
-
-    private static string Locate()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared", "vectors");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"no shared/vectors above {AppContext.BaseDirectory}");
-    }
 }

@@ -4,7 +4,6 @@ using CsCheck;
 using UsocHil.Protocols.Pus;
 using UsocHil.Protocols.Pus.Services;
 using UsocHil.Tests.Dictionary;
-using UsocHil.Tests.Support;
 
 namespace UsocHil.Tests.Protocols;
 
@@ -75,7 +74,7 @@ public sealed class PacketCommandTests
     [Test]
     public async Task Decode_HousekeepingWithRig_PrintsNamedEngineeringValues()
     {
-        var codec = new UsocHil.Dictionary.DictionaryCodec(FurnaceRig.Definition.Dictionary, 100);
+        var codec = new UsocHil.Dictionary.DictionaryCodec(TestRigs.Furnace().Dictionary, 100);
         double[] raw = [850_123, 0, 0, 850.5, 0, 0, 4321, 1, 850, 2, 0, 850.25];
         Telemetry tm = new HousekeepingReport(1, codec.GetHousekeepingDecoder(1).EncodeSourceData(raw).AsMemory(1)).ToTelemetry(100);
 

@@ -16,9 +16,9 @@ public sealed class ExportTests
     [OneTimeSetUp]
     public static async Task RecordAsync()
     {
-        _dir = FurnaceRig.TempDirectory();
+        _dir = TestDirectories.Create("results");
         await using ResultsArchive archive = await ResultsArchive.OpenAsync(Path.Combine(_dir, "r.db"), TimeProvider.System, Serilog.Core.Logger.None, CancellationToken.None);
-        long id = await SampleFurnaceRun.RecordAsync(archive, FurnaceRig.Definition, new SampleRunOptions { StuckSensor = true, DeviceText = "<b>x</b>\u0007" }, CancellationToken.None);
+        long id = await SampleFurnaceRun.RecordAsync(archive, TestRigs.Furnace(), new SampleRunOptions { StuckSensor = true, DeviceText = "<b>x</b>\u0007" }, CancellationToken.None);
         _run = await archive.ReadRunAsync(id, CancellationToken.None);
     }
 
@@ -67,7 +67,7 @@ public sealed class ExportTests
     [Test]
     public void Html_DeviceText_EscapedEverywhere()
     {
-        string html = HtmlReport.Render(_run, FurnaceRig.Definition);
+        string html = HtmlReport.Render(_run, TestRigs.Furnace());
 
         Assert.That(html, Does.Not.Contain("<b>x</b>"));
         Assert.That(html, Does.Contain("&lt;b&gt;x&lt;/b&gt;"));

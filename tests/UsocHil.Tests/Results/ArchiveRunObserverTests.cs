@@ -14,7 +14,7 @@ public sealed class ArchiveRunObserverTests
     [CancelAfter(30_000)]
     public async Task Observer_WhatARunReports_IsArchivedAndSealed(CancellationToken ct)
     {
-        string dir = FurnaceRig.TempDirectory();
+        string dir = TestDirectories.Create("results");
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
         DateTimeOffset t = clock.GetUtcNow();
         await using (ResultsArchive archive = await ResultsArchive.OpenAsync(Path.Combine(dir, "r.db"), clock, Serilog.Core.Logger.None, ct))

@@ -15,7 +15,7 @@ public sealed class ResultsArchiveTests
     private string DbPath => Path.Combine(_dir, "results.db");
 
     [SetUp]
-    public void SetUp() => _dir = FurnaceRig.TempDirectory();
+    public void SetUp() => _dir = TestDirectories.Create("results");
 
     [TearDown]
     public void TearDown() => Directory.Delete(_dir, recursive: true);
@@ -28,7 +28,7 @@ public sealed class ResultsArchiveTests
     {
         var recorded = new List<string>();
         await using ResultsArchive archive = await OpenAsync(ct);
-        long id = await SampleFurnaceRun.RecordAsync(archive, FurnaceRig.Definition, new SampleRunOptions
+        long id = await SampleFurnaceRun.RecordAsync(archive, TestRigs.Furnace(), new SampleRunOptions
         {
             Recorded = (name, _) => { recorded.Add(name); return Task.CompletedTask; },
         }, ct);
@@ -55,7 +55,7 @@ public sealed class ResultsArchiveTests
     public async Task SampleCalibration_StuckSensor_FailsNamingTheSensor(CancellationToken ct)
     {
         await using ResultsArchive archive = await OpenAsync(ct);
-        long id = await SampleFurnaceRun.RecordAsync(archive, FurnaceRig.Definition, new SampleRunOptions { StuckSensor = true }, ct);
+        long id = await SampleFurnaceRun.RecordAsync(archive, TestRigs.Furnace(), new SampleRunOptions { StuckSensor = true }, ct);
 
         RunRecord run = await archive.ReadRunAsync(id, ct);
 

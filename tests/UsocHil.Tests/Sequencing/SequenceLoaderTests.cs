@@ -1,7 +1,7 @@
 using UsocHil.Configuration;
 using UsocHil.Sequencing;
-using UsocHil.Tests.Sequencing.Fakes;
 using UsocHil.Description;
+using UsocHil.Testing.Fakes;
 
 namespace UsocHil.Tests.Sequencing;
 

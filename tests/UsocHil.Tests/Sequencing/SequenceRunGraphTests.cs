@@ -1,5 +1,5 @@
 using UsocHil.Sequencing;
-using UsocHil.Tests.Sequencing.Fakes;
+using UsocHil.Testing.Fakes;
 
 namespace UsocHil.Tests.Sequencing;
 
@@ -11,7 +11,7 @@ public sealed class SequenceRunGraphTests
     public void Graph_Dot_MatchesThePinnedGraph()
     {
         string dot = SequenceRun.Graph(Plan, TestRigs.Furnace(), GraphFormat.Dot);
-        string pinned = File.ReadAllText(Path.Combine(TestRigs.RepositoryRoot, "tests", "UsocHil.Tests", "Sequencing", "SequenceRun.dot"));
+        string pinned = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "tests", "UsocHil.Tests", "Sequencing", "SequenceRun.dot"));
 
         Assert.That(dot.ReplaceLineEndings(), Is.EqualTo(pinned.ReplaceLineEndings()), "the run's state machine changed: review it and update SequenceRun.dot");
     }

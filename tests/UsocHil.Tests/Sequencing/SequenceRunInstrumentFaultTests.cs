@@ -7,7 +7,8 @@ using UsocHil.Safing;
 using UsocHil.Sequencing;
 using UsocHil.Sequencing.Steps;
 using UsocHil.Tests.Protocols.Scpi;
-using UsocHil.Tests.Sequencing.Fakes;
+using UsocHil.Testing;
+using UsocHil.Testing.Fakes;
 using UsocHil.Time;
 
 namespace UsocHil.Tests.Sequencing;

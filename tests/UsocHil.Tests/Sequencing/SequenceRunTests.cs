@@ -3,7 +3,7 @@ using UsocHil.Rigs;
 using UsocHil.Safing;
 using UsocHil.Sequencing;
 using UsocHil.Sequencing.Steps;
-using UsocHil.Tests.Sequencing.Fakes;
+using UsocHil.Testing.Fakes;
 using UsocHil.Time;
 using UsocHil.Description;
 

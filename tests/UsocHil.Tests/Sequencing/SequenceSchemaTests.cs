@@ -2,8 +2,8 @@ using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using UsocHil.Configuration;
 using UsocHil.Sequencing;
-using UsocHil.Tests.Sequencing.Fakes;
 using UsocHil.Description;
+using UsocHil.Testing.Fakes;
 
 namespace UsocHil.Tests.Sequencing;
 
@@ -211,7 +211,7 @@ public sealed class SequenceSchemaTests
     [Test]
     public void Schema_EveryPropertyAndStepKind_HasADescription()
     {
-        JObject schema = JObject.Parse(File.ReadAllText(Path.Combine(TestRigs.RepositoryRoot, "schemas", "sequence.schema.json")));
+        JObject schema = JObject.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Schemas, "sequence.schema.json")));
         var missing = schema.Descendants().OfType<JProperty>()
             .Where(p => p.Name == "properties" && p.Value is JObject && !p.Path.Contains("anyOf", StringComparison.Ordinal) && !p.Path.Contains("allOf", StringComparison.Ordinal))
             .SelectMany(p => ((JObject)p.Value).Properties())

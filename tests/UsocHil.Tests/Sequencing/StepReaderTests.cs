@@ -1,7 +1,7 @@
 using Newtonsoft.Json.Linq;
 using UsocHil.Configuration;
 using UsocHil.Sequencing.Steps;
-using UsocHil.Tests.Sequencing.Fakes;
+using UsocHil.Testing.Fakes;
 
 namespace UsocHil.Tests.Sequencing;
 

@@ -4,7 +4,7 @@ using Serilog;
 using UsocHil.Rigs;
 using UsocHil.Sequencing;
 using UsocHil.Sequencing.Steps;
-using UsocHil.Tests.Sequencing.Fakes;
+using UsocHil.Testing.Fakes;
 
 namespace UsocHil.Tests.Sequencing;
 

@@ -4,7 +4,7 @@ using UsocHil.FirmwareSim.Instruments;
 using UsocHil.FirmwareSim.Instruments.Scpi;
 using UsocHil.Protocols.Scpi;
 using UsocHil.Tests.FirmwareSim.Furnace;
-using UsocHil.Tests.Reliability;
+using UsocHil.Testing;
 
 namespace UsocHil.Tests.Protocols.Scpi;
 

@@ -1,4 +1,3 @@
-using UsocHil.Tests.Support;
 
 namespace UsocHil.Tests.Reliability.BadInput;
 

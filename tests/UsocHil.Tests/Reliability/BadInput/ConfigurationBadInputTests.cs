@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using UsocHil.Cli;
-using UsocHil.Tests.Support;
 
 namespace UsocHil.Tests.Reliability.BadInput;
 
@@ -31,7 +30,7 @@ public sealed class ConfigurationBadInputTests
     [CancelAfter(30_000)]
     public async Task ConfigValidate_HostileStationFile_OneLineExitTwoNoTrace(string what, string content, string names, CancellationToken cancellationToken)
     {
-        using var station = new TemporaryStation();
+        using var station = TemporaryStation.CopyOfShipped();
         await File.WriteAllTextAsync(station.StationFile, content, cancellationToken);
 
         CliResult result = await CliRunner.RunAsync("config", "validate", station.StationFile);
@@ -49,7 +48,7 @@ public sealed class ConfigurationBadInputTests
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        using var station = new TemporaryStation();
+        using var station = TemporaryStation.CopyOfShipped();
         await File.WriteAllTextAsync(station.StationFile, $$"""
             {
               "station": "bench", "station": "twice",
@@ -68,7 +67,7 @@ public sealed class ConfigurationBadInputTests
     [CancelAfter(30_000)]
     public async Task ConfigValidate_100MbStationFile_RefusedBeforeReading(CancellationToken cancellationToken)
     {
-        using var station = new TemporaryStation();
+        using var station = TemporaryStation.CopyOfShipped();
         BadInputCase.WriteSparse(station.StationFile, Mb100);
         long before = GC.GetTotalAllocatedBytes(precise: true);
 
@@ -86,7 +85,7 @@ public sealed class ConfigurationBadInputTests
     [CancelAfter(30_000)]
     public async Task ConfigValidate_100MbSequenceFile_RefusedBeforeReading(CancellationToken cancellationToken)
     {
-        using var station = new TemporaryStation();
+        using var station = TemporaryStation.CopyOfShipped();
         string sequence = Path.Combine(station.Directory, "rigs", "furnace-em", "sequences", "huge.json");
         BadInputCase.WriteSparse(sequence, Mb100);
 
@@ -102,7 +101,7 @@ public sealed class ConfigurationBadInputTests
     [CancelAfter(30_000)]
     public async Task ConfigValidate_SequenceWithOutOfRangeArgument_NamesFieldAndExitsTwo(CancellationToken cancellationToken)
     {
-        using var station = new TemporaryStation();
+        using var station = TemporaryStation.CopyOfShipped();
         string file = Path.Combine(station.Directory, "rigs", "furnace-em", "sequences", "too-hot.json");
         await File.WriteAllTextAsync(file, """
             {
@@ -127,7 +126,7 @@ public sealed class ConfigurationBadInputTests
     [CancelAfter(30_000)]
     public async Task ConfigValidate_SequenceSendingRawPackets_IsRefused(string step, string names, string what, CancellationToken cancellationToken)
     {
-        using var station = new TemporaryStation();
+        using var station = TemporaryStation.CopyOfShipped();
         string file = Path.Combine(station.Directory, "rigs", "furnace-em", "sequences", "raw.json");
         await File.WriteAllTextAsync(file, "{ \"sequence\": \"raw\", \"version\": \"1.0.0\", \"steps\": [ " + step + " ] }", cancellationToken);
 
@@ -142,7 +141,7 @@ public sealed class ConfigurationBadInputTests
     [CancelAfter(30_000)]
     public async Task ConfigValidate_UnknownRigInStation_NamesRigAndExitsTwo(CancellationToken cancellationToken)
     {
-        using var station = new TemporaryStation();
+        using var station = TemporaryStation.CopyOfShipped();
         await File.WriteAllTextAsync(station.StationFile, """
             { "station": "x", "rigs": { "../../etc": { "emulated": true } } }
             """, cancellationToken);

@@ -8,7 +8,7 @@ namespace UsocHil.Tests.Reliability.BadInput;
 /// </summary>
 public sealed class SequenceNameTests
 {
-    private static LoadedRig Rig => StationLoader.Load(Support.RepositoryPaths.StationFile).Rigs["furnace-em"];
+    private static LoadedRig Rig => StationLoader.Load(RepositoryPaths.StationFile).Rigs["furnace-em"];
 
     [TestCase("../../../rig-config")]
     [TestCase("..")]
@@ -38,7 +38,7 @@ public sealed class SequenceNameTests
     [Test]
     public void Rig_UnknownName_ListsTheStationsRigs()
     {
-        LoadedStation station = StationLoader.Load(Support.RepositoryPaths.StationFile);
+        LoadedStation station = StationLoader.Load(RepositoryPaths.StationFile);
 
         var e = Assert.Throws<ConfigurationException>(() => station.Rig("oven-qm"));
 

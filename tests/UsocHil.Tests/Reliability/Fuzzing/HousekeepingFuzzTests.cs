@@ -12,7 +12,7 @@ public sealed class HousekeepingFuzzTests
     [CancelAfter(60_000)]
     public void Decode_MutatedHousekeepingReports_OnlyPacketDecodeExceptionEscapes(CancellationToken cancellationToken)
     {
-        var dictionary = new DictionaryCodec(FurnaceRig.Definition.Dictionary, 100);
+        var dictionary = new DictionaryCodec(TestRigs.Furnace().Dictionary, 100);
         HousekeepingDecoder decoder = dictionary.GetHousekeepingDecoder(1);
         var random = new Random(11);
         byte[][] corpus = Enumerable.Range(0, 32).Select(_ => Report(decoder, random)).ToArray();
