@@ -25,9 +25,9 @@ public sealed class MultimeterScpi : ScpiInstrument
         _bench = bench;
         SerialNumber = serialNumber;
         _noise = new Random(seed);
-        On("MEASure[:SCALar]:TEMPerature[:DC]?", _ => ScpiArguments.Format(ReadCelsius(), "+0.000000E+00;-0.000000E+00"));
-        On("READ?", _ => ScpiArguments.Format(ReadCelsius(), "+0.000000E+00;-0.000000E+00"));
-        On("MEASure[:SCALar]:FRESistance?", _ => ScpiArguments.Format(Resistance(ReadCelsius()), "+0.000000E+00;-0.000000E+00"));
+        On("MEASure[:SCALar]:TEMPerature[:DC]?", _ => ScpiParameters.Format(ReadCelsius(), "+0.000000E+00;-0.000000E+00"));
+        On("READ?", _ => ScpiParameters.Format(ReadCelsius(), "+0.000000E+00;-0.000000E+00"));
+        On("MEASure[:SCALar]:FRESistance?", _ => ScpiParameters.Format(Resistance(ReadCelsius()), "+0.000000E+00;-0.000000E+00"));
     }
 
     public string SerialNumber { get; }

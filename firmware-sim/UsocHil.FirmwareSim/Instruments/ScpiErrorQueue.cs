@@ -22,8 +22,12 @@ public sealed class ScpiErrorQueue
         }
     }
 
+    /// <summary>Raised with the code of every error pushed (the instrument's status model sets its event bit from it).</summary>
+    public event Action<int>? Pushed;
+
     public void Push(int code, string message)
     {
+        Pushed?.Invoke(code);
         lock (_gate)
         {
             if (_errors.Count < Capacity - 1)
@@ -32,6 +36,7 @@ public sealed class ScpiErrorQueue
             }
             else if (_errors.Count == Capacity - 1)
             {
+                // The queue is full: its newest entry becomes -350 and later errors are lost (SCPI-99 §21.8.1).
                 _errors.Enqueue((-350, "Queue overflow"));
             }
         }

@@ -7,17 +7,19 @@ namespace UsocHil.FirmwareSim.Instruments;
 
 /// <summary>
 /// Serves a SCPI instrument on one link as a 5025-style raw socket or a serial line does: newline-terminated program
-/// messages in, newline-terminated answers out (a carriage return before the newline is ignored).
+/// messages in, newline-terminated answers out (a carriage return before the newline is ignored). A message longer
+/// than the input buffer is thrown away whole (-363 "Input buffer overrun"): none of it is executed.
 /// </summary>
 public static class ScpiServer
 {
-    private const int MaxLineBytes = 4096;
+    public const int MaxLineBytes = 4096;
 
     /// <summary>Runs until the peer closes the link or <paramref name="cancellationToken"/> fires.</summary>
     public static async Task ServeAsync(ScpiInstrument instrument, ILink link, ILogger log, CancellationToken cancellationToken)
     {
         var buffer = new byte[1024];
         var line = new List<byte>(128);
+        bool overrun = false;
         try
         {
             while (true)
@@ -37,7 +39,20 @@ public static class ScpiServer
                         {
                             line.Add(b);
                         }
+                        else
+                        {
+                            overrun = true;
+                        }
 
+                        continue;
+                    }
+
+                    if (overrun)
+                    {
+                        log.Debug("SCPI {Link}: a message longer than {Max} bytes thrown away", link.Info.Endpoint, MaxLineBytes);
+                        line.Clear();
+                        overrun = false;
+                        instrument.InputOverrun();
                         continue;
                     }
 

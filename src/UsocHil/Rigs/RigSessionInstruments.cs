@@ -1,16 +1,39 @@
 using UsocHil.Gpio;
+using UsocHil.Links;
 using UsocHil.Protocols.Scpi;
 
 namespace UsocHil.Rigs;
 
-/// <summary>The rig's named SCPI instruments over their own links; every write is followed by an error-queue check.</summary>
+/// <summary>
+/// The rig's named SCPI instruments over their own links; every write is followed by an error-queue check. Whatever
+/// goes wrong on an instrument's link (no answer, a closed socket, an error in its queue) is an
+/// <see cref="InstrumentFaultException"/>: the step fails on it, it is never taken for a lost payload link.
+/// </summary>
 public sealed class RigSessionInstruments(IReadOnlyDictionary<string, ScpiClient> clients, IReadOnlyList<IAsyncDisposable> links) : IRigInstruments
 {
-    public Task WriteAsync(string instrument, string command, CancellationToken cancellationToken) =>
-        Client(instrument).ExecuteAsync(command, cancellationToken);
+    public async Task WriteAsync(string instrument, string command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Client(instrument).ExecuteAsync(command, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ScpiException or LinkException)
+        {
+            throw new InstrumentFaultException(instrument, command, e);
+        }
+    }
 
-    public Task<string> QueryAsync(string instrument, string query, CancellationToken cancellationToken) =>
-        Client(instrument).QueryCheckedAsync(query, cancellationToken);
+    public async Task<string> QueryAsync(string instrument, string query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Client(instrument).QueryCheckedAsync(query, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ScpiException or LinkException)
+        {
+            throw new InstrumentFaultException(instrument, query, e);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

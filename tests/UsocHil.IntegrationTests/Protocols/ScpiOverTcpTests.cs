@@ -18,6 +18,7 @@ public sealed class ScpiOverTcpTests
             reply = None
             if command == '*IDN?': reply = 'USOCHIL,DMM-REF,SN0007,2.1.0'
             elif command == '*OPC?': reply = '1'
+            elif command == '*ESR?': reply = '+32' if errors else '+0'
             elif command == 'MEAS:TEMP?': reply = '+8.501200E+02'
             elif command == 'MEAS:VOLT?': reply = '28.0 V'
             elif command == 'SYST:ERR?': reply = errors.pop(0) if errors else '+0,"No error"'

@@ -1,6 +1,5 @@
 using Serilog.Core;
 using UsocHil.FirmwareSim.Hosting;
-using UsocHil.Links;
 using UsocHil.Links.Tcp;
 using UsocHil.Protocols.Scpi;
 
@@ -30,16 +29,16 @@ public sealed class InstrumentFaultTests
 
     [Test]
     [CancelAfter(30_000)]
-    public async Task SilentInstrument_Query_ThrowsLinkTimeoutExceptionNamingEndpoint(CancellationToken cancellationToken)
+    public async Task SilentInstrument_Query_ThrowsScpiTimeoutExceptionNamingEndpoint(CancellationToken cancellationToken)
     {
         await using var listener = new TcpLinkListener("mute-dmm", TestLog.Silent);
         await using TcpLink link = await TcpClientLink.ConnectAsync("dmm", "127.0.0.1", listener.Port, TimeSpan.FromSeconds(5), TimeProvider.System, TestLog.Silent, cancellationToken);
         await using TcpLink instrument = await listener.AcceptAsync(cancellationToken);
         var dmm = new ScpiClient(link, TimeProvider.System, Logger.None, new ScpiClientOptions { Timeout = TimeSpan.FromMilliseconds(300) });
 
-        var e = await Assert.ThrowsAsync<LinkTimeoutException>(async () => await dmm.QueryNumberAsync("MEAS:TEMP?", cancellationToken));
+        var e = await Assert.ThrowsAsync<ScpiTimeoutException>(async () => await dmm.QueryNumberAsync("MEAS:TEMP?", cancellationToken));
 
         Assert.That(e!.Message, Does.Contain("MEAS:TEMP?").And.Contain(listener.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        ReliabilityRecord.Write("fault injection", "instrument gives no answer", 1, $"typed LinkTimeoutException after the query timeout: {e.Message}");
+        ReliabilityRecord.Write("fault injection", "instrument gives no answer", 1, $"typed ScpiTimeoutException (an instrument fault, not a lost link) after the query timeout: {e.Message}");
     }
 }

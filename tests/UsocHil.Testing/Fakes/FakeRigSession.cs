@@ -107,14 +107,22 @@ public sealed class FakeRigSession(RigDefinition rig, TimeProvider time) : IReco
         return Task.FromResult(values);
     }
 
+    /// <summary>Real instruments (a <see cref="RigSessionInstruments"/> over sockets) instead of <see cref="References"/>; null for none.</summary>
+    public IRigInstruments? Instruments { get; set; }
+
     public Task WriteInstrumentAsync(string instrument, string command, CancellationToken cancellationToken)
     {
         Log($"{instrument} {command}");
-        return Task.CompletedTask;
+        return Instruments?.WriteAsync(instrument, command, cancellationToken) ?? Task.CompletedTask;
     }
 
     public Task<string> QueryInstrumentAsync(string instrument, string query, CancellationToken cancellationToken)
     {
+        if (Instruments is not null)
+        {
+            return Instruments.QueryAsync(instrument, query, cancellationToken);
+        }
+
         double value = References.TryGetValue(instrument, out Func<double>? read) ? read() : 0;
         return Task.FromResult(value.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
     }

@@ -1,55 +1,128 @@
+using System.Globalization;
+
 namespace UsocHil.FirmwareSim.Instruments.Scpi;
 
 /// <summary>
-/// A SCPI instrument's command interpreter: the IEEE 488.2 common commands and <c>SYST:ERR?</c> here, the
-/// instrument's own headers registered by the subclass. One program message per line, several commands separated
-/// by <c>;</c>; query answers of one line are joined with <c>;</c>. Errors go to the queue, never to the answer.
+/// A SCPI instrument's command interpreter: the IEEE 488.2 common commands and status model, the SCPI-99 required
+/// SYSTem and STATus commands here, the instrument's own headers registered by the subclass. One program message per
+/// line, its units separated by <c>;</c>; a compound header keeps the path of the one before it (<c>MEAS:VOLT?;CURR?</c>
+/// is MEAS:CURR?), a leading colon goes back to the root, and common commands leave the path alone. Query answers of
+/// one message are joined with <c>;</c>. Errors go to the queue and the event status register, never to the answer.
 /// </summary>
 public abstract class ScpiInstrument
 {
-    private readonly List<(ScpiHeader Header, Func<string?, string?> Handler)> _commands = [];
+    public const string ScpiVersion = "1999.0";
+
+    private readonly List<Command> _commands = [];
     private readonly Lock _gate = new();
 
     protected ScpiInstrument(ScpiErrorQueue errors)
     {
         Errors = errors;
+        Status = new ScpiStatus(errors);
         On("*IDN?", _ => Identity);
         On("*RST", _ => Do(Reset));
-        On("*CLS", _ => Do(Errors.Clear));
+        On("*CLS", _ => Do(Status.Clear));
+        On("*ESE", p => Do(() => Status.EventStatusEnable = p.Register(0, 255)));
+        On("*ESE?", _ => Integer(Status.EventStatusEnable));
+        On("*ESR?", _ => Integer(Status.ReadEventStatus()));
+        On("*SRE", p => Do(() => Status.ServiceRequestEnable = p.Register(0, 255) & ~ScpiStatus.RequestServiceBit));
+        On("*SRE?", _ => Integer(Status.ServiceRequestEnable));
+        On("*STB?", _ => Integer(Status.StatusByte(_answersPending)));
+        // Every operation completes before the next command is parsed, so *OPC sets OPC at once and *WAI waits for nothing.
+        On("*OPC", _ => Do(() => Status.Raise(UsocHil.Protocols.Scpi.ScpiEventStatus.OperationComplete)));
         On("*OPC?", _ => "1");
-        On("*OPC", _ => null);
         On("*WAI", _ => null);
-        On("*ESR?", _ => "0");
+        On("*TST?", _ => "0");
         On("SYSTem:ERRor[:NEXT]?", _ => Errors.Pop());
+        On("SYSTem:ERRor:COUNt?", _ => Integer(Errors.Count));
+        On("SYSTem:VERSion?", _ => ScpiVersion);
+        Register("STATus:OPERation", Status.Operation);
+        Register("STATus:QUEStionable", Status.Questionable);
+        On("STATus:PRESet", _ => Do(() => Status.Operation.Enable = Status.Questionable.Enable = 0));
     }
 
+    private bool _answersPending;
+
     public ScpiErrorQueue Errors { get; }
+
+    public ScpiStatus Status { get; }
 
     /// <summary>The <c>*IDN?</c> answer: manufacturer,model,serial,firmware.</summary>
     public abstract string Identity { get; }
 
-    /// <summary>Executes one line; returns the answer to send, or null when the line held no query.</summary>
-    public string? Execute(string line)
+    /// <summary>The command headers served, in the standard notation (for the documentation and the tests).</summary>
+    public IEnumerable<string> Headers => _commands.Select(c => c.Header.Pattern);
+
+    /// <summary>Executes one program message; returns the answer to send, or null when the message held no query.</summary>
+    public string? Execute(string message)
     {
         lock (_gate)
         {
             var answers = new List<string>();
-            foreach (string command in line.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            IReadOnlyList<string> units = ScpiProgramUnit.Split(message);
+            string[] path = [];
+            for (int u = 0; u < units.Count; u++)
             {
-                string? answer = ExecuteOne(command);
-                if (answer is not null)
+                if (u == units.Count - 1 && units.Count > 1 && units[u].Trim().Length == 0)
                 {
-                    answers.Add(answer);
+                    break; // A trailing ';' before the terminator is not a unit.
+                }
+
+                _answersPending = answers.Count > 0;
+                try
+                {
+                    ScpiProgramUnit unit = ScpiProgramUnit.Parse(units[u]);
+                    string[] nodes = unit.Common || unit.Rooted ? [.. unit.Nodes] : [.. path, .. unit.Nodes];
+                    if (!unit.Common)
+                    {
+                        path = nodes[..^1];
+                    }
+
+                    string? answer = ExecuteOne(nodes, unit);
+                    if (answer is not null)
+                    {
+                        answers.Add(answer);
+                    }
+                }
+                catch (ScpiException e)
+                {
+                    Errors.Push(e.Code, e.Message);
+
+                    // A syntax error leaves the parser unsure where the message stands: the rest of it is not executed.
+                    if (e.Code == -102)
+                    {
+                        break;
+                    }
                 }
             }
 
+            _answersPending = false;
             return answers.Count == 0 ? null : string.Join(';', answers);
+        }
+    }
+
+    /// <summary>The server's input buffer overflowed: the message was thrown away whole, none of it executed.</summary>
+    public void InputOverrun()
+    {
+        lock (_gate)
+        {
+            ScpiException e = ScpiException.InputBufferOverrun();
+            Errors.Push(e.Code, e.Message);
         }
     }
 
     protected abstract void Reset();
 
-    protected void On(string pattern, Func<string?, string?> handler) => _commands.Add((new ScpiHeader(pattern), handler));
+    /// <summary>
+    /// Registers a header. A setting takes one parameter and a query none unless <paramref name="maxParameters"/> says
+    /// otherwise; more is -108 "Parameter not allowed" and nothing is done.
+    /// </summary>
+    protected void On(string pattern, Func<ScpiParameters, string?> handler, int? maxParameters = null)
+    {
+        var header = new ScpiHeader(pattern);
+        _commands.Add(new Command(header, handler, maxParameters ?? (header.IsQuery ? 0 : 1)));
+    }
 
     protected static string? Do(Action action)
     {
@@ -57,28 +130,45 @@ public abstract class ScpiInstrument
         return null;
     }
 
-    private string? ExecuteOne(string command)
+    protected static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private void Register(string root, ScpiRegister register)
     {
-        int space = command.IndexOfAny([' ', '\t']);
-        string header = space < 0 ? command : command[..space];
-        string? argument = space < 0 ? null : command[(space + 1)..].Trim();
-        foreach ((ScpiHeader pattern, Func<string?, string?> handler) in _commands)
+        On(root + "[:EVENt]?", _ => Integer(register.ReadEvent()));
+        On(root + ":CONDition?", _ => Integer(register.Condition));
+        On(root + ":ENABle", p => Do(() => register.Enable = p.Register(0, 32767)));
+        On(root + ":ENABle?", _ => Integer(register.Enable));
+    }
+
+    private string? ExecuteOne(string[] nodes, ScpiProgramUnit unit)
+    {
+        bool suffixOutOfRange = false;
+        foreach (Command command in _commands)
         {
-            if (pattern.Matches(header))
+            if (command.Header.IsCommon != unit.Common)
             {
-                try
-                {
-                    return handler(argument);
-                }
-                catch (ScpiException e)
-                {
-                    Errors.Push(e.Code, e.Message);
-                    return null;
-                }
+                continue;
+            }
+
+            switch (command.Header.Matches(nodes, unit.Query))
+            {
+                case ScpiHeaderMatch.Yes:
+                    if (unit.Parameters.Count > command.MaxParameters)
+                    {
+                        throw ScpiException.ParameterNotAllowed();
+                    }
+
+                    return command.Handler(new ScpiParameters(unit.Parameters));
+                case ScpiHeaderMatch.SuffixOutOfRange:
+                    suffixOutOfRange = true;
+                    break;
+                default:
+                    break;
             }
         }
 
-        Errors.Push(-113, "Undefined header");
-        return null;
+        throw suffixOutOfRange ? ScpiException.HeaderSuffixOutOfRange() : ScpiException.UndefinedHeader();
     }
+
+    private sealed record Command(ScpiHeader Header, Func<ScpiParameters, string?> Handler, int MaxParameters);
 }

@@ -8,6 +8,9 @@ namespace UsocHil.Protocols.Scpi;
 /// <summary>
 /// An IEEE 488.2 / SCPI instrument over a line-oriented link (a raw TCP socket, port 5025 by convention, or a serial
 /// line): commands and queries one at a time, the error queue read after every batch, answers within a time.
+/// One answer per query, always: after a query times out the client is out of step with the instrument (a late answer
+/// may still come), so before the next exchange it clears the instrument (device clear where the link has one, else
+/// it drains the link until it stays quiet for a whole query timeout) and logs that it did.
 /// </summary>
 public sealed class ScpiClient
 {
@@ -20,6 +23,7 @@ public sealed class ScpiClient
     private readonly StringBuilder _line = new();
     private int _readStart;
     private int _readEnd;
+    private string? _outOfStepAfter;
 
     public ScpiClient(ILink link, TimeProvider timeProvider, ILogger logger, ScpiClientOptions? options = null)
     {
@@ -54,7 +58,10 @@ public sealed class ScpiClient
         }
     }
 
-    /// <summary>Sends commands, then reads the error queue; an error throws <see cref="ScpiInstrumentException"/>.</summary>
+    /// <summary>
+    /// Sends commands, waits with <c>*OPC?</c> until they are complete (so a measurement after them sees them applied),
+    /// then reads <c>*ESR?</c> and the error queue; an error throws <see cref="ScpiInstrumentException"/>.
+    /// </summary>
     public async Task ExecuteAsync(IEnumerable<string> commands, CancellationToken cancellationToken)
     {
         var sent = new List<string>();
@@ -64,7 +71,26 @@ public sealed class ScpiClient
             sent.Add(command);
         }
 
-        await CheckErrorsAsync(string.Join("; ", sent), cancellationToken).ConfigureAwait(false);
+        string batch = string.Join("; ", sent);
+        await OperationCompleteAsync(cancellationToken).ConfigureAwait(false);
+        int status = await ReadEventStatusAsync(cancellationToken).ConfigureAwait(false);
+        await CheckErrorsAsync(batch, cancellationToken).ConfigureAwait(false);
+        if ((status & ScpiEventStatus.ErrorBits) != 0)
+        {
+            string bits = ScpiEventStatus.Describe(status);
+            _logger.Warning("Instrument {Endpoint} *ESR? {Status} ({Bits}) after {Command} with an empty error queue", Endpoint, status, bits, batch);
+            throw new ScpiInstrumentException(Endpoint, 0, $"*ESR? {status} ({bits}) with no entry in the error queue", batch, []);
+        }
+    }
+
+    /// <summary><c>*ESR?</c>: the standard event status register (IEEE 488.2 §11.5.1), cleared by reading it.</summary>
+    public async Task<int> ReadEventStatusAsync(CancellationToken cancellationToken)
+    {
+        string answer = await QueryAsync("*ESR?", cancellationToken).ConfigureAwait(false);
+        double value = ScpiNumber.Parse(answer, Endpoint).Value;
+        return value is >= 0 and <= 255 && value == Math.Floor(value)
+            ? (int)value
+            : throw new ScpiException(Endpoint, $"*ESR? answered '{answer}', not a register value 0-255");
     }
 
     public Task ExecuteAsync(string command, CancellationToken cancellationToken) => ExecuteAsync([command], cancellationToken);
@@ -77,8 +103,18 @@ public sealed class ScpiClient
         return answer;
     }
 
-    public async Task<ScpiNumber> QueryNumberAsync(string query, CancellationToken cancellationToken) =>
-        ScpiNumber.Parse(await QueryCheckedAsync(query, cancellationToken).ConfigureAwait(false), Endpoint);
+    /// <summary>A query answered by exactly one number; an answer of several units is refused, not half read.</summary>
+    public async Task<ScpiNumber> QueryNumberAsync(string query, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ScpiNumber> numbers = await QueryNumbersAsync(query, cancellationToken).ConfigureAwait(false);
+        return numbers.Count == 1
+            ? numbers[0]
+            : throw new ScpiException(Endpoint, $"{query} answered {numbers.Count} numbers, expected one");
+    }
+
+    /// <summary>A compound query's numbers, one per response message unit: <c>MEAS:VOLT?;CURR?</c> → 28.0 and 3.0.</summary>
+    public async Task<IReadOnlyList<ScpiNumber>> QueryNumbersAsync(string query, CancellationToken cancellationToken) =>
+        ScpiResponse.Numbers(await QueryCheckedAsync(query, cancellationToken).ConfigureAwait(false), Endpoint);
 
     /// <summary>Reads SYST:ERR? until it answers 0; throws with the first error and lists them all.</summary>
     public async Task CheckErrorsAsync(string? after, CancellationToken cancellationToken)
@@ -109,6 +145,7 @@ public sealed class ScpiClient
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await ResynchroniseAsync(cancellationToken).ConfigureAwait(false);
             await SendAsync(command, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -117,12 +154,16 @@ public sealed class ScpiClient
         }
     }
 
-    /// <summary>Sends a query and returns its answer line; no answer within the timeout throws <see cref="LinkTimeoutException"/>.</summary>
+    /// <summary>
+    /// Sends a query and returns its answer line; no answer within the timeout throws <see cref="ScpiTimeoutException"/>
+    /// (an instrument fault, not a lost link) and the instrument is cleared before the next exchange.
+    /// </summary>
     public async Task<string> QueryAsync(string query, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await ResynchroniseAsync(cancellationToken).ConfigureAwait(false);
             await SendAsync(query, cancellationToken).ConfigureAwait(false);
             using var timeout = new CancellationTokenSource(_options.Timeout, _timeProvider);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -134,10 +175,20 @@ public sealed class ScpiClient
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                // A late answer would be taken for the next query's: forget whatever part of it arrived.
+                // A late answer would be taken for the next query's: forget whatever part of it arrived, and clear the
+                // instrument before the next exchange.
                 _line.Clear();
                 _readStart = _readEnd = 0;
-                throw new LinkTimeoutException(Endpoint, $"no answer to {query} within {_options.Timeout.TotalSeconds:0.###} s");
+                _outOfStepAfter = query;
+                throw new ScpiTimeoutException(Endpoint, query, _options.Timeout);
+            }
+            catch (OperationCanceledException)
+            {
+                // Cancelled mid-read: the answer may still come, so the next exchange starts with a clear.
+                _line.Clear();
+                _readStart = _readEnd = 0;
+                _outOfStepAfter = query;
+                throw;
             }
         }
         finally
@@ -156,28 +207,93 @@ public sealed class ScpiClient
             : null;
     }
 
+    /// <summary>
+    /// Brings the client back in step after a query went unanswered: device clear where the link has one (IEEE 488.2
+    /// §5.8: the instrument empties its input and output queues), else discards whatever the link delivers until it
+    /// has been quiet for a whole query timeout. An instrument that never falls quiet is a fault; the next exchange tries again.
+    /// </summary>
+    private async Task ResynchroniseAsync(CancellationToken cancellationToken)
+    {
+        if (_outOfStepAfter is not { } query)
+        {
+            return;
+        }
+
+        _line.Clear();
+        _readStart = _readEnd = 0;
+        if (_link is IDeviceClearLink clearable)
+        {
+            await clearable.DeviceClearAsync(cancellationToken).ConfigureAwait(false);
+            _outOfStepAfter = null;
+            _logger.Warning("Instrument {Endpoint}: device clear after {Query} went unanswered", Endpoint, query);
+            return;
+        }
+
+        long discarded = 0;
+        DateTimeOffset giveUp = _timeProvider.GetUtcNow() + (_options.Timeout * _options.MaxDrainTimeouts);
+        while (true)
+        {
+            using var quiet = new CancellationTokenSource(_options.Timeout, _timeProvider);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, quiet.Token);
+            int read;
+            try
+            {
+                read = await _link.ReadAsync(_readBuffer, linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (quiet.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            if (read == 0)
+            {
+                throw new LinkClosedException(Endpoint, "the instrument closed the connection");
+            }
+
+            discarded += read;
+            if (_timeProvider.GetUtcNow() > giveUp)
+            {
+                throw new ScpiException(Endpoint, $"still talking {(_options.Timeout * _options.MaxDrainTimeouts).TotalSeconds:0.###} s after {query} went unanswered ({discarded} bytes discarded)");
+            }
+        }
+
+        _outOfStepAfter = null;
+        _logger.Warning("Instrument {Endpoint}: cleared after {Query} went unanswered (drained until quiet, {Bytes} late bytes discarded)", Endpoint, query, discarded);
+    }
+
     private async Task SendAsync(string command, CancellationToken cancellationToken)
     {
         _logger.Verbose("Instrument {Endpoint} <- {Command}", Endpoint, command);
         await _link.WriteAsync(Encoding.ASCII.GetBytes(command + _options.Terminator), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Reads one answer line; an over-long one is read to its end and refused, so the next answer is the next line.</summary>
     private async Task<string> ReadLineAsync(CancellationToken cancellationToken)
     {
+        bool tooLong = false;
         while (true)
         {
             int newline = Array.IndexOf(_readBuffer, (byte)'\n', _readStart, _readEnd - _readStart);
             int end = newline < 0 ? _readEnd : newline;
-            _line.Append(Encoding.ASCII.GetString(_readBuffer, _readStart, end - _readStart));
+            if (!tooLong)
+            {
+                _line.Append(Encoding.ASCII.GetString(_readBuffer, _readStart, end - _readStart));
+            }
+
             _readStart = newline < 0 ? _readEnd : newline + 1;
             if (_line.Length > _options.MaxResponseLength)
             {
                 _line.Clear();
-                throw new ScpiException(Endpoint, $"an answer longer than {_options.MaxResponseLength} characters");
+                tooLong = true;
             }
 
             if (newline >= 0)
             {
+                if (tooLong)
+                {
+                    throw new ScpiException(Endpoint, $"an answer longer than {_options.MaxResponseLength} characters");
+                }
+
                 string line = _line.ToString().TrimEnd('\r');
                 _line.Clear();
                 return line;

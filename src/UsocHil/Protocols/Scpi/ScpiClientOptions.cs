@@ -12,6 +12,9 @@ public sealed record ScpiClientOptions
     /// <summary>The longest answer accepted; an instrument that streams forever is refused, not buffered.</summary>
     public int MaxResponseLength { get; init; } = 64 * 1024;
 
+    /// <summary>After a timeout, how many query timeouts the client drains an instrument that keeps talking before it calls it a fault.</summary>
+    public int MaxDrainTimeouts { get; init; } = 10;
+
     /// <summary>SYST:ERR? reads per check at most (a queue holds a few dozen entries).</summary>
     public int MaxErrorReads { get; init; } = 64;
 }

@@ -1,7 +1,7 @@
 namespace UsocHil.Protocols.Scpi;
 
 /// <summary>An instrument answered something SCPI does not allow (a malformed number, identity or error entry, an endless line).</summary>
-public class ScpiException(string endpoint, string message) : Exception($"{endpoint}: {message}")
+public class ScpiException(string endpoint, string message, Exception? innerException = null) : Exception($"{endpoint}: {message}", innerException)
 {
     public string Endpoint { get; } = endpoint;
 }
@@ -19,4 +19,14 @@ public sealed class ScpiInstrumentException(string endpoint, int code, string in
 
     /// <summary>Every entry the queue held, oldest first.</summary>
     public IReadOnlyList<(int Code, string Message)> AllErrors { get; } = allErrors;
+}
+
+/// <summary>
+/// A query the instrument did not answer in time: an instrument fault, not a lost payload link. The client clears the
+/// instrument before its next exchange so a late answer is never taken for another query's.
+/// </summary>
+public sealed class ScpiTimeoutException(string endpoint, string query, TimeSpan timeout)
+    : ScpiException(endpoint, $"no answer to {query} within {timeout.TotalSeconds:0.###} s (the instrument is cleared before the next query)")
+{
+    public string Query { get; } = query;
 }

@@ -3,32 +3,31 @@ using System.Globalization;
 namespace UsocHil.Protocols.Scpi;
 
 /// <summary>
-/// A numeric response (IEEE 488.2 NR1/NR2/NR3, e.g. <c>2.80E+01</c>), optionally followed by a unit (<c>28.0 V</c>).
-/// SCPI's 9.9E37 means overflow (+∞) and 9.91E37 "not a number".
+/// A numeric response (IEEE 488.2 NR1/NR2/NR3, e.g. <c>2.80E+01</c>, or a non-decimal <c>#H1A</c>), optionally followed
+/// by a unit (<c>28.0 V</c>). SCPI's 9.9E37 means overflow (+∞) and 9.91E37 "not a number". One response message unit
+/// only: an answer of several units (<c>28.0;3.0</c>) is split by <see cref="ScpiResponse"/> first.
 /// </summary>
 public readonly record struct ScpiNumber(double Value, string? Unit)
 {
     public static ScpiNumber Parse(string response, string endpoint)
     {
         string text = response.Trim();
-        int split = 0;
-        while (split < text.Length && (char.IsAsciiDigit(text[split]) || text[split] is '+' or '-' or '.' or 'e' or 'E'))
+        if (ScpiNumericSyntax.TryParseNonDecimal(text, out double whole))
         {
-            // An 'E' only belongs to the number when an exponent follows; "28.0E" alone would be a unit.
-            if (text[split] is 'e' or 'E' && !(split + 1 < text.Length && (char.IsAsciiDigit(text[split + 1]) || text[split + 1] is '+' or '-')))
-            {
-                break;
-            }
-
-            split++;
+            return new ScpiNumber(whole, null);
         }
 
-        if (!double.TryParse(text.AsSpan(0, split), NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+        if (!ScpiNumericSyntax.TryParseDecimal(text, out double value, out int length))
         {
             throw new ScpiException(endpoint, $"'{response}' is not a number");
         }
 
-        string unit = text[split..].Trim();
+        string unit = text[length..].Trim();
+        if (unit.Any(c => c is ';' or ',' or '"' or '\'' or '#' || char.IsControl(c)))
+        {
+            throw new ScpiException(endpoint, $"'{response}' is not one number: '{unit}' is not a unit (several response units are split at ';' first)");
+        }
+
         value = value switch
         {
             9.91e37 => double.NaN,

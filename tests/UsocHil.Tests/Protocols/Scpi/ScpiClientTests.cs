@@ -11,6 +11,7 @@ public sealed class ScpiClientTests
     {
         ["*IDN?"] = "USOCHIL,PSU-28V,SN0042,1.3.0",
         ["*OPC?"] = "1",
+        ["*ESR?"] = "+0",
         ["*RST"] = "",
         ["*CLS"] = "",
         ["VOLT 28.0"] = "",
@@ -41,7 +42,7 @@ public sealed class ScpiClientTests
 
         Assert.That((e!.Code, e.InstrumentMessage), Is.EqualTo((-113, "Undefined header")));
         Assert.That(e.Message, Does.Contain("-113,\"Undefined header\"").And.Contain("VOLTAGE:BOGUS 1"));
-        Assert.That(instrument.Received, Is.EqualTo(new[] { "VOLT 28.0", "VOLTAGE:BOGUS 1", "SYST:ERR?", "SYST:ERR?" }));
+        Assert.That(instrument.Received, Is.EqualTo(new[] { "VOLT 28.0", "VOLTAGE:BOGUS 1", "*OPC?", "*ESR?", "SYST:ERR?", "SYST:ERR?" }));
         await run.DisposeAsync();
     }
 
@@ -70,11 +71,11 @@ public sealed class ScpiClientTests
 
     [Test]
     [CancelAfter(10_000)]
-    public async Task QueryAsync_NoAnswer_ThrowsLinkTimeoutNamingTheQuery(CancellationToken cancellationToken)
+    public async Task QueryAsync_NoAnswer_ThrowsScpiTimeoutNamingTheQuery(CancellationToken cancellationToken)
     {
         var (client, _, run) = Start(cancellationToken, mute: "MEAS:TEMP?");
 
-        var e = await Assert.ThrowsAsync<LinkTimeoutException>(() => client.QueryAsync("MEAS:TEMP?", cancellationToken));
+        var e = await Assert.ThrowsAsync<ScpiTimeoutException>(() => client.QueryAsync("MEAS:TEMP?", cancellationToken));
 
         Assert.That(e!.Message, Does.Contain("MEAS:TEMP?"));
         Assert.That(await client.QueryAsync("*OPC?", cancellationToken), Is.EqualTo("1"));
