@@ -37,7 +37,7 @@ public sealed class ScpiLateAnswerTests
                 };
                 if (line == "*IDN?" && received.Count == 1)
                 {
-                    await Task.Delay(timeout * 2, cancellationToken); // busy: the answer comes after the client's timeout
+                    await Task.Delay(timeout * 1.5, cancellationToken); // busy: the answer comes after the client's timeout, well inside its drain
                 }
 
                 await stream.WriteAsync(Encoding.ASCII.GetBytes(answer + "\n"), cancellationToken);
