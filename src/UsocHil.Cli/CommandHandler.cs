@@ -1,6 +1,8 @@
 using System.CommandLine;
 using UsocHil.Configuration;
+using UsocHil.Emulation;
 using UsocHil.Links;
+using UsocHil.Registration;
 
 namespace UsocHil.Cli;
 
@@ -29,6 +31,11 @@ public static class CommandHandler
             return ExitCodes.UsageOrConfiguration;
         }
         catch (UsageException e)
+        {
+            Console.Error.WriteLine($"usoc-hil: {e.Message}");
+            return ExitCodes.UsageOrConfiguration;
+        }
+        catch (Exception e) when (e is EmulationException or RegistrationException)
         {
             Console.Error.WriteLine($"usoc-hil: {e.Message}");
             return ExitCodes.UsageOrConfiguration;

@@ -2,11 +2,10 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Serilog;
 using UsocHil.Cli.Logging;
-using UsocHil.FirmwareSim.Faults;
-using UsocHil.FirmwareSim.Furnace;
-using UsocHil.FirmwareSim.Hosting;
+using UsocHil.Cli.Running;
+using UsocHil.Configuration;
+using UsocHil.Emulation;
 using UsocHil.Time;
 using UsocHil.Description;
 
@@ -22,60 +21,44 @@ public static class EmulateCommand
 
     public static Command Create()
     {
-        var rig = new Argument<string>("rig") { Description = "The rig whose emulators to start (furnace-em)" };
+        var rig = new Argument<string>("rig") { Description = "The rig to emulate, as named in the station file; its rig.json names the emulator" };
         var timeScale = new Option<double>("--time-scale") { Description = "Rig time per wall-clock second", DefaultValueFactory = _ => 1 };
-        var seed = new Option<int>("--seed") { Description = "The emulated unit's seed (its serial number)", DefaultValueFactory = _ => 1 };
-        var truth = new Option<FileInfo?>("--truth") { Description = "Write the hidden truth (true temperatures, sensor errors, heater state) as JSON lines" };
-        var fault = new Option<string[]>("--fault") { Description = "Inject a fault, for example corrupt=0.01 (repeatable); known: " + FaultSpecParser.Names, AllowMultipleArgumentsPerToken = false };
-        var eeprom = new Option<FileInfo?>("--eeprom") { Description = "The unit's EEPROM image (calibration and gains it stored), kept across runs; in memory when not given" };
+        var seed = new Option<int?>("--seed") { Description = "The emulated unit's seed (its serial number); default: the station binding's" };
+        var truth = new Option<FileInfo?>("--truth") { Description = "Write the emulator's hidden truth (what it really did) as JSON lines" };
+        var fault = new Option<string[]>("--fault") { Description = "Inject a fault the emulator knows, for example corrupt=0.01 (repeatable); default: the station binding's", AllowMultipleArgumentsPerToken = false };
+        var state = new Option<FileInfo?>("--eeprom") { Description = "The unit's non-volatile memory (what it stored), kept across runs; in memory when not given" };
         var payload = new Option<string>("--payload") { Description = "Which payload endpoint the printed binding names: serial or tcp", DefaultValueFactory = _ => "serial" };
         payload.AcceptOnlyFromAmong("serial", "tcp");
-        var command = new Command("emulate", "Start a rig's emulators standalone, print their endpoints and a station binding, run until Ctrl-C")
+        var command = new Command("emulate", "Start a rig's emulator standalone, print its endpoints and a station binding, run until Ctrl-C")
         {
-            rig, timeScale, seed, truth, fault, eeprom, payload,
+            rig, timeScale, seed, truth, fault, state, payload,
         };
         command.SetHandler(async (parseResult, cancellationToken) =>
         {
-            string rigName = parseResult.GetValue(rig)!;
-            if (rigName != "furnace-em")
-            {
-                throw new UsageException($"no emulator for rig '{rigName}'; emulated rigs: furnace-em");
-            }
-
             double scale = parseResult.GetValue(timeScale);
             if (!(scale > 0) || double.IsInfinity(scale))
             {
                 throw new UsageException($"--time-scale must be a positive number, not {scale}");
             }
 
-            FaultPlan faults;
-            try
-            {
-                faults = FaultPlan.Parse(parseResult.GetValue(fault) ?? []);
-            }
-            catch (FaultSpecException e)
-            {
-                throw new UsageException(e.Message);
-            }
-
+            LoadedStation station = StationContext.Load(parseResult);
+            LoadedRig loaded = station.Rig(parseResult.GetValue(rig)!);
             using Serilog.Core.Logger log = HarnessLogging.Create("Information", parseResult.GetValue(GlobalOptions.Verbosity));
             var time = new VirtualTimeProvider(TimeProvider.System, scale);
-            var options = new EmulatedFurnaceRigOptions
-            {
-                TimeScale = scale,
-                PayloadTransport = parseResult.GetValue(payload)!,
-                Bench = new FurnaceBenchOptions
-                {
-                    SerialNumber = parseResult.GetValue(seed),
-                    Faults = faults,
-                    TruthPath = parseResult.GetValue(truth)?.FullName,
-                    EepromPath = parseResult.GetValue(eeprom)?.FullName,
-                    TickPeriod = TimeSpan.FromMilliseconds(Math.Max(100, 20 * scale)),
-                },
-            };
-            await using EmulatedFurnaceRig emulated = EmulatedFurnaceRig.Start(time, options, log);
-            Print(rigName, emulated, faults);
-            log.Information("Emulating {Rig} unit {Serial} at time scale {Scale}; Ctrl-C stops", rigName, options.Bench.SerialNumber, scale);
+            var start = new EmulatorStart(
+                loaded.Definition,
+                loaded.Name,
+                parseResult.GetValue(seed) ?? loaded.Binding.Seed,
+                parseResult.GetValue(fault) is { Length: > 0 } faults ? faults : loaded.Binding.Faults,
+                time,
+                scale,
+                log,
+                parseResult.GetValue(truth)?.FullName,
+                parseResult.GetValue(state)?.FullName,
+                parseResult.GetValue(payload)!);
+            await using IEmulatedRig emulated = HarnessEmulators.All.Start(start);
+            Print(loaded.Name, start, emulated);
+            log.Information("Emulating {Rig} unit {Seed} at time scale {Scale}; Ctrl-C stops", loaded.Name, start.Seed, scale);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
             {
@@ -96,16 +79,14 @@ public static class EmulateCommand
         return command;
     }
 
-    private static void Print(string rigName, EmulatedFurnaceRig emulated, FaultPlan faults)
+    private static void Print(string rigName, EmulatorStart start, IEmulatedRig emulated)
     {
-        FurnaceRigEndpoints e = emulated.Endpoints;
-        Console.WriteLine($"Emulated {rigName}, unit {emulated.Bench.Unit.SerialNumber}, faults: {faults}");
-        Console.WriteLine($"  payload (PUS)    serial {e.PayloadPty}    tcp {FurnaceRigEndpoints.Host}:{e.PayloadTcpPort}");
-        Console.WriteLine($"  supply (SCPI)    serial {e.SupplyPty}    tcp {FurnaceRigEndpoints.Host}:{e.SupplyTcpPort}");
-        Console.WriteLine($"  dmm (SCPI)       serial {e.MultimeterPty}    tcp {FurnaceRigEndpoints.Host}:{e.MultimeterTcpPort}");
-        Console.WriteLine(e.GpioPort is int port
-            ? $"  gpio (pigpiod)   tcp {FurnaceRigEndpoints.Host}:{port}    pins {string.Join(", ", e.Pins.Select(p => $"{p.Key}={p.Value}"))}"
-            : "  gpio             not served");
+        Console.WriteLine($"Emulated {rigName}, unit {start.Seed}, faults: {(start.Faults.Count == 0 ? "none" : string.Join(", ", start.Faults))} (emulator {start.Rig.Emulator})");
+        foreach (string endpoint in emulated.Endpoints)
+        {
+            Console.WriteLine($"  {endpoint}");
+        }
+
         Console.WriteLine();
         Console.WriteLine("Station binding (rig-config.json, under \"rigs\"):");
         var snippet = new Dictionary<string, RigBinding> { [rigName] = emulated.Binding };

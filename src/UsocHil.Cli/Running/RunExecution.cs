@@ -2,14 +2,13 @@ using System.Runtime.InteropServices;
 using Serilog;
 using Spectre.Console;
 using UsocHil.Configuration;
-using UsocHil.FirmwareSim.Furnace;
-using UsocHil.FirmwareSim.Hosting;
 using UsocHil.Monitor;
 using UsocHil.Rigs;
 using UsocHil.Safing;
 using UsocHil.Sequencing;
 using UsocHil.Time;
 using UsocHil.Description;
+using UsocHil.Emulation;
 
 namespace UsocHil.Cli.Running;
 
@@ -44,7 +43,7 @@ internal static class RunExecution
         ThreadPool.GetMinThreads(out int workers, out int io);
         ThreadPool.SetMinThreads(Math.Max(workers, 16), Math.Max(io, 16));
 
-        EmulatedFurnaceRig? emulator = null;
+        IEmulatedRig? emulator = null;
         bool interactive = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
         var plain = new PlainProgress(Console.Out, wall);
         LiveProgress? live = interactive ? new LiveProgress(AnsiConsole.Console, time, ["CONTROL_TEMP", "SETPOINT", "HEATER_POWER", "MODE"]) : null;
@@ -81,18 +80,11 @@ internal static class RunExecution
             RigBinding opened = binding;
             if (binding.Emulated)
             {
-                emulator = InProcessEmulator.Start(request.Station, rig, time, scale, request.TruthFile, log);
+                emulator = HarnessEmulators.All.StartFor(request.Station, rig, time, scale, request.TruthFile, log);
                 opened = emulator.Binding;
             }
 
-            IRigLines? benchLines = null;
-            if (emulator is not null && opened.Gpio is null)
-            {
-                log.Warning("The emulator serves no GPIO endpoint in this build: driving its lines in-process");
-                benchLines = new EmulatorBenchLines(emulator.Bench);
-            }
-
-            return await RigSessionFactory.OpenAsync(rig.Definition, opened, time, scale, log, ct, linesOverride: benchLines,
+            return await RigSessionFactory.OpenAsync(rig.Definition, opened, time, scale, log, ct, linesOverride: emulator?.Lines,
                 onLinkOpened: (name, statistics) => monitor?.Broadcaster?.TrackLink(name, statistics)).ConfigureAwait(false);
         }
 

@@ -8,6 +8,9 @@ public sealed record RigDefinition
     public string? Description { get; init; }
     public string? Model { get; init; }
 
+    /// <summary>The registered emulator that stands in for this ground model on a station that binds it as emulated.</summary>
+    public string? Emulator { get; init; }
+
     /// <summary>The application process ID the payload's packets carry.</summary>
     public required int Apid { get; init; }
 

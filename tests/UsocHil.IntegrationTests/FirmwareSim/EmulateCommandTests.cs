@@ -14,7 +14,7 @@ public sealed class EmulateCommandTests
     public async Task Emulate_Furnace_PrintsEndpointsAndABindingThatReachesThem(CancellationToken cancellationToken)
     {
         string truth = Path.Combine(Path.GetTempPath(), $"usochil-emulate-{Guid.NewGuid():N}.jsonl");
-        ProcessStartInfo start = UsocHilProcess.StartInfo(["emulate", "furnace-em", "--time-scale", "50", "--seed", "9", "--truth", truth, "--fault", "slow-heater=0.8"]);
+        ProcessStartInfo start = UsocHilProcess.StartInfo(["--station", RepositoryPaths.StationFile, "emulate", "furnace-em", "--time-scale", "50", "--seed", "9", "--truth", truth, "--fault", "slow-heater=0.8"]);
         using Process process = Process.Start(start)!;
         try
         {
@@ -59,7 +59,7 @@ public sealed class EmulateCommandTests
     [CancelAfter(60_000)]
     public async Task Emulate_BadFaultSpec_OneLineUsageError(CancellationToken cancellationToken)
     {
-        ProcessStartInfo start = UsocHilProcess.StartInfo(["emulate", "furnace-em", "--fault", "drop=lots"]);
+        ProcessStartInfo start = UsocHilProcess.StartInfo(["--station", RepositoryPaths.StationFile, "emulate", "furnace-em", "--fault", "drop=lots"]);
         using Process process = Process.Start(start)!;
         string error = await process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);

@@ -31,7 +31,7 @@ internal sealed class EmulatorChild : IAsyncDisposable
     public static async Task<EmulatorChild> StartAsync(string directory, double timeScale, string truthFile, CancellationToken cancellationToken)
     {
         RunningCli cli = UsocHilProcess.Start(directory,
-            ["emulate", "furnace-em", "--time-scale", timeScale.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", "7", "--truth", truthFile]);
+            ["--station", RepositoryPaths.StationFile, "emulate", "furnace-em", "--time-scale", timeScale.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", "7", "--truth", truthFile]);
         try
         {
             // The printed binding is indented JSON: its closing brace is the only line that is exactly "}".

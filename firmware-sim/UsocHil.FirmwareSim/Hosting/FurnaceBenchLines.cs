@@ -1,13 +1,13 @@
 using UsocHil.FirmwareSim.Furnace;
 using UsocHil.Rigs;
 
-namespace UsocHil.Cli.Running;
+namespace UsocHil.FirmwareSim.Hosting;
 
 /// <summary>
-/// The emulated furnace's discrete lines driven in-process, for builds whose emulator serves no pigpiod endpoint yet;
+/// The emulated furnace's discrete lines driven in-process, for an emulator started without its pigpiod endpoint;
 /// with one, the lines go through the GPIO server like hardware.
 /// </summary>
-internal sealed class EmulatorBenchLines(FurnaceBench bench) : IRigLines
+internal sealed class FurnaceBenchLines(FurnaceBench bench) : IRigLines
 {
     public Task SetAsync(string line, bool asserted, CancellationToken cancellationToken)
     {

@@ -1,0 +1,46 @@
+using UsocHil.Emulation;
+using UsocHil.FirmwareSim.Faults;
+using UsocHil.FirmwareSim.Furnace;
+
+namespace UsocHil.FirmwareSim.Hosting;
+
+/// <summary>Registers the emulators this assembly provides, by the names rigs give in <c>rig.json</c>.</summary>
+public static class FirmwareSimEmulators
+{
+    /// <summary>The gradient furnace engineering model (<c>"emulator": "furnace"</c>).</summary>
+    public const string Furnace = "furnace";
+
+    public static Emulators AddFirmwareSimEmulators(this Emulators emulators) => emulators.Add(Furnace, StartFurnace);
+
+    private static IEmulatedRig StartFurnace(EmulatorStart start)
+    {
+        FaultPlan faults;
+        try
+        {
+            faults = FaultPlan.Parse(start.Faults);
+        }
+        catch (FaultSpecException e)
+        {
+            throw new EmulationException(start.RigName, e.Message);
+        }
+
+        return EmulatedFurnaceRig.Start(start.Time, new EmulatedFurnaceRigOptions
+        {
+            TimeScale = start.TimeScale,
+            PayloadTransport = start.PayloadTransport,
+            InstrumentTransport = start.InstrumentTransport,
+            Bench = new FurnaceBenchOptions
+            {
+                Rig = start.Rig,
+                SerialNumber = start.Seed,
+                Faults = faults,
+                TruthPath = start.TruthFile,
+                EepromPath = start.StateFile,
+
+                // A periodic timer of under a wall millisecond rounds to no period at all (it fires once):
+                // keep the bench's catch-up tick at a few wall milliseconds whatever the scale.
+                TickPeriod = TimeSpan.FromMilliseconds(Math.Max(100, 4 * start.TimeScale)),
+            },
+        }, start.Log);
+    }
+}
