@@ -3,6 +3,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using NJsonSchema.Validation;
+using UsocHil.Interop;
 
 namespace UsocHil.Configuration;
 
@@ -29,6 +30,7 @@ internal static class ConfigurationFileReader
             throw new ConfigurationException(new ConfigurationProblem(displayName, "", 0, "file not found"));
         }
 
+        // A regular file says its size: refuse a big one before reading a byte. Devices say 0, so the read is bounded too.
         if (info.Length > MaxFileBytes)
         {
             throw new ConfigurationException(new ConfigurationProblem(
@@ -38,7 +40,7 @@ internal static class ConfigurationFileReader
         string text;
         try
         {
-            text = File.ReadAllText(file);
+            text = BoundedFile.ReadAllText(file, MaxFileBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
