@@ -22,7 +22,7 @@ public static class EmulateCommand
     public static Command Create()
     {
         var rig = new Argument<string>("rig") { Description = "The rig to emulate, as named in the station file; its rig.json names the emulator" };
-        var timeScale = new Option<double>("--time-scale") { Description = "Rig time per wall-clock second", DefaultValueFactory = _ => 1 };
+        var timeScale = TimeScaleOption.Create("Rig time per wall-clock second (default 1)");
         var seed = new Option<int?>("--seed") { Description = "The emulated unit's seed (its serial number); default: the station binding's" };
         var truth = new Option<FileInfo?>("--truth") { Description = "Write the emulator's hidden truth (what it really did) as JSON lines" };
         var fault = new Option<string[]>("--fault") { Description = "Inject a fault the emulator knows, for example corrupt=0.01 (repeatable); default: the station binding's", AllowMultipleArgumentsPerToken = false };
@@ -35,11 +35,7 @@ public static class EmulateCommand
         };
         command.SetHandler(async (parseResult, cancellationToken) =>
         {
-            double scale = parseResult.GetValue(timeScale);
-            if (!(scale > 0) || double.IsInfinity(scale))
-            {
-                throw new UsageException($"--time-scale must be a positive number, not {scale}");
-            }
+            double scale = parseResult.GetValue(timeScale) ?? 1;
 
             LoadedStation station = StationContext.Load(parseResult);
             LoadedRig loaded = station.Rig(parseResult.GetValue(rig)!);

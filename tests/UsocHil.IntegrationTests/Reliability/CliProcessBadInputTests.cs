@@ -55,6 +55,9 @@ public sealed class CliProcessBadInputTests
             ("unknown sequence", ["--station", station, "run", "furnace-em", "calibrate-everything", "--yes", "--truth", truth], "unknown sequence"),
             ("unknown rig", ["--station", station, "run", "oven-qm", "calibrate-thermocouples", "--yes", "--truth", truth], "unknown rig 'oven-qm'"),
             ("negative time scale", ["--station", station, "run", "furnace-em", "calibrate-thermocouples", "--yes", "--time-scale", "-5", "--truth", truth], "time-scale"),
+            ("time scale with a decimal comma", ["--station", station, "run", "furnace-em", "calibrate-thermocouples", "--yes", "--time-scale", "1,5", "--truth", truth], "--time-scale '1,5' is not a number"),
+            ("time scale of 1e308", ["--station", station, "run", "furnace-em", "calibrate-thermocouples", "--yes", "--time-scale", "1e308", "--truth", truth], "--time-scale 1e308 is outside"),
+            ("time scale of 1e-300", ["--station", station, "run", "furnace-em", "calibrate-thermocouples", "--yes", "--time-scale", "1e-300", "--truth", truth], "--time-scale 1e-300 is outside"),
         };
 
         foreach (var (what, args, names) in cases)
