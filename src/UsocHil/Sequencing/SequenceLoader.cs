@@ -65,6 +65,12 @@ public static class SequenceLoader
         var powerUp = StepFactory.ReadList(top.Field("powerUp", false), "$.powerUp", context);
         var selfTest = StepFactory.ReadList(top.Field("selfTest", false), "$.selfTest", context);
         var steps = StepFactory.ReadList(top.Field("steps", true), "$.steps", context);
+        if (top.Field("steps", false) is JArray { Count: 0 } noSteps)
+        {
+            // An empty procedure would power the rig, safe it and pass, having tested nothing.
+            top.Problem(noSteps, "steps", "a sequence needs at least one step");
+        }
+
         var verify = StepFactory.ReadList(top.Field("verify", false), "$.verify", context);
         foreach (JProperty property in root.Properties().Where(p => !s_topLevel.Contains(p.Name)))
         {

@@ -107,7 +107,8 @@ public sealed class SequenceSchemaTests
         Assert.That(LoaderAccepts(document), Is.False, $"loader accepted: {what}");
     }
 
-    [TestCase("""{ "sequence": "broken", "steps": [] }""", TestName = "Validate_NoVersion_FailsSchemaAndLoader")]
+    [TestCase("""{ "sequence": "broken", "steps": [ { "kind": "wait", "seconds": 1 } ] }""", TestName = "Validate_NoVersion_FailsSchemaAndLoader")]
+    [TestCase("""{ "sequence": "broken", "version": "1", "steps": [] }""", TestName = "Validate_NoSteps_FailsSchemaAndLoader")]
     [TestCase("""{ "sequence": "broken", "version": {}, "steps": [] }""", TestName = "Validate_VersionObject_FailsSchemaAndLoader")]
     [TestCase("""{ "sequence": "broken", "version": "1", "steps": [], "policy": { "onLinkLoss": "pray" } }""", TestName = "Validate_UnknownLinkLossPolicy_FailsSchemaAndLoader")]
     [TestCase("""{ "sequence": "broken", "version": "1", "steps": {} }""", TestName = "Validate_StepsNotAnArray_FailsSchemaAndLoader")]
