@@ -37,6 +37,11 @@ public static class EmulateCommand
         {
             double scale = parseResult.GetValue(timeScale) ?? 1;
 
+            if (parseResult.GetValue(seed) is < 0 and var negative)
+            {
+                throw new UsageException($"--seed {negative} is negative: a unit's seed is its serial number, 0 or more");
+            }
+
             LoadedStation station = StationContext.Load(parseResult);
             LoadedRig loaded = station.Rig(parseResult.GetValue(rig)!);
             using Serilog.Core.Logger log = HarnessLogging.Create("Information", parseResult.GetValue(GlobalOptions.Verbosity));
