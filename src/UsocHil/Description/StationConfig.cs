@@ -8,6 +8,12 @@ public sealed record StationConfig
     /// <summary>The results archive, relative to the station file.</summary>
     public string Results { get; init; } = "results.db";
 
+    /// <summary>The results store the archive is kept in: <c>sqlite</c>, or one an extension registers.</summary>
+    public string ResultsStore { get; init; } = "sqlite";
+
+    /// <summary>Extension assemblies to load (payload protocols, emulators, step kinds, ...), relative to the station file.</summary>
+    public IReadOnlyList<string> Extensions { get; init; } = [];
+
     public LoggingOptions Logging { get; init; } = new();
 
     /// <summary>The folder that holds <c>&lt;rig&gt;/rig.json</c>, relative to the station file.</summary>

@@ -1,0 +1,49 @@
+using Newtonsoft.Json.Linq;
+using UsocHil.Configuration;
+using UsocHil.Description;
+
+namespace UsocHil.Extensions;
+
+/// <summary>
+/// What <c>config validate</c> checks against the registries, beyond the files' own shape: every name a rig gives
+/// (its payload protocol, and its emulator when the station emulates it) is registered. Sequence step and check kinds
+/// are checked by the sequence reader with the same registries.
+/// </summary>
+public static class RegistryChecks
+{
+    public static IEnumerable<ConfigurationProblem> Check(Registries registries, LoadedStation station)
+    {
+        foreach (LoadedRig rig in station.Rigs.Values)
+        {
+            string file = Path.Combine(rig.Directory, "rig.json");
+            JToken? document = null;
+            int LineOf(string path)
+            {
+                try
+                {
+                    document ??= ConfigurationFileReader.Parse(file, file);
+                    return ConfigurationFileReader.LineOf(document.SelectToken(path));
+                }
+                catch (ConfigurationException)
+                {
+                    return 0;
+                }
+            }
+
+            RigDefinition definition = rig.Definition;
+            if (!definition.Links.Any(l => registries.Protocols.Contains(l.Protocol)))
+            {
+                int index = Math.Max(0, definition.Links.ToList().FindIndex(l => l.Protocol != "scpi"));
+                string named = definition.Links.Count == 0 ? "none" : string.Join(", ", definition.Links.Select(l => l.Protocol));
+                yield return new ConfigurationProblem(file, $"$.links[{index}].protocol", LineOf($"links[{index}].protocol"),
+                    $"no payload link in a registered payload protocol (the rig names {named}; registered: {string.Join(", ", registries.Protocols.Names)})");
+            }
+
+            if (rig.Binding.Emulated && definition.Emulator is { } emulator && !registries.Emulators.Names.Contains(emulator, StringComparer.OrdinalIgnoreCase))
+            {
+                yield return new ConfigurationProblem(file, "$.emulator", LineOf("emulator"),
+                    $"emulator '{emulator}' is not registered (registered: {(registries.Emulators.Names.Count == 0 ? "none" : string.Join(", ", registries.Emulators.Names))})");
+            }
+        }
+    }
+}
