@@ -30,7 +30,7 @@ public static class CheckCommand
             Registries registries = HarnessRegistries.For(station);
             await using IEmulatedRig? emulator = loaded.Binding.Emulated ? registries.Emulators.StartFor(station, loaded, time, scale, null, log) : null;
             RigBinding binding = emulator?.Binding ?? loaded.Binding;
-            await using RigSession session = await RigSessionFactory.OpenAsync(loaded.Definition, binding, time, scale, log, cancellationToken, linesOverride: emulator?.Lines, protocols: registries.Protocols);
+            await using RigSession session = await RigSessionFactory.OpenAsync(loaded.Definition, binding, time, scale, log, cancellationToken, linesOverride: emulator?.Lines, kinds: registries.Rig);
             Console.WriteLine($"{loaded.Name}: links open ({(loaded.Binding.Emulated ? "emulator, in-process" : "hardware")})");
             bool healthy = await CheckLinesAsync(session, loaded.Definition, cancellationToken)
                 & await CheckInstrumentsAsync(session, loaded.Definition, cancellationToken)

@@ -87,7 +87,7 @@ internal static class RunExecution
             }
 
             return await RigSessionFactory.OpenAsync(rig.Definition, opened, time, scale, log, ct, linesOverride: emulator?.Lines,
-                onLinkOpened: (name, statistics) => monitor?.Broadcaster?.TrackLink(name, statistics), protocols: registries.Protocols).ConfigureAwait(false);
+                onLinkOpened: (name, statistics) => monitor?.Broadcaster?.TrackLink(name, statistics), kinds: registries.Rig).ConfigureAwait(false);
         }
 
         var options = new RunOptions { AssumeYes = request.AssumeYes, StepTimeoutFloor = RunOptions.StepTimeoutFloorFor(scale), AllowRawPackets = request.AllowRawPackets };

@@ -1,4 +1,6 @@
 using UsocHil.Emulation;
+using UsocHil.Gpio;
+using UsocHil.Links;
 using UsocHil.Results;
 using UsocHil.Rigs;
 using UsocHil.Sequencing.Steps;
@@ -17,6 +19,15 @@ public sealed class Registries
 
     /// <summary>The payload protocols, by a payload link's <c>protocol</c> in rig.json (built in: pus).</summary>
     public PayloadProtocols Protocols { get; } = PayloadProtocols.CreateDefault();
+
+    /// <summary>The link kinds a station binds links and instruments to (built in: serial, tcp, udp).</summary>
+    public LinkKinds Links { get; } = LinkKinds.CreateDefault();
+
+    /// <summary>The GPIO adapters, by a station's <c>gpio.binding</c> (built in: sim, pigpio, libgpiod).</summary>
+    public GpioBindings Gpio { get; } = GpioBindings.CreateDefault();
+
+    /// <summary>What opening a rig session uses: <see cref="Protocols"/>, <see cref="Links"/> and <see cref="Gpio"/>.</summary>
+    public RigKinds Rig => new(Protocols, Links, Gpio);
 
     /// <summary>The emulators, by a rig's <c>emulator</c> (none built in: the front end adds the ones it ships).</summary>
     public Emulators Emulators { get; } = new();

@@ -6,7 +6,8 @@ namespace UsocHil.Extensions;
 
 /// <summary>
 /// What <c>config validate</c> checks against the registries, beyond the files' own shape: every name a rig gives
-/// (its payload protocol, and its emulator when the station emulates it) is registered. Sequence step and check kinds
+/// (its payload protocol, and its emulator when the station emulates it) and every kind the station binds it with (link
+/// kinds, GPIO binding) is registered. Sequence step and check kinds
 /// are checked by the sequence reader with the same registries.
 /// </summary>
 public static class RegistryChecks
@@ -37,6 +38,25 @@ public static class RegistryChecks
                 string named = definition.Links.Count == 0 ? "none" : string.Join(", ", definition.Links.Select(l => l.Protocol));
                 yield return new ConfigurationProblem(file, $"$.links[{index}].protocol", LineOf($"links[{index}].protocol"),
                     $"no payload link in a registered payload protocol (the rig names {named}; registered: {string.Join(", ", registries.Protocols.Names)})");
+            }
+
+            string root = "$.rigs." + rig.Name;
+            foreach (var (kind, endpoints) in new[] { ("links", rig.Binding.Links), ("instruments", rig.Binding.Instruments) })
+            {
+                foreach (var (name, endpoint) in endpoints)
+                {
+                    if (endpoint.Kind is { } named && !registries.Links.Contains(named))
+                    {
+                        yield return new ConfigurationProblem(station.File, $"{root}.{kind}.{name}.kind", 0,
+                            $"link kind '{named}' is not registered (registered: {string.Join(", ", registries.Links.Names)})");
+                    }
+                }
+            }
+
+            if (rig.Binding.Gpio is { } gpio && !registries.Gpio.Contains(gpio.Binding))
+            {
+                yield return new ConfigurationProblem(station.File, $"{root}.gpio.binding", 0,
+                    $"GPIO binding '{gpio.Binding}' is not registered (registered: {string.Join(", ", registries.Gpio.Names)})");
             }
 
             if (rig.Binding.Emulated && definition.Emulator is { } emulator && !registries.Emulators.Names.Contains(emulator, StringComparer.OrdinalIgnoreCase))

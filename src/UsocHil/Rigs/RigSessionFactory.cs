@@ -18,7 +18,7 @@ public static class RigSessionFactory
     /// The least wall-clock time a command verification or instrument answer is given, however fast rig time runs
     /// (rig time per wall second is <paramref name="timeScale"/>).
     /// </param>
-    public static async Task<RigSession> OpenAsync(RigDefinition rig, RigBinding binding, TimeProvider time, double timeScale, ILogger log, CancellationToken cancellationToken, TimeSpan? wallTimeFloor = null, IRigLines? linesOverride = null, Action<string, Links.LinkStatistics>? onLinkOpened = null, PayloadProtocols? protocols = null)
+    public static async Task<RigSession> OpenAsync(RigDefinition rig, RigBinding binding, TimeProvider time, double timeScale, ILogger log, CancellationToken cancellationToken, TimeSpan? wallTimeFloor = null, IRigLines? linesOverride = null, Action<string, Links.LinkStatistics>? onLinkOpened = null, RigKinds? kinds = null)
     {
         var disposables = new List<IAsyncDisposable>();
         TimeSpan floor = (wallTimeFloor ?? TimeSpan.FromSeconds(2)) * Math.Max(1, timeScale);
@@ -26,8 +26,9 @@ public static class RigSessionFactory
         var transport = new CommandVerificationTiming(Math.Max(expected.AcceptanceSeconds * 4, floor.TotalSeconds), Math.Max(expected.CompletionSeconds * 4, floor.TotalSeconds));
         try
         {
-            var links = new LinkFactory(time, log);
-            protocols ??= PayloadProtocols.CreateDefault();
+            kinds ??= RigKinds.CreateDefault();
+            PayloadProtocols protocols = kinds.Protocols;
+            var links = new LinkFactory(time, log, kinds: kinds.Links);
             LinkDefinition payloadDefinition = rig.Links.FirstOrDefault(l => protocols.Contains(l.Protocol))
                 ?? throw new LinkException(rig.Name, $"the rig has no payload link in a registered protocol (its links: {string.Join(", ", rig.Links.Select(l => $"{l.Name} ({l.Protocol})"))}; registered: {string.Join(", ", protocols.Names)})");
             EndpointBinding payloadBinding = binding.Links.TryGetValue(payloadDefinition.Name, out EndpointBinding? b)
@@ -63,7 +64,7 @@ public static class RigSessionFactory
             }
             else
             {
-                lines = new RigSessionLines(await RigGpio.OpenAsync(rig, binding.Gpio, time, log, cancellationToken).ConfigureAwait(false));
+                lines = new RigSessionLines(await RigGpio.OpenAsync(rig, binding.Gpio, time, log, cancellationToken, kinds.Gpio).ConfigureAwait(false));
             }
 
             disposables.Add(lines);

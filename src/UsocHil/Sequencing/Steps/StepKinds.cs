@@ -12,14 +12,14 @@ public sealed class StepKinds
 {
     private readonly Registry<Func<StepReader, ISequenceStep?>> _registry = new("step kind");
 
-    public StepKinds(CheckKinds? checks = null) => Checks = checks ?? CheckKinds.CreateDefault();
+    private StepKinds(CheckKinds checks) => Checks = checks;
 
     public CheckKinds Checks { get; }
 
     public IReadOnlyList<string> Names => _registry.Names;
 
-    /// <summary>The kinds UsocHil itself knows, with the built-in check kinds.</summary>
-    public static StepKinds CreateDefault() => new StepKinds().AddBuiltInSteps();
+    /// <summary>The kinds UsocHil itself knows, with <paramref name="checks"/> for verify steps (the built-in check kinds when null).</summary>
+    public static StepKinds CreateDefault(CheckKinds? checks = null) => new StepKinds(checks ?? CheckKinds.CreateDefault()).AddBuiltInSteps();
 
     public StepKinds Add(string kind, Func<StepReader, ISequenceStep?> read)
     {
