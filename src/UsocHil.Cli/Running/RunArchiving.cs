@@ -13,11 +13,11 @@ namespace UsocHil.Cli.Running;
 /// </summary>
 internal sealed class RunArchiving : IAsyncDisposable
 {
-    private readonly ResultsArchive _archive;
+    private readonly IResultsStore _archive;
     private readonly ILogger _log;
     private readonly string _stationDirectory;
 
-    private RunArchiving(ResultsArchive archive, RunRecorder recorder, string stationDirectory, ILogger log)
+    private RunArchiving(IResultsStore archive, RunRecorder recorder, string stationDirectory, ILogger log)
     {
         _archive = archive;
         _stationDirectory = stationDirectory;
@@ -30,9 +30,9 @@ internal sealed class RunArchiving : IAsyncDisposable
     public long RunId => Observer.Recorder.RunId;
 
     public static async Task<RunArchiving> BeginAsync(
-        string resultsPath, LoadedStation station, LoadedRig rig, string sequenceFile, TimeProvider wall, TimeProvider rigTime, ILogger log, CancellationToken cancellationToken)
+        string resultsPath, LoadedStation station, LoadedRig rig, string sequenceFile, TimeProvider wall, TimeProvider rigTime, ILogger log, ResultsStores stores, CancellationToken cancellationToken)
     {
-        ResultsArchive archive = await ResultsArchive.OpenAsync(resultsPath, wall, log, cancellationToken).ConfigureAwait(false);
+        IResultsStore archive = await stores.OpenAsync(station.Config.ResultsStore, resultsPath, wall, log, create: true, cancellationToken).ConfigureAwait(false);
         try
         {
             var header = new RunHeader

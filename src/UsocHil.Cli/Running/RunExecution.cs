@@ -68,7 +68,7 @@ internal static class RunExecution
 
         IRunObserver progress = live is null ? plain : live;
         await using RunArchiving archiving = await RunArchiving.BeginAsync(
-            request.ResultsPath ?? request.Station.ResultsPath, request.Station, rig, sequenceFile, wall, time, log, cancellationToken).ConfigureAwait(false);
+            request.ResultsPath ?? request.Station.ResultsPath, request.Station, rig, sequenceFile, wall, time, log, registries.Stores, cancellationToken).ConfigureAwait(false);
         IRunObserver[] observers = monitor?.Observer is { } shown ? [progress, archiving.Observer, shown] : [progress, archiving.Observer];
         var observer = new RunObservers(observers, log);
         if (request.AllowRawPackets)

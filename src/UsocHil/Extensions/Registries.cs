@@ -38,6 +38,9 @@ public sealed class Registries
     /// <summary>The check kinds of verify steps (built in: agreement, consistency, dynamics, housekeeping-rate, value).</summary>
     public CheckKinds Checks => Steps.Checks;
 
+    /// <summary>The results stores, by a station's <c>"resultsStore"</c> (built in: sqlite).</summary>
+    public ResultsStores Stores { get; } = ResultsStores.CreateDefault();
+
     /// <summary>Extra places a sealed run's results go (none built in).</summary>
     public ResultsSinks Sinks { get; } = new();
 

@@ -14,6 +14,12 @@ public static class RegistryChecks
 {
     public static IEnumerable<ConfigurationProblem> Check(Registries registries, LoadedStation station)
     {
+        if (!registries.Stores.Contains(station.Config.ResultsStore))
+        {
+            yield return new ConfigurationProblem(station.File, "$.resultsStore", 0,
+                $"results store '{station.Config.ResultsStore}' is not registered (registered: {string.Join(", ", registries.Stores.Names)})");
+        }
+
         foreach (LoadedRig rig in station.Rigs.Values)
         {
             string file = Path.Combine(rig.Directory, "rig.json");
