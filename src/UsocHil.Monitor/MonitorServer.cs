@@ -56,7 +56,7 @@ public sealed class MonitorServer : IAsyncDisposable
     }
 
     /// <summary>Serves the runs of a results archive (finished and still recording), read-only: abort is always refused.</summary>
-    public static Task<MonitorServer> StartArchiveAsync(IPEndPoint endpoint, ResultsArchive archive, TimeProvider time, ILogger log, CancellationToken cancellationToken) =>
+    public static Task<MonitorServer> StartArchiveAsync(IPEndPoint endpoint, IResultsStore archive, TimeProvider time, ILogger log, CancellationToken cancellationToken) =>
         StartAsync(new MonitorOptions { Endpoint = endpoint, Time = time }, new Archive.ArchiveRunCatalogue(archive, time, log), null, log, cancellationToken);
 
     internal static async Task<MonitorServer> StartAsync(MonitorOptions options, IRunCatalogue catalogue, RunBroadcaster? live, ILogger log, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Serilog;
 using UsocHil.Cli.Running;
 using UsocHil.Configuration;
+using UsocHil.Extensions;
 using UsocHil.Rigs;
 using UsocHil.Time;
 using UsocHil.Description;
@@ -26,9 +27,10 @@ public static class CheckCommand
             using Serilog.Core.Logger log = Logging.HarnessLogging.Create("Warning", parseResult.GetValue(GlobalOptions.Verbosity));
             double scale = loaded.Binding.Emulated ? loaded.Binding.TimeScale : 1;
             TimeProvider time = loaded.Binding.Emulated ? new VirtualTimeProvider(TimeProvider.System, scale) : TimeProvider.System;
-            await using IEmulatedRig? emulator = loaded.Binding.Emulated ? HarnessEmulators.All.StartFor(station, loaded, time, scale, null, log) : null;
+            Registries registries = HarnessRegistries.For(station);
+            await using IEmulatedRig? emulator = loaded.Binding.Emulated ? registries.Emulators.StartFor(station, loaded, time, scale, null, log) : null;
             RigBinding binding = emulator?.Binding ?? loaded.Binding;
-            await using RigSession session = await RigSessionFactory.OpenAsync(loaded.Definition, binding, time, scale, log, cancellationToken, linesOverride: emulator?.Lines);
+            await using RigSession session = await RigSessionFactory.OpenAsync(loaded.Definition, binding, time, scale, log, cancellationToken, linesOverride: emulator?.Lines, kinds: registries.Rig);
             Console.WriteLine($"{loaded.Name}: links open ({(loaded.Binding.Emulated ? "emulator, in-process" : "hardware")})");
             bool healthy = await CheckLinesAsync(session, loaded.Definition, cancellationToken)
                 & await CheckInstrumentsAsync(session, loaded.Definition, cancellationToken)

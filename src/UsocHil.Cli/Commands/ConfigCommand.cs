@@ -1,5 +1,8 @@
 using System.CommandLine;
+using UsocHil.Cli.Running;
 using UsocHil.Configuration;
+using UsocHil.Extensions;
+using UsocHil.Sequencing;
 
 namespace UsocHil.Cli.Commands;
 
@@ -19,8 +22,10 @@ public static class ConfigCommand
         {
             string station = (parseResult.GetValue(file) ?? parseResult.GetValue(GlobalOptions.Station)!).FullName;
             LoadedStation loaded = StationLoader.Load(station);
+            Registries registries = HarnessRegistries.For(loaded);
+            SequenceLoader.RegisterWithConfiguration(registries.Steps);
             bool allowRaw = parseResult.GetValue(raw);
-            var problems = loaded.Rigs.Values.SelectMany(rig => SequenceChecks.CheckAll(rig, allowRaw)).ToList();
+            var problems = RegistryChecks.Check(registries, loaded).Concat(loaded.Rigs.Values.SelectMany(rig => SequenceChecks.CheckAll(rig, allowRaw))).ToList();
             if (problems.Count > 0)
             {
                 throw new ConfigurationException(problems);

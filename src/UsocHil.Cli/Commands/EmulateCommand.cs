@@ -57,7 +57,7 @@ public static class EmulateCommand
                 parseResult.GetValue(truth)?.FullName,
                 parseResult.GetValue(state)?.FullName,
                 parseResult.GetValue(payload)!);
-            await using IEmulatedRig emulated = HarnessEmulators.All.Start(start);
+            await using IEmulatedRig emulated = HarnessRegistries.For(station).Emulators.Start(start);
             Print(loaded.Name, start, emulated);
             log.Information("Emulating {Rig} unit {Seed} at time scale {Scale}; Ctrl-C stops", loaded.Name, start.Seed, scale);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

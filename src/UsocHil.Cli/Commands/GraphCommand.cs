@@ -17,9 +17,11 @@ public static class GraphCommand
         {
             try
             {
-                LoadedRig loaded = StationContext.Load(parse).Rig(parse.GetValue(rig)!);
+                LoadedStation station = StationContext.Load(parse);
+                LoadedRig loaded = station.Rig(parse.GetValue(rig)!);
                 // Drawing sends nothing, so a sequence with raw steps draws as run --raw would walk it.
-                SequencePlan plan = SequenceLoader.Load(loaded.SequenceFile(parse.GetValue(sequence)!), loaded.Definition, displayName: null, allowRawPackets: true);
+                SequencePlan plan = SequenceLoader.Load(loaded.SequenceFile(parse.GetValue(sequence)!), loaded.Definition, displayName: null, allowRawPackets: true,
+                    Running.HarnessRegistries.For(station).Steps);
                 Console.Out.Write(SequenceRun.Graph(plan, loaded.Definition, parse.GetValue(format) == "mermaid" ? GraphFormat.Mermaid : GraphFormat.Dot));
                 return ExitCodes.Passed;
             }

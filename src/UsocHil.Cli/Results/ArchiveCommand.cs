@@ -29,7 +29,7 @@ internal static class ArchiveCommand
         return ConfigJson.ArchivePath(station);
     }
 
-    public static async Task<int> RunAsync(string command, ParseResult parse, Option<FileInfo?> results, Func<ResultsArchive, Task<int>> action, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string command, ParseResult parse, Option<FileInfo?> results, Func<IResultsStore, Task<int>> action, CancellationToken cancellationToken)
     {
         try
         {

@@ -9,7 +9,7 @@ namespace UsocHil.Cli.Results;
 /// <summary>What results list, show, export, verify and compare do once the archive is open. Device text goes into tables as plain text, never markup.</summary>
 internal static class ResultsActions
 {
-    public static async Task<int> ListAsync(ResultsArchive archive, CancellationToken cancellationToken)
+    public static async Task<int> ListAsync(IResultsStore archive, CancellationToken cancellationToken)
     {
         IReadOnlyList<RunSummary> runs = await archive.ListRunsAsync(cancellationToken);
         var table = new Table().AddColumns("Run", "Rig", "Unit", "Sequence", "Started (rig)", "Outcome", "Hash");
@@ -23,7 +23,7 @@ internal static class ResultsActions
         return ExitCodes.Passed;
     }
 
-    public static async Task<int> ShowAsync(ResultsArchive archive, long runId, CancellationToken cancellationToken)
+    public static async Task<int> ShowAsync(IResultsStore archive, long runId, CancellationToken cancellationToken)
     {
         RunRecord run = await archive.ReadRunAsync(runId, cancellationToken);
         RunSummary s = run.Summary;
@@ -45,7 +45,7 @@ internal static class ResultsActions
         return ExitCodes.Passed;
     }
 
-    public static async Task<int> ExportAsync(ResultsArchive archive, long runId, FileInfo? junit, FileInfo? json, FileInfo? csv, CancellationToken cancellationToken)
+    public static async Task<int> ExportAsync(IResultsStore archive, long runId, FileInfo? junit, FileInfo? json, FileInfo? csv, CancellationToken cancellationToken)
     {
         if (junit is null && json is null && csv is null)
         {
@@ -78,7 +78,7 @@ internal static class ResultsActions
         return ExitCodes.Passed;
     }
 
-    public static async Task<int> VerifyAsync(ResultsArchive archive, CancellationToken cancellationToken)
+    public static async Task<int> VerifyAsync(IResultsStore archive, CancellationToken cancellationToken)
     {
         ChainVerification result = await archive.VerifyAsync(cancellationToken);
         if (result.Intact)
@@ -91,7 +91,7 @@ internal static class ResultsActions
         return ExitCodes.VerdictFailed;
     }
 
-    public static async Task<int> CompareAsync(ResultsArchive archive, long a, long b, CancellationToken cancellationToken)
+    public static async Task<int> CompareAsync(IResultsStore archive, long a, long b, CancellationToken cancellationToken)
     {
         RunComparison c = RunComparison.Compare(await archive.ReadRunAsync(a, cancellationToken), await archive.ReadRunAsync(b, cancellationToken));
         if (!c.SameRig)

@@ -3,6 +3,7 @@ using Serilog;
 using UsocHil.Configuration;
 using UsocHil.Reporting;
 using UsocHil.Results;
+using UsocHil.Sequencing;
 
 namespace UsocHil.Cli.Running;
 
@@ -12,12 +13,14 @@ namespace UsocHil.Cli.Running;
 /// </summary>
 internal sealed class RunArchiving : IAsyncDisposable
 {
-    private readonly ResultsArchive _archive;
+    private readonly IResultsStore _archive;
     private readonly ILogger _log;
+    private readonly string _stationDirectory;
 
-    private RunArchiving(ResultsArchive archive, RunRecorder recorder, ILogger log)
+    private RunArchiving(IResultsStore archive, RunRecorder recorder, string stationDirectory, ILogger log)
     {
         _archive = archive;
+        _stationDirectory = stationDirectory;
         _log = log;
         Observer = new ArchiveRunObserver(recorder, log);
     }
@@ -27,9 +30,9 @@ internal sealed class RunArchiving : IAsyncDisposable
     public long RunId => Observer.Recorder.RunId;
 
     public static async Task<RunArchiving> BeginAsync(
-        string resultsPath, LoadedStation station, LoadedRig rig, string sequenceFile, TimeProvider wall, TimeProvider rigTime, ILogger log, CancellationToken cancellationToken)
+        string resultsPath, LoadedStation station, LoadedRig rig, string sequenceFile, TimeProvider wall, TimeProvider rigTime, ILogger log, ResultsStores stores, CancellationToken cancellationToken)
     {
-        ResultsArchive archive = await ResultsArchive.OpenAsync(resultsPath, wall, log, cancellationToken).ConfigureAwait(false);
+        IResultsStore archive = await stores.OpenAsync(station.Config.ResultsStore, resultsPath, wall, log, create: true, cancellationToken).ConfigureAwait(false);
         try
         {
             var header = new RunHeader
@@ -43,7 +46,7 @@ internal sealed class RunArchiving : IAsyncDisposable
                 Operator = Environment.UserName,
             };
             RunRecorder recorder = await archive.BeginRunAsync(header, rigTime, cancellationToken).ConfigureAwait(false);
-            return new RunArchiving(archive, recorder, log);
+            return new RunArchiving(archive, recorder, station.Directory, log);
         }
         catch
         {
@@ -52,11 +55,12 @@ internal sealed class RunArchiving : IAsyncDisposable
         }
     }
 
-    /// <summary>Seals the run and, when asked, writes its HTML report; returns the report's path.</summary>
-    public async Task<string?> FinishAsync(LoadedRig rig, string? reportDirectory, CancellationToken cancellationToken)
+    /// <summary>Seals the run, hands it to the station's results sinks and, when asked, writes its HTML report; returns the report's path.</summary>
+    public async Task<string?> FinishAsync(LoadedRig rig, string? reportDirectory, RunResult result, ResultsSinks sinks, CancellationToken cancellationToken)
     {
         string hash = await Observer.FinishAsync(cancellationToken).ConfigureAwait(false);
         _log.Information("Run {RunId} sealed in the results archive with record hash {Hash}", RunId, hash);
+        await sinks.WriteAsync(new SealedRun(RunId, rig.Name, result.Sequence, hash, _stationDirectory, result), _log, cancellationToken).ConfigureAwait(false);
         if (reportDirectory is null)
         {
             return null;

@@ -9,6 +9,7 @@ using UsocHil.Sequencing;
 using UsocHil.Time;
 using UsocHil.Description;
 using UsocHil.Emulation;
+using UsocHil.Extensions;
 
 namespace UsocHil.Cli.Running;
 
@@ -33,8 +34,9 @@ internal static class RunExecution
     public static async Task<int> ExecuteAsync(RunRequest request, TimeProvider wall, CancellationToken cancellationToken)
     {
         LoadedRig rig = request.Station.Rig(request.Rig);
+        Registries registries = HarnessRegistries.For(request.Station);
         string sequenceFile = rig.SequenceFile(request.Sequence);
-        SequencePlan plan = SequenceLoader.Load(sequenceFile, rig.Definition, displayName: null, request.AllowRawPackets);
+        SequencePlan plan = SequenceLoader.Load(sequenceFile, rig.Definition, displayName: null, request.AllowRawPackets, registries.Steps);
         RigBinding binding = rig.Binding;
         double scale = binding.Emulated ? request.TimeScale ?? binding.TimeScale : 1;
         TimeProvider time = binding.Emulated ? new VirtualTimeProvider(wall, scale) : wall;
@@ -66,7 +68,7 @@ internal static class RunExecution
 
         IRunObserver progress = live is null ? plain : live;
         await using RunArchiving archiving = await RunArchiving.BeginAsync(
-            request.ResultsPath ?? request.Station.ResultsPath, request.Station, rig, sequenceFile, wall, time, log, cancellationToken).ConfigureAwait(false);
+            request.ResultsPath ?? request.Station.ResultsPath, request.Station, rig, sequenceFile, wall, time, log, registries.Stores, cancellationToken).ConfigureAwait(false);
         IRunObserver[] observers = monitor?.Observer is { } shown ? [progress, archiving.Observer, shown] : [progress, archiving.Observer];
         var observer = new RunObservers(observers, log);
         if (request.AllowRawPackets)
@@ -80,12 +82,12 @@ internal static class RunExecution
             RigBinding opened = binding;
             if (binding.Emulated)
             {
-                emulator = HarnessEmulators.All.StartFor(request.Station, rig, time, scale, request.TruthFile, log);
+                emulator = registries.Emulators.StartFor(request.Station, rig, time, scale, request.TruthFile, log);
                 opened = emulator.Binding;
             }
 
             return await RigSessionFactory.OpenAsync(rig.Definition, opened, time, scale, log, ct, linesOverride: emulator?.Lines,
-                onLinkOpened: (name, statistics) => monitor?.Broadcaster?.TrackLink(name, statistics)).ConfigureAwait(false);
+                onLinkOpened: (name, statistics) => monitor?.Broadcaster?.TrackLink(name, statistics), kinds: registries.Rig).ConfigureAwait(false);
         }
 
         var options = new RunOptions { AssumeYes = request.AssumeYes, StepTimeoutFloor = RunOptions.StepTimeoutFloorFor(scale), AllowRawPackets = request.AllowRawPackets };
@@ -136,7 +138,7 @@ internal static class RunExecution
         }
 
         ResultTable.Write(AnsiConsole.Console, result);
-        string? report = await archiving.FinishAsync(rig, request.ReportDirectory, CancellationToken.None).ConfigureAwait(false);
+        string? report = await archiving.FinishAsync(rig, request.ReportDirectory, result, registries.Sinks, CancellationToken.None).ConfigureAwait(false);
         Console.Out.WriteLine($"Recorded as run {archiving.RunId} in {request.ResultsPath ?? request.Station.ResultsPath}" + (report is null ? "" : $"; report {report}"));
         return result.Outcome switch
         {

@@ -10,7 +10,7 @@ namespace UsocHil.Monitor.Archive;
 /// asks for it; a run still being recorded by another process is re-read once a second (on the server: the page still
 /// only listens) and what is new is pushed to its pages, until the run ends.
 /// </summary>
-internal sealed class ArchiveRunCatalogue(ResultsArchive archive, TimeProvider time, ILogger log) : IRunCatalogue
+internal sealed class ArchiveRunCatalogue(IResultsStore archive, TimeProvider time, ILogger log) : IRunCatalogue
 {
     private static readonly TimeSpan s_tail = TimeSpan.FromSeconds(1);
 

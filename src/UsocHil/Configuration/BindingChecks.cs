@@ -20,6 +20,18 @@ internal static class BindingChecks
             yield return RigChecks.At(file, document, $"{root}.instruments.{instrument}", $"rig {rig.Name} has no instrument '{instrument}'");
         }
 
+        foreach (var (kind, endpoints) in new[] { ("links", binding.Links), ("instruments", binding.Instruments) })
+        {
+            foreach (var (name, endpoint) in endpoints)
+            {
+                int named = (endpoint.Serial is null ? 0 : 1) + (endpoint.Tcp is null ? 0 : 1) + (endpoint.Udp is null ? 0 : 1) + (endpoint.Kind is null ? 0 : 1);
+                if (named != 1)
+                {
+                    yield return RigChecks.At(file, document, $"{root}.{kind}.{name}", $"an endpoint needs exactly one of serial, tcp, udp or kind (found {named})");
+                }
+            }
+        }
+
         foreach (string line in (binding.Gpio?.Pins.Keys ?? []).Where(k => rig.Gpio.All(g => g.Name != k)))
         {
             yield return RigChecks.At(file, document, $"{root}.gpio.pins.{line}", $"rig {rig.Name} has no GPIO line '{line}'");

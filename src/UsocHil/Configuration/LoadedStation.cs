@@ -12,6 +12,9 @@ public sealed record LoadedStation(string File, string Sha256, StationConfig Con
     /// <summary>The results archive the station names, as a full path.</summary>
     public string ResultsPath => Path.GetFullPath(Path.Combine(Directory, Config.Results));
 
+    /// <summary>The extension assemblies the station names, as full paths, in its order.</summary>
+    public IReadOnlyList<string> ExtensionFiles => [.. Config.Extensions.Select(e => Path.GetFullPath(Path.Combine(Directory, e)))];
+
     public string LogDirectory => Path.GetFullPath(Path.Combine(Directory, Config.Logging.Directory));
 
     /// <summary>The rig by name, or a configuration error naming the station file and the rigs it has.</summary>

@@ -25,6 +25,15 @@ public static class StationLoader
         }
 
         var config = ConfigurationFileReader.Deserialize<StationConfig>(document, shown);
+        for (int i = 0; i < config.Extensions.Count; i++)
+        {
+            if (!File.Exists(Path.Combine(Path.GetDirectoryName(file)!, config.Extensions[i])))
+            {
+                problems.Add(new ConfigurationProblem(shown, $"$.extensions[{i}]", ConfigurationFileReader.LineOf(document["extensions"]![i]!),
+                    $"no extension assembly '{config.Extensions[i]}' (paths are relative to the station file)"));
+            }
+        }
+
         problems.AddRange(CheckRigsOf(document, file, shown, out Dictionary<string, LoadedRig> rigs));
         if (problems.Count > 0)
         {

@@ -8,6 +8,12 @@ public sealed record StationConfig
     /// <summary>The results archive, relative to the station file.</summary>
     public string Results { get; init; } = "results.db";
 
+    /// <summary>The results store the archive is kept in: <c>sqlite</c>, or one an extension registers.</summary>
+    public string ResultsStore { get; init; } = "sqlite";
+
+    /// <summary>Extension assemblies to load (payload protocols, emulators, step kinds, ...), relative to the station file.</summary>
+    public IReadOnlyList<string> Extensions { get; init; } = [];
+
     public LoggingOptions Logging { get; init; } = new();
 
     /// <summary>The folder that holds <c>&lt;rig&gt;/rig.json</c>, relative to the station file.</summary>
@@ -44,12 +50,18 @@ public sealed record RigBinding
     public IReadOnlyDictionary<string, EndpointBinding> Instruments { get; init; } = new Dictionary<string, EndpointBinding>();
 }
 
-/// <summary>Exactly one of serial, tcp or udp.</summary>
+/// <summary>Exactly one of serial, tcp, udp, or the kind of a link an extension registers (with its address).</summary>
 public sealed record EndpointBinding
 {
     public SerialBinding? Serial { get; init; }
     public NetworkBinding? Tcp { get; init; }
     public NetworkBinding? Udp { get; init; }
+
+    /// <summary>A link kind an extension registers (not serial, tcp or udp, which have their own blocks).</summary>
+    public string? Kind { get; init; }
+
+    /// <summary>Where a <see cref="Kind"/> link goes, in that kind's own words.</summary>
+    public string? Address { get; init; }
 }
 
 public sealed record SerialBinding

@@ -98,9 +98,9 @@ public sealed class RigGpio : IDisposable
     }
 
     /// <summary>Opens the rig's lines on the driver the binding names (sim, pigpio, libgpiod).</summary>
-    public static async Task<RigGpio> OpenAsync(RigDefinition rig, GpioBinding binding, TimeProvider timeProvider, ILogger log, CancellationToken cancellationToken)
+    public static async Task<RigGpio> OpenAsync(RigDefinition rig, GpioBinding binding, TimeProvider timeProvider, ILogger log, CancellationToken cancellationToken, GpioBindings? bindings = null)
     {
-        (GpioDriver driver, string adapter) = await GpioDriverFactory.CreateAsync(binding, timeProvider, log, cancellationToken).ConfigureAwait(false);
+        (GpioDriver driver, string adapter) = await GpioDriverFactory.CreateAsync(binding, timeProvider, log, cancellationToken, bindings).ConfigureAwait(false);
         return Open(rig.Gpio, driver, adapter, binding.Pins, log);
     }
 

@@ -10,7 +10,7 @@ namespace UsocHil.Results;
 /// interrupted (and seals them, keeping everything they recorded); finished runs are hashed into a per-rig chain that
 /// <see cref="VerifyAsync"/> recomputes.
 /// </summary>
-public sealed class ResultsArchive : IAsyncDisposable
+public sealed class ResultsArchive : IResultsStore
 {
     private readonly SqliteConnection _control;
     private readonly SqliteConnection _writerConnection;

@@ -1,16 +1,14 @@
 using Serilog;
-using UsocHil.Dictionary;
-using UsocHil.Framing;
 using UsocHil.Gpio;
 using UsocHil.Links;
-using UsocHil.Protocols.Pus;
 using UsocHil.Protocols.Scpi;
 using UsocHil.Description;
 
 namespace UsocHil.Rigs;
 
 /// <summary>
-/// Opens a rig from a station binding: the payload link (sync-marker framing on serial, length-delimited on TCP),
+/// Opens a rig from a station binding: the payload link in the protocol its <c>rig.json</c> names (see
+/// <see cref="PayloadProtocols"/>),
 /// the GPIO adapter, each instrument (identified against rig.json), then the session around them. Whatever was
 /// opened is closed again if a later part fails.
 /// </summary>
@@ -20,7 +18,7 @@ public static class RigSessionFactory
     /// The least wall-clock time a command verification or instrument answer is given, however fast rig time runs
     /// (rig time per wall second is <paramref name="timeScale"/>).
     /// </param>
-    public static async Task<RigSession> OpenAsync(RigDefinition rig, RigBinding binding, TimeProvider time, double timeScale, ILogger log, CancellationToken cancellationToken, TimeSpan? wallTimeFloor = null, IRigLines? linesOverride = null, Action<string, Links.LinkStatistics>? onLinkOpened = null)
+    public static async Task<RigSession> OpenAsync(RigDefinition rig, RigBinding binding, TimeProvider time, double timeScale, ILogger log, CancellationToken cancellationToken, TimeSpan? wallTimeFloor = null, IRigLines? linesOverride = null, Action<string, Links.LinkStatistics>? onLinkOpened = null, RigKinds? kinds = null)
     {
         var disposables = new List<IAsyncDisposable>();
         TimeSpan floor = (wallTimeFloor ?? TimeSpan.FromSeconds(2)) * Math.Max(1, timeScale);
@@ -28,21 +26,28 @@ public static class RigSessionFactory
         var transport = new CommandVerificationTiming(Math.Max(expected.AcceptanceSeconds * 4, floor.TotalSeconds), Math.Max(expected.CompletionSeconds * 4, floor.TotalSeconds));
         try
         {
-            var links = new LinkFactory(time, log);
-            LinkDefinition payloadDefinition = rig.Links.First(l => l.Protocol == "pus");
+            kinds ??= RigKinds.CreateDefault();
+            PayloadProtocols protocols = kinds.Protocols;
+            var links = new LinkFactory(time, log, kinds: kinds.Links);
+            LinkDefinition payloadDefinition = rig.Links.FirstOrDefault(l => protocols.Contains(l.Protocol))
+                ?? throw new LinkException(rig.Name, $"the rig has no payload link in a registered protocol (its links: {string.Join(", ", rig.Links.Select(l => $"{l.Name} ({l.Protocol})"))}; registered: {string.Join(", ", protocols.Names)})");
             EndpointBinding payloadBinding = binding.Links.TryGetValue(payloadDefinition.Name, out EndpointBinding? b)
                 ? b
                 : throw new LinkException(payloadDefinition.Name, "the station binds no endpoint for this link");
-            var codec = new DictionaryCodec(rig.Dictionary, (ushort)rig.Apid, new PusCodec(rig.Profile));
+            Func<PayloadOpen, IPayloadChannel> protocol = protocols.Get(payloadDefinition.Protocol);
             async Task<IPayloadChannel> OpenPayloadAsync(CancellationToken ct)
             {
                 ILink payloadLink = await links.OpenAsync(payloadDefinition, payloadBinding, ct).ConfigureAwait(false);
                 onLinkOpened?.Invoke(payloadDefinition.Name, payloadLink.Statistics);
-                IPacketFramer framer = payloadBinding.Serial is not null
-                    ? new SyncMarkerFramer(codec.Codec.Layout.ErrorControl, time, log, new SyncMarkerFramerOptions { MidPacketTimeout = floor / 4 })
-                    : new LengthDelimitedFramer(codec.Codec.Layout.MaxPacketLength);
-                var raw = new RawPacketPort(payloadLink, framer);
-                return new RawPacketChannel(new RigSessionPusChannel(payloadLink, raw, codec, time, log, transport), raw);
+                try
+                {
+                    return protocol(new PayloadOpen(rig, payloadDefinition, payloadBinding, payloadLink, time, log, transport, floor));
+                }
+                catch
+                {
+                    await payloadLink.DisposeAsync().ConfigureAwait(false);
+                    throw;
+                }
             }
 
             IPayloadChannel payload = await OpenPayloadAsync(cancellationToken).ConfigureAwait(false);
@@ -59,7 +64,7 @@ public static class RigSessionFactory
             }
             else
             {
-                lines = new RigSessionLines(await RigGpio.OpenAsync(rig, binding.Gpio, time, log, cancellationToken).ConfigureAwait(false));
+                lines = new RigSessionLines(await RigGpio.OpenAsync(rig, binding.Gpio, time, log, cancellationToken, kinds.Gpio).ConfigureAwait(false));
             }
 
             disposables.Add(lines);

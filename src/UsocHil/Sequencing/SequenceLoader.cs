@@ -16,24 +16,26 @@ public static class SequenceLoader
     private static readonly string[] s_topLevel = ["$schema", "sequence", "version", "description", "policy", "powerUp", "selfTest", "steps", "verify"];
 
     /// <summary>Lets <c>config validate</c> check sequence files too.</summary>
-    public static void RegisterWithConfiguration() =>
-        SequenceChecks.Register((rig, file, allowRaw) => Check(file, rig.Definition, displayName: null, allowRaw));
+    /// <param name="kinds">The step and check kinds of this station (its extensions' too); the built-in ones when null.</param>
+    public static void RegisterWithConfiguration(StepKinds? kinds = null) =>
+        SequenceChecks.Register((rig, file, allowRaw) => Check(file, rig.Definition, displayName: null, allowRaw, kinds));
 
     public static SequencePlan Load(string file, RigDefinition rig, string? displayName = null) => Load(file, rig, displayName, allowRawPackets: false);
 
     /// <param name="allowRawPackets">Accept raw steps (<c>usoc-hil run --raw</c>); without it a raw step is a problem naming the file and step.</param>
-    public static SequencePlan Load(string file, RigDefinition rig, string? displayName, bool allowRawPackets)
+    /// <param name="kinds">The step and check kinds the sequence may use; the built-in ones when null.</param>
+    public static SequencePlan Load(string file, RigDefinition rig, string? displayName, bool allowRawPackets, StepKinds? kinds = null)
     {
-        var (plan, problems) = Build(file, rig, displayName, allowRawPackets);
+        var (plan, problems) = Build(file, rig, displayName, allowRawPackets, kinds);
         return problems.Count > 0 ? throw new ConfigurationException(problems) : plan!;
     }
 
     public static IReadOnlyList<ConfigurationProblem> Check(string file, RigDefinition rig, string? displayName = null) => Check(file, rig, displayName, allowRawPackets: false);
 
-    public static IReadOnlyList<ConfigurationProblem> Check(string file, RigDefinition rig, string? displayName, bool allowRawPackets) =>
-        Build(file, rig, displayName, allowRawPackets).Problems;
+    public static IReadOnlyList<ConfigurationProblem> Check(string file, RigDefinition rig, string? displayName, bool allowRawPackets, StepKinds? kinds = null) =>
+        Build(file, rig, displayName, allowRawPackets, kinds).Problems;
 
-    private static (SequencePlan? Plan, IReadOnlyList<ConfigurationProblem> Problems) Build(string file, RigDefinition rig, string? displayName, bool allowRawPackets)
+    private static (SequencePlan? Plan, IReadOnlyList<ConfigurationProblem> Problems) Build(string file, RigDefinition rig, string? displayName, bool allowRawPackets, StepKinds? kinds)
     {
         string shown = displayName ?? Path.GetRelativePath(Environment.CurrentDirectory, file);
         JToken document;
@@ -46,7 +48,7 @@ public static class SequenceLoader
             return (null, ex.Problems);
         }
 
-        var context = new SequenceBuildContext(shown, rig, allowRawPackets);
+        var context = new SequenceBuildContext(shown, rig, allowRawPackets, kinds);
         if (document is not JObject root)
         {
             return (null, [new ConfigurationProblem(shown, "$", ConfigurationFileReader.LineOf(document), "wrong type: a sequence is a JSON object")]);

@@ -49,7 +49,7 @@ public sealed class StepReaderTests
         new object[] { """{ "kind": "fit", "name": "F", "data": "points", "x": "TC1_RAW", "y": "dmm", "order": 6 }""", "order", "6 is out of range [1, 5]" },
         new object[] { """{ "kind": "upload", "fit": "TC1", "parameters": [ "TC1_C0", "TC1_C1" ] }""", "parameters", "fit 'TC1' has order 2: give 3 parameters for its coefficients, c0 first" },
         new object[] { """{ "kind": "upload", "fit": "TC7", "parameters": [ "TC1_C0" ] }""", "fit", "no fit step before this one makes 'TC7'" },
-        new object[] { """{ "kind": "verify", "checks": [ { "check": "speed" } ] }""", "checks[0].check", "unknown check 'speed'; known: agreement, consistency, housekeeping-rate, dynamics, value" },
+        new object[] { """{ "kind": "verify", "checks": [ { "check": "speed" } ] }""", "checks[0].check", "unknown check 'speed'; known: agreement, consistency, dynamics, housekeeping-rate, value" },
         new object[] { """{ "kind": "verify", "checks": [ { "check": "consistency", "expectation": "tc-agree" } ] }""", "checks[0].expectation", "rig furnace-em declares no consistency expectation 'tc-agree'" },
         new object[] { """{ "kind": "verify", "checks": [ { "check": "dynamics", "since": "later", "target": 300 } ] }""", "checks[0].since", "no mark step before this one is named 'later'" },
         new object[] { """{ "kind": "verify", "checks": [ { "check": "agreement", "parameters": [ "TC1_TEMP" ], "within": 0.3 } ] }""", "checks[0]", "missing required field 'reference'" },

@@ -4,8 +4,11 @@ using UsocHil.Description;
 namespace UsocHil.Sequencing.Steps;
 
 /// <summary>What a step being read may refer to: the rig, variables in scope, data sets and fits declared before it.</summary>
-internal sealed class SequenceBuildContext(string file, RigDefinition rig, bool allowRawPackets = false)
+public sealed class SequenceBuildContext(string file, RigDefinition rig, bool allowRawPackets = false, StepKinds? kinds = null)
 {
+    /// <summary>The step kinds (and, through them, the check kinds) a sequence may use.</summary>
+    public StepKinds Kinds { get; } = kinds ?? StepKinds.CreateDefault();
+
     public string File { get; } = file;
 
     public RigDefinition Rig { get; } = rig;

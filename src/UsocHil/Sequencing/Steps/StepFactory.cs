@@ -3,29 +3,12 @@ using UsocHil.Configuration;
 
 namespace UsocHil.Sequencing.Steps;
 
-/// <summary>Turns the step objects of a sequence file into steps, by kind; each kind reads and checks its own fields.</summary>
-internal static class StepFactory
+/// <summary>
+/// Turns the step objects of a sequence file into steps, by the kinds registered in the context; each kind reads and
+/// checks its own fields. A step kind that holds steps (a sweep, an inhibit) reads them with <see cref="ReadList"/>.
+/// </summary>
+public static class StepFactory
 {
-    private static readonly Dictionary<string, Func<StepReader, ISequenceStep?>> s_kinds = new(StringComparer.Ordinal)
-    {
-        ["power"] = PowerStep.Read,
-        ["command"] = CommandStep.Read,
-        ["set"] = SetStep.Read,
-        ["wait"] = WaitStep.Read,
-        ["sweep"] = SweepStep.Read,
-        ["sample"] = SampleStep.Read,
-        ["fit"] = FitStep.Read,
-        ["optimise"] = OptimiseStep.Read,
-        ["upload"] = UploadStep.Read,
-        ["verify"] = VerifyStep.Read,
-        ["prompt"] = PromptStep.Read,
-        ["mark"] = MarkStep.Read,
-        ["inhibit"] = InhibitStep.Read,
-        ["raw"] = RawStep.Read,
-    };
-
-    public static IReadOnlyCollection<string> Kinds => s_kinds.Keys;
-
     public static IReadOnlyList<ISequenceStep> ReadList(JToken? token, string path, SequenceBuildContext context)
     {
         if (token is null)
@@ -66,9 +49,9 @@ internal static class StepFactory
             return null;
         }
 
-        if (!s_kinds.TryGetValue(kind, out Func<StepReader, ISequenceStep?>? read))
+        if (!context.Kinds.TryGet(kind, out Func<StepReader, ISequenceStep?> read))
         {
-            reader.Problem(obj["kind"], "kind", $"unknown step kind '{kind}'; known kinds: {string.Join(", ", s_kinds.Keys)}");
+            reader.Problem(obj["kind"], "kind", $"unknown step kind '{kind}'; known kinds: {string.Join(", ", context.Kinds.Names)}");
             return null;
         }
 

@@ -11,7 +11,7 @@ namespace UsocHil.Sequencing.Steps;
 /// reported as unknown when the step is finished. A reader of an object inside a step (a check, a variable, a stability
 /// window) is made with <see cref="Inner"/>: such objects have no kind or label.
 /// </summary>
-internal sealed class StepReader(JObject step, string path, SequenceBuildContext context, bool isStep = true)
+public sealed class StepReader(JObject step, string path, SequenceBuildContext context, bool isStep = true)
 {
     private readonly HashSet<string> _read = isStep ? new(StringComparer.Ordinal) { "kind", "label" } : new(StringComparer.Ordinal);
 

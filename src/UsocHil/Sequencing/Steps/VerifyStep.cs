@@ -73,87 +73,93 @@ internal sealed class VerifyStep(IReadOnlyList<IVerifyCheck> checks, bool stopOn
     private static IVerifyCheck? ReadCheck(StepReader r)
     {
         string? kind = r.String("check");
-        RigDefinition rig = r.Context.Rig;
-        switch (kind)
+        if (kind is null)
         {
-            case "agreement":
-            {
-                IReadOnlyList<string> parameters = r.Strings("parameters") ?? [];
-                for (int i = 0; i < parameters.Count; i++)
-                {
-                    r.Parameter(r.Json["parameters"]![i]!, $"parameters[{i}]", parameters[i]);
-                }
-
-                InstrumentDefinition? reference = SampleStep.ReadReference(r, "reference", required: true);
-                double? within = r.Number("within", min: 0);
-                int count = r.Integer("count", required: false, min: 1, max: 10_000) ?? 10;
-                return reference is null || within is null ? null : new AgreementCheck(parameters, reference, within.Value, count);
-            }
-
-            case "consistency":
-            {
-                string? name = r.String("expectation");
-                TimeSpan window = r.Seconds("seconds") ?? TimeSpan.FromSeconds(30);
-                ConsistencyExpectation? expectation = rig.Expectations?.Consistency.FirstOrDefault(c => c.Name == name);
-                if (name is not null && expectation is null)
-                {
-                    r.Problem(r.Json["expectation"], "expectation", $"rig {rig.Name} declares no consistency expectation '{name}'");
-                }
-
-                return expectation is null ? null : new ConsistencyCheck(expectation, window);
-            }
-
-            case "housekeeping-rate":
-            {
-                TimeSpan window = r.Seconds("seconds") ?? TimeSpan.FromSeconds(30);
-                if (rig.Expectations?.Housekeeping is not { } expectation)
-                {
-                    r.Problem(null, "", $"rig {rig.Name} declares no housekeeping expectation");
-                    return null;
-                }
-
-                return new HousekeepingRateCheck(expectation, window);
-            }
-
-            case "dynamics":
-            {
-                string? since = r.String("since");
-                ValueExpression? target = r.Value("target");
-                double? maxSettling = r.Number("maxSettlingSeconds", required: false, min: 0);
-                if (since is not null && !r.Context.Marks.Contains(since))
-                {
-                    r.Problem(r.Json["since"], "since", $"no mark step before this one is named '{since}'");
-                }
-
-                if (rig.Expectations?.Dynamics is not { } dynamics)
-                {
-                    r.Problem(null, "", $"rig {rig.Name} declares no dynamics expectation");
-                    return null;
-                }
-
-                return since is null || target is null ? null : new DynamicsCheck(dynamics, since, target, maxSettling);
-            }
-
-            case "value":
-            {
-                var parameter = r.Parameter("parameter");
-                ValueExpression? min = r.Value("min", required: false);
-                ValueExpression? max = r.Value("max", required: false);
-                int? bits = r.Integer("bitsSet", required: false, min: 1);
-                if (min is null && max is null && bits is null && !r.HasProblems)
-                {
-                    r.Problem(null, "", "a value check needs min, max or bitsSet");
-                }
-
-                return parameter is null ? null : new ValueCheck(parameter.Name, min, max, bits);
-            }
-
-            case null:
-                return null;
-
-            default:
-                r.Problem(r.Json["check"], "check", $"unknown check '{kind}'; known: agreement, consistency, housekeeping-rate, dynamics, value");
-                return null;
+            return null;
         }
+
+        CheckKinds known = r.Context.Kinds.Checks;
+        if (!known.TryGet(kind, out Func<StepReader, IVerifyCheck?> read))
+        {
+            r.Problem(r.Json["check"], "check", $"unknown check '{kind}'; known: {string.Join(", ", known.Names)}");
+            return null;
+        }
+
+        return read(r);
+    }
+
+    internal static IVerifyCheck? ReadAgreement(StepReader r)
+    {
+        IReadOnlyList<string> parameters = r.Strings("parameters") ?? [];
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            r.Parameter(r.Json["parameters"]![i]!, $"parameters[{i}]", parameters[i]);
+        }
+
+        InstrumentDefinition? reference = SampleStep.ReadReference(r, "reference", required: true);
+        double? within = r.Number("within", min: 0);
+        int count = r.Integer("count", required: false, min: 1, max: 10_000) ?? 10;
+        return reference is null || within is null ? null : new AgreementCheck(parameters, reference, within.Value, count);
+    }
+
+    internal static IVerifyCheck? ReadConsistency(StepReader r)
+    {
+        RigDefinition rig = r.Context.Rig;
+        string? name = r.String("expectation");
+        TimeSpan window = r.Seconds("seconds") ?? TimeSpan.FromSeconds(30);
+        ConsistencyExpectation? expectation = rig.Expectations?.Consistency.FirstOrDefault(c => c.Name == name);
+        if (name is not null && expectation is null)
+        {
+            r.Problem(r.Json["expectation"], "expectation", $"rig {rig.Name} declares no consistency expectation '{name}'");
+        }
+
+        return expectation is null ? null : new ConsistencyCheck(expectation, window);
+    }
+
+    internal static IVerifyCheck? ReadHousekeepingRate(StepReader r)
+    {
+        RigDefinition rig = r.Context.Rig;
+        TimeSpan window = r.Seconds("seconds") ?? TimeSpan.FromSeconds(30);
+        if (rig.Expectations?.Housekeeping is not { } expectation)
+        {
+            r.Problem(null, "", $"rig {rig.Name} declares no housekeeping expectation");
+            return null;
+        }
+
+        return new HousekeepingRateCheck(expectation, window);
+    }
+
+    internal static IVerifyCheck? ReadDynamics(StepReader r)
+    {
+        RigDefinition rig = r.Context.Rig;
+        string? since = r.String("since");
+        ValueExpression? target = r.Value("target");
+        double? maxSettling = r.Number("maxSettlingSeconds", required: false, min: 0);
+        if (since is not null && !r.Context.Marks.Contains(since))
+        {
+            r.Problem(r.Json["since"], "since", $"no mark step before this one is named '{since}'");
+        }
+
+        if (rig.Expectations?.Dynamics is not { } dynamics)
+        {
+            r.Problem(null, "", $"rig {rig.Name} declares no dynamics expectation");
+            return null;
+        }
+
+        return since is null || target is null ? null : new DynamicsCheck(dynamics, since, target, maxSettling);
+    }
+
+    internal static IVerifyCheck? ReadValue(StepReader r)
+    {
+        var parameter = r.Parameter("parameter");
+        ValueExpression? min = r.Value("min", required: false);
+        ValueExpression? max = r.Value("max", required: false);
+        int? bits = r.Integer("bitsSet", required: false, min: 1);
+        if (min is null && max is null && bits is null && !r.HasProblems)
+        {
+            r.Problem(null, "", "a value check needs min, max or bitsSet");
+        }
+
+        return parameter is null ? null : new ValueCheck(parameter.Name, min, max, bits);
     }
 }

@@ -1,7 +1,10 @@
 namespace UsocHil.Sequencing.Steps.Checks;
 
-/// <summary>One expectation a verify step evaluates; it measures and returns its verdicts, it does not throw for a fail.</summary>
-internal interface IVerifyCheck
+/// <summary>
+/// One expectation a verify step evaluates; it measures and returns its verdicts, it does not throw for a fail. A check
+/// kind of an extension implements it and registers its reader with <see cref="CheckKinds.Add"/>.
+/// </summary>
+public interface IVerifyCheck
 {
     string Label { get; }
 
