@@ -37,7 +37,7 @@ internal static class ResultsActions
         var table = new Table().AddColumns("Step", "Expectation", "Measured", "Margin", "Verdict");
         foreach (MeasurementRecord m in run.Verdicts)
         {
-            ExpectationResult x = m.Expectation!;
+            JudgedResult x = m.Expectation!;
             table.AddRow(Cells(m.StepIndex?.ToString(CultureInfo.InvariantCulture) ?? "-", x.Expectation, $"{x.Measured:G6} {x.Unit}", x.Margin.ToString("G4", CultureInfo.InvariantCulture), x.Verdict.ToString().ToLowerInvariant()));
         }
 

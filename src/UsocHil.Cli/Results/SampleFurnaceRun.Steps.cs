@@ -77,7 +77,7 @@ internal sealed partial class SampleFurnaceRun
         };
         await _run.RecordCommandAsync(record, _cancellation);
         var timing = new CommandTimingExpectation(_rig.Expectations!.CommandVerification!);
-        foreach (ExpectationResult r in timing.Evaluate(name, sent, record.Accepted, record.Completed))
+        foreach (JudgedResult r in timing.Evaluate(name, sent, record.Accepted, record.Completed))
         {
             await VerdictAsync(r);
         }
@@ -143,7 +143,7 @@ internal sealed partial class SampleFurnaceRun
         }
     }
 
-    private async Task VerdictAsync(ExpectationResult result)
+    private async Task VerdictAsync(JudgedResult result)
     {
         _verdicts.Add(result);
         await _run.RecordMeasurementAsync(result, _cancellation);

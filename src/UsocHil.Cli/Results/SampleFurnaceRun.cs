@@ -38,7 +38,7 @@ internal sealed partial class SampleFurnaceRun
     private readonly SampleFurnace _furnace;
     private readonly SteppedClock _clock = new(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
     private readonly Dictionary<string, List<Sample>> _series = Traced.ToDictionary(p => p, _ => new List<Sample>());
-    private readonly List<ExpectationResult> _verdicts = [];
+    private readonly List<JudgedResult> _verdicts = [];
     private readonly LimitMonitor _monitor;
     private double[][]? _onboard;
     private RunRecorder _run = null!;
@@ -96,7 +96,7 @@ internal sealed partial class SampleFurnaceRun
             if (setpoint == 600)
             {
                 var dynamics = new StepResponseExpectation(_rig.Expectations!.Dynamics!) { RampWindowSeconds = 60 };
-                foreach (ExpectationResult r in dynamics.Evaluate(response, setpoint))
+                foreach (JudgedResult r in dynamics.Evaluate(response, setpoint))
                 {
                     await VerdictAsync(r);
                 }

@@ -55,15 +55,8 @@ internal sealed class ArchiveReplay(IRunObserver observer)
         _steps = record.Steps.Count;
         foreach (MeasurementRecord m in record.Measurements.Skip(_measurements))
         {
-            Expectations.ExpectationResult? e = m.Expectation;
-            MeasurementVerdict verdict = e is null ? MeasurementVerdict.None : e.Verdict switch
-            {
-                Expectations.Verdict.Pass => MeasurementVerdict.Pass,
-                Expectations.Verdict.Marginal => MeasurementVerdict.Marginal,
-                _ => MeasurementVerdict.Fail,
-            };
             string step = m.StepIndex is { } k ? (k + 1).ToString(CultureInfo.InvariantCulture) : "";
-            observer.OnMeasurement(new Measurement(step, m.Name, m.Value, m.Unit, e?.Expectation, verdict, e?.Margin, e is null ? null : $"{e.Evidence.Count} samples", m.Time));
+            observer.OnMeasurement(new Measurement(step, m.Expectation ?? Expectations.JudgedResult.Recorded(m.Name, m.Value, m.Unit), m.Time));
         }
 
         _measurements = record.Measurements.Count;

@@ -73,8 +73,8 @@ public static partial class HtmlReport
         int n = 0;
         foreach (MeasurementRecord m in run.Verdicts)
         {
-            ExpectationResult x = m.Expectation!;
-            string verdict = Judge.Describe(x.Verdict);
+            JudgedResult x = m.Expectation!;
+            string verdict = x.Verdict.ToText();
             html.Append($"<tr class=\"{verdict}\"><td>{++n}</td><td>{m.StepIndex?.ToString(CultureInfo.InvariantCulture) ?? "-"}</td><td>{E(x.Expectation)}</td>")
                 .Append($"<td>{Num(x.Measured)} {E(x.Unit)}</td><td>{Bounds(x.Low, x.High)}</td><td>{Bounds(x.HardLow ?? x.Low, x.HardHigh ?? x.High)}</td>")
                 .Append($"<td>{Num(x.Margin)}</td><td class=\"verdict\">{verdict}</td><td>{E(x.Message)}</td></tr>\n");

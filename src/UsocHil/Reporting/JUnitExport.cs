@@ -48,7 +48,7 @@ public static class JUnitExport
         var marginal = new StringBuilder();
         foreach (MeasurementRecord m in verdicts)
         {
-            ExpectationResult x = m.Expectation!;
+            JudgedResult x = m.Expectation!;
             string name = x.Expectation;
             int seen = names[name] = names.GetValueOrDefault(name) + 1;
             if (seen > 1)
@@ -83,10 +83,10 @@ public static class JUnitExport
         w.WriteEndDocument();
     }
 
-    private static string Describe(ExpectationResult x) =>
+    private static string Describe(JudgedResult x) =>
         $"{Value(x.Measured)} {x.Unit}, margin {Value(x.Margin)} {x.Unit}, nominal [{Value(x.Low)}, {Value(x.High)}], hard [{Value(x.HardLow ?? x.Low)}, {Value(x.HardHigh ?? x.High)}]";
 
-    private static string Detail(ExpectationResult x)
+    private static string Detail(JudgedResult x)
     {
         var sb = new StringBuilder();
         sb.Append(x.Message).Append('\n');

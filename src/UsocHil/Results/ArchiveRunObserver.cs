@@ -44,22 +44,9 @@ public sealed class ArchiveRunObserver(RunRecorder recorder, ILogger log) : IRun
 
     public void OnMeasurement(Measurement measurement) => Safely(() =>
     {
-        ExpectationResult? result = measurement.Result;
-        if (result is null && measurement.Verdict != MeasurementVerdict.None)
-        {
-            result = new ExpectationResult
-            {
-                Expectation = measurement.Name,
-                Parameters = [],
-                Verdict = measurement.Verdict switch { MeasurementVerdict.Pass => Verdict.Pass, MeasurementVerdict.Marginal => Verdict.Marginal, _ => Verdict.Fail },
-                Measured = measurement.Value,
-                Unit = measurement.Unit,
-                Margin = measurement.Margin ?? double.NaN,
-                Message = string.Join("; ", new[] { measurement.Expectation, measurement.Evidence }.Where(t => !string.IsNullOrEmpty(t))),
-            };
-        }
-
-        recorder.Enqueue(WriteKind.Measurement, new MeasurementRecord(measurement.RigTime, null, result?.Expectation ?? measurement.Name, measurement.Value, measurement.Unit, result));
+        // The judged result goes in whole; a value recorded without a verdict is a plain row with no expectation.
+        JudgedResult result = measurement.Result;
+        recorder.Enqueue(WriteKind.Measurement, new MeasurementRecord(measurement.RigTime, null, result.Expectation, result.Measured, result.Unit, result.IsJudged ? result : null));
     });
 
     public void OnTelemetry(RigTelemetry sample) => Safely(() => recorder.EnqueueTelemetry(sample.RigTime, sample.Parameter, sample.Value));

@@ -9,7 +9,7 @@ public sealed record TransitionRecord(DateTimeOffset Time, string From, string T
 public sealed record StepRecord(int Index, string Name, string Kind, DateTimeOffset Started, DateTimeOffset? Ended, string? Outcome, string? Message);
 
 /// <summary>A measured value, with the expectation it was held against when there was one.</summary>
-public sealed record MeasurementRecord(DateTimeOffset Time, int? StepIndex, string Name, double Value, string? Unit, ExpectationResult? Expectation);
+public sealed record MeasurementRecord(DateTimeOffset Time, int? StepIndex, string Name, double Value, string? Unit, JudgedResult? Expectation);
 
 /// <summary>One telemetry sample as archived.</summary>
 public readonly record struct TelemetrySample(DateTimeOffset Time, string Parameter, double Value);

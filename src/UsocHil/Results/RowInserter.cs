@@ -86,10 +86,10 @@ internal sealed class RowInserter : IDisposable
 
     private void InsertMeasurement(long runId, MeasurementRecord m)
     {
-        ExpectationResult? x = m.Expectation;
+        JudgedResult? x = m.Expectation;
         Run(_measurement, runId, m.StepIndex, ArchiveTime.ToText(m.Time), m.Name,
             x is null ? null : JsonSerializer.Serialize(x.Parameters, ArchiveJson.Options), Db(m.Value), m.Unit,
-            x?.Expectation, Db(x?.Low), Db(x?.High), Db(x?.HardLow), Db(x?.HardHigh), x is null ? null : Judge.Describe(x.Verdict),
+            x?.Expectation, Db(x?.Low), Db(x?.High), Db(x?.HardLow), Db(x?.HardHigh), x is null ? null : x.Verdict.ToText(),
             Db(x?.Margin), x?.Culprit, x?.Message, x is null ? null : ArchiveJson.Evidence(x.Evidence));
     }
 

@@ -148,7 +148,7 @@ internal static class RunJson
         }
 
         w.WriteEndArray();
-        w.WriteString("verdict", Judge.Describe(x.Verdict));
+        w.WriteString("verdict", x.Verdict.ToText());
         Number(w, "margin", x.Margin);
         Number(w, "low", x.Low);
         Number(w, "high", x.High);

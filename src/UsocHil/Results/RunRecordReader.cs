@@ -114,7 +114,7 @@ internal static class RunRecordReader
 
     private static MeasurementRecord ReadMeasurement(SqliteDataReader r)
     {
-        ExpectationResult? expectation = r.IsDBNull(5) ? null : new ExpectationResult
+        JudgedResult? expectation = r.IsDBNull(5) ? null : new JudgedResult
         {
             Expectation = r.GetString(5),
             Parameters = r.IsDBNull(6) ? [] : JsonSerializer.Deserialize<string[]>(r.GetString(6)) ?? [],
@@ -134,12 +134,19 @@ internal static class RunRecordReader
         return new MeasurementRecord(ArchiveTime.Parse(r.GetString(0)), step, r.GetString(2), Real(r, 3), Text(r, 4), expectation);
     }
 
-    private static Verdict ParseVerdict(string? text) => text switch
+    /// <summary>Older rows and foreign writers may hold a word this harness does not know: read it as a fail, never as a pass.</summary>
+    private static Verdict ParseVerdict(string? text)
     {
-        "pass" => Verdict.Pass,
-        "marginal" => Verdict.Marginal,
-        _ => Verdict.Fail,
-    };
+        try
+        {
+            Verdict verdict = VerdictOrder.Parse(text);
+            return verdict == Verdict.NotSet ? Verdict.Fail : verdict;
+        }
+        catch (FormatException)
+        {
+            return Verdict.Fail;
+        }
+    }
 
     private static List<T> Query<T>(SqliteConnection c, SqliteTransaction? tx, string sql, (string Name, object Value)[] args, Func<SqliteDataReader, T> map)
     {

@@ -52,7 +52,7 @@ public sealed class RunRecorder : IAsyncDisposable
     }
 
     /// <summary>Records an evaluated expectation: its measured value, bounds, verdict, margin and evidence.</summary>
-    public ValueTask RecordMeasurementAsync(ExpectationResult result, CancellationToken cancellationToken = default) =>
+    public ValueTask RecordMeasurementAsync(JudgedResult result, CancellationToken cancellationToken = default) =>
         Write(WriteKind.Measurement, new MeasurementRecord(_rigTime.GetUtcNow(), Step, result.Expectation, result.Measured, result.Unit, result), cancellationToken);
 
     /// <summary>Records a measured value that is not (yet) held against an expectation: a sample mean, a fitted figure.</summary>

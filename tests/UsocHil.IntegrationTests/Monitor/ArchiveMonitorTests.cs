@@ -34,7 +34,7 @@ public sealed class ArchiveMonitorTests
             await finished.RecordTelemetryAsync(now.AddSeconds(i), "TC1_TEMP", 20 + i, cancellationToken);
         }
 
-        await finished.RecordMeasurementAsync(new ExpectationResult
+        await finished.RecordMeasurementAsync(new JudgedResult
         {
             Expectation = "TC1 residual", Parameters = ["TC1_TEMP"], Verdict = Verdict.Pass, Measured = 0.1, Unit = "K", Margin = 0.2, High = 0.3,
         }, cancellationToken);

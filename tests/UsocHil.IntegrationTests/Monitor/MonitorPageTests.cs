@@ -58,7 +58,7 @@ public sealed class MonitorPageTests
         run.Housekeeping(60, 550);
         browser.Until(_ => Points(browser) > before, "the TC1 trace grew", cancellationToken);
 
-        run.Verdict("1", "TC1 residual at 550 degC", 0.21, MeasurementVerdict.Marginal, 0.09);
+        run.Verdict("1", "TC1 residual at 550 degC", 0.21, UsocHil.Expectations.Verdict.Marginal, 0.09);
         run.Event("ST[05] 0x0201", "warning", Markup);
         run.Command("SET_SETPOINT", succeeded: false, failure: Markup);
         run.FinishStep(first);

@@ -27,7 +27,7 @@ public sealed class RunComparisonTests
         ],
         Measurements =
         [
-            new MeasurementRecord(DateTimeOffset.UnixEpoch, null, "TC1 verification", 0.1, "K", new ExpectationResult
+            new MeasurementRecord(DateTimeOffset.UnixEpoch, null, "TC1 verification", 0.1, "K", new JudgedResult
             {
                 Expectation = "TC1 verification", Parameters = ["TC1_TEMP"], Verdict = verdict, Measured = 0.1, Margin = verdict == Verdict.Pass ? 0.2 : -0.1,
             }),

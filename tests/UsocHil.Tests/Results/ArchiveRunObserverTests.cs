@@ -29,7 +29,7 @@ public sealed class ArchiveRunObserverTests
             observer.OnStepStarted(step);
             observer.OnTelemetry(new RigTelemetry("TC1_TEMP", 500, t.AddSeconds(1)));
             observer.OnMeasurement(Measurement.Of("1", agree, t.AddSeconds(2)));
-            observer.OnMeasurement(Measurement.Within("1", "supply current", 3.2, "A", 0, 3, t.AddSeconds(2)));
+            observer.OnMeasurement(Measurement.Within("1", "supply current", ["PSU_CURRENT"], 3.2, "A", 0, 3, t.AddSeconds(2)));
             observer.OnCommand(new RigCommand("HEATER_ON", new Dictionary<string, double>(), true, TimeSpan.FromSeconds(0.2), TimeSpan.FromSeconds(1), null, t.AddSeconds(3)));
             observer.OnCalibration(new SequencingProduct("poly2", "TC1_TEMP", [0.1, 1.001, 0], [0.01, 0.0001, 0], [200, 400], [200.3, 400.5], [0.01, -0.01], 0.99999, t));
             observer.OnEvent(new RunEvent("device", "high", "OVER_TEMPERATURE", t.AddSeconds(4)));

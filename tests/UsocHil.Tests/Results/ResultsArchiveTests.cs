@@ -45,7 +45,7 @@ public sealed class ResultsArchiveTests
         Assert.That(run.Verdicts.Where(v => v.Expectation!.Verdict == Verdict.Fail).Select(v => v.Expectation!.Message), Is.Empty);
         Assert.That(run.Summary.Outcome, Is.EqualTo(RunOutcome.Passed));
         Assert.That(run.Summary.RecordHash, Has.Length.EqualTo(64));
-        ExpectationResult fit = run.Verdicts.First(v => v.Name == "TC1_TEMP fit residual RMS").Expectation!;
+        JudgedResult fit = run.Verdicts.First(v => v.Name == "TC1_TEMP fit residual RMS").Expectation!;
         Assert.That(fit.Margin, Is.EqualTo(fit.High!.Value - fit.Measured).Within(1e-12));
         Assert.That(fit.Evidence.Count, Is.EqualTo(40));
     }
@@ -60,7 +60,7 @@ public sealed class ResultsArchiveTests
         RunRecord run = await archive.ReadRunAsync(id, ct);
 
         Assert.That(run.Summary.Outcome, Is.EqualTo(RunOutcome.Failed));
-        ExpectationResult agree = run.Verdicts.Single(v => v.Name == "thermocouples-agree").Expectation!;
+        JudgedResult agree = run.Verdicts.Single(v => v.Name == "thermocouples-agree").Expectation!;
         Assert.That(agree.Verdict, Is.EqualTo(Verdict.Fail));
         Assert.That(agree.Culprit, Is.EqualTo("TC2_TEMP"));
         Assert.That(agree.Margin, Is.LessThan(0));
