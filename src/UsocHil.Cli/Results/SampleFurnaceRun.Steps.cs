@@ -65,7 +65,7 @@ internal sealed partial class SampleFurnaceRun
     private async Task CommandAsync(string name, int service, int subtype, double acceptedAfter, double completedAfter)
     {
         DateTimeOffset sent = _clock.GetUtcNow();
-        var record = new CommandRecord
+        var record = new CommandRow
         {
             Time = sent,
             Name = name,
@@ -91,7 +91,7 @@ internal sealed partial class SampleFurnaceRun
         double ssr = residuals.Sum(r => r * r), mean = y.Average(), sst = y.Sum(v => (v - mean) * (v - mean));
         Matrix<double> design = Matrix<double>.Build.Dense(x.Length, 3, (i, j) => Math.Pow(x[i], j));
         Matrix<double> covariance = (design.TransposeThisAndMultiply(design)).Inverse() * (ssr / (x.Length - 3));
-        var product = new CalibrationProduct
+        var product = new CalibrationRow
         {
             Sensor = sensor,
             Coefficients = c,

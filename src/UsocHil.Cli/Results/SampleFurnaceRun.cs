@@ -69,12 +69,12 @@ internal sealed partial class SampleFurnaceRun
         };
         await using RunRecorder run = await archive.BeginRunAsync(header, sample._clock, cancellationToken);
         sample._run = run;
-        RunOutcome outcome = await sample.ExecuteAsync();
+        ArchivedOutcome outcome = await sample.ExecuteAsync();
         await run.FinishAsync(outcome, cancellationToken);
         return run.RunId;
     }
 
-    private async Task<RunOutcome> ExecuteAsync()
+    private async Task<ArchivedOutcome> ExecuteAsync()
     {
         await Transition("Idle", "Connecting", "Start");
         await Transition("Connecting", "PoweringUp", "Connected");
@@ -141,6 +141,6 @@ internal sealed partial class SampleFurnaceRun
         await StepAsync("power-down", "power", () => { _furnace.Setpoint = 25; return Task.FromResult<string?>(null); });
         bool failed = _verdicts.Any(v => v.Verdict == Verdict.Fail);
         await Transition("Safing", failed ? "Failed" : "Completed", "Safed");
-        return failed ? RunOutcome.Failed : RunOutcome.Passed;
+        return failed ? ArchivedOutcome.Failed : ArchivedOutcome.Passed;
     }
 }

@@ -21,7 +21,7 @@ public static class CsvExport
         foreach (var instant in run.Telemetry.GroupBy(t => t.Time).OrderBy(g => g.Key))
         {
             var row = new string[parameters.Length];
-            foreach (TelemetrySample t in instant)
+            foreach (TelemetryRow t in instant)
             {
                 row[column[t.Parameter]] = double.IsNaN(t.Value) ? "" : t.Value.ToString("R", CultureInfo.InvariantCulture);
             }

@@ -48,7 +48,7 @@ public static partial class HtmlReport
     private static void Summary(StringBuilder html, RunRecord run)
     {
         RunSummary s = run.Summary;
-        var verdicts = run.Verdicts.Select(v => v.Expectation!.Verdict).ToList();
+        var verdicts = run.Verdicts.Select(v => v.Judged!.Verdict).ToList();
         html.Append("<section id=\"summary\"><h2>Summary</h2><table class=\"kv\">\n");
         Row(html, "Rig", s.Header.Rig);
         Row(html, "Unit serial", s.Header.UnitSerial);
@@ -71,9 +71,9 @@ public static partial class HtmlReport
     {
         html.Append("<section id=\"verdicts\"><h2>Verdicts</h2><table class=\"grid\"><thead><tr><th>#</th><th>Step</th><th>Expectation</th><th>Measured</th><th>Nominal</th><th>Hard</th><th>Margin</th><th>Verdict</th><th>Detail</th></tr></thead><tbody>\n");
         int n = 0;
-        foreach (MeasurementRecord m in run.Verdicts)
+        foreach (MeasurementRow m in run.Verdicts)
         {
-            JudgedResult x = m.Expectation!;
+            JudgedResult x = m.Judged!;
             string verdict = x.Verdict.ToText();
             html.Append($"<tr class=\"{verdict}\"><td>{++n}</td><td>{m.StepIndex?.ToString(CultureInfo.InvariantCulture) ?? "-"}</td><td>{E(x.Expectation)}</td>")
                 .Append($"<td>{Num(x.Measured)} {E(x.Unit)}</td><td>{Bounds(x.Low, x.High)}</td><td>{Bounds(x.HardLow ?? x.Low, x.HardHigh ?? x.High)}</td>")
@@ -81,11 +81,11 @@ public static partial class HtmlReport
         }
 
         html.Append("</tbody></table>\n");
-        var values = run.Measurements.Where(m => m.Expectation is null).ToList();
+        var values = run.Measurements.Where(m => m.Judged is null).ToList();
         if (values.Count > 0)
         {
             html.Append("<h3>Other measured values</h3><table class=\"grid\"><thead><tr><th>Step</th><th>Name</th><th>Value</th></tr></thead><tbody>\n");
-            foreach (MeasurementRecord m in values)
+            foreach (MeasurementRow m in values)
             {
                 html.Append($"<tr><td>{m.StepIndex?.ToString(CultureInfo.InvariantCulture) ?? "-"}</td><td>{E(m.Name)}</td><td>{Num(m.Value)} {E(m.Unit)}</td></tr>\n");
             }
@@ -104,7 +104,7 @@ public static partial class HtmlReport
             html.Append("<p>No calibration products in this run.</p>");
         }
 
-        foreach (CalibrationProduct p in run.Calibrations)
+        foreach (CalibrationRow p in run.Calibrations)
         {
             html.Append($"<h3>{E(p.Sensor)}</h3><p>{E(p.Model)}: ");
             for (int i = 0; i < p.Coefficients.Count; i++)
@@ -132,10 +132,10 @@ public static partial class HtmlReport
 
     private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 
-    private static string OutcomeClass(RunOutcome outcome) => outcome switch
+    private static string OutcomeClass(ArchivedOutcome outcome) => outcome switch
     {
-        RunOutcome.Passed => "pass",
-        RunOutcome.Running => "marginal",
+        ArchivedOutcome.Passed => "pass",
+        ArchivedOutcome.Running => "marginal",
         _ => "fail",
     };
 }

@@ -26,7 +26,7 @@ public static class JUnitExport
         w.WriteAttributeString("timestamp", s.StartedWall.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
         w.WriteAttributeString("hostname", Safe(Environment.MachineName));
         w.WriteAttributeString("tests", Number(verdicts.Count));
-        w.WriteAttributeString("failures", Number(verdicts.Count(v => v.Expectation!.Verdict == Verdict.Fail)));
+        w.WriteAttributeString("failures", Number(verdicts.Count(v => v.Judged!.Verdict == Verdict.Fail)));
         w.WriteAttributeString("errors", "0");
         w.WriteAttributeString("skipped", "0");
         w.WriteAttributeString("time", Seconds(((s.EndedRig ?? s.StartedRig) - s.StartedRig).TotalSeconds));
@@ -46,9 +46,9 @@ public static class JUnitExport
 
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
         var marginal = new StringBuilder();
-        foreach (MeasurementRecord m in verdicts)
+        foreach (MeasurementRow m in verdicts)
         {
-            JudgedResult x = m.Expectation!;
+            JudgedResult x = m.Judged!;
             string name = x.Expectation;
             int seen = names[name] = names.GetValueOrDefault(name) + 1;
             if (seen > 1)

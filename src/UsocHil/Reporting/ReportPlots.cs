@@ -11,7 +11,7 @@ internal static class ReportPlots
     private const int Width = 900, Height = 380;
 
     /// <summary>Raw reading against the reference: the measured points and the fitted curve.</summary>
-    public static byte[] Fit(CalibrationProduct product)
+    public static byte[] Fit(CalibrationRow product)
     {
         var plot = new Plot();
         double[] raw = product.Points.Select(p => p.Raw).ToArray();
@@ -33,7 +33,7 @@ internal static class ReportPlots
     }
 
     /// <summary>Residuals of the fit against the raw reading, with the zero line.</summary>
-    public static byte[] Residuals(CalibrationProduct product)
+    public static byte[] Residuals(CalibrationRow product)
     {
         var plot = new Plot();
         plot.Add.ScatterPoints(product.Points.Select(p => p.Raw).ToArray(), product.Points.Select(p => p.Residual).ToArray());

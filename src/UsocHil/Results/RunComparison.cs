@@ -31,7 +31,7 @@ public sealed record RunComparison(long RunA, long RunB, bool SameRig, IReadOnly
     public static RunComparison Compare(RunRecord a, RunRecord b)
     {
         var drifts = new List<CalibrationDrift>();
-        foreach (CalibrationProduct pa in a.Calibrations)
+        foreach (CalibrationRow pa in a.Calibrations)
         {
             if (b.Calibrations.LastOrDefault(p => p.Sensor == pa.Sensor) is not { } pb)
             {
@@ -65,7 +65,7 @@ public sealed record RunComparison(long RunA, long RunB, bool SameRig, IReadOnly
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var result = new Dictionary<string, JudgedResult>(StringComparer.Ordinal);
-        foreach (JudgedResult x in run.Verdicts.Select(m => m.Expectation!))
+        foreach (JudgedResult x in run.Verdicts.Select(m => m.Judged!))
         {
             int n = seen[x.Expectation] = seen.GetValueOrDefault(x.Expectation) + 1;
             result[n == 1 ? x.Expectation : $"{x.Expectation} #{n}"] = x;

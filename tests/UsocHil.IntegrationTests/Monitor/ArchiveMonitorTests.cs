@@ -41,7 +41,7 @@ public sealed class ArchiveMonitorTests
         await finished.RecordEventAsync(now, 0x201, "OVERTEMP", "warning", "<img src=x>", cancellationToken);
         await finished.RecordStepEndedAsync(0, "passed", null, cancellationToken);
         await finished.RecordTransitionAsync("Connecting", "Failed", "LinkLost", cancellationToken);
-        await finished.FinishAsync(UsocHil.Results.RunOutcome.Failed, cancellationToken);
+        await finished.FinishAsync(UsocHil.Results.ArchivedOutcome.Failed, cancellationToken);
 
         await using RunRecorder running = await archive.BeginRunAsync(header, TimeProvider.System, cancellationToken);
         await running.RecordTransitionAsync("Idle", "Connecting", "Start", cancellationToken);
