@@ -73,6 +73,10 @@ internal static class ResultsActions
             await using var f = new StreamWriter(csv.FullName);
             CsvExport.Write(run, f);
             Console.WriteLine($"CSV: {csv.FullName}");
+            string verdicts = Path.ChangeExtension(csv.FullName, ".verdicts.csv");
+            await using var v = new StreamWriter(verdicts);
+            VerdictCsv.Write(run, v);
+            Console.WriteLine($"CSV verdicts: {verdicts} ({run.Verdicts.Count()} rows)");
         }
 
         return ExitCodes.Passed;

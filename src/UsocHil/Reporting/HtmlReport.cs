@@ -61,7 +61,7 @@ public static partial class HtmlReport
         Row(html, "Ended (rig time)", s.EndedRig is { } e ? ArchiveTime.ToText(e) : "-");
         Row(html, "Started (wall clock)", ArchiveTime.ToText(s.StartedWall));
         Row(html, "Outcome", s.Outcome.ToString());
-        Row(html, "Verdicts", $"{verdicts.Count(v => v == Verdict.Pass)} pass, {verdicts.Count(v => v == Verdict.Marginal)} marginal, {verdicts.Count(v => v == Verdict.Fail)} fail");
+        Row(html, "Verdicts", $"{verdicts.Count(v => v == Verdict.Pass)} pass, {verdicts.Count(v => v == Verdict.Marginal)} marginal, {verdicts.Count(v => v.IsFailing())} fail");
         Row(html, "Record hash", s.RecordHash ?? "(not sealed)");
         Row(html, "Previous run's hash", s.PreviousHash ?? "(first of this rig)");
         html.Append("</table></section>\n");
@@ -69,15 +69,16 @@ public static partial class HtmlReport
 
     private static void Verdicts(StringBuilder html, RunRecord run)
     {
-        html.Append("<section id=\"verdicts\"><h2>Verdicts</h2><table class=\"grid\"><thead><tr><th>#</th><th>Step</th><th>Expectation</th><th>Measured</th><th>Nominal</th><th>Hard</th><th>Margin</th><th>Verdict</th><th>Detail</th></tr></thead><tbody>\n");
+        html.Append("<section id=\"verdicts\"><h2>Verdicts</h2><table class=\"grid\"><thead><tr><th>#</th><th>Step</th><th>Expectation</th><th>Parameters</th><th>Measured</th><th>Nominal</th><th>Hard</th><th>Margin</th><th>Verdict</th><th>Evidence</th><th>Detail</th></tr></thead><tbody>\n");
         int n = 0;
         foreach (MeasurementRow m in run.Verdicts)
         {
             JudgedResult x = m.Judged!;
             string verdict = x.Verdict.ToText();
             html.Append($"<tr class=\"{verdict}\"><td>{++n}</td><td>{m.StepIndex?.ToString(CultureInfo.InvariantCulture) ?? "-"}</td><td>{E(x.Expectation)}</td>")
+                .Append($"<td class=\"parameters\">{E(string.Join(", ", x.Parameters))}</td>")
                 .Append($"<td>{Num(x.Measured)} {E(x.Unit)}</td><td>{Bounds(x.Low, x.High)}</td><td>{Bounds(x.HardLow ?? x.Low, x.HardHigh ?? x.High)}</td>")
-                .Append($"<td>{Num(x.Margin)}</td><td class=\"verdict\">{verdict}</td><td>{E(x.Message)}</td></tr>\n");
+                .Append($"<td>{Num(x.Margin)}</td><td class=\"verdict\">{verdict}</td><td class=\"evidence\">{EvidenceCell(x)}</td><td>{E(x.Message)}</td></tr>\n");
         }
 
         html.Append("</tbody></table>\n");
@@ -125,6 +126,22 @@ public static partial class HtmlReport
         html.Append($"<figure><img alt=\"{E(alt)}\" src=\"data:image/png;base64,{Convert.ToBase64String(png)}\"></figure>\n");
 
     private static void Row(StringBuilder html, string key, string? value) => html.Append($"<tr><th>{E(key)}</th><td>{E(value ?? "-")}</td></tr>\n");
+
+    /// <summary>How many samples the verdict looked at, over which span, their range, and the sensor it blamed if any.</summary>
+    private static string EvidenceCell(JudgedResult x)
+    {
+        Evidence e = x.Evidence;
+        if (e.Count == 0)
+        {
+            return "-";
+        }
+
+        double[] values = e.Values.Where(double.IsFinite).ToArray();
+        string range = values.Length == 0 ? "no value" : values.Length == 1 ? $"{Num(values[0])} {E(x.Unit)}" : $"{Num(values.Min())} to {Num(values.Max())} {E(x.Unit)}";
+        string span = e.Count == 1 ? $"at {Num(e.Seconds[0])} s" : $"{Num(e.Seconds[0])} to {Num(e.Seconds[^1])} s";
+        string culprit = x.Culprit is null ? "" : $"; culprit {E(x.Culprit)}";
+        return $"{e.Count} sample{(e.Count == 1 ? "" : "s")} {span}, {range}{culprit}";
+    }
 
     private static string Bounds(double? low, double? high) => low is null && high is null ? "-" : $"[{Num(low)}, {Num(high)}]";
 
