@@ -66,9 +66,14 @@ public sealed record JudgedResult
         };
     }
 
-    /// <summary>A yes/no check of <paramref name="parameters"/> (bits set, a value read back): pass or fail, no margin.</summary>
-    public static JudgedResult Holds(string name, IReadOnlyList<string> parameters, double value, string? unit, bool holds, string expectation) => new()
+    /// <summary>
+    /// A yes/no check of <paramref name="parameters"/> (bits set, a value read back): pass or fail, no margin; where the
+    /// check wants one value (a read-back) it is both bounds.
+    /// </summary>
+    public static JudgedResult Holds(string name, IReadOnlyList<string> parameters, double value, string? unit, bool holds, string expectation, double? expected = null) => new()
     {
+        Low = expected,
+        High = expected,
         Expectation = name,
         Parameters = parameters,
         Verdict = holds ? Verdict.Pass : Verdict.Fail,

@@ -11,10 +11,11 @@ namespace UsocHil.IntegrationTests.Runs;
 /// expectation it broke; a factory-fresh unit fails on sensor agreement and overshoot.
 /// </summary>
 [NonParallelizable]
-public sealed class CertifyRunTests
+public sealed partial class CertifyRunTests
 {
     private const int Seed = 5;
     private string _preparedEeprom = "";
+    private string _preparedArchive = "";
 
     [OneTimeSetUp]
     public async Task CalibrateAndTuneOneUnit()
@@ -30,10 +31,24 @@ public sealed class CertifyRunTests
 
         _preparedEeprom = Path.Combine(Path.GetTempPath(), $"usochil-certify-{Guid.NewGuid():N}.eeprom.json");
         File.Copy(station.EepromFile, _preparedEeprom);
+        _preparedArchive = Path.ChangeExtension(_preparedEeprom, ".results.db");
+        foreach (string suffix in new[] { "", "-wal" })
+        {
+            string file = Path.Combine(station.Directory, "results.db" + suffix);
+            if (File.Exists(file))
+            {
+                File.Copy(file, _preparedArchive + suffix);
+            }
+        }
     }
 
     [OneTimeTearDown]
-    public void RemovePreparedEeprom() => File.Delete(_preparedEeprom);
+    public void RemovePreparedEeprom()
+    {
+        File.Delete(_preparedEeprom);
+        File.Delete(_preparedArchive);
+        File.Delete(_preparedArchive + "-wal");
+    }
 
     [Test]
     [CancelAfter(90_000)]

@@ -35,7 +35,7 @@ internal sealed class UploadStep(string fit, IReadOnlyList<string> parameters, s
         {
             double back = read.TryGetValue(name, out double v) ? v : double.NaN;
             bool same = SetStep.SameOnTheWire(value, back);
-            context.Record(new Measurement(context.Path, JudgedResult.Holds($"{name} read back", [name], back, context.UnitOf(name), same, $"== {value:R} (float32)"), context.Now));
+            context.Record(new Measurement(context.Path, JudgedResult.Holds($"{name} read back", [name], back, context.UnitOf(name), same, $"== {value:R} (float32)", value), context.Now));
             if (!same)
             {
                 mismatches.Add($"{name} read back {back:R}, uploaded {value:R}");
