@@ -36,7 +36,7 @@ public static partial class HtmlReport
         html.Append($"<h1>Run {s.Id}: {E(s.Header.Sequence)} on {E(s.Header.Rig)} <span class=\"badge {E(OutcomeClass(s.Outcome))}\">{E(s.Outcome.ToString().ToUpperInvariant())}</span></h1>\n");
         Summary(html, run);
         Verdicts(html, run);
-        Calibrations(html, run);
+        Calibrations(html, run, rig);
         Telemetry(html, run, rig);
         Timeline(html, run);
         Commands(html, run);
@@ -97,7 +97,7 @@ public static partial class HtmlReport
         html.Append("</section>\n");
     }
 
-    private static void Calibrations(StringBuilder html, RunRecord run)
+    private static void Calibrations(StringBuilder html, RunRecord run, RigDefinition? rig)
     {
         html.Append("<section id=\"calibration\"><h2>Calibration</h2>\n");
         if (run.Calibrations.Count == 0)
@@ -114,9 +114,10 @@ public static partial class HtmlReport
                 html.Append($"c{i} = {Num(p.Coefficients[i])}{u}; ");
             }
 
-            html.Append($"residual RMS {Num(p.ResidualRms)} K, R² {p.RSquared.ToString("F6", CultureInfo.InvariantCulture)}, {p.Points.Count} points</p>\n");
-            Image(html, ReportPlots.Fit(p), $"{p.Sensor} calibration fit");
-            Image(html, ReportPlots.Residuals(p), $"{p.Sensor} residuals");
+            string? unit = rig?.Dictionary.Parameters.FirstOrDefault(d => d.Name == p.Sensor)?.Unit;
+            html.Append($"residual RMS {Num(p.ResidualRms)} {E(unit)}, R² {p.RSquared.ToString("F6", CultureInfo.InvariantCulture)}, {p.Points.Count} points</p>\n");
+            Image(html, ReportPlots.Fit(p, unit), $"{p.Sensor} calibration fit");
+            Image(html, ReportPlots.Residuals(p, unit), $"{p.Sensor} residuals");
         }
 
         html.Append("</section>\n");

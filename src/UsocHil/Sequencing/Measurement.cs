@@ -15,7 +15,7 @@ public sealed record Measurement(string Step, JudgedResult Result, DateTimeOffse
 
     public string? Unit => Result.Unit;
 
-    /// <summary>The expectation in words, for example "-0.3 <= TC1_TEMP - dmm <= 0.3 K".</summary>
+    /// <summary>The expectation in words, for example "-0.3 <= TC1_TEMP - dmm <= 0.3 degC".</summary>
     public string Expectation => Result.Message;
 
     public Verdict Verdict => Result.Verdict;

@@ -73,6 +73,11 @@ public sealed partial class CertifyRunTests
         Assert.That(report.ExitCode, Is.Zero, report.Output + report.Error);
         string html = await File.ReadAllTextAsync(Path.Combine(reports, $"run-{id}.html"), cancellationToken);
         Assert.That(html, Does.Contain("<th>Parameters</th>").And.Contain("<th>Evidence</th>").And.Contain("<th>Nominal</th>").And.Contain("<th>Hard</th>"));
+        if (run.Calibrations.Count > 0)
+        {
+            Assert.That(html, Does.Match("residual RMS [-0-9.eE+]+ degC,"), "the fit's residual in the unit of the sensor's dictionary entry");
+        }
+
         string table = html[html.IndexOf("<section id=\"verdicts\">", StringComparison.Ordinal)..];
         table = table[..table.IndexOf("</tbody>", StringComparison.Ordinal)];
         string[] rows = table.Split("<tr class=").Skip(1).ToArray();
