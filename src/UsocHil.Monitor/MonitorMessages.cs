@@ -13,7 +13,26 @@ internal sealed record StepDto(string Path, int Index, int Count, string Kind, s
     public string? Detail { get; set; }
 }
 
-internal sealed record MeasurementDto(string Step, string Name, double? Value, string? Unit, string? Expectation, string Verdict, double? Margin, string? Evidence, double T);
+/// <summary>A judged result as the page shows it: the same parameters, bounds, margin, evidence and verdict the archive keeps.</summary>
+internal sealed record MeasurementDto(
+    string Step,
+    string Name,
+    IReadOnlyList<string> Parameters,
+    double? Value,
+    string? Unit,
+    string? Expectation,
+    string Verdict,
+    double? Margin,
+    double? Low,
+    double? High,
+    double? HardLow,
+    double? HardHigh,
+    string? Culprit,
+    EvidenceDto Evidence,
+    double T);
+
+/// <summary>The samples behind a verdict (seconds into its window, value); a missing value is null.</summary>
+internal sealed record EvidenceDto(IReadOnlyList<double?> Seconds, IReadOnlyList<double?> Values);
 
 internal sealed record EventDto(string Source, string Severity, string Message, double T);
 

@@ -71,8 +71,10 @@ internal sealed class RunView(string id, bool live, StateGraph graph, IReadOnlyL
             case StepFinished finished:
                 return ("step", Finish(finished));
             case Measurement measurement:
-                var verdict = new MeasurementDto(measurement.Step, measurement.Name, Finite(measurement.Value), measurement.Unit, measurement.Expectation,
-                    measurement.Verdict.ToString(), Finite(measurement.Margin), measurement.Evidence, Seconds(measurement.RigTime));
+                Expectations.JudgedResult x = measurement.Result;
+                var verdict = new MeasurementDto(measurement.Step, measurement.Name, x.Parameters, Finite(measurement.Value), measurement.Unit, measurement.Expectation,
+                    measurement.Verdict.ToString(), Finite(measurement.Margin), Finite(x.Low), Finite(x.High), Finite(x.HardLow ?? x.Low), Finite(x.HardHigh ?? x.High), x.Culprit,
+                    new EvidenceDto(x.Evidence.Seconds.Select(s => Finite(s)).ToArray(), x.Evidence.Values.Select(v => Finite(v)).ToArray()), Seconds(measurement.RigTime));
                 Add(_measurements, verdict);
                 return ("measurement", verdict);
             case RunEvent runEvent:

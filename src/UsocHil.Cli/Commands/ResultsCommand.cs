@@ -21,7 +21,7 @@ public static class ResultsCommand
         var exportRun = new Argument<long>("run") { Description = "The run number" };
         var junit = new Option<FileInfo?>("--junit") { Description = "JUnit XML, one test case per expectation" };
         var json = new Option<FileInfo?>("--json") { Description = "The whole run record" };
-        var csv = new Option<FileInfo?>("--csv") { Description = "Telemetry, one column per parameter" };
+        var csv = new Option<FileInfo?>("--csv") { Description = "Telemetry, one column per parameter; the verdicts beside it in FILE.verdicts.csv" };
         var exportResults = GlobalOptions.Results();
         var export = new Command("export", "Export a run as JUnit XML, JSON or CSV") { exportRun, junit, json, csv, exportResults };
         export.SetAction((p, ct) => ArchiveCommand.RunAsync("results export", p, exportResults,

@@ -30,14 +30,14 @@ internal static class ResultsActions
         Console.WriteLine($"Run {s.Id}: {s.Header.Sequence} on {s.Header.Rig}, unit {s.Header.UnitSerial ?? "-"}, {s.Outcome.ToString().ToLowerInvariant()}");
         Console.WriteLine($"  started {Time(s.StartedRig)} (rig), ended {(s.EndedRig is { } e ? Time(e) : "-")}; operator {s.Header.Operator ?? "-"}; software {s.Header.SoftwareVersion ?? "-"}");
         Console.WriteLine($"  {run.Steps.Count} steps, {run.Measurements.Count} measurements, {run.Telemetry.Count} telemetry samples, {run.Events.Count} events, {run.Commands.Count} commands, {run.Calibrations.Count} calibration products");
-        foreach (EventRecord harness in run.Events.Where(e => e.Name == "harness"))
+        foreach (EventRow harness in run.Events.Where(e => e.Name == "harness"))
         {
             Console.WriteLine($"  {harness.Severity}: {harness.Data}");
         }
         var table = new Table().AddColumns("Step", "Expectation", "Measured", "Margin", "Verdict");
-        foreach (MeasurementRecord m in run.Verdicts)
+        foreach (MeasurementRow m in run.Verdicts)
         {
-            ExpectationResult x = m.Expectation!;
+            JudgedResult x = m.Judged!;
             table.AddRow(Cells(m.StepIndex?.ToString(CultureInfo.InvariantCulture) ?? "-", x.Expectation, $"{x.Measured:G6} {x.Unit}", x.Margin.ToString("G4", CultureInfo.InvariantCulture), x.Verdict.ToString().ToLowerInvariant()));
         }
 
@@ -73,6 +73,10 @@ internal static class ResultsActions
             await using var f = new StreamWriter(csv.FullName);
             CsvExport.Write(run, f);
             Console.WriteLine($"CSV: {csv.FullName}");
+            string verdicts = Path.ChangeExtension(csv.FullName, ".verdicts.csv");
+            await using var v = new StreamWriter(verdicts);
+            VerdictCsv.Write(run, v);
+            Console.WriteLine($"CSV verdicts: {verdicts} ({run.Verdicts.Count()} rows)");
         }
 
         return ExitCodes.Passed;

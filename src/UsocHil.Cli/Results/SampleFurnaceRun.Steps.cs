@@ -65,7 +65,7 @@ internal sealed partial class SampleFurnaceRun
     private async Task CommandAsync(string name, int service, int subtype, double acceptedAfter, double completedAfter)
     {
         DateTimeOffset sent = _clock.GetUtcNow();
-        var record = new CommandRecord
+        var record = new CommandRow
         {
             Time = sent,
             Name = name,
@@ -77,7 +77,7 @@ internal sealed partial class SampleFurnaceRun
         };
         await _run.RecordCommandAsync(record, _cancellation);
         var timing = new CommandTimingExpectation(_rig.Expectations!.CommandVerification!);
-        foreach (ExpectationResult r in timing.Evaluate(name, sent, record.Accepted, record.Completed))
+        foreach (JudgedResult r in timing.Evaluate(name, sent, record.Accepted, record.Completed))
         {
             await VerdictAsync(r);
         }
@@ -91,7 +91,7 @@ internal sealed partial class SampleFurnaceRun
         double ssr = residuals.Sum(r => r * r), mean = y.Average(), sst = y.Sum(v => (v - mean) * (v - mean));
         Matrix<double> design = Matrix<double>.Build.Dense(x.Length, 3, (i, j) => Math.Pow(x[i], j));
         Matrix<double> covariance = (design.TransposeThisAndMultiply(design)).Inverse() * (ssr / (x.Length - 3));
-        var product = new CalibrationProduct
+        var product = new CalibrationRow
         {
             Sensor = sensor,
             Coefficients = c,
@@ -143,7 +143,7 @@ internal sealed partial class SampleFurnaceRun
         }
     }
 
-    private async Task VerdictAsync(ExpectationResult result)
+    private async Task VerdictAsync(JudgedResult result)
     {
         _verdicts.Add(result);
         await _run.RecordMeasurementAsync(result, _cancellation);

@@ -38,7 +38,7 @@ internal sealed partial class SampleFurnaceRun
     private readonly SampleFurnace _furnace;
     private readonly SteppedClock _clock = new(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
     private readonly Dictionary<string, List<Sample>> _series = Traced.ToDictionary(p => p, _ => new List<Sample>());
-    private readonly List<ExpectationResult> _verdicts = [];
+    private readonly List<JudgedResult> _verdicts = [];
     private readonly LimitMonitor _monitor;
     private double[][]? _onboard;
     private RunRecorder _run = null!;
@@ -69,12 +69,12 @@ internal sealed partial class SampleFurnaceRun
         };
         await using RunRecorder run = await archive.BeginRunAsync(header, sample._clock, cancellationToken);
         sample._run = run;
-        RunOutcome outcome = await sample.ExecuteAsync();
+        ArchivedOutcome outcome = await sample.ExecuteAsync();
         await run.FinishAsync(outcome, cancellationToken);
         return run.RunId;
     }
 
-    private async Task<RunOutcome> ExecuteAsync()
+    private async Task<ArchivedOutcome> ExecuteAsync()
     {
         await Transition("Idle", "Connecting", "Start");
         await Transition("Connecting", "PoweringUp", "Connected");
@@ -96,7 +96,7 @@ internal sealed partial class SampleFurnaceRun
             if (setpoint == 600)
             {
                 var dynamics = new StepResponseExpectation(_rig.Expectations!.Dynamics!) { RampWindowSeconds = 60 };
-                foreach (ExpectationResult r in dynamics.Evaluate(response, setpoint))
+                foreach (JudgedResult r in dynamics.Evaluate(response, setpoint))
                 {
                     await VerdictAsync(r);
                 }
@@ -141,6 +141,6 @@ internal sealed partial class SampleFurnaceRun
         await StepAsync("power-down", "power", () => { _furnace.Setpoint = 25; return Task.FromResult<string?>(null); });
         bool failed = _verdicts.Any(v => v.Verdict == Verdict.Fail);
         await Transition("Safing", failed ? "Failed" : "Completed", "Safed");
-        return failed ? RunOutcome.Failed : RunOutcome.Passed;
+        return failed ? ArchivedOutcome.Failed : ArchivedOutcome.Passed;
     }
 }

@@ -52,7 +52,7 @@ internal sealed class LiveProgress(IAnsiConsole console, TimeProvider rigTime, I
 
     public void OnMeasurement(Measurement measurement)
     {
-        if (measurement.Verdict != MeasurementVerdict.None)
+        if (measurement.Verdict != Expectations.Verdict.NotSet)
         {
             lock (_gate)
             {

@@ -26,7 +26,7 @@ internal sealed class PlainProgress(TextWriter output, TimeProvider wall) : IRun
 
     public void OnMeasurement(Measurement measurement)
     {
-        if (measurement.Verdict != MeasurementVerdict.None)
+        if (measurement.Verdict != Expectations.Verdict.NotSet)
         {
             Line($"verdict {measurement.Verdict.ToString().ToLowerInvariant()}: {measurement.Name} = {measurement.Value.ToString("G6", CultureInfo.InvariantCulture)} {measurement.Unit} ({measurement.Expectation})");
         }

@@ -11,12 +11,12 @@ internal static class ResultTable
     {
         var table = new Table().Border(TableBorder.Rounded).Title($"{result.Sequence}: {result.Outcome}")
             .AddColumn("step").AddColumn("measurement").AddColumn(new TableColumn("value").RightAligned()).AddColumn("expectation").AddColumn("verdict").AddColumn(new TableColumn("margin").RightAligned());
-        foreach (Measurement m in result.Measurements.Where(m => m.Verdict != MeasurementVerdict.None))
+        foreach (Measurement m in result.Measurements.Where(m => m.Verdict != Expectations.Verdict.NotSet))
         {
             string verdict = m.Verdict switch
             {
-                MeasurementVerdict.Pass => "[green]pass[/]",
-                MeasurementVerdict.Marginal => "[yellow]marginal[/]",
+                Expectations.Verdict.Pass => "[green]pass[/]",
+                Expectations.Verdict.Marginal => "[yellow]marginal[/]",
                 _ => "[red]FAIL[/]",
             };
             table.AddRow(

@@ -28,7 +28,7 @@ internal sealed class ArchiveReplay(IRunObserver observer)
             observer.OnRunStarted(new RunStart(summary.Header.Rig, summary.Header.Sequence, "", summary.Header.SequenceSha256, stepCount, summary.StartedRig));
         }
 
-        foreach (TransitionRecord t in record.Transitions.Skip(_transitions))
+        foreach (TransitionRow t in record.Transitions.Skip(_transitions))
         {
             if (Enum.TryParse(t.From, out RunState from) && Enum.TryParse(t.To, out RunState to) && Enum.TryParse(t.Trigger, out RunTrigger trigger))
             {
@@ -39,7 +39,7 @@ internal sealed class ArchiveReplay(IRunObserver observer)
         _transitions = record.Transitions.Count;
         for (int i = 0; i < record.Steps.Count; i++)
         {
-            StepRecord s = record.Steps[i];
+            StepRow s = record.Steps[i];
             var progress = new StepProgress((s.Index + 1).ToString(CultureInfo.InvariantCulture), s.Index, stepCount, s.Kind, s.Name, s.Started);
             if (i >= _steps)
             {
@@ -53,48 +53,41 @@ internal sealed class ArchiveReplay(IRunObserver observer)
         }
 
         _steps = record.Steps.Count;
-        foreach (MeasurementRecord m in record.Measurements.Skip(_measurements))
+        foreach (MeasurementRow m in record.Measurements.Skip(_measurements))
         {
-            Expectations.ExpectationResult? e = m.Expectation;
-            MeasurementVerdict verdict = e is null ? MeasurementVerdict.None : e.Verdict switch
-            {
-                Expectations.Verdict.Pass => MeasurementVerdict.Pass,
-                Expectations.Verdict.Marginal => MeasurementVerdict.Marginal,
-                _ => MeasurementVerdict.Fail,
-            };
             string step = m.StepIndex is { } k ? (k + 1).ToString(CultureInfo.InvariantCulture) : "";
-            observer.OnMeasurement(new Measurement(step, m.Name, m.Value, m.Unit, e?.Expectation, verdict, e?.Margin, e is null ? null : $"{e.Evidence.Count} samples", m.Time));
+            observer.OnMeasurement(new Measurement(step, m.Judged ?? Expectations.JudgedResult.Recorded(m.Name, m.Value, m.Unit), m.Time));
         }
 
         _measurements = record.Measurements.Count;
-        foreach (Results.TelemetrySample t in LatestOfEachParameter(record.Telemetry, _telemetry))
+        foreach (Results.TelemetryRow t in LatestOfEachParameter(record.Telemetry, _telemetry))
         {
             observer.OnTelemetry(new Rigs.TelemetrySample(t.Parameter, t.Value, t.Time));
         }
 
         _telemetry = record.Telemetry.Count;
-        foreach (EventRecord e in record.Events.Skip(_events))
+        foreach (EventRow e in record.Events.Skip(_events))
         {
             string message = e.Data is null ? e.Name : $"{e.Name}: {e.Data}";
             observer.OnEvent(new RunEvent($"ST[05] {e.Id}", e.Severity, message, e.Time));
         }
 
         _events = record.Events.Count;
-        foreach (Results.CommandRecord c in record.Commands.Skip(_commands))
+        foreach (Results.CommandRow c in record.Commands.Skip(_commands))
         {
             bool succeeded = c.Failure is null && c.FailureCode is null;
             observer.OnCommand(new Rigs.CommandRecord(c.Name, new Dictionary<string, double>(), succeeded, c.Accepted - c.Time, c.Completed - c.Time, c.Failure, c.Time));
         }
 
         _commands = record.Commands.Count;
-        foreach (Results.CalibrationProduct p in record.Calibrations.Skip(_calibrations))
+        foreach (Results.CalibrationRow p in record.Calibrations.Skip(_calibrations))
         {
             observer.OnCalibration(new Seq.CalibrationProduct(p.Model, p.Sensor, p.Coefficients, p.Uncertainties,
                 [.. p.Points.Select(q => q.Raw)], [.. p.Points.Select(q => q.Reference)], [.. p.Points.Select(q => q.Residual)], p.RSquared, summary.StartedRig));
         }
 
         _calibrations = record.Calibrations.Count;
-        if (!_finished && summary.Outcome != Results.RunOutcome.Running)
+        if (!_finished && summary.Outcome != Results.ArchivedOutcome.Running)
         {
             _finished = true;
             observer.OnRunFinished(new RunResult
@@ -102,14 +95,14 @@ internal sealed class ArchiveReplay(IRunObserver observer)
                 Sequence = summary.Header.Sequence,
                 FinalState = summary.Outcome switch
                 {
-                    Results.RunOutcome.Passed => RunState.Completed,
-                    Results.RunOutcome.Aborted => RunState.Aborted,
+                    Results.ArchivedOutcome.Passed => RunState.Completed,
+                    Results.ArchivedOutcome.Aborted => RunState.Aborted,
                     _ => RunState.Failed,
                 },
                 Outcome = summary.Outcome switch
                 {
-                    Results.RunOutcome.Passed => Seq.RunOutcome.Passed,
-                    Results.RunOutcome.Aborted => Seq.RunOutcome.Aborted,
+                    Results.ArchivedOutcome.Passed => Seq.RunOutcome.Passed,
+                    Results.ArchivedOutcome.Aborted => Seq.RunOutcome.Aborted,
                     _ => Seq.RunOutcome.Failed,
                 },
                 Reason = summary.Outcome.ToString().ToLowerInvariant(),
@@ -123,13 +116,13 @@ internal sealed class ArchiveReplay(IRunObserver observer)
     /// The samples from <paramref name="from"/> on that the page's window would keep, in their order: a long run's
     /// older samples would only be pushed out of the window again, and through the inbox ahead of everything after them.
     /// </summary>
-    private static List<Results.TelemetrySample> LatestOfEachParameter(IReadOnlyList<Results.TelemetrySample> telemetry, int from)
+    private static List<Results.TelemetryRow> LatestOfEachParameter(IReadOnlyList<Results.TelemetryRow> telemetry, int from)
     {
         var kept = new Dictionary<string, int>(StringComparer.Ordinal);
-        var latest = new List<Results.TelemetrySample>();
+        var latest = new List<Results.TelemetryRow>();
         for (int i = telemetry.Count - 1; i >= from; i--)
         {
-            Results.TelemetrySample t = telemetry[i];
+            Results.TelemetryRow t = telemetry[i];
             int count = kept.GetValueOrDefault(t.Parameter);
             if (count < RunView.TelemetryPointsPerParameter)
             {

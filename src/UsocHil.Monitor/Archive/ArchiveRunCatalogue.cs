@@ -22,7 +22,7 @@ internal sealed class ArchiveRunCatalogue(IResultsStore archive, TimeProvider ti
     {
         IReadOnlyList<RunSummary> runs = await archive.ListRunsAsync(cancellationToken).ConfigureAwait(false);
         return [.. runs.Select(r => new RunListing(r.Id.ToString(CultureInfo.InvariantCulture), r.Header.Rig, r.Header.Sequence,
-            r.Outcome.ToString().ToLowerInvariant(), r.StartedWall.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), r.Outcome == RunOutcome.Running))];
+            r.Outcome.ToString().ToLowerInvariant(), r.StartedWall.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), r.Outcome == ArchivedOutcome.Running))];
     }
 
     public async Task<RunBroadcaster?> FindAsync(string id, CancellationToken cancellationToken)
@@ -67,7 +67,7 @@ internal sealed class ArchiveRunCatalogue(IResultsStore archive, TimeProvider ti
     private async Task<RunBroadcaster> OpenAsync(long runId)
     {
         RunRecord record = await archive.ReadRunAsync(runId, _stop.Token).ConfigureAwait(false);
-        var broadcaster = new RunBroadcaster(runId.ToString(CultureInfo.InvariantCulture), record.Summary.Outcome == RunOutcome.Running, StateGraph.Default, [], time, log);
+        var broadcaster = new RunBroadcaster(runId.ToString(CultureInfo.InvariantCulture), record.Summary.Outcome == ArchivedOutcome.Running, StateGraph.Default, [], time, log);
         var replay = new ArchiveReplay(broadcaster);
         replay.Feed(record);
 

@@ -14,6 +14,6 @@ public sealed record CommandVerificationTiming(double AcceptanceSeconds, double 
 
 public sealed record HousekeepingRateExpectation(int StructureId, double RatePerSecond, double Tolerance);
 
-public sealed record DynamicsExpectation(string Parameter, double MaxRampKPerMin, double MaxOvershootK, double SettleBandK, double SettleSeconds);
+public sealed record DynamicsExpectation(string Parameter, double MaxRampPerMinute, double MaxOvershoot, double SettleBand, double SettleSeconds);
 
-public sealed record ConsistencyExpectation(string Name, IReadOnlyList<string> Parameters, double BandK);
+public sealed record ConsistencyExpectation(string Name, IReadOnlyList<string> Parameters, double Band);

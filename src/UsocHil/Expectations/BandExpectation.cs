@@ -16,11 +16,11 @@ public sealed class BandExpectation(string name, string parameter, double? low, 
     public static BandExpectation Around(string name, string parameter, double target, Tolerance tolerance) =>
         new(name, parameter, target - tolerance.Nominal, target + tolerance.Nominal, target - tolerance.Hard, target + tolerance.Hard);
 
-    public ExpectationResult Evaluate(double measured, string? unit = null, Evidence? evidence = null)
+    public JudgedResult Evaluate(double measured, string? unit = null, Evidence? evidence = null)
     {
         var (verdict, margin) = Judge.Band(measured, low, high, hardLow, hardHigh);
         string bounds = $"[{(low is { } l ? l.ToString("G6") : "-inf")}, {(high is { } h ? h.ToString("G6") : "+inf")}]";
-        return new ExpectationResult
+        return new JudgedResult
         {
             Expectation = name,
             Parameters = [parameter],
@@ -32,7 +32,7 @@ public sealed class BandExpectation(string name, string parameter, double? low, 
             HardLow = hardLow ?? (hardHigh is null ? null : low),
             HardHigh = hardHigh ?? (hardLow is null ? null : high),
             Margin = margin,
-            Message = $"{parameter}: {measured:G6} {unit} against {bounds}, {Judge.Describe(verdict)} by {margin:G4}",
+            Message = $"{parameter}: {measured:G6} {unit} against {bounds}, {verdict.ToText()} by {margin:G4}",
             Evidence = evidence ?? Evidence.Of(0, measured),
         };
     }

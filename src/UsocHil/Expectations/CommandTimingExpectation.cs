@@ -14,9 +14,9 @@ public sealed class CommandTimingExpectation(Tolerance acceptanceSeconds, Tolera
     }
 
     /// <summary>The acceptance result, then (unless <paramref name="expectCompletion"/> is false) the completion result.</summary>
-    public IReadOnlyList<ExpectationResult> Evaluate(string command, DateTimeOffset sent, DateTimeOffset? accepted, DateTimeOffset? completed, bool expectCompletion = true)
+    public IReadOnlyList<JudgedResult> Evaluate(string command, DateTimeOffset sent, DateTimeOffset? accepted, DateTimeOffset? completed, bool expectCompletion = true)
     {
-        var results = new List<ExpectationResult>(2) { Stage(command, "acceptance", sent, accepted, acceptanceSeconds) };
+        var results = new List<JudgedResult>(2) { Stage(command, "acceptance", sent, accepted, acceptanceSeconds) };
         if (expectCompletion)
         {
             results.Add(Stage(command, "completion", sent, completed, completionSeconds));
@@ -25,14 +25,14 @@ public sealed class CommandTimingExpectation(Tolerance acceptanceSeconds, Tolera
         return results;
     }
 
-    private static ExpectationResult Stage(string command, string stage, DateTimeOffset sent, DateTimeOffset? reported, Tolerance tolerance)
+    private static JudgedResult Stage(string command, string stage, DateTimeOffset sent, DateTimeOffset? reported, Tolerance tolerance)
     {
         double seconds = reported is { } at ? (at - sent).TotalSeconds : double.NaN;
         var (verdict, margin) = Judge.AtMost(seconds, tolerance);
         string message = reported is null
             ? $"{command}: no {stage} reported (limit {tolerance.Nominal:G4} s)"
             : $"{command}: {stage} after {seconds:F3} s (limit {tolerance.Nominal:G4} s)";
-        return new ExpectationResult
+        return new JudgedResult
         {
             Expectation = $"command {command} {stage}",
             Parameters = [command],

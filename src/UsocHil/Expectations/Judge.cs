@@ -34,10 +34,16 @@ internal static class Judge
     public static (Verdict Verdict, double Margin) AtMost(double value, Tolerance tolerance) =>
         Band(value, null, tolerance.Nominal, null, tolerance.Hard);
 
-    public static string Describe(Verdict verdict) => verdict switch
+    /// <summary>The bounds in words, for example "0 <= supply current <= 3 A".</summary>
+    public static string Words(string name, double? low, double? high, string? unit)
     {
-        Verdict.Pass => "pass",
-        Verdict.Marginal => "marginal",
-        _ => "fail",
-    };
+        string u = string.IsNullOrEmpty(unit) ? "" : $" {unit}";
+        return (low, high) switch
+        {
+            ({ } l, { } h) => FormattableString.Invariant($"{l:G6} <= {name} <= {h:G6}{u}"),
+            ({ } l, null) => FormattableString.Invariant($"{name} >= {l:G6}{u}"),
+            (null, { } h) => FormattableString.Invariant($"{name} <= {h:G6}{u}"),
+            _ => name,
+        };
+    }
 }

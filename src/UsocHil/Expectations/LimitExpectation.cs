@@ -13,7 +13,7 @@ public sealed class LimitExpectation(LimitDefinition definition)
 
     public string Name => $"limit {_bands.Parameter}";
 
-    public ExpectationResult Evaluate(IReadOnlyList<Sample> samples, string? unit = null)
+    public JudgedResult Evaluate(IReadOnlyList<Sample> samples, string? unit = null)
     {
         if (samples.Count == 0)
         {
@@ -50,13 +50,13 @@ public sealed class LimitExpectation(LimitDefinition definition)
         return Result(worstSustained, margin, verdict, Evidence.From(samples, worstIndex), unit, message);
     }
 
-    public ExpectationResult Evaluate(Sample sample, string? unit = null) => Evaluate([sample], unit);
+    public JudgedResult Evaluate(Sample sample, string? unit = null) => Evaluate([sample], unit);
 
     /// <summary>How far outside the yellow band (negative inside); NaN is the worst of all.</summary>
     private double Excess(double value) =>
         double.IsNaN(value) ? double.PositiveInfinity : Math.Max(_bands.YellowLow - value, value - _bands.YellowHigh);
 
-    private ExpectationResult Result(double measured, double margin, Verdict verdict, Evidence evidence, string? unit, string message) => new()
+    private JudgedResult Result(double measured, double margin, Verdict verdict, Evidence evidence, string? unit, string message) => new()
     {
         Expectation = Name,
         Parameters = [_bands.Parameter],

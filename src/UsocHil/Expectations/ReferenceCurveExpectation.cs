@@ -44,7 +44,7 @@ public sealed class ReferenceCurveExpectation
         return a.Value + ((b.Value - a.Value) * (seconds - a.Seconds) / (b.Seconds - a.Seconds));
     }
 
-    public ExpectationResult Evaluate(IReadOnlyList<Sample> samples, string unit = "degC")
+    public JudgedResult Evaluate(IReadOnlyList<Sample> samples, string? unit = null)
     {
         var deviations = new List<Sample>(samples.Count);
         int worst = -1;
@@ -68,7 +68,7 @@ public sealed class ReferenceCurveExpectation
         string message = worst < 0
             ? $"{Parameter}: no samples inside the reference curve's span"
             : $"{Parameter}: largest deviation from the reference {measured:+0.000;-0.000} {unit} at {deviations[worst].Seconds:F1} s (envelope ±{Tolerance.Nominal:G4})";
-        return new ExpectationResult
+        return new JudgedResult
         {
             Expectation = Name,
             Parameters = [Parameter],

@@ -10,14 +10,14 @@ namespace UsocHil.Expectations;
 public sealed class SensorAgreementExpectation(string name, IReadOnlyList<string> parameters, Tolerance band)
 {
     public SensorAgreementExpectation(ConsistencyExpectation definition)
-        : this(definition.Name, definition.Parameters, Tolerance.Exactly(definition.BandK))
+        : this(definition.Name, definition.Parameters, Tolerance.Exactly(definition.Band))
     {
     }
 
     public string Name => name;
 
     /// <summary><paramref name="series"/> holds one series per parameter, in the order given, sampled at the same instants.</summary>
-    public ExpectationResult Evaluate(IReadOnlyList<IReadOnlyList<Sample>> series, string unit = "K")
+    public JudgedResult Evaluate(IReadOnlyList<IReadOnlyList<Sample>> series, string? unit = null)
     {
         if (series.Count != parameters.Count)
         {
@@ -50,7 +50,7 @@ public sealed class SensorAgreementExpectation(string name, IReadOnlyList<string
             ? $"{name}: no samples"
             : $"{name}: largest spread {measured:F3} {unit} at {spreads[worst].Seconds:F1} s (band {band.Nominal:G4} {unit})"
               + (culprit is null ? "" : $"; {culprit} disagrees (farthest from the median)");
-        return new ExpectationResult
+        return new JudgedResult
         {
             Expectation = name,
             Parameters = parameters,

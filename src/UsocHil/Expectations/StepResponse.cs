@@ -5,12 +5,12 @@ namespace UsocHil.Expectations;
 /// steepest ramp (least-squares slope over a sliding window, so sensor noise does not read as a ramp), the overshoot past
 /// the target, and the settling time after which it stayed within the band until the end of the record.
 /// </summary>
-public sealed record StepResponse(double ReachSeconds, double MaxRampKPerMin, double OvershootK, double SettlingSeconds, double HeldSeconds, int SettleIndex, int SteepestIndex, int PeakIndex)
+public sealed record StepResponse(double ReachSeconds, double MaxRampPerMinute, double Overshoot, double SettlingSeconds, double HeldSeconds, int SettleIndex, int SteepestIndex, int PeakIndex)
 {
     public bool Settled => !double.IsNaN(SettlingSeconds);
 
-    /// <summary>Measures <paramref name="samples"/> (seconds from the step) against <paramref name="target"/> and the band ±<paramref name="bandK"/>.</summary>
-    public static StepResponse Measure(IReadOnlyList<Sample> samples, double target, double bandK, double rampWindowSeconds = 60)
+    /// <summary>Measures <paramref name="samples"/> (seconds from the step) against <paramref name="target"/> and the band ±<paramref name="band"/>.</summary>
+    public static StepResponse Measure(IReadOnlyList<Sample> samples, double target, double band, double rampWindowSeconds = 60)
     {
         if (samples.Count == 0)
         {
@@ -25,7 +25,7 @@ public sealed record StepResponse(double ReachSeconds, double MaxRampKPerMin, do
         for (int i = 0; i < samples.Count; i++)
         {
             double v = samples[i].Value;
-            bool inside = Math.Abs(v - target) <= bandK;
+            bool inside = Math.Abs(v - target) <= band;
             if (inside && double.IsNaN(reach))
             {
                 reach = samples[i].Seconds - samples[0].Seconds;

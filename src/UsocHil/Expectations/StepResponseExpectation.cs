@@ -9,24 +9,24 @@ namespace UsocHil.Expectations;
 /// </summary>
 public sealed class StepResponseExpectation
 {
-    public StepResponseExpectation(string parameter, Tolerance maxRampKPerMin, Tolerance maxOvershootK, double settleBandK, double settleHoldSeconds)
+    public StepResponseExpectation(string parameter, Tolerance maxRampPerMinute, Tolerance maxOvershoot, double settleBand, double settleHoldSeconds)
     {
         Parameter = parameter;
-        MaxRampKPerMin = maxRampKPerMin;
-        MaxOvershootK = maxOvershootK;
-        SettleBandK = settleBandK;
+        MaxRampPerMinute = maxRampPerMinute;
+        MaxOvershoot = maxOvershoot;
+        SettleBand = settleBand;
         SettleHoldSeconds = settleHoldSeconds;
     }
 
     public StepResponseExpectation(DynamicsExpectation definition)
-        : this(definition.Parameter, Tolerance.Exactly(definition.MaxRampKPerMin), Tolerance.Exactly(definition.MaxOvershootK), definition.SettleBandK, definition.SettleSeconds)
+        : this(definition.Parameter, Tolerance.Exactly(definition.MaxRampPerMinute), Tolerance.Exactly(definition.MaxOvershoot), definition.SettleBand, definition.SettleSeconds)
     {
     }
 
     public string Parameter { get; }
-    public Tolerance MaxRampKPerMin { get; }
-    public Tolerance MaxOvershootK { get; }
-    public double SettleBandK { get; }
+    public Tolerance MaxRampPerMinute { get; }
+    public Tolerance MaxOvershoot { get; }
+    public double SettleBand { get; }
     public double SettleHoldSeconds { get; }
 
     /// <summary>When set, the settling time (from the step) must not exceed it.</summary>
@@ -37,33 +37,35 @@ public sealed class StepResponseExpectation
 
     public double RampWindowSeconds { get; init; } = 60;
 
-    /// <summary>Evaluates <paramref name="samples"/> (seconds from the setpoint change) against <paramref name="target"/>.</summary>
-    public IReadOnlyList<ExpectationResult> Evaluate(IReadOnlyList<Sample> samples, double target, string unit = "degC")
+    /// <summary>Evaluates <paramref name="samples"/> (seconds from the setpoint change) against <paramref name="target"/>;
+    /// <paramref name="unit"/> is the parameter's own (from its dictionary entry), so ramp and overshoot are printed in it.</summary>
+    public IReadOnlyList<JudgedResult> Evaluate(IReadOnlyList<Sample> samples, double target, string? unit = null)
     {
-        StepResponse r = StepResponse.Measure(samples, target, SettleBandK, RampWindowSeconds);
-        var results = new List<ExpectationResult>(4);
+        string u = string.IsNullOrEmpty(unit) ? "" : unit;
+        StepResponse r = StepResponse.Measure(samples, target, SettleBand, RampWindowSeconds);
+        var results = new List<JudgedResult>(4);
         if (MaxReachSeconds is { } reachLimit)
         {
             var (v, m) = Judge.AtMost(r.ReachSeconds, reachLimit);
-            results.Add(Result("reach", v, r.ReachSeconds, "s", reachLimit, m, $"within ±{SettleBandK:G3} of {target:G6} after {r.ReachSeconds:F1} s", samples, r.SettleIndex));
+            results.Add(Result("reach", v, r.ReachSeconds, "s", reachLimit, m, $"within ±{SettleBand:G3} of {target:G6} after {r.ReachSeconds:F1} s", samples, r.SettleIndex));
         }
 
-        var (rv, rm) = Judge.AtMost(r.MaxRampKPerMin, MaxRampKPerMin);
-        results.Add(Result("ramp rate", rv, r.MaxRampKPerMin, "K/min", MaxRampKPerMin, rm, $"steepest ramp {r.MaxRampKPerMin:F2} K/min over {RampWindowSeconds:G3} s windows", samples, r.SteepestIndex));
+        var (rv, rm) = Judge.AtMost(r.MaxRampPerMinute, MaxRampPerMinute);
+        results.Add(Result("ramp rate", rv, r.MaxRampPerMinute, $"{u}/min", MaxRampPerMinute, rm, $"steepest ramp {r.MaxRampPerMinute:F2} {u}/min over {RampWindowSeconds:G3} s windows", samples, r.SteepestIndex));
 
-        var (ov, om) = Judge.AtMost(r.OvershootK, MaxOvershootK);
-        results.Add(Result("overshoot", ov, r.OvershootK, "K", MaxOvershootK, om, $"peak {r.OvershootK:F3} K past {target:G6}", samples, r.PeakIndex));
+        var (ov, om) = Judge.AtMost(r.Overshoot, MaxOvershoot);
+        results.Add(Result("overshoot", ov, r.Overshoot, unit, MaxOvershoot, om, $"peak {r.Overshoot:F3} {u} past {target:G6}", samples, r.PeakIndex));
 
         results.Add(Settling(r, samples, target));
         return results;
     }
 
-    private ExpectationResult Settling(StepResponse r, IReadOnlyList<Sample> samples, double target)
+    private JudgedResult Settling(StepResponse r, IReadOnlyList<Sample> samples, double target)
     {
         bool held = r.Settled && r.HeldSeconds >= SettleHoldSeconds;
         string message = held
-            ? $"within ±{SettleBandK:G3} of {target:G6} from {r.SettlingSeconds:F1} s, held {r.HeldSeconds:F1} s (needed {SettleHoldSeconds:G4} s)"
-            : $"did not stay within ±{SettleBandK:G3} of {target:G6} for {SettleHoldSeconds:G4} s (held {r.HeldSeconds:F1} s)";
+            ? $"within ±{SettleBand:G3} of {target:G6} from {r.SettlingSeconds:F1} s, held {r.HeldSeconds:F1} s (needed {SettleHoldSeconds:G4} s)"
+            : $"did not stay within ±{SettleBand:G3} of {target:G6} for {SettleHoldSeconds:G4} s (held {r.HeldSeconds:F1} s)";
         Verdict verdict;
         double margin;
         if (MaxSettlingSeconds is { } limit)
@@ -82,7 +84,7 @@ public sealed class StepResponseExpectation
         return Result("settling", verdict, r.SettlingSeconds, "s", MaxSettlingSeconds, margin, message, samples, r.SettleIndex);
     }
 
-    private ExpectationResult Result(string figure, Verdict verdict, double measured, string unit, Tolerance? bound, double margin, string message, IReadOnlyList<Sample> samples, int decisive) => new()
+    private JudgedResult Result(string figure, Verdict verdict, double measured, string? unit, Tolerance? bound, double margin, string message, IReadOnlyList<Sample> samples, int decisive) => new()
     {
         Expectation = $"{Parameter} {figure}",
         Parameters = [Parameter],

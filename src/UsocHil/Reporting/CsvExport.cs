@@ -21,7 +21,7 @@ public static class CsvExport
         foreach (var instant in run.Telemetry.GroupBy(t => t.Time).OrderBy(g => g.Key))
         {
             var row = new string[parameters.Length];
-            foreach (TelemetrySample t in instant)
+            foreach (TelemetryRow t in instant)
             {
                 row[column[t.Parameter]] = double.IsNaN(t.Value) ? "" : t.Value.ToString("R", CultureInfo.InvariantCulture);
             }
@@ -38,7 +38,7 @@ public static class CsvExport
     }
 
     /// <summary>RFC 4180 quoting; a leading =, +, - or @ is defused so a spreadsheet does not run a parameter name as a formula.</summary>
-    private static string Field(string text)
+    internal static string Field(string text)
     {
         if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@')
         {

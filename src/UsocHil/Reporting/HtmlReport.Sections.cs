@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using UsocHil.Results;
 using UsocHil.Description;
-using CommandRecord = UsocHil.Results.CommandRecord;
 
 namespace UsocHil.Reporting;
 
@@ -58,7 +57,7 @@ public static partial class HtmlReport
 
         html.Append("<p>Shaded: yellow (soft) and red (hard) limit bands. Dashed: step starts.</p>");
         html.Append("<table class=\"grid\"><thead><tr><th>Step</th><th>Name</th><th>Kind</th><th>Start (min)</th><th>End (min)</th><th>Outcome</th><th>Message</th></tr></thead><tbody>\n");
-        foreach (StepRecord s in run.Steps)
+        foreach (StepRow s in run.Steps)
         {
             html.Append($"<tr><td>{s.Index}</td><td>{E(s.Name)}</td><td>{E(s.Kind)}</td><td>{Minutes(s.Started):F1}</td><td>{(s.Ended is { } e ? Minutes(e).ToString("F1", CultureInfo.InvariantCulture) : "-")}</td><td>{E(s.Outcome ?? "-")}</td><td>{E(s.Message)}</td></tr>\n");
         }
@@ -86,7 +85,7 @@ public static partial class HtmlReport
         }
 
         html.Append("<table class=\"grid\"><thead><tr><th>Rig time</th><th>From</th><th>To</th><th>Trigger</th></tr></thead><tbody>\n");
-        foreach (TransitionRecord tr in t)
+        foreach (TransitionRow tr in t)
         {
             html.Append($"<tr><td>{E(ArchiveTime.ToText(tr.Time))}</td><td>{E(tr.From)}</td><td>{E(tr.To)}</td><td>{E(tr.Trigger)}</td></tr>\n");
         }
@@ -97,7 +96,7 @@ public static partial class HtmlReport
     private static void Commands(StringBuilder html, RunRecord run)
     {
         html.Append("<section id=\"commands\"><h2>Commands</h2><table class=\"grid\"><thead><tr><th>Rig time</th><th>Command</th><th>Service</th><th>Seq</th><th>Accepted after (s)</th><th>Completed after (s)</th><th>Failure</th></tr></thead><tbody>\n");
-        foreach (CommandRecord c in run.Commands)
+        foreach (CommandRow c in run.Commands)
         {
             string After(DateTimeOffset? at) => at is { } a ? (a - c.Time).TotalSeconds.ToString("F3", CultureInfo.InvariantCulture) : "-";
             html.Append($"<tr><td>{E(ArchiveTime.ToText(c.Time))}</td><td>{E(c.Name)}</td><td>{c.Service},{c.Subtype}</td><td>{c.SequenceCount?.ToString(CultureInfo.InvariantCulture) ?? "-"}</td><td>{After(c.Accepted)}</td><td>{After(c.Completed)}</td><td>{E(c.FailureCode is { } f ? $"{f} {c.Failure}" : "")}</td></tr>\n");
@@ -109,7 +108,7 @@ public static partial class HtmlReport
     private static void Events(StringBuilder html, RunRecord run)
     {
         html.Append("<section id=\"events\"><h2>Events</h2><table class=\"grid\"><thead><tr><th>Rig time</th><th>ID</th><th>Name</th><th>Severity</th><th>Data</th></tr></thead><tbody>\n");
-        foreach (EventRecord e in run.Events)
+        foreach (EventRow e in run.Events)
         {
             html.Append($"<tr><td>{E(ArchiveTime.ToText(e.Time))}</td><td>{e.Id}</td><td class=\"event-name\">{E(e.Name)}</td><td>{E(e.Severity)}</td><td class=\"event-data\">{E(e.Data)}</td></tr>\n");
         }

@@ -8,8 +8,9 @@ namespace UsocHil.Reporting;
 
 /// <summary>
 /// A run as JUnit XML (the Ant schema Jenkins and GitLab read): one test suite per run, one test case per expectation
-/// evaluated, a failure element carrying the margin, bounds and evidence for each failed verdict. Marginal verdicts pass
-/// and are listed in the suite's system-out.
+/// evaluated, a failure element carrying the margin, bounds and evidence for each failed verdict. The Ant schema gives a
+/// test case no room of its own for more, so the suite's system-out holds every judged result whole (parameters,
+/// nominal and hard bounds, margin, unit, evidence), one block per test case in the same order.
 /// </summary>
 public static class JUnitExport
 {
@@ -26,7 +27,7 @@ public static class JUnitExport
         w.WriteAttributeString("timestamp", s.StartedWall.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
         w.WriteAttributeString("hostname", Safe(Environment.MachineName));
         w.WriteAttributeString("tests", Number(verdicts.Count));
-        w.WriteAttributeString("failures", Number(verdicts.Count(v => v.Expectation!.Verdict == Verdict.Fail)));
+        w.WriteAttributeString("failures", Number(verdicts.Count(v => v.Judged!.Verdict.IsFailing())));
         w.WriteAttributeString("errors", "0");
         w.WriteAttributeString("skipped", "0");
         w.WriteAttributeString("time", Seconds(((s.EndedRig ?? s.StartedRig) - s.StartedRig).TotalSeconds));
@@ -45,10 +46,10 @@ public static class JUnitExport
         w.WriteEndElement();
 
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
-        var marginal = new StringBuilder();
-        foreach (MeasurementRecord m in verdicts)
+        var judged = new StringBuilder();
+        foreach (MeasurementRow m in verdicts)
         {
-            ExpectationResult x = m.Expectation!;
+            JudgedResult x = m.Judged!;
             string name = x.Expectation;
             int seen = names[name] = names.GetValueOrDefault(name) + 1;
             if (seen > 1)
@@ -61,7 +62,8 @@ public static class JUnitExport
             w.WriteAttributeString("name", Safe(name));
             w.WriteAttributeString("classname", Safe(suite + step));
             w.WriteAttributeString("time", "0");
-            if (x.Verdict == Verdict.Fail)
+            judged.Append(x.Verdict.ToText().ToUpperInvariant()).Append(' ').Append(name).Append(": measured ").Append(Describe(x)).Append('\n').Append(Detail(x)).Append('\n');
+            if (x.Verdict.IsFailing())
             {
                 w.WriteStartElement("failure");
                 w.WriteAttributeString("message", Safe($"{x.Expectation}: measured {Describe(x)}"));
@@ -69,24 +71,19 @@ public static class JUnitExport
                 w.WriteString(Safe(Detail(x)));
                 w.WriteEndElement();
             }
-            else if (x.Verdict == Verdict.Marginal)
-            {
-                marginal.Append("MARGINAL ").Append(x.Expectation).Append(": measured ").Append(Describe(x)).Append('\n');
-            }
-
             w.WriteEndElement();
         }
 
-        w.WriteElementString("system-out", Safe(marginal.ToString()));
+        w.WriteElementString("system-out", Safe(judged.ToString()));
         w.WriteElementString("system-err", "");
         w.WriteEndElement();
         w.WriteEndDocument();
     }
 
-    private static string Describe(ExpectationResult x) =>
+    private static string Describe(JudgedResult x) =>
         $"{Value(x.Measured)} {x.Unit}, margin {Value(x.Margin)} {x.Unit}, nominal [{Value(x.Low)}, {Value(x.High)}], hard [{Value(x.HardLow ?? x.Low)}, {Value(x.HardHigh ?? x.High)}]";
 
-    private static string Detail(ExpectationResult x)
+    private static string Detail(JudgedResult x)
     {
         var sb = new StringBuilder();
         sb.Append(x.Message).Append('\n');
@@ -96,6 +93,9 @@ public static class JUnitExport
             sb.Append("culprit: ").Append(x.Culprit).Append('\n');
         }
 
+        sb.Append("unit: ").Append(x.Unit ?? "-").Append('\n');
+        sb.Append("nominal: [").Append(Value(x.Low)).Append(", ").Append(Value(x.High)).Append("]\n");
+        sb.Append("hard: [").Append(Value(x.HardLow ?? x.Low)).Append(", ").Append(Value(x.HardHigh ?? x.High)).Append("]\n");
         sb.Append("margin: ").Append(Value(x.Margin)).Append(' ').Append(x.Unit).Append('\n');
         sb.Append("evidence (seconds, value):\n");
         for (int i = 0; i < x.Evidence.Count; i++)

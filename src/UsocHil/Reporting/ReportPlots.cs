@@ -11,7 +11,7 @@ internal static class ReportPlots
     private const int Width = 900, Height = 380;
 
     /// <summary>Raw reading against the reference: the measured points and the fitted curve.</summary>
-    public static byte[] Fit(CalibrationProduct product)
+    public static byte[] Fit(CalibrationRow product, string? unit)
     {
         var plot = new Plot();
         double[] raw = product.Points.Select(p => p.Raw).ToArray();
@@ -26,23 +26,26 @@ internal static class ReportPlots
         }
 
         plot.Title($"{product.Sensor}: calibration fit");
-        plot.XLabel("raw reading (degC)");
-        plot.YLabel("reference (degC)");
+        plot.XLabel(Labelled("raw reading", unit));
+        plot.YLabel(Labelled("reference", unit));
         plot.ShowLegend(Alignment.UpperLeft);
         return Png(plot);
     }
 
     /// <summary>Residuals of the fit against the raw reading, with the zero line.</summary>
-    public static byte[] Residuals(CalibrationProduct product)
+    public static byte[] Residuals(CalibrationRow product, string? unit)
     {
         var plot = new Plot();
         plot.Add.ScatterPoints(product.Points.Select(p => p.Raw).ToArray(), product.Points.Select(p => p.Residual).ToArray());
         plot.Add.HorizontalLine(0);
-        plot.Title($"{product.Sensor}: residuals (RMS {product.ResidualRms:F3} K)");
-        plot.XLabel("raw reading (degC)");
-        plot.YLabel("residual (K)");
+        plot.Title($"{product.Sensor}: residuals (RMS {product.ResidualRms:F3}{(string.IsNullOrEmpty(unit) ? "" : " " + unit)})");
+        plot.XLabel(Labelled("raw reading", unit));
+        plot.YLabel(Labelled("residual", unit));
         return Png(plot);
     }
+
+    /// <summary>An axis label with the unit of the sensor's dictionary entry, or none where it declares none.</summary>
+    private static string Labelled(string text, string? unit) => string.IsNullOrEmpty(unit) ? text : $"{text} ({unit})";
 
     /// <summary>Parameters over time (minutes from the run start), yellow and red limit bands, a dashed line at each step start.</summary>
     public static byte[] Trace(string title, IReadOnlyList<(string Parameter, double[] Minutes, double[] Values)> series, LimitDefinition? limit, IReadOnlyList<double> stepStartMinutes)

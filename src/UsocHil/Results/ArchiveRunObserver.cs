@@ -1,10 +1,7 @@
 using Serilog;
 using UsocHil.Expectations;
+using UsocHil.Rigs;
 using UsocHil.Sequencing;
-using RigCommand = UsocHil.Rigs.CommandRecord;
-using RigTelemetry = UsocHil.Rigs.TelemetrySample;
-using SequencingProduct = UsocHil.Sequencing.CalibrationProduct;
-using SequencingOutcome = UsocHil.Sequencing.RunOutcome;
 
 namespace UsocHil.Results;
 
@@ -25,13 +22,13 @@ public sealed class ArchiveRunObserver(RunRecorder recorder, ILogger log) : IRun
     public RunResult? Result { get; private set; }
 
     public void OnTransition(RunTransition transition) =>
-        Safely(() => recorder.Enqueue(WriteKind.Transition, new TransitionRecord(transition.RigTime, transition.Source.ToString(), transition.Destination.ToString(), transition.Reason is null ? transition.Trigger.ToString() : $"{transition.Trigger}: {transition.Reason}")));
+        Safely(() => recorder.Enqueue(WriteKind.Transition, new TransitionRow(transition.RigTime, transition.Source.ToString(), transition.Destination.ToString(), transition.Reason is null ? transition.Trigger.ToString() : $"{transition.Trigger}: {transition.Reason}")));
 
     public void OnStepStarted(StepProgress step) => Safely(() =>
     {
         int index = _nextStep++;
         _stepIndexByPath[step.Path] = index;
-        recorder.Enqueue(WriteKind.StepStarted, new StepRecord(index, $"{step.Path} {step.Label}", step.Kind, step.RigTime, null, null, null));
+        recorder.Enqueue(WriteKind.StepStarted, new StepRow(index, $"{step.Path} {step.Label}", step.Kind, step.RigTime, null, null, null));
     });
 
     public void OnStepFinished(StepProgress step, StepStatus status, string? detail) => Safely(() =>
@@ -44,30 +41,17 @@ public sealed class ArchiveRunObserver(RunRecorder recorder, ILogger log) : IRun
 
     public void OnMeasurement(Measurement measurement) => Safely(() =>
     {
-        ExpectationResult? result = measurement.Result;
-        if (result is null && measurement.Verdict != MeasurementVerdict.None)
-        {
-            result = new ExpectationResult
-            {
-                Expectation = measurement.Name,
-                Parameters = [],
-                Verdict = measurement.Verdict switch { MeasurementVerdict.Pass => Verdict.Pass, MeasurementVerdict.Marginal => Verdict.Marginal, _ => Verdict.Fail },
-                Measured = measurement.Value,
-                Unit = measurement.Unit,
-                Margin = measurement.Margin ?? double.NaN,
-                Message = string.Join("; ", new[] { measurement.Expectation, measurement.Evidence }.Where(t => !string.IsNullOrEmpty(t))),
-            };
-        }
-
-        recorder.Enqueue(WriteKind.Measurement, new MeasurementRecord(measurement.RigTime, null, result?.Expectation ?? measurement.Name, measurement.Value, measurement.Unit, result));
+        // The judged result goes in whole; a value recorded without a verdict is a plain row with no expectation.
+        JudgedResult result = measurement.Result;
+        recorder.Enqueue(WriteKind.Measurement, new MeasurementRow(measurement.RigTime, null, result.Expectation, result.Measured, result.Unit, result.IsJudged ? result : null));
     });
 
-    public void OnTelemetry(RigTelemetry sample) => Safely(() => recorder.EnqueueTelemetry(sample.RigTime, sample.Parameter, sample.Value));
+    public void OnTelemetry(TelemetrySample sample) => Safely(() => recorder.EnqueueTelemetry(sample.RigTime, sample.Parameter, sample.Value));
 
     public void OnEvent(RunEvent runEvent) =>
-        Safely(() => recorder.Enqueue(WriteKind.Event, new EventRecord(runEvent.RigTime, 0, runEvent.Source, runEvent.Severity, runEvent.Message)));
+        Safely(() => recorder.Enqueue(WriteKind.Event, new EventRow(runEvent.RigTime, 0, runEvent.Source, runEvent.Severity, runEvent.Message)));
 
-    public void OnCommand(RigCommand command) => Safely(() => recorder.Enqueue(WriteKind.Command, new CommandRecord
+    public void OnCommand(CommandRecord command) => Safely(() => recorder.Enqueue(WriteKind.Command, new CommandRow
     {
         Time = command.RigTime,
         Name = command.Command,
@@ -76,10 +60,10 @@ public sealed class ArchiveRunObserver(RunRecorder recorder, ILogger log) : IRun
         Failure = command.Succeeded ? null : command.Failure ?? "failed",
     }));
 
-    public void OnCalibration(SequencingProduct product) => Safely(() =>
+    public void OnCalibration(CalibrationProduct product) => Safely(() =>
     {
         int n = Math.Min(product.X.Count, Math.Min(product.Y.Count, product.Residuals.Count));
-        recorder.Enqueue(WriteKind.Calibration, new CalibrationProduct
+        recorder.Enqueue(WriteKind.Calibration, new CalibrationRow
         {
             Sensor = product.Sensor,
             Model = product.Name,
@@ -95,14 +79,14 @@ public sealed class ArchiveRunObserver(RunRecorder recorder, ILogger log) : IRun
 
     /// <summary>Seals the run with the outcome it reported (error if it reported none).</summary>
     public Task<string> FinishAsync(CancellationToken cancellationToken) =>
-        recorder.FinishAsync(Result is { } r ? OutcomeOf(r.Outcome) : RunOutcome.Error, cancellationToken);
+        recorder.FinishAsync(Result is { } r ? OutcomeOf(r.Outcome) : ArchivedOutcome.Error, cancellationToken);
 
-    public static RunOutcome OutcomeOf(SequencingOutcome outcome) => outcome switch
+    public static ArchivedOutcome OutcomeOf(RunOutcome outcome) => outcome switch
     {
-        SequencingOutcome.Passed => RunOutcome.Passed,
-        SequencingOutcome.VerdictFailed or SequencingOutcome.Failed => RunOutcome.Failed,
-        SequencingOutcome.Aborted => RunOutcome.Aborted,
-        _ => RunOutcome.Error,
+        RunOutcome.Passed => ArchivedOutcome.Passed,
+        RunOutcome.VerdictFailed or RunOutcome.Failed => ArchivedOutcome.Failed,
+        RunOutcome.Aborted => ArchivedOutcome.Aborted,
+        _ => ArchivedOutcome.Error,
     };
 
     private void Safely(Action record)

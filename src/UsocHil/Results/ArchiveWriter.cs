@@ -76,7 +76,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
     {
         using var inserter = new RowInserter(_connection, _path);
         var flushes = new List<TaskCompletionSource>();
-        var recorded = new List<(long Run, MeasurementRecord Measurement)>();
+        var recorded = new List<(long Run, MeasurementRow Measurement)>();
         ChannelReader<WriteItem> reader = _channel.Reader;
         try
         {
@@ -97,7 +97,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
 
                         inserter.Insert(item);
                         rows++;
-                        if (item.Payload is MeasurementRecord m)
+                        if (item.Payload is MeasurementRow m)
                         {
                             recorded.Add((item.RunId, m));
                         }
@@ -112,7 +112,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
                 }
 
                 Committed += rows;
-                foreach ((long run, MeasurementRecord m) in recorded)
+                foreach ((long run, MeasurementRow m) in recorded)
                 {
                     _log.Information("Run {Run}: measurement {Measurement} = {Value} recorded", run, m.Name, m.Value);
                 }

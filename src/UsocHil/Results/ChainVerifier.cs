@@ -8,7 +8,7 @@ internal static class ChainVerifier
     public static ChainVerification Verify(SqliteConnection c, SqliteTransaction tx, CancellationToken cancellationToken)
     {
         List<RunSummary> runs = RunRecordReader.Summaries(c, tx);
-        var unsealed = runs.FirstOrDefault(r => r.Outcome != RunOutcome.Running && (r.SealSequence is null || r.RecordHash is null));
+        var unsealed = runs.FirstOrDefault(r => r.Outcome != ArchivedOutcome.Running && (r.SealSequence is null || r.RecordHash is null));
         var lastHashByRig = new Dictionary<string, string?>(StringComparer.Ordinal);
         int checkedRuns = 0;
         foreach (RunSummary run in runs.Where(r => r.SealSequence is not null).OrderBy(r => r.SealSequence))

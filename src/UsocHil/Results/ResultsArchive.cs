@@ -118,10 +118,10 @@ public sealed class ResultsArchive : IResultsStore
     public Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken) =>
         ControlAsync((c, tx) => ChainVerifier.Verify(c, tx, cancellationToken), cancellationToken);
 
-    internal Task<string> SealAsync(long runId, RunOutcome outcome, DateTimeOffset? endedRig, CancellationToken cancellationToken) =>
+    internal Task<string> SealAsync(long runId, ArchivedOutcome outcome, DateTimeOffset? endedRig, CancellationToken cancellationToken) =>
         ControlAsync((c, tx) => Seal(c, tx, runId, outcome, endedRig), cancellationToken);
 
-    private string Seal(SqliteConnection c, SqliteTransaction tx, long runId, RunOutcome outcome, DateTimeOffset? endedRig)
+    private string Seal(SqliteConnection c, SqliteTransaction tx, long runId, ArchivedOutcome outcome, DateTimeOffset? endedRig)
     {
         using var update = c.CreateCommand();
         update.Transaction = tx;
@@ -171,7 +171,7 @@ public sealed class ResultsArchive : IResultsStore
         foreach (long run in orphans)
         {
             _log.Warning("Run {Run} was left running by a process that is gone; marking it interrupted", run);
-            Seal(_control, tx, run, RunOutcome.Interrupted, null);
+            Seal(_control, tx, run, ArchivedOutcome.Interrupted, null);
         }
 
         tx.Commit();

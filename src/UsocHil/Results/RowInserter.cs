@@ -53,11 +53,11 @@ internal sealed class RowInserter : IDisposable
                 _telemetryRaw.Insert(item.RunId, item.TimeMicroseconds, ParameterId(item.Parameter!), item.Value);
                 break;
             case WriteKind.Transition:
-                var t = (TransitionRecord)item.Payload!;
+                var t = (TransitionRow)item.Payload!;
                 Run(_transition, item.RunId, ArchiveTime.ToText(t.Time), t.From, t.To, t.Trigger);
                 break;
             case WriteKind.StepStarted:
-                var s = (StepRecord)item.Payload!;
+                var s = (StepRow)item.Payload!;
                 Run(_stepStarted, item.RunId, s.Index, s.Name, s.Kind, ArchiveTime.ToText(s.Started));
                 break;
             case WriteKind.StepEnded:
@@ -65,18 +65,18 @@ internal sealed class RowInserter : IDisposable
                 Run(_stepEnded, item.RunId, e.Index, ArchiveTime.ToText(e.Ended), e.Outcome, e.Message);
                 break;
             case WriteKind.Measurement:
-                InsertMeasurement(item.RunId, (MeasurementRecord)item.Payload!);
+                InsertMeasurement(item.RunId, (MeasurementRow)item.Payload!);
                 break;
             case WriteKind.Event:
-                var ev = (EventRecord)item.Payload!;
+                var ev = (EventRow)item.Payload!;
                 Run(_event, item.RunId, ArchiveTime.ToText(ev.Time), ev.Id, ev.Name, ev.Severity, ev.Data);
                 break;
             case WriteKind.Command:
-                var c = (CommandRecord)item.Payload!;
+                var c = (CommandRow)item.Payload!;
                 Run(_command, item.RunId, ArchiveTime.ToText(c.Time), c.Name, c.Service, c.Subtype, c.SequenceCount, ArchiveTime.ToDb(c.Accepted), ArchiveTime.ToDb(c.Completed), c.FailureCode, c.Failure);
                 break;
             case WriteKind.Calibration:
-                var p = (CalibrationProduct)item.Payload!;
+                var p = (CalibrationRow)item.Payload!;
                 Run(_calibration, item.RunId, p.Sensor, p.Model, ArchiveJson.Numbers(p.Coefficients), ArchiveJson.Numbers(p.Uncertainties), Db(p.ResidualRms), Db(p.RSquared), ArchiveJson.Points(p.Points));
                 break;
             default:
@@ -84,12 +84,12 @@ internal sealed class RowInserter : IDisposable
         }
     }
 
-    private void InsertMeasurement(long runId, MeasurementRecord m)
+    private void InsertMeasurement(long runId, MeasurementRow m)
     {
-        ExpectationResult? x = m.Expectation;
+        JudgedResult? x = m.Judged;
         Run(_measurement, runId, m.StepIndex, ArchiveTime.ToText(m.Time), m.Name,
             x is null ? null : JsonSerializer.Serialize(x.Parameters, ArchiveJson.Options), Db(m.Value), m.Unit,
-            x?.Expectation, Db(x?.Low), Db(x?.High), Db(x?.HardLow), Db(x?.HardHigh), x is null ? null : Judge.Describe(x.Verdict),
+            x?.Expectation, Db(x?.Low), Db(x?.High), Db(x?.HardLow), Db(x?.HardHigh), x is null ? null : x.Verdict.ToText(),
             Db(x?.Margin), x?.Culprit, x?.Message, x is null ? null : ArchiveJson.Evidence(x.Evidence));
     }
 

@@ -31,7 +31,7 @@ public sealed record RunComparison(long RunA, long RunB, bool SameRig, IReadOnly
     public static RunComparison Compare(RunRecord a, RunRecord b)
     {
         var drifts = new List<CalibrationDrift>();
-        foreach (CalibrationProduct pa in a.Calibrations)
+        foreach (CalibrationRow pa in a.Calibrations)
         {
             if (b.Calibrations.LastOrDefault(p => p.Sensor == pa.Sensor) is not { } pb)
             {
@@ -55,17 +55,17 @@ public sealed record RunComparison(long RunA, long RunB, bool SameRig, IReadOnly
         var vb = Occurrences(b);
         var verdicts = va.Keys.Union(vb.Keys).Select(key =>
         {
-            ExpectationResult? ra = va.GetValueOrDefault(key), rb = vb.GetValueOrDefault(key);
+            JudgedResult? ra = va.GetValueOrDefault(key), rb = vb.GetValueOrDefault(key);
             return new VerdictChange(key, ra?.Verdict, rb?.Verdict, ra?.Margin, rb?.Margin);
         }).ToList();
         return new RunComparison(a.Id, b.Id, a.Summary.Header.Rig == b.Summary.Header.Rig, drifts, verdicts);
     }
 
-    private static Dictionary<string, ExpectationResult> Occurrences(RunRecord run)
+    private static Dictionary<string, JudgedResult> Occurrences(RunRecord run)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var result = new Dictionary<string, ExpectationResult>(StringComparer.Ordinal);
-        foreach (ExpectationResult x in run.Verdicts.Select(m => m.Expectation!))
+        var result = new Dictionary<string, JudgedResult>(StringComparer.Ordinal);
+        foreach (JudgedResult x in run.Verdicts.Select(m => m.Judged!))
         {
             int n = seen[x.Expectation] = seen.GetValueOrDefault(x.Expectation) + 1;
             result[n == 1 ? x.Expectation : $"{x.Expectation} #{n}"] = x;

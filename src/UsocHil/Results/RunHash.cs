@@ -9,7 +9,7 @@ internal static class RunHash
     public static string Compute(RunRecord run) => Compute(run, run.Telemetry);
 
     /// <summary>The hash of <paramref name="run"/> with <paramref name="telemetry"/> as its samples, read as they are hashed.</summary>
-    public static string Compute(RunRecord run, IEnumerable<TelemetrySample> telemetry)
+    public static string Compute(RunRecord run, IEnumerable<TelemetryRow> telemetry)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using (var stream = new HashingStream(hash))

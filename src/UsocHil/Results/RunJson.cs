@@ -16,7 +16,7 @@ internal static class RunJson
     /// Writes the record; <paramref name="telemetry"/>, when given, replaces <see cref="RunRecord.Telemetry"/> so a long
     /// run's samples can stream from the archive instead of being held in memory.
     /// </summary>
-    public static void Write(Utf8JsonWriter w, RunRecord run, bool includeRecordHash, IEnumerable<TelemetrySample>? telemetry = null)
+    public static void Write(Utf8JsonWriter w, RunRecord run, bool includeRecordHash, IEnumerable<TelemetryRow>? telemetry = null)
     {
         RunSummary s = run.Summary;
         w.WriteStartObject();
@@ -109,7 +109,7 @@ internal static class RunJson
 
         // Telemetry as [time µs, parameter, value] triples: compact, and the bulk of a long run.
         w.WriteStartArray("telemetry");
-        foreach (TelemetrySample t in telemetry ?? run.Telemetry)
+        foreach (TelemetryRow t in telemetry ?? run.Telemetry)
         {
             w.WriteStartArray();
             w.WriteNumberValue(ArchiveTime.ToMicroseconds(t.Time));
@@ -126,14 +126,14 @@ internal static class RunJson
         w.WriteEndObject();
     }
 
-    private static void WriteMeasurement(Utf8JsonWriter w, MeasurementRecord m)
+    private static void WriteMeasurement(Utf8JsonWriter w, MeasurementRow m)
     {
         w.WriteString("time", ArchiveTime.ToText(m.Time));
         Nullable(w, "step", m.StepIndex);
         w.WriteString("name", m.Name);
         Number(w, "value", m.Value);
         w.WriteString("unit", m.Unit);
-        if (m.Expectation is not { } x)
+        if (m.Judged is not { } x)
         {
             w.WriteNull("expectation");
             return;
@@ -148,7 +148,7 @@ internal static class RunJson
         }
 
         w.WriteEndArray();
-        w.WriteString("verdict", Judge.Describe(x.Verdict));
+        w.WriteString("verdict", x.Verdict.ToText());
         Number(w, "margin", x.Margin);
         Number(w, "low", x.Low);
         Number(w, "high", x.High);

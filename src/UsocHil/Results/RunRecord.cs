@@ -4,16 +4,16 @@ namespace UsocHil.Results;
 public sealed record RunRecord
 {
     public required RunSummary Summary { get; init; }
-    public IReadOnlyList<TransitionRecord> Transitions { get; init; } = [];
-    public IReadOnlyList<StepRecord> Steps { get; init; } = [];
-    public IReadOnlyList<MeasurementRecord> Measurements { get; init; } = [];
-    public IReadOnlyList<TelemetrySample> Telemetry { get; init; } = [];
-    public IReadOnlyList<EventRecord> Events { get; init; } = [];
-    public IReadOnlyList<CommandRecord> Commands { get; init; } = [];
-    public IReadOnlyList<CalibrationProduct> Calibrations { get; init; } = [];
+    public IReadOnlyList<TransitionRow> Transitions { get; init; } = [];
+    public IReadOnlyList<StepRow> Steps { get; init; } = [];
+    public IReadOnlyList<MeasurementRow> Measurements { get; init; } = [];
+    public IReadOnlyList<TelemetryRow> Telemetry { get; init; } = [];
+    public IReadOnlyList<EventRow> Events { get; init; } = [];
+    public IReadOnlyList<CommandRow> Commands { get; init; } = [];
+    public IReadOnlyList<CalibrationRow> Calibrations { get; init; } = [];
 
     public long Id => Summary.Id;
 
     /// <summary>The measurements that were held against an expectation, in the order they were recorded.</summary>
-    public IEnumerable<MeasurementRecord> Verdicts => Measurements.Where(m => m.Expectation is not null);
+    public IEnumerable<MeasurementRow> Verdicts => Measurements.Where(m => m.Judged is not null);
 }

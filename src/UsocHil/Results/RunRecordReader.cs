@@ -55,18 +55,18 @@ internal static class RunRecordReader
         {
             Summary = summary,
             Transitions = Query(c, tx, "SELECT time, from_state, to_state, trigger FROM transitions WHERE run_id = $run ORDER BY id", [run],
-                r => new TransitionRecord(ArchiveTime.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetString(3))),
+                r => new TransitionRow(ArchiveTime.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetString(3))),
             Steps = Query(c, tx, "SELECT step_index, name, kind, started, ended, outcome, message FROM steps WHERE run_id = $run ORDER BY id", [run],
-                r => new StepRecord(r.GetInt32(0), r.GetString(1), r.GetString(2), ArchiveTime.Parse(r.GetString(3)), Time(r, 4), Text(r, 5), Text(r, 6))),
+                r => new StepRow(r.GetInt32(0), r.GetString(1), r.GetString(2), ArchiveTime.Parse(r.GetString(3)), Time(r, 4), Text(r, 5), Text(r, 6))),
             Measurements = Query(c, tx, """
                 SELECT time, step_index, name, value, unit, expectation, parameters, verdict, margin, low, high, hard_low, hard_high, culprit, message, evidence
                 FROM measurements WHERE run_id = $run ORDER BY id
                 """, [run], ReadMeasurement),
             Telemetry = withTelemetry ? [.. StreamTelemetry(c, tx, runId)] : [],
             Events = Query(c, tx, "SELECT time, event_id, name, severity, data FROM events WHERE run_id = $run ORDER BY id", [run],
-                r => new EventRecord(ArchiveTime.Parse(r.GetString(0)), r.GetInt32(1), r.GetString(2), r.GetString(3), Text(r, 4))),
+                r => new EventRow(ArchiveTime.Parse(r.GetString(0)), r.GetInt32(1), r.GetString(2), r.GetString(3), Text(r, 4))),
             Commands = Query(c, tx, "SELECT time, name, service, subtype, sequence_count, accepted, completed, failure_code, failure FROM commands WHERE run_id = $run ORDER BY id", [run],
-                r => new CommandRecord
+                r => new CommandRow
                 {
                     Time = ArchiveTime.Parse(r.GetString(0)),
                     Name = r.GetString(1),
@@ -79,7 +79,7 @@ internal static class RunRecordReader
                     Failure = Text(r, 8),
                 }),
             Calibrations = Query(c, tx, "SELECT sensor, model, coefficients, uncertainties, residual_rms, r_squared, points FROM calibrations WHERE run_id = $run ORDER BY id", [run],
-                r => new CalibrationProduct
+                r => new CalibrationRow
                 {
                     Sensor = r.GetString(0),
                     Model = r.GetString(1),
@@ -92,7 +92,7 @@ internal static class RunRecordReader
         };
     }
 
-    private static IEnumerable<TelemetrySample> StreamTelemetry(SqliteConnection c, SqliteTransaction? tx, long runId)
+    private static IEnumerable<TelemetryRow> StreamTelemetry(SqliteConnection c, SqliteTransaction? tx, long runId)
     {
         var run = ("$run", (object)runId);
         var parameterNames = new Dictionary<long, string>();
@@ -108,13 +108,13 @@ internal static class RunRecordReader
         using SqliteDataReader r = command.ExecuteReader();
         while (r.Read())
         {
-            yield return new TelemetrySample(ArchiveTime.FromMicroseconds(r.GetInt64(0)), parameterNames[r.GetInt64(1)], Real(r, 2));
+            yield return new TelemetryRow(ArchiveTime.FromMicroseconds(r.GetInt64(0)), parameterNames[r.GetInt64(1)], Real(r, 2));
         }
     }
 
-    private static MeasurementRecord ReadMeasurement(SqliteDataReader r)
+    private static MeasurementRow ReadMeasurement(SqliteDataReader r)
     {
-        ExpectationResult? expectation = r.IsDBNull(5) ? null : new ExpectationResult
+        JudgedResult? expectation = r.IsDBNull(5) ? null : new JudgedResult
         {
             Expectation = r.GetString(5),
             Parameters = r.IsDBNull(6) ? [] : JsonSerializer.Deserialize<string[]>(r.GetString(6)) ?? [],
@@ -131,15 +131,22 @@ internal static class RunRecordReader
             Evidence = ArchiveJson.ParseEvidence(Text(r, 15)),
         };
         int? step = r.IsDBNull(1) ? null : r.GetInt32(1);
-        return new MeasurementRecord(ArchiveTime.Parse(r.GetString(0)), step, r.GetString(2), Real(r, 3), Text(r, 4), expectation);
+        return new MeasurementRow(ArchiveTime.Parse(r.GetString(0)), step, r.GetString(2), Real(r, 3), Text(r, 4), expectation);
     }
 
-    private static Verdict ParseVerdict(string? text) => text switch
+    /// <summary>Older rows and foreign writers may hold a word this harness does not know: read it as a fail, never as a pass.</summary>
+    private static Verdict ParseVerdict(string? text)
     {
-        "pass" => Verdict.Pass,
-        "marginal" => Verdict.Marginal,
-        _ => Verdict.Fail,
-    };
+        try
+        {
+            Verdict verdict = VerdictOrder.Parse(text);
+            return verdict == Verdict.NotSet ? Verdict.Fail : verdict;
+        }
+        catch (FormatException)
+        {
+            return Verdict.Fail;
+        }
+    }
 
     private static List<T> Query<T>(SqliteConnection c, SqliteTransaction? tx, string sql, (string Name, object Value)[] args, Func<SqliteDataReader, T> map)
     {

@@ -32,12 +32,12 @@ public sealed class RunRecorder : IAsyncDisposable
     public int CurrentStep => _currentStep;
 
     public ValueTask RecordTransitionAsync(string from, string to, string trigger, CancellationToken cancellationToken = default) =>
-        Write(WriteKind.Transition, new TransitionRecord(_rigTime.GetUtcNow(), from, to, trigger), cancellationToken);
+        Write(WriteKind.Transition, new TransitionRow(_rigTime.GetUtcNow(), from, to, trigger), cancellationToken);
 
     public ValueTask RecordStepStartedAsync(int index, string name, string kind, CancellationToken cancellationToken = default)
     {
         _currentStep = index;
-        return Write(WriteKind.StepStarted, new StepRecord(index, name, kind, _rigTime.GetUtcNow(), null, null, null), cancellationToken);
+        return Write(WriteKind.StepStarted, new StepRow(index, name, kind, _rigTime.GetUtcNow(), null, null, null), cancellationToken);
     }
 
     /// <summary>Ends the latest step with this index; <paramref name="outcome"/> is the engine's word for it (passed, failed, skipped, aborted).</summary>
@@ -52,12 +52,12 @@ public sealed class RunRecorder : IAsyncDisposable
     }
 
     /// <summary>Records an evaluated expectation: its measured value, bounds, verdict, margin and evidence.</summary>
-    public ValueTask RecordMeasurementAsync(ExpectationResult result, CancellationToken cancellationToken = default) =>
-        Write(WriteKind.Measurement, new MeasurementRecord(_rigTime.GetUtcNow(), Step, result.Expectation, result.Measured, result.Unit, result), cancellationToken);
+    public ValueTask RecordMeasurementAsync(JudgedResult result, CancellationToken cancellationToken = default) =>
+        Write(WriteKind.Measurement, new MeasurementRow(_rigTime.GetUtcNow(), Step, result.Expectation, result.Measured, result.Unit, result), cancellationToken);
 
     /// <summary>Records a measured value that is not (yet) held against an expectation: a sample mean, a fitted figure.</summary>
     public ValueTask RecordValueAsync(string name, double value, string? unit, CancellationToken cancellationToken = default) =>
-        Write(WriteKind.Measurement, new MeasurementRecord(_rigTime.GetUtcNow(), Step, name, value, unit, null), cancellationToken);
+        Write(WriteKind.Measurement, new MeasurementRow(_rigTime.GetUtcNow(), Step, name, value, unit, null), cancellationToken);
 
     /// <summary>Records one telemetry sample. Allocation-free; <paramref name="time"/> is the packet's time.</summary>
     public ValueTask RecordTelemetryAsync(DateTimeOffset time, string parameter, double value, CancellationToken cancellationToken = default)
@@ -67,21 +67,21 @@ public sealed class RunRecorder : IAsyncDisposable
     }
 
     public ValueTask RecordEventAsync(DateTimeOffset time, int id, string name, string severity, string? data = null, CancellationToken cancellationToken = default) =>
-        Write(WriteKind.Event, new EventRecord(time, id, name, severity, data), cancellationToken);
+        Write(WriteKind.Event, new EventRow(time, id, name, severity, data), cancellationToken);
 
-    public ValueTask RecordCommandAsync(CommandRecord command, CancellationToken cancellationToken = default) =>
+    public ValueTask RecordCommandAsync(CommandRow command, CancellationToken cancellationToken = default) =>
         Write(WriteKind.Command, command, cancellationToken);
 
-    public ValueTask RecordCalibrationAsync(CalibrationProduct product, CancellationToken cancellationToken = default) =>
+    public ValueTask RecordCalibrationAsync(CalibrationRow product, CancellationToken cancellationToken = default) =>
         Write(WriteKind.Calibration, product, cancellationToken);
 
     /// <summary>Completes when everything recorded so far is committed to the archive file.</summary>
     public Task FlushAsync(CancellationToken cancellationToken = default) => _writer.FlushAsync(cancellationToken);
 
     /// <summary>Flushes, records the outcome and end times, and seals the run (its record hash, chained to the rig's previous run).</summary>
-    public async Task<string> FinishAsync(RunOutcome outcome, CancellationToken cancellationToken = default)
+    public async Task<string> FinishAsync(ArchivedOutcome outcome, CancellationToken cancellationToken = default)
     {
-        if (outcome == RunOutcome.Running)
+        if (outcome == ArchivedOutcome.Running)
         {
             throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "a finished run needs a final outcome");
         }
@@ -96,7 +96,7 @@ public sealed class RunRecorder : IAsyncDisposable
     {
         if (!_finished)
         {
-            await FinishAsync(RunOutcome.Interrupted, CancellationToken.None);
+            await FinishAsync(ArchivedOutcome.Interrupted, CancellationToken.None);
         }
     }
 
@@ -108,13 +108,13 @@ public sealed class RunRecorder : IAsyncDisposable
         ObjectDisposedException.ThrowIf(_finished, this);
         switch (payload)
         {
-            case StepRecord s:
+            case StepRow s:
                 _currentStep = s.Index;
                 break;
             case StepEnd e when e.Index == _currentStep:
                 _currentStep = -1;
                 break;
-            case MeasurementRecord m when m.StepIndex is null && _currentStep >= 0:
+            case MeasurementRow m when m.StepIndex is null && _currentStep >= 0:
                 payload = m with { StepIndex = _currentStep };
                 break;
         }

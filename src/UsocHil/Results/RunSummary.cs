@@ -9,7 +9,7 @@ public sealed record RunSummary
     public required DateTimeOffset StartedWall { get; init; }
     public DateTimeOffset? EndedRig { get; init; }
     public DateTimeOffset? EndedWall { get; init; }
-    public required RunOutcome Outcome { get; init; }
+    public required ArchivedOutcome Outcome { get; init; }
     public long? SealSequence { get; init; }
     public string? RecordHash { get; init; }
     public string? PreviousHash { get; init; }

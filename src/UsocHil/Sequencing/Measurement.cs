@@ -1,60 +1,36 @@
+using UsocHil.Expectations;
+
 namespace UsocHil.Sequencing;
 
-/// <summary>Pass, marginal (inside the soft band, outside the nominal one) or fail; None for a plain record.</summary>
-public enum MeasurementVerdict
+/// <summary>
+/// A judged result as a run reports it: which step made it and when. The <see cref="Result"/> goes to the archive,
+/// the reports and the monitor whole (parameters, bounds, margin, evidence, verdict, unit).
+/// </summary>
+public sealed record Measurement(string Step, JudgedResult Result, DateTimeOffset RigTime)
 {
-    None,
-    Pass,
-    Marginal,
-    Fail,
-}
+    /// <summary>What was measured, for example "TC1_TEMP - dmm".</summary>
+    public string Name => Result.Expectation;
 
-/// <summary>A value measured during a run, with the expectation it was held against, its verdict and margin.</summary>
-/// <param name="Name">What was measured, for example "TC1 residual at 500 degC".</param>
-/// <param name="Expectation">The expectation in words, for example "|TC1_TEMP - dmm| <= 0.3 K".</param>
-/// <param name="Margin">Distance to the nearest bound, positive inside.</param>
-/// <param name="Evidence">The samples or window it looked at.</param>
-public sealed record Measurement(
-    string Step,
-    string Name,
-    double Value,
-    string? Unit,
-    string? Expectation,
-    MeasurementVerdict Verdict,
-    double? Margin,
-    string? Evidence,
-    DateTimeOffset RigTime)
-{
-    /// <summary>The evaluation behind the verdict, when an expectation evaluator made it.</summary>
-    public Expectations.ExpectationResult? Result { get; init; }
+    public double Value => Result.Measured;
 
-    public static Measurement Of(string step, Expectations.ExpectationResult result, DateTimeOffset rigTime) =>
-        new(step, result.Expectation, result.Measured, result.Unit, result.Message, result.Verdict switch
-        {
-            Expectations.Verdict.Pass => MeasurementVerdict.Pass,
-            Expectations.Verdict.Marginal => MeasurementVerdict.Marginal,
-            _ => MeasurementVerdict.Fail,
-        }, double.IsNaN(result.Margin) ? null : result.Margin, result.Culprit, rigTime)
-        {
-            Result = result,
-        };
+    public string? Unit => Result.Unit;
+
+    /// <summary>The expectation in words, for example "-0.3 <= TC1_TEMP - dmm <= 0.3 degC".</summary>
+    public string Expectation => Result.Message;
+
+    public Verdict Verdict => Result.Verdict;
+
+    /// <summary>Distance to the nearest nominal bound, positive inside; null where there is none.</summary>
+    public double? Margin => double.IsFinite(Result.Margin) ? Result.Margin : null;
+
+    public static Measurement Of(string step, JudgedResult result, DateTimeOffset rigTime) => new(step, result, rigTime);
+
+    /// <summary>A value recorded without a verdict (a fitted R², an optimum).</summary>
+    public static Measurement Recorded(string step, string name, double value, string? unit, DateTimeOffset rigTime, string? note = null) =>
+        new(step, JudgedResult.Recorded(name, value, unit, note), rigTime);
 
     /// <summary>A value held against [low, high] (either may be open).</summary>
-    public static Measurement Within(string step, string name, double value, string? unit, double? low, double? high, DateTimeOffset rigTime, string? evidence = null)
-    {
-        var (verdict, margin) = Expectations.Judge.Band(value, low, high);
-        string expectation = (low, high) switch
-        {
-            ({ } l, { } h) => $"{l:G6} <= {name} <= {h:G6}",
-            ({ } l, null) => $"{name} >= {l:G6}",
-            (null, { } h) => $"{name} <= {h:G6}",
-            _ => name,
-        };
-        return new Measurement(step, name, value, unit, expectation, verdict switch
-        {
-            Expectations.Verdict.Pass => MeasurementVerdict.Pass,
-            Expectations.Verdict.Marginal => MeasurementVerdict.Marginal,
-            _ => MeasurementVerdict.Fail,
-        }, double.IsNaN(margin) || double.IsInfinity(margin) ? null : margin, evidence, rigTime);
-    }
+    public static Measurement Within(string step, string name, IReadOnlyList<string> parameters, double value, string? unit, double? low, double? high,
+        DateTimeOffset rigTime, Evidence? evidence = null, string? note = null) =>
+        new(step, JudgedResult.Within(name, parameters, value, unit, low, high, evidence, note), rigTime);
 }

@@ -1,3 +1,4 @@
+using UsocHil.Expectations;
 using UsocHil.Safing;
 
 namespace UsocHil.Sequencing;
@@ -19,5 +20,5 @@ public sealed record RunResult
     public SafingReport? Safing { get; init; }
     public required TimeSpan RigDuration { get; init; }
 
-    public IEnumerable<Measurement> FailedMeasurements => Measurements.Where(m => m.Verdict == MeasurementVerdict.Fail);
+    public IEnumerable<Measurement> FailedMeasurements => Measurements.Where(m => m.Verdict.IsFailing());
 }

@@ -1,3 +1,4 @@
+using UsocHil.Expectations;
 using Serilog;
 using UsocHil.Rigs;
 using UsocHil.Safing;
@@ -136,7 +137,7 @@ public sealed class SequenceRun
             RunState.Aborted => RunOutcome.Aborted,
             RunState.Failed when cause?.Trigger is RunTrigger.LinkLost or RunTrigger.ReconnectFailed => RunOutcome.LinkLost,
             RunState.Failed => RunOutcome.Failed,
-            _ when measurements.Any(m => m.Verdict == MeasurementVerdict.Fail) => RunOutcome.VerdictFailed,
+            _ when measurements.Any(m => m.Verdict.IsFailing()) => RunOutcome.VerdictFailed,
             _ => RunOutcome.Passed,
         };
         return new RunResult

@@ -34,14 +34,14 @@ public sealed class ArchiveMonitorTests
             await finished.RecordTelemetryAsync(now.AddSeconds(i), "TC1_TEMP", 20 + i, cancellationToken);
         }
 
-        await finished.RecordMeasurementAsync(new ExpectationResult
+        await finished.RecordMeasurementAsync(new JudgedResult
         {
             Expectation = "TC1 residual", Parameters = ["TC1_TEMP"], Verdict = Verdict.Pass, Measured = 0.1, Unit = "K", Margin = 0.2, High = 0.3,
         }, cancellationToken);
         await finished.RecordEventAsync(now, 0x201, "OVERTEMP", "warning", "<img src=x>", cancellationToken);
         await finished.RecordStepEndedAsync(0, "passed", null, cancellationToken);
         await finished.RecordTransitionAsync("Connecting", "Failed", "LinkLost", cancellationToken);
-        await finished.FinishAsync(UsocHil.Results.RunOutcome.Failed, cancellationToken);
+        await finished.FinishAsync(UsocHil.Results.ArchivedOutcome.Failed, cancellationToken);
 
         await using RunRecorder running = await archive.BeginRunAsync(header, TimeProvider.System, cancellationToken);
         await running.RecordTransitionAsync("Idle", "Connecting", "Start", cancellationToken);

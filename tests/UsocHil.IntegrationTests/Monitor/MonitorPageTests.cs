@@ -58,7 +58,7 @@ public sealed class MonitorPageTests
         run.Housekeeping(60, 550);
         browser.Until(_ => Points(browser) > before, "the TC1 trace grew", cancellationToken);
 
-        run.Verdict("1", "TC1 residual at 550 degC", 0.21, MeasurementVerdict.Marginal, 0.09);
+        run.Verdict("1", "TC1 residual at 550 degC", 0.21, UsocHil.Expectations.Verdict.Marginal, 0.09);
         run.Event("ST[05] 0x0201", "warning", Markup);
         run.Command("SET_SETPOINT", succeeded: false, failure: Markup);
         run.FinishStep(first);
@@ -68,6 +68,7 @@ public sealed class MonitorPageTests
         browser.Until(d => d.FindElements(By.CssSelector("#verdicts tbody tr")).Count == 1, "the verdict appeared", cancellationToken);
         IWebElement verdict = browser.Driver.FindElement(By.CssSelector("#verdicts tbody tr"));
         Assert.That(verdict.Text, Does.Contain("Marginal").And.Contain("TC1 residual at 550 degC"));
+        Assert.That(verdict.Text, Does.Contain("TC1_TEMP").And.Contain("[−∞, 0.300]").And.Contain("4 samples"), "the judged result's parameters, bounds and evidence");
         browser.Until(d => d.FindElements(By.CssSelector("#events tbody tr")).Count >= 1, "the event appeared", cancellationToken);
         Assert.That(browser.Driver.FindElement(By.CssSelector("#events tbody")).Text, Does.Contain(Markup));
         Assert.That(browser.Driver.FindElement(By.CssSelector("#commands tbody")).Text, Does.Contain("failed: " + Markup));

@@ -43,7 +43,7 @@ public sealed class MonitorServerTests
         JsonElement telemetry = await client.WaitForAsync("telemetry", t => t.EnumerateArray().Any(p => p.GetProperty("p").GetString() == "TC1_TEMP"), cancellationToken);
         Assert.That(telemetry[0].GetProperty("t").GetDouble(), Is.GreaterThan(0));
 
-        run.Verdict("1", "TC1 residual", 0.12, MeasurementVerdict.Pass, 0.18);
+        run.Verdict("1", "TC1 residual", 0.12, UsocHil.Expectations.Verdict.Pass, 0.18);
         JsonElement verdict = await client.WaitForAsync("measurement", cancellationToken);
         Assert.That(verdict.GetProperty("verdict").GetString(), Is.EqualTo("Pass"));
         Assert.That(verdict.GetProperty("margin").GetDouble(), Is.EqualTo(0.18));
@@ -59,7 +59,7 @@ public sealed class MonitorServerTests
         run.MoveTo(RunState.Executing, RunTrigger.StepCompleted);
         var step = run.StartStep(3, "wait", "settle at 200 degC");
         run.Housekeeping(30, 200);
-        run.Verdict("1", "TC1 residual", 0.5, MeasurementVerdict.Fail, -0.2);
+        run.Verdict("1", "TC1 residual", 0.5, UsocHil.Expectations.Verdict.Fail, -0.2);
         run.Event("device", "warning", "TC2 drift");
         run.Command("SET_SETPOINT", succeeded: true);
         run.FinishStep(step);

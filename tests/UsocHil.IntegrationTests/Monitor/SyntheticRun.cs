@@ -65,8 +65,19 @@ internal sealed class SyntheticRun(IRunObserver observer)
     public void FinishStep(StepProgress step, StepStatus status = StepStatus.Passed) =>
         observer.OnStepFinished(step with { RigTime = Now }, status, null);
 
-    public void Verdict(string step, string name, double value, MeasurementVerdict verdict, double margin) =>
-        observer.OnMeasurement(new Measurement(step, name, value, "K", "|residual| <= 0.3 K", verdict, margin, "4 points", Now));
+    public void Verdict(string step, string name, double value, Expectations.Verdict verdict, double margin) =>
+        observer.OnMeasurement(new Measurement(step, new Expectations.JudgedResult
+        {
+            Expectation = name,
+            Parameters = ["TC1_TEMP"],
+            Verdict = verdict,
+            Measured = value,
+            Unit = "K",
+            High = 0.3,
+            Margin = margin,
+            Message = "|residual| <= 0.3 K",
+            Evidence = new Expectations.Evidence([0, 1, 2, 3], [value, value, value, value]),
+        }, Now));
 
     public void Event(string source, string severity, string message) => observer.OnEvent(new RunEvent(source, severity, message, Now));
 

@@ -70,7 +70,7 @@ public sealed partial class HarnessKillTests
             Assert.That(verify.Stdout, Does.Contain("chain intact"));
             await using ResultsArchive archive = await ResultsArchive.OpenExistingAsync(results, TimeProvider.System, Serilog.Core.Logger.None, cancellationToken);
             RunRecord run = await archive.ReadRunAsync(1, cancellationToken);
-            Assert.That(run.Summary.Outcome, Is.EqualTo(RunOutcome.Interrupted));
+            Assert.That(run.Summary.Outcome, Is.EqualTo(ArchivedOutcome.Interrupted));
             Assert.That(run.Commands.Select(c => c.Name), Does.Contain("HEATER_ON"), "committed before the measurement that followed it");
             Assert.That(run.Telemetry, Is.Not.Empty);
             var stored = run.Measurements.Select(m => (m.Name, m.Value.ToString(CultureInfo.InvariantCulture))).ToList();

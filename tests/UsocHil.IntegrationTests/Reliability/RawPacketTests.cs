@@ -54,7 +54,7 @@ public sealed class RawPacketTests
         Assert.That(report, Does.Contain(Cli.Running.RunExecution.RawPacketsEnabled));
         await using ResultsArchive archive = await ResultsArchive.OpenExistingAsync(station.ResultsFile, TimeProvider.System, Serilog.Core.Logger.None, cancellationToken);
         RunRecord run = await archive.ReadRunAsync(1, cancellationToken);
-        EventRecord sent = run.Events.Single(e => e.Data?.StartsWith("raw packet sent", StringComparison.Ordinal) == true);
+        EventRow sent = run.Events.Single(e => e.Data?.StartsWith("raw packet sent", StringComparison.Ordinal) == true);
         Assert.That(sent.Data, Does.Contain(station.PacketHex).And.Contain(station.PacketHeader));
         Assert.That(sent.Severity, Is.EqualTo("warning"));
         Assert.That(run.Commands.Select(c => c.Name), Does.Not.Contain("SET_PARAMETERS"), "the setpoint came from the raw packet, not a dictionary command");

@@ -45,7 +45,7 @@ public sealed partial class ArchiveKillTests
         await using ResultsArchive archive = await ResultsArchive.OpenExistingAsync(db, TimeProvider.System, Serilog.Core.Logger.None, ct);
         RunRecord run = await archive.ReadRunAsync(logged[0].Run, ct);
 
-        Assert.That(run.Summary.Outcome, Is.EqualTo(RunOutcome.Interrupted));
+        Assert.That(run.Summary.Outcome, Is.EqualTo(ArchivedOutcome.Interrupted));
         var stored = run.Measurements.Select(m => (m.Name, m.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
         foreach (var (_, name, value) in logged)
         {

@@ -31,7 +31,7 @@ public sealed class JUnitExportSchemaTests
         var cases = suite.Elements("testcase").ToList();
         Assert.That(cases, Has.Count.EqualTo(run.Verdicts.Count()));
         Assert.That(cases.Select(c => c.Attribute("name")!.Value), Is.Unique);
-        int failures = run.Verdicts.Count(v => v.Expectation!.Verdict == Expectations.Verdict.Fail);
+        int failures = run.Verdicts.Count(v => v.Judged!.Verdict == Expectations.Verdict.Fail);
         Assert.That(suite.Attribute("failures")!.Value, Is.EqualTo(failures.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.That(failures > 0, Is.EqualTo(stuckSensor));
         foreach (XElement failure in suite.Descendants("failure"))

@@ -53,11 +53,11 @@ public sealed class CalibrationRunTests
         RunSummary summary = (await archive.ListRunsAsync(cancellationToken)).Single();
         RunRecord record = await archive.ReadRunAsync(summary.Id, cancellationToken);
 
-        Assert.That(record.Summary.Outcome, Is.EqualTo(UsocHil.Results.RunOutcome.Passed));
+        Assert.That(record.Summary.Outcome, Is.EqualTo(UsocHil.Results.ArchivedOutcome.Passed));
         Assert.That(record.Summary.RecordHash, Is.Not.Null.And.Length.EqualTo(64));
         Assert.That(record.Verdicts.Count(), Is.GreaterThanOrEqualTo(13), "residual checks, read-backs and the 500 degC verification");
         Assert.That(record.Verdicts.Select(v => v.Name), Has.Some.Contains("TC1_TEMP - dmm"));
-        Assert.That(record.Verdicts.Select(v => v.Expectation!.Verdict), Has.All.EqualTo(UsocHil.Expectations.Verdict.Pass));
+        Assert.That(record.Verdicts.Select(v => v.Judged!.Verdict), Has.All.EqualTo(UsocHil.Expectations.Verdict.Pass));
         Assert.That(record.Calibrations.Select(c => c.Sensor), Is.EquivalentTo(new[] { "TC1_RAW", "TC2_RAW", "TC3_RAW" }).Or.EquivalentTo(new[] { "TC1", "TC2", "TC3" }));
         Assert.That(record.Telemetry, Is.Not.Empty);
         Assert.That((await archive.VerifyAsync(cancellationToken)).Intact, Is.True);

@@ -11,10 +11,11 @@ namespace UsocHil.IntegrationTests.Runs;
 /// expectation it broke; a factory-fresh unit fails on sensor agreement and overshoot.
 /// </summary>
 [NonParallelizable]
-public sealed class CertifyRunTests
+public sealed partial class CertifyRunTests
 {
     private const int Seed = 5;
     private string _preparedEeprom = "";
+    private string _preparedArchive = "";
 
     [OneTimeSetUp]
     public async Task CalibrateAndTuneOneUnit()
@@ -30,10 +31,24 @@ public sealed class CertifyRunTests
 
         _preparedEeprom = Path.Combine(Path.GetTempPath(), $"usochil-certify-{Guid.NewGuid():N}.eeprom.json");
         File.Copy(station.EepromFile, _preparedEeprom);
+        _preparedArchive = Path.ChangeExtension(_preparedEeprom, ".results.db");
+        foreach (string suffix in new[] { "", "-wal" })
+        {
+            string file = Path.Combine(station.Directory, "results.db" + suffix);
+            if (File.Exists(file))
+            {
+                File.Copy(file, _preparedArchive + suffix);
+            }
+        }
     }
 
     [OneTimeTearDown]
-    public void RemovePreparedEeprom() => File.Delete(_preparedEeprom);
+    public void RemovePreparedEeprom()
+    {
+        File.Delete(_preparedEeprom);
+        File.Delete(_preparedArchive);
+        File.Delete(_preparedArchive + "-wal");
+    }
 
     [Test]
     [CancelAfter(90_000)]
@@ -47,10 +62,10 @@ public sealed class CertifyRunTests
 
         Assert.That(exit, Is.EqualTo(0), run.Output + "\n" + run.Error);
         Assert.That(run.Output, Does.Contain("Run ended Completed (Passed)"));
-        IReadOnlyList<MeasurementRecord> verdicts = await VerdictsAsync(station, cancellationToken);
-        foreach (MeasurementRecord verdict in verdicts)
+        IReadOnlyList<MeasurementRow> verdicts = await VerdictsAsync(station, cancellationToken);
+        foreach (MeasurementRow verdict in verdicts)
         {
-            TestContext.Out.WriteLine($"{verdict.Name} = {verdict.Value:G6}: {verdict.Expectation!.Verdict}, margin {verdict.Expectation.Margin:G3}");
+            TestContext.Out.WriteLine($"{verdict.Name} = {verdict.Value:G6}: {verdict.Judged!.Verdict}, margin {verdict.Judged.Margin:G3}");
         }
 
         Assert.That(verdicts.Select(v => v.Name), Is.SupersetOf(new[]
@@ -58,7 +73,7 @@ public sealed class CertifyRunTests
             "boot time", "ARE_YOU_ALIVE acceptance", "housekeeping rate", "CONTROL_TEMP ramp rate", "CONTROL_TEMP overshoot",
             "CONTROL_TEMP settling", "thermocouples-agree", "over-temperature trip time",
         }));
-        Assert.That(verdicts.Where(v => v.Expectation!.Verdict == Verdict.Fail).Select(v => v.Name), Is.Empty);
+        Assert.That(verdicts.Where(v => v.Judged!.Verdict == Verdict.Fail).Select(v => v.Name), Is.Empty);
         TruthRecord truth = station.FinalTruth();
         Assert.That(truth.HeaterOn, Is.False);
         Assert.That(truth.SupplyOutputOn, Is.False);
@@ -77,13 +92,13 @@ public sealed class CertifyRunTests
 
         Assert.That(exit, Is.EqualTo(1), run.Output + "\n" + run.Error);
         Assert.That(run.Output, Does.Contain("Run ended Completed (VerdictFailed)"));
-        MeasurementRecord failed = (await VerdictsAsync(station, cancellationToken)).Single(v => v.Name == expectation);
-        TestContext.Out.WriteLine($"{failed.Name} = {failed.Value:G6}: {failed.Expectation!.Message}");
-        Assert.That(failed.Expectation!.Verdict, Is.EqualTo(Verdict.Fail), failed.Expectation.Message);
-        Assert.That(failed.Expectation.Culprit ?? failed.Expectation.Parameters.Single(), Is.EqualTo(parameter));
+        MeasurementRow failed = (await VerdictsAsync(station, cancellationToken)).Single(v => v.Name == expectation);
+        TestContext.Out.WriteLine($"{failed.Name} = {failed.Value:G6}: {failed.Judged!.Message}");
+        Assert.That(failed.Judged!.Verdict, Is.EqualTo(Verdict.Fail), failed.Judged.Message);
+        Assert.That(failed.Judged.Culprit ?? failed.Judged.Parameters.Single(), Is.EqualTo(parameter));
         Assert.That(station.FinalTruth().HeaterOn, Is.False);
         ReliabilityRecord.Write("fault injection", $"`{fault}` on a calibrated, tuned unit during certify", 1,
-            $"exit 1, verdict failed naming `{failed.Name}` ({failed.Expectation.Culprit ?? parameter}); heater off in the truth file");
+            $"exit 1, verdict failed naming `{failed.Name}` ({failed.Judged.Culprit ?? parameter}); heater off in the truth file");
     }
 
     [Test]
@@ -96,11 +111,11 @@ public sealed class CertifyRunTests
         int exit = (await run.WaitForExitAsync(cancellationToken)).ExitCode;
 
         Assert.That(exit, Is.EqualTo(1), run.Output + "\n" + run.Error);
-        IEnumerable<string> failed = (await VerdictsAsync(station, cancellationToken)).Where(v => v.Expectation!.Verdict == Verdict.Fail).Select(v => v.Name);
+        IEnumerable<string> failed = (await VerdictsAsync(station, cancellationToken)).Where(v => v.Judged!.Verdict == Verdict.Fail).Select(v => v.Name);
         Assert.That(failed, Is.SupersetOf(new[] { "thermocouples-agree", "CONTROL_TEMP overshoot" }));
     }
 
-    private static async Task<IReadOnlyList<MeasurementRecord>> VerdictsAsync(TemporaryStation station, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<MeasurementRow>> VerdictsAsync(TemporaryStation station, CancellationToken cancellationToken)
     {
         await using ResultsArchive archive = await ResultsArchive.OpenExistingAsync(
             Path.Combine(station.Directory, "results.db"), TimeProvider.System, Logger.None, cancellationToken);

@@ -104,7 +104,7 @@ public sealed class ReconnectRunTests
         Assert.That(observed.Events.Select(e => e.Message), Has.Some.Contains("payload link lost during step 5: reconnecting"));
         Assert.That(back.Reason, Does.Contain("payload alive: repeating step 5"));
         Assert.That(observed.Finished.Where(f => f.Path == "5").Select(f => f.Status), Is.EqualTo(new[] { StepStatus.Cancelled, StepStatus.Passed }));
-        Assert.That(result.Measurements.Single(m => m.Name == "CONTROL_TEMP").Verdict, Is.EqualTo(MeasurementVerdict.Pass));
+        Assert.That(result.Measurements.Single(m => m.Name == "CONTROL_TEMP").Verdict, Is.EqualTo(UsocHil.Expectations.Verdict.Pass));
         Assert.That(end, Is.EqualTo((false, false, false)), "supply off, lines released after the run");
     }
 

@@ -14,7 +14,7 @@ public sealed class CommandTimingExpectationTests
     {
         var expectation = new CommandTimingExpectation(new Tolerance(0.5, 0.7), new Tolerance(2.0, 3.0));
 
-        IReadOnlyList<ExpectationResult> results = expectation.Evaluate("HEATER_ON", Sent, Sent.AddSeconds(accepted), Sent.AddSeconds(completed));
+        IReadOnlyList<JudgedResult> results = expectation.Evaluate("HEATER_ON", Sent, Sent.AddSeconds(accepted), Sent.AddSeconds(completed));
 
         Assert.That(results.Select(r => r.Verdict), Is.EqualTo(new[] { acceptance, completion }));
         Assert.That(results[0].Margin, Is.EqualTo(acceptanceMargin).Within(1e-6));
@@ -27,7 +27,7 @@ public sealed class CommandTimingExpectationTests
     {
         var expectation = new CommandTimingExpectation(new CommandVerificationTiming(0.5, 2.0));
 
-        IReadOnlyList<ExpectationResult> results = expectation.Evaluate("HEATER_ON", Sent, Sent.AddSeconds(0.1), null);
+        IReadOnlyList<JudgedResult> results = expectation.Evaluate("HEATER_ON", Sent, Sent.AddSeconds(0.1), null);
 
         Assert.That(results[0].Verdict, Is.EqualTo(Verdict.Pass));
         Assert.That(results[1].Verdict, Is.EqualTo(Verdict.Fail));

@@ -18,7 +18,7 @@ public sealed class LimitExpectationTests
     [TestCase(double.NaN, Verdict.Fail, double.NaN)]
     public void Evaluate_SingleSample_VerdictAndMarginToYellow(double value, Verdict verdict, double margin)
     {
-        ExpectationResult result = new LimitExpectation(Thermocouple).Evaluate(new Sample(0, value));
+        JudgedResult result = new LimitExpectation(Thermocouple).Evaluate(new Sample(0, value));
 
         Assert.That(result.Verdict, Is.EqualTo(verdict));
         Assert.That(result.Margin, Is.EqualTo(margin).Within(1e-9));
@@ -35,7 +35,7 @@ public sealed class LimitExpectationTests
     {
         var limit = new LimitExpectation(Thermocouple with { Persistence = persistence });
 
-        ExpectationResult result = limit.Evaluate(values.Select((v, i) => new Sample(i, v)).ToList());
+        JudgedResult result = limit.Evaluate(values.Select((v, i) => new Sample(i, v)).ToList());
 
         Assert.That(result.Verdict, Is.EqualTo(verdict));
     }
@@ -45,7 +45,7 @@ public sealed class LimitExpectationTests
     {
         var limit = new LimitExpectation(Thermocouple with { Persistence = 3 });
 
-        ExpectationResult result = limit.Evaluate([new(0, 1010), new(1, 1050), new(2, 1020), new(3, 900)]);
+        JudgedResult result = limit.Evaluate([new(0, 1010), new(1, 1050), new(2, 1020), new(3, 900)]);
 
         Assert.That(result.Measured, Is.EqualTo(1010));
         Assert.That(result.Margin, Is.EqualTo(-10));
@@ -57,7 +57,7 @@ public sealed class LimitExpectationTests
     {
         var samples = Enumerable.Range(0, 10_000).Select(i => new Sample(i, i == 7_777 ? 1_100 : 500)).ToList();
 
-        ExpectationResult result = new LimitExpectation(Thermocouple).Evaluate(samples);
+        JudgedResult result = new LimitExpectation(Thermocouple).Evaluate(samples);
 
         Assert.That(result.Verdict, Is.EqualTo(Verdict.Fail));
         Assert.That(result.Evidence.Count, Is.LessThanOrEqualTo(Evidence.MaxSamples));

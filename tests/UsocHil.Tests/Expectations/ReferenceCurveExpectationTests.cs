@@ -26,7 +26,7 @@ public sealed class ReferenceCurveExpectationTests
         var curve = new ReferenceCurveExpectation("heat-up", "CONTROL_TEMP", Golden, new Tolerance(2, 3));
         var measured = Enumerable.Range(0, 201).Select(t => new Sample(t, curve.ReferenceAt(t) + (t == 130 ? deviation : 0.1))).ToList();
 
-        ExpectationResult result = curve.Evaluate(measured);
+        JudgedResult result = curve.Evaluate(measured);
 
         Assert.That(result.Verdict, Is.EqualTo(verdict));
         Assert.That(result.Margin, Is.EqualTo(margin).Within(1e-9));
@@ -39,7 +39,7 @@ public sealed class ReferenceCurveExpectationTests
     {
         var curve = new ReferenceCurveExpectation("heat-up", "CONTROL_TEMP", Golden, Tolerance.Exactly(1));
 
-        ExpectationResult result = curve.Evaluate([new Sample(500, 220)]);
+        JudgedResult result = curve.Evaluate([new Sample(500, 220)]);
 
         Assert.That(result.Verdict, Is.EqualTo(Verdict.Fail));
     }

@@ -20,7 +20,7 @@ public sealed class SensorAgreementExpectationTests
     {
         var expectation = new SensorAgreementExpectation("thermocouples-agree", Thermocouples, new Tolerance(2.0, 3.0));
 
-        ExpectationResult result = expectation.Evaluate(Series(o1, o2, o3));
+        JudgedResult result = expectation.Evaluate(Series(o1, o2, o3));
 
         Assert.That(result.Verdict, Is.EqualTo(verdict));
         Assert.That(result.Margin, Is.EqualTo(margin).Within(1e-9));
@@ -38,7 +38,7 @@ public sealed class SensorAgreementExpectationTests
         var rising = Enumerable.Range(0, 300).Select(t => new Sample(t, 300 + t)).ToList();
         var stuck = Enumerable.Range(0, 300).Select(t => new Sample(t, 300.0)).ToList();
 
-        ExpectationResult result = expectation.Evaluate([rising, stuck, rising]);
+        JudgedResult result = expectation.Evaluate([rising, stuck, rising]);
 
         Assert.That(result.Verdict, Is.EqualTo(Verdict.Fail));
         Assert.That(result.Culprit, Is.EqualTo("TC2_TEMP"));
@@ -53,7 +53,7 @@ public sealed class SensorAgreementExpectationTests
         var good = new List<Sample> { new(0, 500), new(1, 500) };
         var open = new List<Sample> { new(0, 500), new(1, double.NaN) };
 
-        ExpectationResult result = expectation.Evaluate([good, good, open]);
+        JudgedResult result = expectation.Evaluate([good, good, open]);
 
         Assert.That(result.Verdict, Is.EqualTo(Verdict.Fail));
         Assert.That(result.Culprit, Is.EqualTo("TC3_TEMP"));
@@ -64,7 +64,7 @@ public sealed class SensorAgreementExpectationTests
     {
         var expectation = new SensorAgreementExpectation("pair", ["A", "B"], Tolerance.Exactly(1));
 
-        ExpectationResult result = expectation.Evaluate([[new Sample(0, 1)], [new Sample(0, 5)]]);
+        JudgedResult result = expectation.Evaluate([[new Sample(0, 1)], [new Sample(0, 5)]]);
 
         Assert.That(result.Verdict, Is.EqualTo(Verdict.Fail));
         Assert.That(result.Culprit, Is.Null);

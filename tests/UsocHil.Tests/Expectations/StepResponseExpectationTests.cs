@@ -6,16 +6,16 @@ public sealed class StepResponseExpectationTests
 {
     private const double Start = 200, Target = 210;
 
-    /// <summary>A ramp at <paramref name="rampKPerMin"/>, then a triangular overshoot of <paramref name="overshootK"/> over 40 s, then flat.</summary>
-    private static List<Sample> Response(double rampKPerMin, double overshootK, double seconds = 600)
+    /// <summary>A ramp at <paramref name="rampPerMinute"/>, then a triangular overshoot of <paramref name="overshoot"/> over 40 s, then flat.</summary>
+    private static List<Sample> Response(double rampPerMinute, double overshoot, double seconds = 600)
     {
-        double rampEnd = (Target - Start) / rampKPerMin * 60;
+        double rampEnd = (Target - Start) / rampPerMinute * 60;
         var samples = new List<Sample>();
         for (double t = 0; t <= seconds; t += 1)
         {
-            double v = t <= rampEnd ? Start + (rampKPerMin * t / 60)
-                : t <= rampEnd + 20 ? Target + (overshootK * (t - rampEnd) / 20)
-                : t <= rampEnd + 40 ? Target + (overshootK * (1 - ((t - rampEnd - 20) / 20)))
+            double v = t <= rampEnd ? Start + (rampPerMinute * t / 60)
+                : t <= rampEnd + 20 ? Target + (overshoot * (t - rampEnd) / 20)
+                : t <= rampEnd + 40 ? Target + (overshoot * (1 - ((t - rampEnd - 20) / 20)))
                 : Target;
             samples.Add(new Sample(t, v));
         }
@@ -24,17 +24,17 @@ public sealed class StepResponseExpectationTests
     }
 
     private static StepResponseExpectation Expectation() =>
-        new("CONTROL_TEMP", new Tolerance(20, 25), new Tolerance(1.0, 1.5), settleBandK: 0.5, settleHoldSeconds: 60) { RampWindowSeconds = 20 };
+        new("CONTROL_TEMP", new Tolerance(20, 25), new Tolerance(1.0, 1.5), settleBand: 0.5, settleHoldSeconds: 60) { RampWindowSeconds = 20 };
 
     [TestCase(10, 0.8, Verdict.Pass, 10, Verdict.Pass, 0.2)]
     [TestCase(24, 1.2, Verdict.Marginal, -4, Verdict.Marginal, -0.2)]
     [TestCase(30, 3.0, Verdict.Fail, -10, Verdict.Fail, -2)]
     public void Evaluate_RampAndOvershoot_VerdictsAndMargins(double ramp, double overshoot, Verdict rampVerdict, double rampMargin, Verdict overshootVerdict, double overshootMargin)
     {
-        IReadOnlyList<ExpectationResult> results = Expectation().Evaluate(Response(ramp, overshoot), Target);
+        IReadOnlyList<JudgedResult> results = Expectation().Evaluate(Response(ramp, overshoot), Target);
 
-        ExpectationResult r = results.Single(x => x.Expectation == "CONTROL_TEMP ramp rate");
-        ExpectationResult o = results.Single(x => x.Expectation == "CONTROL_TEMP overshoot");
+        JudgedResult r = results.Single(x => x.Expectation == "CONTROL_TEMP ramp rate");
+        JudgedResult o = results.Single(x => x.Expectation == "CONTROL_TEMP overshoot");
         Assert.That(r.Verdict, Is.EqualTo(rampVerdict));
         Assert.That(r.Margin, Is.EqualTo(rampMargin).Within(0.01));
         Assert.That(o.Verdict, Is.EqualTo(overshootVerdict));
@@ -46,9 +46,9 @@ public sealed class StepResponseExpectationTests
     public void Evaluate_SettlesAndHolds_SettlingTimeWhereItLastEnteredTheBand()
     {
         // Ramp ends at 60 s; the overshoot of 2 K falls back inside ±0.5 K at 60 + 20 + 15 = 95 s.
-        IReadOnlyList<ExpectationResult> results = Expectation().Evaluate(Response(10, 2.0), Target);
+        IReadOnlyList<JudgedResult> results = Expectation().Evaluate(Response(10, 2.0), Target);
 
-        ExpectationResult settle = results.Single(x => x.Expectation == "CONTROL_TEMP settling");
+        JudgedResult settle = results.Single(x => x.Expectation == "CONTROL_TEMP settling");
         Assert.That(settle.Verdict, Is.EqualTo(Verdict.Pass));
         Assert.That(settle.Measured, Is.EqualTo(95).Within(1e-9));
         Assert.That(settle.Margin, Is.EqualTo(600 - 95 - 60).Within(1e-9));
@@ -58,9 +58,9 @@ public sealed class StepResponseExpectationTests
     [TestCase(200, Verdict.Pass, 45)]
     public void Evaluate_RecordTooShortToHold_Fails(double seconds, Verdict verdict, double margin)
     {
-        IReadOnlyList<ExpectationResult> results = Expectation().Evaluate(Response(10, 2.0, seconds), Target);
+        IReadOnlyList<JudgedResult> results = Expectation().Evaluate(Response(10, 2.0, seconds), Target);
 
-        ExpectationResult settle = results.Single(x => x.Expectation == "CONTROL_TEMP settling");
+        JudgedResult settle = results.Single(x => x.Expectation == "CONTROL_TEMP settling");
         Assert.That(settle.Verdict, Is.EqualTo(verdict));
         Assert.That(settle.Margin, Is.EqualTo(margin).Within(1e-9));
     }
@@ -76,7 +76,7 @@ public sealed class StepResponseExpectationTests
             MaxSettlingSeconds = new Tolerance(nominal, hard),
         };
 
-        ExpectationResult settle = expectation.Evaluate(Response(10, 2.0), Target).Single(x => x.Expectation == "CONTROL_TEMP settling");
+        JudgedResult settle = expectation.Evaluate(Response(10, 2.0), Target).Single(x => x.Expectation == "CONTROL_TEMP settling");
 
         Assert.That(settle.Verdict, Is.EqualTo(verdict));
         Assert.That(settle.Margin, Is.EqualTo(margin).Within(1e-9));
@@ -90,7 +90,7 @@ public sealed class StepResponseExpectationTests
             MaxReachSeconds = Tolerance.Exactly(50),
         };
 
-        ExpectationResult reach = expectation.Evaluate(Response(10, 0.2), Target).Single(x => x.Expectation == "CONTROL_TEMP reach");
+        JudgedResult reach = expectation.Evaluate(Response(10, 0.2), Target).Single(x => x.Expectation == "CONTROL_TEMP reach");
 
         // 10 K at 10 K/min: within 0.5 K of the target at 57 s.
         Assert.That(reach.Measured, Is.EqualTo(57).Within(1e-9));
@@ -106,7 +106,7 @@ public sealed class StepResponseExpectationTests
 
         StepResponse r = StepResponse.Measure(samples, Target, 0.5);
 
-        Assert.That(r.MaxRampKPerMin, Is.LessThan(0.5));
+        Assert.That(r.MaxRampPerMinute, Is.LessThan(0.5));
         Assert.That(r.SettlingSeconds, Is.Zero);
     }
 }

@@ -46,7 +46,7 @@ public sealed class RunBroadcasterTests
     {
         await using RunBroadcaster broadcaster = NewBroadcaster();
         broadcaster.OnRunStarted(new RunStart("furnace-em", "calibrate-thermocouples", "1", null, 3, s_origin));
-        broadcaster.OnMeasurement(new Measurement("1", "TC1 residual", double.NaN, "K", "<= 0.3 K", MeasurementVerdict.Fail, -0.1, null, s_origin));
+        broadcaster.OnMeasurement(Measurement.Within("1", "TC1 residual", ["TC1_TEMP"], double.NaN, "K", null, 0.3, s_origin));
         broadcaster.OnTransition(new RunTransition(RunState.Idle, RunState.Connecting, RunTrigger.Start, s_origin, null));
         await DrainedAsync(broadcaster, "Connecting", cancellationToken);
 

@@ -13,11 +13,11 @@ public sealed class RunComparisonTests
             Header = new RunHeader { Rig = "furnace-em", Sequence = "calibrate-thermocouples" },
             StartedRig = DateTimeOffset.UnixEpoch,
             StartedWall = DateTimeOffset.UnixEpoch,
-            Outcome = UsocHil.Results.RunOutcome.Passed,
+            Outcome = UsocHil.Results.ArchivedOutcome.Passed,
         },
         Calibrations =
         [
-            new CalibrationProduct
+            new CalibrationRow
             {
                 Sensor = "TC1_TEMP",
                 Coefficients = [c0, 1.001],
@@ -27,7 +27,7 @@ public sealed class RunComparisonTests
         ],
         Measurements =
         [
-            new MeasurementRecord(DateTimeOffset.UnixEpoch, null, "TC1 verification", 0.1, "K", new ExpectationResult
+            new MeasurementRow(DateTimeOffset.UnixEpoch, null, "TC1 verification", 0.1, "K", new JudgedResult
             {
                 Expectation = "TC1 verification", Parameters = ["TC1_TEMP"], Verdict = verdict, Measured = 0.1, Margin = verdict == Verdict.Pass ? 0.2 : -0.1,
             }),

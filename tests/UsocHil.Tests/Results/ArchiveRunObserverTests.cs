@@ -29,7 +29,7 @@ public sealed class ArchiveRunObserverTests
             observer.OnStepStarted(step);
             observer.OnTelemetry(new RigTelemetry("TC1_TEMP", 500, t.AddSeconds(1)));
             observer.OnMeasurement(Measurement.Of("1", agree, t.AddSeconds(2)));
-            observer.OnMeasurement(Measurement.Within("1", "supply current", 3.2, "A", 0, 3, t.AddSeconds(2)));
+            observer.OnMeasurement(Measurement.Within("1", "supply current", ["PSU_CURRENT"], 3.2, "A", 0, 3, t.AddSeconds(2)));
             observer.OnCommand(new RigCommand("HEATER_ON", new Dictionary<string, double>(), true, TimeSpan.FromSeconds(0.2), TimeSpan.FromSeconds(1), null, t.AddSeconds(3)));
             observer.OnCalibration(new SequencingProduct("poly2", "TC1_TEMP", [0.1, 1.001, 0], [0.01, 0.0001, 0], [200, 400], [200.3, 400.5], [0.01, -0.01], 0.99999, t));
             observer.OnEvent(new RunEvent("device", "high", "OVER_TEMPERATURE", t.AddSeconds(4)));
@@ -38,12 +38,12 @@ public sealed class ArchiveRunObserverTests
             await observer.FinishAsync(ct);
 
             RunRecord run = await archive.ReadRunAsync(recorder.RunId, ct);
-            Assert.That(run.Summary.Outcome, Is.EqualTo(UsocHil.Results.RunOutcome.Failed));
+            Assert.That(run.Summary.Outcome, Is.EqualTo(UsocHil.Results.ArchivedOutcome.Failed));
             Assert.That(run.Transitions.Single().Trigger, Is.EqualTo("Start"));
             Assert.That(run.Steps.Single().Outcome, Is.EqualTo("failed"));
-            Assert.That(run.Measurements.Select(m => (m.StepIndex, m.Expectation?.Verdict)), Is.EqualTo(new (int?, Verdict?)[] { (0, Verdict.Fail), (0, Verdict.Fail) }));
-            Assert.That(run.Measurements[0].Expectation!.Culprit, Is.EqualTo("TC2_TEMP"));
-            Assert.That(run.Measurements[1].Expectation!.Margin, Is.EqualTo(-0.2).Within(1e-9));
+            Assert.That(run.Measurements.Select(m => (m.StepIndex, m.Judged?.Verdict)), Is.EqualTo(new (int?, Verdict?)[] { (0, Verdict.Fail), (0, Verdict.Fail) }));
+            Assert.That(run.Measurements[0].Judged!.Culprit, Is.EqualTo("TC2_TEMP"));
+            Assert.That(run.Measurements[1].Judged!.Margin, Is.EqualTo(-0.2).Within(1e-9));
             Assert.That(run.Commands.Single().Accepted, Is.EqualTo(t.AddSeconds(3.2)));
             Assert.That(run.Calibrations.Single().Points, Has.Count.EqualTo(2));
             Assert.That(run.Telemetry.Single().Value, Is.EqualTo(500));

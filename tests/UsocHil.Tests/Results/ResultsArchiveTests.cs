@@ -37,15 +37,15 @@ public sealed class ResultsArchiveTests
 
         Assert.That(run.Measurements.Select(m => m.Name), Is.EqualTo(recorded));
         Assert.That(run.Verdicts.Count(), Is.GreaterThan(20));
-        Assert.That(run.Verdicts.Select(v => v.Expectation!.Expectation), Does.Contain("thermocouples-agree").And.Contain("TC2_TEMP fit residual RMS").And.Contain("limit HEATER_POWER"));
+        Assert.That(run.Verdicts.Select(v => v.Judged!.Expectation), Does.Contain("thermocouples-agree").And.Contain("TC2_TEMP fit residual RMS").And.Contain("limit HEATER_POWER"));
         Assert.That(run.Calibrations.Select(c => c.Sensor), Is.EqualTo(new[] { "TC1_TEMP", "TC2_TEMP", "TC3_TEMP" }));
         Assert.That(run.Calibrations.All(c => c.Points.Count == 40 && c.Uncertainties.Count == 3), Is.True);
         Assert.That(run.Telemetry.Select(t => t.Parameter).Distinct().Count(), Is.EqualTo(6));
         Assert.That(run.Steps.All(s => s.Outcome == "passed" && s.Ended is not null), Is.True);
-        Assert.That(run.Verdicts.Where(v => v.Expectation!.Verdict == Verdict.Fail).Select(v => v.Expectation!.Message), Is.Empty);
-        Assert.That(run.Summary.Outcome, Is.EqualTo(RunOutcome.Passed));
+        Assert.That(run.Verdicts.Where(v => v.Judged!.Verdict == Verdict.Fail).Select(v => v.Judged!.Message), Is.Empty);
+        Assert.That(run.Summary.Outcome, Is.EqualTo(ArchivedOutcome.Passed));
         Assert.That(run.Summary.RecordHash, Has.Length.EqualTo(64));
-        ExpectationResult fit = run.Verdicts.First(v => v.Name == "TC1_TEMP fit residual RMS").Expectation!;
+        JudgedResult fit = run.Verdicts.First(v => v.Name == "TC1_TEMP fit residual RMS").Judged!;
         Assert.That(fit.Margin, Is.EqualTo(fit.High!.Value - fit.Measured).Within(1e-12));
         Assert.That(fit.Evidence.Count, Is.EqualTo(40));
     }
@@ -59,8 +59,8 @@ public sealed class ResultsArchiveTests
 
         RunRecord run = await archive.ReadRunAsync(id, ct);
 
-        Assert.That(run.Summary.Outcome, Is.EqualTo(RunOutcome.Failed));
-        ExpectationResult agree = run.Verdicts.Single(v => v.Name == "thermocouples-agree").Expectation!;
+        Assert.That(run.Summary.Outcome, Is.EqualTo(ArchivedOutcome.Failed));
+        JudgedResult agree = run.Verdicts.Single(v => v.Name == "thermocouples-agree").Judged!;
         Assert.That(agree.Verdict, Is.EqualTo(Verdict.Fail));
         Assert.That(agree.Culprit, Is.EqualTo("TC2_TEMP"));
         Assert.That(agree.Margin, Is.LessThan(0));
@@ -76,7 +76,7 @@ public sealed class ResultsArchiveTests
         {
             await using RunRecorder r = await archive.BeginRunAsync(new RunHeader { Rig = rig, Sequence = "certify" }, clock, ct);
             await r.RecordValueAsync("x", 1, null, ct);
-            return await r.FinishAsync(RunOutcome.Passed, ct);
+            return await r.FinishAsync(ArchivedOutcome.Passed, ct);
         }
 
         string a1 = await Run("furnace-em");
@@ -137,10 +137,10 @@ public sealed class ResultsArchiveTests
         await r.RecordMeasurementAsync(BandExpectation.Around("TC1 verification", "TC1_TEMP", 0, Tolerance.Exactly(0.3)).Evaluate(0.01 * seed, "K"), ct);
         await r.RecordValueAsync("reference", 500 + seed, "degC", ct);
         await r.RecordEventAsync(clock.GetUtcNow(), 1, "BOOT_COMPLETE", "info", null, ct);
-        await r.RecordCommandAsync(new CommandRecord { Time = clock.GetUtcNow(), Name = "HEATER_ON", Service = 8, Subtype = 1 }, ct);
-        await r.RecordCalibrationAsync(new CalibrationProduct { Sensor = "TC1_TEMP", Coefficients = [0.5, 1.001], Points = [new(200, 200.7, 0.01)] }, ct);
+        await r.RecordCommandAsync(new CommandRow { Time = clock.GetUtcNow(), Name = "HEATER_ON", Service = 8, Subtype = 1 }, ct);
+        await r.RecordCalibrationAsync(new CalibrationRow { Sensor = "TC1_TEMP", Coefficients = [0.5, 1.001], Points = [new(200, 200.7, 0.01)] }, ct);
         await r.RecordStepEndedAsync(0, "passed", null, ct);
-        await r.FinishAsync(RunOutcome.Passed, ct);
+        await r.FinishAsync(ArchivedOutcome.Passed, ct);
     }
 
     [Test]
@@ -164,7 +164,7 @@ public sealed class ResultsArchiveTests
 
         await using ResultsArchive reopened = await OpenAsync(ct);
         RunRecord run = await reopened.ReadRunAsync(1, ct);
-        Assert.That(run.Summary.Outcome, Is.EqualTo(RunOutcome.Interrupted));
+        Assert.That(run.Summary.Outcome, Is.EqualTo(ArchivedOutcome.Interrupted));
         Assert.That(run.Measurements.Single().Value, Is.EqualTo(42));
         Assert.That((await reopened.VerifyAsync(ct)).Intact, Is.True);
     }
@@ -179,11 +179,11 @@ public sealed class ResultsArchiveTests
 
         await using (ResultsArchive second = await OpenAsync(ct))
         {
-            Assert.That((await second.ReadRunAsync(r.RunId, ct)).Summary.Outcome, Is.EqualTo(RunOutcome.Running));
+            Assert.That((await second.ReadRunAsync(r.RunId, ct)).Summary.Outcome, Is.EqualTo(ArchivedOutcome.Running));
         }
 
         await r.DisposeAsync();
-        Assert.That((await archive.ReadRunAsync(r.RunId, ct)).Summary.Outcome, Is.EqualTo(RunOutcome.Interrupted));
+        Assert.That((await archive.ReadRunAsync(r.RunId, ct)).Summary.Outcome, Is.EqualTo(ArchivedOutcome.Interrupted));
     }
 
     [Test]

@@ -124,7 +124,7 @@ public sealed class SequenceRunInstrumentFaultTests
                     readings.Add(value);
                 }
 
-                context.Record(new Measurement(context.Path, $"dmm.{i}", value, null, null, MeasurementVerdict.None, null, null, context.Now));
+                context.Record(Measurement.Recorded(context.Path, $"dmm.{i}", value, null, context.Now));
             }
         });
 }

@@ -197,7 +197,7 @@ public sealed class SequenceRunTests
     {
         var run = NewRun(new DelegateStep("verify", (context, _) =>
         {
-            context.Record(new Measurement(context.Path, "agreement", 0.5, "K", "<= 0.3 K", MeasurementVerdict.Fail, -0.2, null, context.Now));
+            context.Record(Measurement.Within(context.Path, "agreement", ["TC1_TEMP"], 0.5, "K", null, 0.3, context.Now));
             return Task.CompletedTask;
         }), DelegateStep.Ok("after"));
 

@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using UsocHil.Configuration;
+using UsocHil.Expectations;
 using UsocHil.Registration;
 using UsocHil.Sequencing;
 using UsocHil.Sequencing.Steps;
@@ -79,7 +80,7 @@ public sealed class StepKindsTests
     {
         public string Label => "always";
 
-        public Task<IReadOnlyList<Measurement>> EvaluateAsync(StepContext context, CancellationToken cancellationToken) =>
-            Task.FromResult<IReadOnlyList<Measurement>>([new Measurement(context.Path, "always", value, null, "always passes", MeasurementVerdict.Pass, null, null, context.Now)]);
+        public Task<IReadOnlyList<JudgedResult>> EvaluateAsync(StepContext context, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<JudgedResult>>([JudgedResult.Holds("always", [], value, null, true, "always passes")]);
     }
 }

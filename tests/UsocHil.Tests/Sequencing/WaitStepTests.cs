@@ -70,7 +70,7 @@ public sealed class WaitStepTests
 
         Measurement recorded = _observer.Measurements.Single(m => m.Name == "trip time");
         Assert.That(recorded.Value, Is.EqualTo(7));
-        Assert.That(recorded.Verdict, Is.EqualTo(MeasurementVerdict.Fail), "7 s is more than maxSeconds 5");
+        Assert.That(recorded.Verdict, Is.EqualTo(UsocHil.Expectations.Verdict.Fail), "7 s is more than maxSeconds 5");
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using UsocHil.Description;
+using UsocHil.Expectations;
 using UsocHil.Sequencing;
 using UsocHil.Sequencing.Steps;
 using UsocHil.Sequencing.Steps.Checks;
@@ -21,9 +22,9 @@ public sealed class SettledCheck(ParameterDefinition parameter, double target, d
         return parameter is null || target is null || tolerance is null ? null : new SettledCheck(parameter, target.Value, tolerance.Value);
     }
 
-    public async Task<IReadOnlyList<Measurement>> EvaluateAsync(StepContext context, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<JudgedResult>> EvaluateAsync(StepContext context, CancellationToken cancellationToken)
     {
         double value = (await context.Rig.ReadParametersAsync([parameter.Name], cancellationToken).ConfigureAwait(false))[parameter.Name];
-        return [Measurement.Within(context.Path, $"{parameter.Name} settled", value, parameter.Unit, target - tolerance, target + tolerance, context.Now, $"{parameter.Name}? answered {value:F3}")];
+        return [JudgedResult.Within($"{parameter.Name} settled", [parameter.Name], value, parameter.Unit, target - tolerance, target + tolerance, note: $"{parameter.Name}? answered {value:F3}")];
     }
 }

@@ -36,7 +36,7 @@ public sealed class SoakStep(double target, double tolerance, TimeSpan timeout, 
             if (Math.Abs(temp - target) <= tolerance)
             {
                 double seconds = (context.Now - start).TotalSeconds;
-                context.Record(new Measurement(context.Path, $"soak to {target:G6}", seconds, "s", null, MeasurementVerdict.None, null, $"TEMP {temp:F3}", context.Now));
+                context.Record(Measurement.Recorded(context.Path, $"soak to {target:G6}", seconds, "s", context.Now, $"TEMP {temp:F3}"));
                 return;
             }
 

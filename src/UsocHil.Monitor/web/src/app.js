@@ -112,8 +112,12 @@ function progress() {
 function measurement(m) {
   seen(m.t);
   const value = m.value == null ? '—' : `${fmt(m.value)}${m.unit ? ' ' + m.unit : ''}`;
-  const tr = row([{ text: fmt(m.t, 1), className: 'num' }, m.step, m.name, { text: value, className: 'num' }, m.expectation ?? '',
-    { text: m.verdict === 'None' ? 'record' : m.verdict, className: `verdict ${m.verdict}` }, { text: fmt(m.margin), className: 'num' }], 'measurement');
+  const bounds = (lo, hi) => (lo == null && hi == null ? '—' : `[${lo == null ? '−∞' : fmt(lo)}, ${hi == null ? '∞' : fmt(hi)}]`);
+  const judged = m.verdict !== 'NotSet';
+  const evidence = m.evidence && m.evidence.values.length ? `${m.evidence.values.length} samples${m.culprit ? ' · ' + m.culprit : ''}` : '—';
+  const tr = row([{ text: fmt(m.t, 1), className: 'num' }, m.step, m.name, (m.parameters ?? []).join(', '), { text: value, className: 'num' }, m.expectation ?? '',
+    judged ? bounds(m.low, m.high) : '—', judged ? bounds(m.hardLow, m.hardHigh) : '—',
+    { text: judged ? m.verdict : 'record', className: `verdict ${m.verdict}` }, { text: fmt(m.margin), className: 'num' }, judged ? evidence : '—'], 'measurement');
   append(body('verdicts'), tr);
 }
 

@@ -1,3 +1,4 @@
+using UsocHil.Expectations;
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 using UsocHil.Rigs;
@@ -30,8 +31,8 @@ internal sealed class CommandStep(string command, IReadOnlyDictionary<string, Va
 
         if (checkTiming && context.Rig.Rig.Expectations?.CommandVerification is { } timing)
         {
-            context.Record(Measurement.Within(context.Path, $"{command} acceptance", record.Acceptance?.TotalSeconds ?? double.NaN, "s", null, timing.AcceptanceSeconds, context.Now));
-            context.Record(Measurement.Within(context.Path, $"{command} completion", record.Completion?.TotalSeconds ?? double.NaN, "s", null, timing.CompletionSeconds, context.Now));
+            context.Record(Measurement.Within(context.Path, $"{command} acceptance", [command], record.Acceptance?.TotalSeconds ?? double.NaN, "s", null, timing.AcceptanceSeconds, context.Now));
+            context.Record(Measurement.Within(context.Path, $"{command} completion", [command], record.Completion?.TotalSeconds ?? double.NaN, "s", null, timing.CompletionSeconds, context.Now));
         }
     }
 

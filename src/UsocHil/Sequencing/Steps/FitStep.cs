@@ -1,3 +1,4 @@
+using UsocHil.Expectations;
 using System.Globalization;
 using UsocHil.Calibration;
 
@@ -37,13 +38,14 @@ internal sealed class FitStep(string name, string data, string x, string y, int 
         context.Observer.OnCalibration(new CalibrationProduct(name, x, fit.Coefficients, fit.StandardUncertainties, fit.X, fit.Y, fit.Residuals, fit.RSquared, context.Now));
         context.Log.Information("Fit {Fit}: coefficients {Coefficients}, uncertainties {Uncertainties}, max residual {MaxResidual:G3}, R2 {RSquared:F6}",
             name, fit.Coefficients, fit.StandardUncertainties, fit.MaxAbsResidual, fit.RSquared);
-        string evidence = string.Join(" ", fit.Residuals.Select(r => r.ToString("G4", CultureInfo.InvariantCulture)));
-        context.Record(new Measurement(context.Path, $"{name} R²", fit.RSquared, null, null, MeasurementVerdict.None, null, null, context.Now));
+        context.Record(Measurement.Recorded(context.Path, $"{name} R²", fit.RSquared, null, context.Now));
         if (maxResidual is { } bound)
         {
-            var measurement = Measurement.Within(context.Path, $"{name} max |residual|", fit.MaxAbsResidual, "K", null, bound, context.Now, evidence);
+            // The residuals, against the reference reading they belong to, are the evidence.
+            var evidence = new Evidence(fit.X, fit.Residuals.Select(Math.Abs).ToArray());
+            var measurement = Measurement.Within(context.Path, $"{name} max |residual|", [x, y], fit.MaxAbsResidual, context.UnitOf(y), null, bound, context.Now, evidence);
             context.Record(measurement);
-            if (measurement.Verdict == MeasurementVerdict.Fail)
+            if (measurement.Verdict.IsFailing())
             {
                 throw new StepFailedException(context.Path, $"{name}: a residual of {fit.MaxAbsResidual:G3} exceeds {bound:G3}; coefficients not kept");
             }

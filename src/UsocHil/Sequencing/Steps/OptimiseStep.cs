@@ -49,10 +49,10 @@ internal sealed class OptimiseStep(
             }
 
             (double value, StepResponse response) = objective.Evaluate(context, scope);
-            context.Log.Information("Evaluation {Index} at {Point}: objective {Objective:G5} (overshoot {Overshoot:F2} K, settling {Settling:F0} s)",
-                index, at, value, response.OvershootK, response.SettlingSeconds);
-            context.Record(new Measurement(context.Path, $"objective #{index}", value, null, null, MeasurementVerdict.None, null,
-                $"{at}; overshoot {response.OvershootK:F3} K, settling {response.SettlingSeconds:F0} s", context.Now));
+            context.Log.Information("Evaluation {Index} at {Point}: objective {Objective:G5} (overshoot {Overshoot:F2}, settling {Settling:F0} s)",
+                index, at, value, response.Overshoot, response.SettlingSeconds);
+            context.Record(Measurement.Recorded(context.Path, $"objective #{index}", value, null, context.Now,
+                $"{at}; overshoot {response.Overshoot:F3}, settling {response.SettlingSeconds:F0} s"));
             return value;
         }
 
@@ -60,10 +60,10 @@ internal sealed class OptimiseStep(
         string best = string.Join(", ", variables.Select((v, i) => $"{v.Name}={result.Best[i].ToString("G6", CultureInfo.InvariantCulture)}"));
         context.Log.Information("Optimisation ended after {Evaluations} evaluations ({Reason}): best {Best}, objective {Objective:G5}", result.Evaluations, result.Reason, best, result.BestObjective);
         context.Event("info", $"optimum after {result.Evaluations} evaluations ({result.Reason}): {best}");
-        context.Record(Measurement.Within(context.Path, "evaluations", result.Evaluations, null, null, budget, context.Now, result.Reason));
+        context.Record(Measurement.Within(context.Path, "evaluations", variables.Select(v => v.Name).ToArray(), result.Evaluations, null, null, budget, context.Now, note: result.Reason));
         for (int i = 0; i < variables.Count; i++)
         {
-            context.Record(new Measurement(context.Path, $"optimum {variables[i].Name}", result.Best[i], null, null, MeasurementVerdict.None, null, null, context.Now));
+            context.Record(Measurement.Recorded(context.Path, $"optimum {variables[i].Name}", result.Best[i], context.UnitOf(variables[i].Name), context.Now));
         }
 
         if (apply.Count > 0)

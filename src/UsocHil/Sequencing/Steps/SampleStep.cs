@@ -47,8 +47,8 @@ internal sealed class SampleStep(string name, IReadOnlyList<string> parameters, 
         context.Data.Samples(name).Add(row);
         foreach (var (column, stats) in row)
         {
-            context.Record(new Measurement(context.Path, $"{name}.{column}", stats.Mean, null, null, MeasurementVerdict.None, null,
-                $"mean of {stats.Count}, std dev {stats.StandardDeviation.ToString("G4", CultureInfo.InvariantCulture)}", context.Now));
+            context.Record(Measurement.Recorded(context.Path, $"{name}.{column}", stats.Mean, context.UnitOf(column), context.Now,
+                $"mean of {stats.Count}, std dev {stats.StandardDeviation.ToString("G4", CultureInfo.InvariantCulture)}"));
         }
     }
 

@@ -45,6 +45,14 @@ public sealed class StepContext
         Observer.OnMeasurement(measurement);
     }
 
+    /// <summary>
+    /// The unit of a parameter (or reference instrument) as the rig's dictionary declares it, null where it declares
+    /// none: a check prints the unit of what it measured, never one of its own.
+    /// </summary>
+    public string? UnitOf(string name) =>
+        Rig.Rig.Dictionary.Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal))?.Unit
+        ?? Rig.Rig.Instruments.FirstOrDefault(i => string.Equals(i.Name, name, StringComparison.Ordinal))?.Reference?.Unit;
+
     public void Event(string severity, string message) => Observer.OnEvent(new RunEvent($"step {Path}", severity, message, Now));
 
     public StepContext Child(string path, VariableScope variables) =>

@@ -28,7 +28,7 @@ internal sealed record StepResponseObjective(string Parameter, string Since, Tim
         }
 
         double settling = response.Settled && response.HeldSeconds > 0 ? response.SettlingSeconds : Window.TotalSeconds * 2;
-        double overshoot = double.IsNaN(response.OvershootK) ? 100 : response.OvershootK;
+        double overshoot = double.IsNaN(response.Overshoot) ? 100 : response.Overshoot;
         return ((OvershootWeight * overshoot) + (SettlingWeight * settling) + (IaeWeight * iae), response);
     }
 

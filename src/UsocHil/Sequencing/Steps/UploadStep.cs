@@ -1,3 +1,4 @@
+using UsocHil.Expectations;
 
 namespace UsocHil.Sequencing.Steps;
 
@@ -34,8 +35,7 @@ internal sealed class UploadStep(string fit, IReadOnlyList<string> parameters, s
         {
             double back = read.TryGetValue(name, out double v) ? v : double.NaN;
             bool same = SetStep.SameOnTheWire(value, back);
-            context.Record(new Measurement(context.Path, $"{name} read back", back, null, $"== {value:R} (float32)",
-                same ? MeasurementVerdict.Pass : MeasurementVerdict.Fail, null, null, context.Now));
+            context.Record(new Measurement(context.Path, JudgedResult.Holds($"{name} read back", [name], back, context.UnitOf(name), same, $"== {value:R} (float32)", value), context.Now));
             if (!same)
             {
                 mismatches.Add($"{name} read back {back:R}, uploaded {value:R}");

@@ -1,4 +1,5 @@
 using Newtonsoft.Json.Linq;
+using UsocHil.Expectations;
 using UsocHil.Sequencing.Steps.Checks;
 using UsocHil.Description;
 
@@ -22,12 +23,13 @@ internal sealed class VerifyStep(IReadOnlyList<IVerifyCheck> checks, bool stopOn
         var failed = new List<string>();
         foreach (IVerifyCheck check in checks)
         {
-            foreach (Measurement measurement in await check.EvaluateAsync(context, cancellationToken).ConfigureAwait(false))
+            foreach (JudgedResult result in await check.EvaluateAsync(context, cancellationToken).ConfigureAwait(false))
             {
+                var measurement = Measurement.Of(context.Path, result, context.Now);
                 context.Record(measurement);
                 context.Log.Information("Verdict {Verdict} for {Measurement} = {Value:G6} {Unit} ({Expectation}, margin {Margin:G3})",
                     measurement.Verdict, measurement.Name, measurement.Value, measurement.Unit, measurement.Expectation, measurement.Margin);
-                if (measurement.Verdict == MeasurementVerdict.Fail)
+                if (measurement.Verdict.IsFailing())
                 {
                     failed.Add($"{measurement.Name}: {measurement.Expectation}");
                 }

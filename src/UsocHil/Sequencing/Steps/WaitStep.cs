@@ -1,3 +1,4 @@
+using UsocHil.Expectations;
 using UsocHil.Rigs;
 using System.Globalization;
 using Newtonsoft.Json.Linq;
@@ -57,7 +58,7 @@ internal sealed class WaitStep(WaitCondition? condition, TimeSpan? duration, Tim
                     context.Event("warning", $"{Label}: not met within {timeout.Value.TotalSeconds:G6} s ({state}); the run goes on");
                     if (record is not null)
                     {
-                        context.Record(Measurement.Within(context.Path, record, double.NaN, "s", null, maxSeconds, context.Now, $"not met within {timeout.Value.TotalSeconds:G6} s"));
+                        context.Record(Measurement.Within(context.Path, record, [condition.Parameter], double.NaN, "s", null, maxSeconds, context.Now, note: $"not met within {timeout.Value.TotalSeconds:G6} s"));
                     }
 
                     return;
@@ -77,7 +78,7 @@ internal sealed class WaitStep(WaitCondition? condition, TimeSpan? duration, Tim
         context.Log.Information("Wait {Label} met after {Seconds:F0} s: {State}", Label, took.TotalSeconds, state);
         if (record is not null)
         {
-            context.Record(Measurement.Within(context.Path, record, took.TotalSeconds, "s", null, maxSeconds, context.Now, state));
+            context.Record(Measurement.Within(context.Path, record, [condition.Parameter], took.TotalSeconds, "s", null, maxSeconds, context.Now, note: state));
         }
     }
 

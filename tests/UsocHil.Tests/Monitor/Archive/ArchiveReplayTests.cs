@@ -16,7 +16,7 @@ public sealed class ArchiveReplayTests
     {
         // An hour at 10 Hz of three parameters: more samples than the broadcaster's inbox holds at once.
         const int Samples = 108_000;
-        TelemetrySample[] telemetry = [.. Enumerable.Range(0, Samples).Select(i => new TelemetrySample(s_origin.AddMilliseconds(100 * (i / 3)), $"TC{1 + (i % 3)}_TEMP", i))];
+        TelemetryRow[] telemetry = [.. Enumerable.Range(0, Samples).Select(i => new TelemetryRow(s_origin.AddMilliseconds(100 * (i / 3)), $"TC{1 + (i % 3)}_TEMP", i))];
         var record = new RunRecord
         {
             Summary = new RunSummary
@@ -26,10 +26,10 @@ public sealed class ArchiveReplayTests
                 StartedRig = s_origin,
                 StartedWall = s_origin,
                 EndedRig = s_origin.AddHours(1),
-                Outcome = RunOutcome.Passed,
+                Outcome = ArchivedOutcome.Passed,
             },
             Telemetry = telemetry,
-            Events = [new EventRecord(s_origin.AddHours(1), 0x201, "HEATER_OFF", "info", null)],
+            Events = [new EventRow(s_origin.AddHours(1), 0x201, "HEATER_OFF", "info", null)],
         };
         await using var broadcaster = new RunBroadcaster("7", live: false, StateGraph.Default, [], TimeProvider.System, Logger.None);
 

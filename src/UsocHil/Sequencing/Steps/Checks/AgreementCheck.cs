@@ -1,4 +1,5 @@
 using System.Globalization;
+using UsocHil.Expectations;
 using UsocHil.Rigs;
 using UsocHil.Description;
 
@@ -9,26 +10,30 @@ internal sealed class AgreementCheck(IReadOnlyList<string> parameters, Instrumen
 {
     public string Label => $"{string.Join(", ", parameters)} within {within.ToString("G4", CultureInfo.InvariantCulture)} of {reference.Name}";
 
-    public async Task<IReadOnlyList<Measurement>> EvaluateAsync(StepContext context, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<JudgedResult>> EvaluateAsync(StepContext context, CancellationToken cancellationToken)
     {
         var sums = parameters.ToDictionary(p => p, _ => 0.0, StringComparer.Ordinal);
+        var differences = parameters.ToDictionary(p => p, _ => new List<Sample>(count), StringComparer.Ordinal);
         double referenceSum = 0;
+        DateTimeOffset from = context.Now;
         for (int i = 0; i < count; i++)
         {
             await context.Rig.Telemetry.NextUpdateAsync(cancellationToken).ConfigureAwait(false);
+            var values = parameters.ToDictionary(p => p, p => context.Rig.Telemetry.TryGetLatest(p, out TelemetrySample s) ? s.Value : double.NaN, StringComparer.Ordinal);
+            double referenceValue = await SampleStep.ReadReferenceAsync(context, reference, cancellationToken).ConfigureAwait(false);
+            referenceSum += referenceValue;
             foreach (string parameter in parameters)
             {
-                sums[parameter] += context.Rig.Telemetry.TryGetLatest(parameter, out TelemetrySample s) ? s.Value : double.NaN;
+                sums[parameter] += values[parameter];
+                differences[parameter].Add(new Sample((context.Now - from).TotalSeconds, values[parameter] - referenceValue));
             }
-
-            referenceSum += await SampleStep.ReadReferenceAsync(context, reference, cancellationToken).ConfigureAwait(false);
         }
 
         double referenceMean = referenceSum / count;
         return parameters.Select(p =>
         {
             double difference = (sums[p] / count) - referenceMean;
-            return Measurement.Within(context.Path, $"{p} - {reference.Name}", difference, "K", -within, within, context.Now,
+            return JudgedResult.Within($"{p} - {reference.Name}", [p, reference.Name], difference, context.UnitOf(p), -within, within, Evidence.From(differences[p]),
                 $"{p} mean {(sums[p] / count).ToString("F3", CultureInfo.InvariantCulture)}, {reference.Name} mean {referenceMean.ToString("F3", CultureInfo.InvariantCulture)} over {count}");
         }).ToArray();
     }

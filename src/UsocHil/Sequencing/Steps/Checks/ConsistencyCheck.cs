@@ -8,7 +8,7 @@ internal sealed class ConsistencyCheck(ConsistencyExpectation expectation, TimeS
 {
     public string Label => $"{expectation.Name} over {window.TotalSeconds:G4} s";
 
-    public async Task<IReadOnlyList<Measurement>> EvaluateAsync(StepContext context, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<JudgedResult>> EvaluateAsync(StepContext context, CancellationToken cancellationToken)
     {
         // Let the window fill with reports taken from now on, so it judges the present and not an earlier phase.
         DateTimeOffset from = context.Now;
@@ -16,7 +16,7 @@ internal sealed class ConsistencyCheck(ConsistencyExpectation expectation, TimeS
         var series = expectation.Parameters
             .Select(p => (IReadOnlyList<Sample>)context.Rig.Telemetry.History(p, from).Select(s => new Sample((s.RigTime - from).TotalSeconds, s.Value)).ToArray())
             .ToArray();
-        ExpectationResult result = new SensorAgreementExpectation(expectation).Evaluate(series);
-        return [Measurement.Of(context.Path, result, context.Now)];
+        JudgedResult result = new SensorAgreementExpectation(expectation).Evaluate(series, context.UnitOf(expectation.Parameters[0]));
+        return [result];
     }
 }

@@ -8,7 +8,7 @@ internal sealed class DynamicsCheck(DynamicsExpectation expectation, string sinc
 {
     public string Label => $"{expectation.Parameter} dynamics since {since} towards {target}";
 
-    public Task<IReadOnlyList<Measurement>> EvaluateAsync(StepContext context, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<JudgedResult>> EvaluateAsync(StepContext context, CancellationToken cancellationToken)
     {
         if (!context.Data.TryGetMark(since, out DateTimeOffset from))
         {
@@ -17,7 +17,7 @@ internal sealed class DynamicsCheck(DynamicsExpectation expectation, string sinc
 
         Sample[] samples = context.Rig.Telemetry.History(expectation.Parameter, from)
             .Select(s => new Sample((s.RigTime - from).TotalSeconds, s.Value)).ToArray();
-        IReadOnlyList<ExpectationResult> results = new StepResponseExpectation(expectation) { MaxSettlingSeconds = maxSettlingSeconds is { } m ? Tolerance.Exactly(m) : null }.Evaluate(samples, target.Evaluate(context.Variables));
-        return Task.FromResult<IReadOnlyList<Measurement>>(results.Select(r => Measurement.Of(context.Path, r, context.Now)).ToArray());
+        IReadOnlyList<JudgedResult> results = new StepResponseExpectation(expectation) { MaxSettlingSeconds = maxSettlingSeconds is { } m ? Tolerance.Exactly(m) : null }.Evaluate(samples, target.Evaluate(context.Variables), context.UnitOf(expectation.Parameter));
+        return Task.FromResult(results);
     }
 }

@@ -1,3 +1,4 @@
+using UsocHil.Expectations;
 using UsocHil.Rigs;
 
 namespace UsocHil.Sequencing.Steps.Checks;
@@ -7,16 +8,16 @@ internal sealed class ValueCheck(string parameter, ValueExpression? min, ValueEx
 {
     public string Label => bitsSet is { } bits ? $"{parameter} has bits 0x{bits:X}" : $"{parameter} in [{min?.ToString() ?? "-inf"}, {max?.ToString() ?? "inf"}]";
 
-    public async Task<IReadOnlyList<Measurement>> EvaluateAsync(StepContext context, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<JudgedResult>> EvaluateAsync(StepContext context, CancellationToken cancellationToken)
     {
         await context.Rig.Telemetry.NextUpdateAsync(cancellationToken).ConfigureAwait(false);
         double value = context.Rig.Telemetry.TryGetLatest(parameter, out TelemetrySample s) ? s.Value : double.NaN;
         if (bitsSet is { } bits)
         {
             bool set = !double.IsNaN(value) && (((long)value) & bits) == bits;
-            return [new Measurement(context.Path, Label, value, null, Label, set ? MeasurementVerdict.Pass : MeasurementVerdict.Fail, null, null, context.Now)];
+            return [JudgedResult.Holds(Label, [parameter], value, context.UnitOf(parameter), set, Label)];
         }
 
-        return [Measurement.Within(context.Path, parameter, value, null, min?.Evaluate(context.Variables), max?.Evaluate(context.Variables), context.Now)];
+        return [JudgedResult.Within(parameter, [parameter], value, context.UnitOf(parameter), min?.Evaluate(context.Variables), max?.Evaluate(context.Variables))];
     }
 }

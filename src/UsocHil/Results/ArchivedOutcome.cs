@@ -1,7 +1,7 @@
 namespace UsocHil.Results;
 
-/// <summary>How a run ended, as stored in the archive.</summary>
-public enum RunOutcome
+/// <summary>How a run ended, as stored in the archive: the engine's <c>Sequencing.ArchivedOutcome</c> mapped, plus the archive's own running and interrupted.</summary>
+public enum ArchivedOutcome
 {
     /// <summary>Still being recorded (or its process died and the archive has not been opened since).</summary>
     Running,
@@ -20,8 +20,8 @@ public enum RunOutcome
 
 internal static class RunOutcomeText
 {
-    public static string ToText(this RunOutcome outcome) => outcome.ToString().ToLowerInvariant();
+    public static string ToText(this ArchivedOutcome outcome) => outcome.ToString().ToLowerInvariant();
 
-    public static RunOutcome Parse(string text) =>
-        Enum.TryParse(text, ignoreCase: true, out RunOutcome outcome) ? outcome : throw new FormatException($"unknown run outcome '{text}'");
+    public static ArchivedOutcome Parse(string text) =>
+        Enum.TryParse(text, ignoreCase: true, out ArchivedOutcome outcome) ? outcome : throw new FormatException($"unknown run outcome '{text}'");
 }

@@ -2,23 +2,28 @@ using UsocHil.Expectations;
 
 namespace UsocHil.Results;
 
+// The archive's rows: what a run left, as stored. Named as rows so that none shares a name with the engine type it records.
+
 /// <summary>One state machine transition of a run.</summary>
-public sealed record TransitionRecord(DateTimeOffset Time, string From, string To, string Trigger);
+public sealed record TransitionRow(DateTimeOffset Time, string From, string To, string Trigger);
 
 /// <summary>One step of a run; <see cref="Ended"/> and <see cref="Outcome"/> are null while it runs (or if the run was cut short).</summary>
-public sealed record StepRecord(int Index, string Name, string Kind, DateTimeOffset Started, DateTimeOffset? Ended, string? Outcome, string? Message);
+public sealed record StepRow(int Index, string Name, string Kind, DateTimeOffset Started, DateTimeOffset? Ended, string? Outcome, string? Message);
 
-/// <summary>A measured value, with the expectation it was held against when there was one.</summary>
-public sealed record MeasurementRecord(DateTimeOffset Time, int? StepIndex, string Name, double Value, string? Unit, ExpectationResult? Expectation);
+/// <summary>
+/// A measured value and, when a check judged it, the whole <see cref="JudgedResult"/> (parameters, nominal and hard
+/// bounds, margin, evidence, verdict, unit) exactly as the check made it; null for a value recorded without a verdict.
+/// </summary>
+public sealed record MeasurementRow(DateTimeOffset Time, int? StepIndex, string Name, double Value, string? Unit, JudgedResult? Judged);
 
 /// <summary>One telemetry sample as archived.</summary>
-public readonly record struct TelemetrySample(DateTimeOffset Time, string Parameter, double Value);
+public readonly record struct TelemetryRow(DateTimeOffset Time, string Parameter, double Value);
 
 /// <summary>A PUS service 5 event (or a harness event) during a run.</summary>
-public sealed record EventRecord(DateTimeOffset Time, int Id, string Name, string Severity, string? Data);
+public sealed record EventRow(DateTimeOffset Time, int Id, string Name, string Severity, string? Data);
 
 /// <summary>A telecommand and its service 1 verification.</summary>
-public sealed record CommandRecord
+public sealed record CommandRow
 {
     public required DateTimeOffset Time { get; init; }
     public required string Name { get; init; }
@@ -35,7 +40,7 @@ public sealed record CommandRecord
 public readonly record struct CalibrationPoint(double Raw, double Reference, double Residual);
 
 /// <summary>A fitted calibration of one sensor: coefficients (c0 + c1 x + c2 x² …) with their standard uncertainties.</summary>
-public sealed record CalibrationProduct
+public sealed record CalibrationRow
 {
     public required string Sensor { get; init; }
     public string Model { get; init; } = "polynomial";
