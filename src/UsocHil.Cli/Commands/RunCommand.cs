@@ -51,7 +51,7 @@ public static class RunCommand
                     RequireWritable(reportFolder);
                 }
 
-                return await RunExecution.ExecuteAsync(request, TimeProvider.System, cancellationToken);
+                return await RunExecution.ExecuteAsync(request, HarnessEmulators.All, TimeProvider.System, cancellationToken);
             }
             catch (ResultsArchiveException ex)
             {
