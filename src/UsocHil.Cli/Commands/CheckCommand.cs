@@ -2,11 +2,9 @@ using System.CommandLine;
 using Serilog;
 using UsocHil.Cli.Running;
 using UsocHil.Configuration;
-using UsocHil.Extensions;
 using UsocHil.Rigs;
-using UsocHil.Time;
+using UsocHil.Hosting;
 using UsocHil.Description;
-using UsocHil.Emulation;
 
 namespace UsocHil.Cli.Commands;
 
@@ -25,12 +23,9 @@ public static class CheckCommand
             LoadedStation station = StationContext.Load(parseResult);
             LoadedRig loaded = station.Rig(parseResult.GetValue(rig)!);
             using Serilog.Core.Logger log = Logging.HarnessLogging.Create("Warning", parseResult.GetValue(GlobalOptions.Verbosity));
-            double scale = loaded.Binding.Emulated ? loaded.Binding.TimeScale : 1;
-            TimeProvider time = loaded.Binding.Emulated ? new VirtualTimeProvider(TimeProvider.System, scale) : TimeProvider.System;
-            Registries registries = HarnessRegistries.For(station);
-            await using IEmulatedRig? emulator = loaded.Binding.Emulated ? registries.Emulators.StartFor(station, loaded, time, scale, null, log) : null;
-            RigBinding binding = emulator?.Binding ?? loaded.Binding;
-            await using RigSession session = await RigSessionFactory.OpenAsync(loaded.Definition, binding, time, scale, log, cancellationToken, linesOverride: emulator?.Lines, kinds: registries.Rig);
+            RunClock clock = RunClock.For(loaded, TimeProvider.System);
+            await using var connector = new RigConnector(station, loaded, HarnessRegistries.For(station), clock, log);
+            await using RigSession session = await connector.ConnectAsync(cancellationToken);
             Console.WriteLine($"{loaded.Name}: links open ({(loaded.Binding.Emulated ? "emulator, in-process" : "hardware")})");
             bool healthy = await CheckLinesAsync(session, loaded.Definition, cancellationToken)
                 & await CheckInstrumentsAsync(session, loaded.Definition, cancellationToken)
@@ -90,7 +85,7 @@ public static class CheckCommand
         {
             // Not a fault of the link: a ground model that is switched off does not answer.
             log.Debug(e, "{Command} unanswered", heartbeat);
-            Console.WriteLine($"  payload did not answer {heartbeat} ({e.Message}); it is unpowered unless POWER_EN is asserted");
+            Console.WriteLine($"  payload did not answer {heartbeat} ({e.Message}); a payload that is switched off does not answer");
         }
 
         return true;

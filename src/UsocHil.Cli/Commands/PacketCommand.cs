@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using UsocHil.Cli.Packets;
+using UsocHil.Protocols.Pus.Json;
 using UsocHil.Protocols.Pus;
 using UsocHil.Framing.Ccsds;
 
@@ -29,8 +30,8 @@ public static class PacketCommand
         var decode = new Command("decode", "Decode a packet to JSON (default profile unless --rig or --profile names another)") { hex, rig, profile };
         decode.SetHandler((parseResult, _) =>
         {
-            PacketProfile packetProfile = PacketProfile.Resolve(parseResult, rig, profile);
-            byte[] bytes = PacketJsonReader.Hex(parseResult.GetValue(hex)!, "hex");
+            PacketProfile packetProfile = PacketProfileOptions.Resolve(parseResult, rig, profile);
+            byte[] bytes = Read(() => PacketJsonReader.Hex(parseResult.GetValue(hex)!, "hex"));
             try
             {
                 Console.WriteLine(PacketJsonWriter.Write(packetProfile, bytes).ToJsonString(Indented));
@@ -51,7 +52,7 @@ public static class PacketCommand
         var encode = new Command("encode", "Encode a packet from JSON (standard input or --file) and print its octets in hexadecimal") { file, rig, profile };
         encode.SetHandler(async (parseResult, cancellationToken) =>
         {
-            PacketProfile packetProfile = PacketProfile.Resolve(parseResult, rig, profile);
+            PacketProfile packetProfile = PacketProfileOptions.Resolve(parseResult, rig, profile);
             FileInfo? source = parseResult.GetValue(file);
             if (source is { Exists: false })
             {
@@ -61,7 +62,7 @@ public static class PacketCommand
             string json = source is null
                 ? await Console.In.ReadToEndAsync(cancellationToken)
                 : await File.ReadAllTextAsync(source.FullName, cancellationToken);
-            PusPacket packet = PacketJsonReader.Read(json);
+            PusPacket packet = Read(() => PacketJsonReader.Read(json));
             try
             {
                 Console.WriteLine(Convert.ToHexString(packetProfile.Codec.Encode(packet)));
@@ -74,6 +75,19 @@ public static class PacketCommand
             return ExitCodes.Passed;
         });
         return encode;
+    }
+
+    /// <summary>Bad packet JSON or hexadecimal is the user's input: a usage error naming the field.</summary>
+    private static T Read<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (PacketJsonException e)
+        {
+            throw new UsageException(e.Message);
+        }
     }
 
     private static (Option<string?> Rig, Option<FileInfo?> Profile) ProfileOptions() =>

@@ -87,6 +87,14 @@ internal static class RigChecks
             yield return problem;
         }
 
+        for (int i = 0; i < rig.Display.Parameters.Count; i++)
+        {
+            if (!parameterNames.Contains(rig.Display.Parameters[i]))
+            {
+                yield return At(file, document, $"display.parameters[{i}]", $"unknown parameter '{rig.Display.Parameters[i]}'");
+            }
+        }
+
         if (rig.Expectations?.Dynamics is { } dynamics && !parameterNames.Contains(dynamics.Parameter))
         {
             yield return At(file, document, "expectations.dynamics.parameter", $"unknown parameter '{dynamics.Parameter}'");

@@ -25,6 +25,9 @@ public sealed record RigDefinition
     /// <summary>The rig's heartbeat command, boot event and silence bound, for the rig session's watchdog.</summary>
     public SessionDefinition Session { get; init; } = new();
 
+    /// <summary>The key telemetry shown while a run lasts.</summary>
+    public DisplayDefinition Display { get; init; } = new();
+
     /// <summary>Payload commands that make it safe, and the time safing may take (added by the sequence engine).</summary>
     public SafingDefinition Safing { get; init; } = new();
 }

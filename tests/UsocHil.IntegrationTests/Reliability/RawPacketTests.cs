@@ -49,9 +49,9 @@ public sealed class RawPacketTests
         Assert.That(result.Stderr, Does.Contain("WRN Raw packet of ").And.Contain("outside the dictionary: " + station.PacketHex), "and one per packet");
         Assert.That(result.All, Does.Not.Contain("   at "));
         CliProcessResult show = await UsocHilProcess.RunAsync(station.Directory, ["--station", station.StationFile, "results", "show", "1"], cancellationToken);
-        Assert.That(show.Stdout, Does.Contain("warning: " + Cli.Running.RunExecution.RawPacketsEnabled), show.Describe());
+        Assert.That(show.Stdout, Does.Contain("warning: " + Hosting.RunHost.RawPacketsEnabled), show.Describe());
         string report = File.ReadAllText(Directory.GetFiles(station.ReportDirectory, "*.html", SearchOption.AllDirectories).Single());
-        Assert.That(report, Does.Contain(Cli.Running.RunExecution.RawPacketsEnabled));
+        Assert.That(report, Does.Contain(Hosting.RunHost.RawPacketsEnabled));
         await using ResultsArchive archive = await ResultsArchive.OpenExistingAsync(station.ResultsFile, TimeProvider.System, Serilog.Core.Logger.None, cancellationToken);
         RunRecord run = await archive.ReadRunAsync(1, cancellationToken);
         EventRow sent = run.Events.Single(e => e.Data?.StartsWith("raw packet sent", StringComparison.Ordinal) == true);

@@ -14,10 +14,10 @@ public sealed partial class ArchiveKillTests
     [CancelAfter(120_000)]
     public async Task Sigkill_MidRun_RunInterruptedAndEveryLoggedMeasurementPresent(CancellationToken ct)
     {
-        string dir = TestDirectories.Create("it");
-        string db = Path.Combine(dir, "results.db");
+        using TemporaryStation station = TemporaryStation.EmulatedFurnace(seed: 1);
+        string db = Path.Combine(station.Directory, "results.db");
         var logged = new List<(long Run, string Name, string Value)>();
-        using (var child = Process.Start(UsocHilProcess.StartInfo(["results", "sample", "--results", db, "--rig", TestRigs.FurnaceFile, "--pace", "40"]))!)
+        using (var child = Process.Start(UsocHilProcess.StartInfo(["--station", station.StationFile, "run", TestRigs.FurnaceName, "calibrate-thermocouples", "--yes"]))!)
         {
             try
             {
@@ -30,7 +30,7 @@ public sealed partial class ArchiveKillTests
                     }
                 }
 
-                Assert.That(child.HasExited, Is.False, "the sample run must still be running when it is killed");
+                Assert.That(child.HasExited, Is.False, "the calibration must still be running when it is killed");
             }
             finally
             {
@@ -54,6 +54,5 @@ public sealed partial class ArchiveKillTests
 
         Assert.That(run.Telemetry, Is.Not.Empty);
         Assert.That((await archive.VerifyAsync(ct)).Intact, Is.True);
-        Directory.Delete(dir, recursive: true);
     }
 }

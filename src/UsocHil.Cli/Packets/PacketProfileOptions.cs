@@ -3,12 +3,13 @@ using System.Text.Json;
 using UsocHil.Configuration;
 using UsocHil.Dictionary;
 using UsocHil.Protocols.Pus;
+using UsocHil.Protocols.Pus.Json;
 using UsocHil.Description;
 
 namespace UsocHil.Cli.Packets;
 
 /// <summary>Which profile (and dictionary) a packet command reads and writes with: --rig, --profile, or UsocHil's default.</summary>
-internal sealed record PacketProfile(PusCodec Codec, DictionaryCodec? Dictionary, string Source)
+internal static class PacketProfileOptions
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { AllowTrailingCommas = true, ReadCommentHandling = JsonCommentHandling.Skip };
 
@@ -25,7 +26,7 @@ internal sealed record PacketProfile(PusCodec Codec, DictionaryCodec? Dictionary
         {
             LoadedRig loaded = StationContext.Load(parseResult).Rig(rig);
             var codec = new PusCodec(loaded.Definition.Profile);
-            return new PacketProfile(codec, new DictionaryCodec(loaded.Definition.Dictionary, (ushort)loaded.Definition.Apid, codec), $"rig {rig}");
+            return new PacketProfile(codec, new DictionaryVocabulary(new DictionaryCodec(loaded.Definition.Dictionary, (ushort)loaded.Definition.Apid, codec)), $"rig {rig}");
         }
 
         if (profileFile is not null)
@@ -33,7 +34,7 @@ internal sealed record PacketProfile(PusCodec Codec, DictionaryCodec? Dictionary
             return new PacketProfile(new PusCodec(ReadProfile(profileFile)), null, profileFile.Name);
         }
 
-        return new PacketProfile(PusCodec.UsocHilDefault, null, "default");
+        return PacketProfile.Default;
     }
 
     /// <summary>A profile file: a bare profile object, or any document (a rig.json) with a "profile" member.</summary>

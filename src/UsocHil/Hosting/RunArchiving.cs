@@ -5,13 +5,13 @@ using UsocHil.Reporting;
 using UsocHil.Results;
 using UsocHil.Sequencing;
 
-namespace UsocHil.Cli.Running;
+namespace UsocHil.Hosting;
 
 /// <summary>
 /// A run's place in the results archive: the run is opened in the archive before the rig is touched, every
 /// observation is recorded as it happens, and the record is sealed (hashed into the rig's chain) when the run ends.
 /// </summary>
-internal sealed class RunArchiving : IAsyncDisposable
+public sealed class RunArchiving : IAsyncDisposable
 {
     private readonly IResultsStore _archive;
     private readonly ILogger _log;

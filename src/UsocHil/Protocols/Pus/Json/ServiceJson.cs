@@ -1,20 +1,19 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using UsocHil.Dictionary;
 using UsocHil.Protocols.Pus;
 using UsocHil.Protocols.Pus.Services;
 using UsocHil.Framing.Ccsds;
 
-namespace UsocHil.Cli.Packets;
+namespace UsocHil.Protocols.Pus.Json;
 
 /// <summary>
 /// The service-level reading of a packet: typed fields of services 1, 3, 5, 8, 17 and 20, and with a rig's
-/// dictionary, names (command, parameters, events, failure codes) and engineering values. Informative only: a data
+/// dictionary's vocabulary, names (command, parameters, events, failure codes) and engineering values. Informative only: a data
 /// field that does not fit its service is reported in "error", the packet itself stays valid.
 /// </summary>
-internal static class ServiceJson
+public static class ServiceJson
 {
-    public static JsonObject Describe(PusPacket packet, DictionaryCodec? dictionary)
+    public static JsonObject Describe(PusPacket packet, IPacketVocabulary? dictionary)
     {
         var node = new JsonObject { ["name"] = Name(packet) };
         try
@@ -37,7 +36,7 @@ internal static class ServiceJson
         return node;
     }
 
-    private static void DescribeTelemetry(Telemetry tm, DictionaryCodec? dictionary, JsonObject node)
+    private static void DescribeTelemetry(Telemetry tm, IPacketVocabulary? dictionary, JsonObject node)
     {
         switch (tm.Service)
         {
@@ -63,7 +62,7 @@ internal static class ServiceJson
                 node["structureId"] = HousekeepingReport.From(tm).StructureId;
                 if (dictionary is not null)
                 {
-                    node["parameters"] = Values(dictionary.DecodeHousekeeping(tm));
+                    node["parameters"] = Values(dictionary.Housekeeping(tm));
                 }
 
                 break;
@@ -71,16 +70,16 @@ internal static class ServiceJson
                 EventReport report5 = EventReport.From(tm);
                 node["severity"] = report5.Severity.ToString().ToLowerInvariant();
                 node["eventId"] = report5.EventId;
-                node["eventName"] = dictionary?.FindEvent(report5.EventId)?.Name;
+                node["eventName"] = dictionary?.EventName(report5.EventId);
                 node["data"] = Convert.ToHexString(report5.Data.Span);
                 break;
             case ParameterValueReport.Service when tm.Subtype == ParameterValueReport.Subtype && dictionary is not null:
-                node["parameters"] = Values(dictionary.DecodeParameterReport(tm));
+                node["parameters"] = Values(dictionary.ParameterReport(tm));
                 break;
         }
     }
 
-    private static void DescribeTelecommand(Telecommand tc, DictionaryCodec? dictionary, JsonObject node)
+    private static void DescribeTelecommand(Telecommand tc, IPacketVocabulary? dictionary, JsonObject node)
     {
         switch (tc.Service)
         {
@@ -105,10 +104,10 @@ internal static class ServiceJson
 
         if (dictionary is not null)
         {
-            DecodedCommand command = dictionary.DecodeCommand(tc);
-            node["command"] = command.Command.Name;
+            (string command, IReadOnlyList<KeyValuePair<string, double>> commandArguments) = dictionary.Command(tc);
+            node["command"] = command;
             var arguments = new JsonObject();
-            foreach ((string name, double value) in command.Arguments)
+            foreach ((string name, double value) in commandArguments)
             {
                 arguments[name] = value;
             }
@@ -117,10 +116,10 @@ internal static class ServiceJson
         }
     }
 
-    private static JsonObject Values(IReadOnlyDictionary<string, EngineeringValue> values)
+    private static JsonObject Values(IReadOnlyDictionary<string, PacketValue> values)
     {
         var node = new JsonObject();
-        foreach ((string name, EngineeringValue value) in values)
+        foreach ((string name, PacketValue value) in values)
         {
             var item = new JsonObject { ["raw"] = value.Raw, ["value"] = value.Value };
             if (value.Unit is not null)

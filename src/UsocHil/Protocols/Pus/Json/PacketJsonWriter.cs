@@ -4,10 +4,10 @@ using UsocHil.Framing.Ccsds;
 using UsocHil.Protocols.Pus;
 using UsocHil.Framing;
 
-namespace UsocHil.Cli.Packets;
+namespace UsocHil.Protocols.Pus.Json;
 
 /// <summary>A decoded packet as the JSON document <c>packet decode</c> prints and <c>packet encode</c> reads back.</summary>
-internal static class PacketJsonWriter
+public static class PacketJsonWriter
 {
     public static JsonObject Write(PacketProfile profile, ReadOnlySpan<byte> bytes)
     {

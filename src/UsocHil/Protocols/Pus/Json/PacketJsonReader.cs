@@ -3,13 +3,13 @@ using System.Text.Json.Nodes;
 using UsocHil.Framing.Ccsds;
 using UsocHil.Protocols.Pus;
 
-namespace UsocHil.Cli.Packets;
+namespace UsocHil.Protocols.Pus.Json;
 
 /// <summary>
 /// Reads the document <c>packet decode</c> prints back into a packet: the header fields and the application data
 /// count; derived fields (data length, PEC, decoded service fields) are recomputed, not read.
 /// </summary>
-internal static class PacketJsonReader
+public static class PacketJsonReader
 {
     public static PusPacket Read(string json)
     {
@@ -17,11 +17,11 @@ internal static class PacketJsonReader
         try
         {
             root = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip })
-                ?? throw new UsageException("the packet JSON is empty");
+                ?? throw new PacketJsonException("the packet JSON is empty");
         }
         catch (JsonException e)
         {
-            throw new UsageException($"the packet JSON does not parse: {e.Message}");
+            throw new PacketJsonException($"the packet JSON does not parse: {e.Message}");
         }
 
         JsonNode primary = Required(root, "primaryHeader", "$");
@@ -31,7 +31,7 @@ internal static class PacketJsonReader
         SequenceFlags flags = primary["sequenceFlags"] is JsonNode f
             ? f.GetValueKind() == JsonValueKind.Number ? (SequenceFlags)Value<byte>(primary, "sequenceFlags", "$.primaryHeader")
             : f.GetValueKind() == JsonValueKind.String && Enum.TryParse(f.GetValue<string>(), ignoreCase: true, out SequenceFlags parsed) ? parsed
-            : throw new UsageException($"$.primaryHeader.sequenceFlags: {f.ToJsonString()} is not continuation, first, last or unsegmented")
+            : throw new PacketJsonException($"$.primaryHeader.sequenceFlags: {f.ToJsonString()} is not continuation, first, last or unsegmented")
             : SequenceFlags.Unsegmented;
         ushort count = Optional<ushort>(primary, "sequenceCount", "$.primaryHeader");
         byte service = Value<byte>(secondary, "service", "$.secondaryHeader");
@@ -65,11 +65,11 @@ internal static class PacketJsonReader
             };
         }
 
-        throw new UsageException($"$.primaryHeader.type: '{type}' is not TC or TM");
+        throw new PacketJsonException($"$.primaryHeader.type: '{type}' is not TC or TM");
     }
 
     private static JsonNode Required(JsonNode node, string name, string path) =>
-        node[name] ?? throw new UsageException($"{path}.{name} is missing");
+        node[name] ?? throw new PacketJsonException($"{path}.{name} is missing");
 
     private static T Value<T>(JsonNode node, string name, string path)
     {
@@ -80,7 +80,7 @@ internal static class PacketJsonReader
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException or OverflowException)
         {
-            throw new UsageException($"{path}.{name}: {value.ToJsonString()} is not {Expected<T>()}");
+            throw new PacketJsonException($"{path}.{name}: {value.ToJsonString()} is not {Expected<T>()}");
         }
     }
 
@@ -90,7 +90,7 @@ internal static class PacketJsonReader
         decimal fine = Optional<decimal>(time, "fine", "$.secondaryHeader.time");
         return fine >= 0 && fine == decimal.Truncate(fine)
             ? (UInt128)fine
-            : throw new UsageException($"$.secondaryHeader.time.fine: {fine} is not a non-negative integer");
+            : throw new PacketJsonException($"$.secondaryHeader.time.fine: {fine} is not a non-negative integer");
     }
 
     private static string Expected<T>() => default(T) switch
@@ -105,7 +105,8 @@ internal static class PacketJsonReader
     private static T Optional<T>(JsonNode node, string name, string path)
         where T : struct => node[name] is null ? default : Value<T>(node, name, path);
 
-    internal static byte[] Hex(string hex, string what)
+    /// <summary>Octets written in hexadecimal, spaces, colons and a 0x prefix allowed; <paramref name="what"/> names the field.</summary>
+    public static byte[] Hex(string hex, string what)
     {
         string compact = string.Concat(hex.Where(c => !char.IsWhiteSpace(c) && c != ':'));
         if (compact.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
@@ -119,7 +120,7 @@ internal static class PacketJsonReader
         }
         catch (FormatException)
         {
-            throw new UsageException($"{what}: '{hex}' is not hexadecimal octets");
+            throw new PacketJsonException($"{what}: '{hex}' is not hexadecimal octets");
         }
     }
 }

@@ -1,0 +1,24 @@
+using UsocHil.Configuration;
+using UsocHil.Extensions;
+
+namespace UsocHil.Hosting;
+
+/// <summary>What a run host is asked to run: a sequence of a station's rig, and how.</summary>
+/// <param name="Registries">The extension points the run may use: payload protocols, link kinds, emulators, step and check kinds, results stores and sinks.</param>
+/// <param name="AssumeYes">Answer every operator prompt with yes (unattended runs).</param>
+/// <param name="TimeScale">Rig time per wall second for an emulated rig; null for the station's.</param>
+/// <param name="TruthFile">Emulated rigs: where the emulator writes its hidden truth.</param>
+/// <param name="ResultsPath">The results archive; null for the station's.</param>
+/// <param name="ReportDirectory">Where to write the run's HTML report once sealed; null for none.</param>
+/// <param name="AllowRawPackets">The sequence's raw steps may send packets outside the dictionary.</param>
+public sealed record HostedRunRequest(
+    LoadedStation Station,
+    string Rig,
+    string Sequence,
+    Registries Registries,
+    bool AssumeYes = false,
+    double? TimeScale = null,
+    string? TruthFile = null,
+    string? ResultsPath = null,
+    string? ReportDirectory = null,
+    bool AllowRawPackets = false);

@@ -1,0 +1,25 @@
+using UsocHil.Configuration;
+using UsocHil.Time;
+
+namespace UsocHil.Hosting;
+
+/// <summary>
+/// The clock a run keeps: the wall clock for hardware, or rig time accelerated by the time scale for an emulated rig
+/// (the --time-scale asked for, else the station's), so hours of rig time pass in seconds.
+/// </summary>
+public sealed record RunClock(TimeProvider Time, double Scale)
+{
+    public static RunClock For(LoadedRig rig, TimeProvider wall, double? timeScale = null)
+    {
+        ArgumentNullException.ThrowIfNull(rig);
+        if (!rig.Binding.Emulated)
+        {
+            return new RunClock(wall, 1);
+        }
+
+        double scale = timeScale ?? rig.Binding.TimeScale;
+        return new RunClock(new VirtualTimeProvider(wall, scale), scale);
+    }
+
+    public bool Accelerated => Scale != 1;
+}

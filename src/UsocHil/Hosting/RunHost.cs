@@ -1,0 +1,117 @@
+using Serilog;
+using UsocHil.Configuration;
+using UsocHil.Safing;
+using UsocHil.Sequencing;
+
+namespace UsocHil.Hosting;
+
+/// <summary>
+/// One run of a sequence on a station's rig, shared by every front end: the sequence is checked before anything
+/// opens, the clock chosen, the run opened in the archive before the rig is touched, the rig connected (its emulator
+/// started when the station says so), the observers wired, signals and the front end's abort turned into an operator
+/// abort (a second one during safing is refused), and the record sealed.
+/// </summary>
+public sealed class RunHost
+{
+    /// <summary>The event a run records when it was started with --raw (results show and the report list it).</summary>
+    public const string RawPacketsEnabled = "raw packet sending enabled (--raw): raw steps may send bytes outside the dictionary, unverified";
+
+    private readonly HostedRunRequest _request;
+    private readonly TimeProvider _wall;
+    private readonly TextWriter _notices;
+    private SequenceRun? _run;
+    private volatile bool _over;
+
+    private RunHost(HostedRunRequest request, LoadedRig rig, string sequenceFile, SequencePlan plan, RunClock clock, TimeProvider wall, TextWriter notices)
+    {
+        _request = request;
+        Rig = rig;
+        SequenceFile = sequenceFile;
+        Plan = plan;
+        Clock = clock;
+        _wall = wall;
+        _notices = notices;
+    }
+
+    public LoadedRig Rig { get; }
+
+    public string SequenceFile { get; }
+
+    public SequencePlan Plan { get; }
+
+    public RunClock Clock { get; }
+
+    public string ResultsPath => _request.ResultsPath ?? _request.Station.ResultsPath;
+
+    /// <summary>Called with every link the session opens (payload and instruments), for its statistics.</summary>
+    public Action<string, Links.LinkStatistics>? LinkOpened { get; set; }
+
+    /// <summary>Checks the request (rig, sequence) and chooses the clock; nothing is opened yet.</summary>
+    /// <param name="notices">Where abort notices go (standard error for a command line).</param>
+    public static RunHost Prepare(HostedRunRequest request, TimeProvider wall, TextWriter notices)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        LoadedRig rig = request.Station.Rig(request.Rig);
+        string sequenceFile = rig.SequenceFile(request.Sequence);
+        SequencePlan plan = SequenceLoader.Load(sequenceFile, rig.Definition, displayName: null, request.AllowRawPackets, request.Registries.Steps);
+        return new RunHost(request, rig, sequenceFile, plan, RunClock.For(rig, wall, request.TimeScale), wall, notices);
+    }
+
+    /// <summary>An operator abort from any source; false when refused (safing is under way, or the run is over).</summary>
+    public bool RequestAbort(string source)
+    {
+        if (_over)
+        {
+            _notices.WriteLine($"usoc-hil: {source} ignored: the run is over and its record is being sealed");
+            return false;
+        }
+
+        if (_run is null || !_run.RequestAbort(source))
+        {
+            _notices.WriteLine($"usoc-hil: {source} ignored: safing is in progress and must finish (at most {Rig.Definition.Safing.BudgetSeconds:G3} s)");
+            return false;
+        }
+
+        _notices.WriteLine($"usoc-hil: {source}: aborting, the rig is being made safe");
+        return true;
+    }
+
+    /// <param name="observers">Progress, monitor and any other observer; the archive's is added.</param>
+    /// <param name="log">The run's log.</param>
+    /// <param name="starting">Called once the run is open in the archive, just before the rig is touched.</param>
+    /// <param name="whileRunning">Awaited while the run lasts (a live display), with the run's task.</param>
+    public async Task<HostedRun> RunAsync(IEnumerable<IRunObserver> observers, ILogger log, Action? starting = null, Func<Task<RunResult>, Task>? whileRunning = null,
+        CancellationToken cancellationToken = default)
+    {
+        await using RunArchiving archiving = await RunArchiving.BeginAsync(
+            ResultsPath, _request.Station, Rig, SequenceFile, _wall, Clock.Time, log, _request.Registries.Stores, cancellationToken).ConfigureAwait(false);
+        var observer = new RunObservers([.. observers, archiving.Observer], log);
+        if (_request.AllowRawPackets)
+        {
+            log.Warning("Raw packet sending is enabled (--raw): raw steps send bytes outside the dictionary, unverified");
+            observer.OnEvent(new RunEvent("harness", "warning", RawPacketsEnabled, Clock.Time.GetUtcNow()));
+        }
+
+        using var signals = new RunSignals(signal => RequestAbort(signal));
+        using CancellationTokenRegistration onToken = cancellationToken.Register(() => RequestAbort("cancellation"));
+        RunResult result;
+        await using (var connector = new RigConnector(_request.Station, Rig, _request.Registries, Clock, log) { TruthFile = _request.TruthFile, LinkOpened = LinkOpened })
+        {
+            var options = new RunOptions { AssumeYes = _request.AssumeYes, StepTimeoutFloor = RunOptions.StepTimeoutFloorFor(Clock.Scale), AllowRawPackets = _request.AllowRawPackets };
+            _run = new SequenceRun(Plan, Rig.Definition, async ct => await connector.ConnectAsync(ct).ConfigureAwait(false), options, observer, Clock.Time,
+                new RigSafing(_wall, log), log);
+            starting?.Invoke();
+            Task<RunResult> running = _run.RunAsync(CancellationToken.None);
+            if (whileRunning is not null)
+            {
+                await whileRunning(running).ConfigureAwait(false);
+            }
+
+            result = await running.ConfigureAwait(false);
+        }
+
+        _over = true;
+        string? report = await archiving.FinishAsync(Rig, _request.ReportDirectory, result, _request.Registries.Sinks, CancellationToken.None).ConfigureAwait(false);
+        return new HostedRun(result, archiving.RunId, ResultsPath, report);
+    }
+}
