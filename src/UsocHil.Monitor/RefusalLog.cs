@@ -6,8 +6,8 @@ namespace UsocHil.Monitor;
 /// <summary>
 /// Counts what the monitor turns away, by kind (connection limit, foreign Host, foreign origin, wrong token, ...). A
 /// flood must not flood the run's log, so the first refusal of a kind is logged with its reason, later ones only as a
-/// running count at most every <see cref="SummaryInterval"/>, and <see cref="LogTotals"/> writes what is still unsaid
-/// when the monitor stops.
+/// running count at most every <see cref="SummaryInterval"/>, and <see cref="LogTotals"/> writes the totals when the
+/// monitor stops.
 /// </summary>
 internal sealed class RefusalLog(ILogger log, TimeProvider time)
 {
@@ -29,7 +29,6 @@ internal sealed class RefusalLog(ILogger log, TimeProvider time)
             due = !first && time.GetElapsedTime(tally.LoggedAt, now) >= SummaryInterval;
             if (first || due)
             {
-                tally.Logged = count;
                 tally.LoggedAt = now;
             }
         }
@@ -50,23 +49,11 @@ internal sealed class RefusalLog(ILogger log, TimeProvider time)
     /// <summary>Every kind with its count so far.</summary>
     public IReadOnlyDictionary<string, long> Totals => _tallies.ToDictionary(t => t.Key, t => Interlocked.Read(ref t.Value.Count), StringComparer.Ordinal);
 
-    /// <summary>One line per kind whose count grew since it was last logged.</summary>
+    /// <summary>When the monitor stops: one line per kind refused, with its total.</summary>
     public void LogTotals()
     {
-        foreach ((string kind, Tally tally) in _tallies)
+        foreach ((string kind, long count) in Totals.OrderBy(t => t.Key, StringComparer.Ordinal))
         {
-            long count;
-            lock (tally)
-            {
-                count = tally.Count;
-                if (count == tally.Logged)
-                {
-                    continue;
-                }
-
-                tally.Logged = count;
-            }
-
             log.Warning("Monitor refused {Count} requests in all ({Kind})", count, kind);
         }
     }
@@ -74,7 +61,6 @@ internal sealed class RefusalLog(ILogger log, TimeProvider time)
     private sealed class Tally
     {
         public long Count;
-        public long Logged;
         public long LoggedAt;
     }
 }
