@@ -23,8 +23,9 @@ public static class MonitorCommand
             System.Net.IPEndPoint endpoint = Endpoint(parse.GetValue(listen));
             await using ResultsArchive archive = await ResultsArchive.OpenExistingAsync(path, TimeProvider.System, log, cancellationToken);
             await using MonitorServer server = await StartAsync(endpoint, archive, log, cancellationToken);
+            using var stop = new StopSignal(cancellationToken);
             Console.Out.WriteLine($"Monitor: {server.Url} (archive {path}; Ctrl-C to stop)");
-            string? stoppedBy = await StopSignal.WaitAsync(cancellationToken);
+            string? stoppedBy = await stop.WaitAsync();
             Console.Error.WriteLine($"usoc-hil monitor: stopped ({stoppedBy ?? "cancelled"})");
             return ExitCodes.Passed;
         });
