@@ -72,6 +72,8 @@ public sealed class MonitorServer : IAsyncDisposable
         var abort = new AbortGate(AbortGate.NewToken(), options.RequestAbort, guards.Refusals, new RefusalRate(options.Time), log);
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new KestrelRefusals(guards.Refusals));
+        builder.Logging.AddFilter(KestrelRefusals.Category, LogLevel.Debug);
         // The command that starts the monitor decides what a signal means (the run safes the rig first): the host must not.
         builder.Services.AddSingleton<IHostLifetime, QuietLifetime>();
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>

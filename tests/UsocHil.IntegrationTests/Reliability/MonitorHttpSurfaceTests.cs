@@ -86,6 +86,22 @@ public sealed class MonitorHttpSurfaceTests
     }
 
     [Test]
+    [CancelAfter(20_000)]
+    public async Task MalformedRequestLineAndHugeHeaders_RefusedByKestrel_AreCountedAndLogged(CancellationToken cancellationToken)
+    {
+        await using MonitorServer server = await StartAsync(cancellationToken);
+        string host = $"127.0.0.1:{server.Url.Port}";
+
+        RawAnswer garbage = await SendAsync(server, "\u0001\u0002 NOT HTTP\r\n\r\n", cancellationToken);
+        RawAnswer hugeHeaders = await SendAsync(server, $"GET / HTTP/1.1\r\nHost: {host}\r\nX-Filler: {new string('a', 64 * 1024)}\r\n\r\n", cancellationToken);
+
+        Assert.That((garbage.Status, hugeHeaders.Status), Is.EqualTo((400, 431)));
+        Assert.That(server.Guards.Refusals.Count(RefusalKind.BadRequest), Is.EqualTo(2));
+        Assert.That(_log.Events.Count(e => e.MessageTemplate.Text.StartsWith("Monitor refused", StringComparison.Ordinal)), Is.EqualTo(1), "logged once, then counted");
+        ReliabilityRecord.Write("security", "monitor sent a malformed request line and 64 KiB of headers", 2, "400 and 431 from Kestrel, both counted, one log line");
+    }
+
+    [Test]
     [CancelAfter(30_000)]
     public async Task Abort_FloodOfWrongTokens_RateLimited429AndLoggedAsACount_TheRightTokenStillAborts(CancellationToken cancellationToken)
     {
