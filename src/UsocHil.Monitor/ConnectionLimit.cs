@@ -12,7 +12,7 @@ namespace UsocHil.Monitor;
 /// <see cref="Limit"/> has its request head read (briefly, so the close is an orderly one the client can read), is
 /// answered 503 with Retry-After, counted and closed at once.
 /// </summary>
-internal sealed class ConnectionLimit(int limit, RefusalLog refusals, TimeProvider time)
+internal sealed class ConnectionLimit(int limit, RefusalLog refusals, TimeProvider time, AcceptGate? gate = null)
 {
     private const int MaxHeadBytes = 8 * 1024;
     private static readonly TimeSpan s_headWait = TimeSpan.FromMilliseconds(500);
@@ -27,10 +27,25 @@ internal sealed class ConnectionLimit(int limit, RefusalLog refusals, TimeProvid
 
     public int Limit => limit;
 
+    /// <summary>How many connections may be in the middle of being refused at once, beyond <see cref="Limit"/>.</summary>
+    public static int RefusingBudget(int limit) => Math.Max(4, limit / 2);
+
     /// <summary>Connections being served now.</summary>
     public int Open => Volatile.Read(ref _open);
 
     public ConnectionDelegate Wrap(ConnectionDelegate next) => async connection =>
+    {
+        try
+        {
+            await ServeAsync(next, connection).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate?.Release();
+        }
+    };
+
+    private async Task ServeAsync(ConnectionDelegate next, ConnectionContext connection)
     {
         if (Interlocked.Increment(ref _open) > limit)
         {
@@ -47,15 +62,15 @@ internal sealed class ConnectionLimit(int limit, RefusalLog refusals, TimeProvid
         {
             Interlocked.Decrement(ref _open);
         }
-    };
+    }
 
     private async Task RefuseAsync(ConnectionContext connection)
     {
         refusals.Refuse(RefusalKind.ConnectionLimit, connection.RemoteEndPoint?.ToString() ?? "?", $"{limit} connections are open already");
         try
         {
-            // Refusals are bounded too: beyond as many as the limit at once, they are closed without reading.
-            if (Interlocked.Increment(ref _refusing) <= limit)
+            // Refusals being read are bounded too; beyond them a refusal is answered without reading.
+            if (Interlocked.Increment(ref _refusing) <= RefusingBudget(limit))
             {
                 await SkipHeadAsync(connection.Transport.Input, time).ConfigureAwait(false);
             }

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using ILogger = Serilog.ILogger;
 
 namespace UsocHil.Monitor;
@@ -10,11 +13,17 @@ internal sealed class MonitorGuards
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxEventStreams, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.MaxConnections, options.MaxEventStreams);
         Refusals = new RefusalLog(log, options.Time);
-        Connections = new ConnectionLimit(options.MaxConnections, Refusals, options.Time);
+        Accept = new AcceptGate(
+            new SocketTransportFactory(Options.Create(new SocketTransportOptions()), NullLoggerFactory.Instance),
+            options.MaxConnections + ConnectionLimit.RefusingBudget(options.MaxConnections));
+        Connections = new ConnectionLimit(options.MaxConnections, Refusals, options.Time, Accept);
         Streams = new EventStreamLimit(options.MaxEventStreams, Refusals);
     }
 
     public RefusalLog Refusals { get; }
+
+    /// <summary>The transport Kestrel listens with: accepts only as many connections as can be served or refused.</summary>
+    public AcceptGate Accept { get; }
 
     public ConnectionLimit Connections { get; }
 

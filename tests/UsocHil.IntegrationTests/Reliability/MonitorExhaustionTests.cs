@@ -39,6 +39,9 @@ public sealed partial class MonitorExhaustionTests
             await child.WaitForOutputAsync("abort token:", cancellationToken);
             int port = new Uri(MonitorBanner().Match(child.Output).Groups["url"].Value).Port;
             byte[] request = Encoding.ASCII.GetBytes($"GET /api/runs/live/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAccept: text/event-stream\r\n\r\n");
+            int before = Directory.GetFiles($"/proc/{child.Process.Id}/fd").Length;
+            using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            Task<int> peakDescriptors = PeakDescriptorsAsync(child.Process.Id, sampling.Token);
             using var connecting = new SemaphoreSlim(64);
             Task<TcpClient>[] opening = Enumerable.Range(0, Clients).Select(async _ =>
             {
@@ -60,28 +63,50 @@ public sealed partial class MonitorExhaustionTests
             Assert.That(child.Process.HasExited, Is.False, "usoc-hil ended while the clients connected:\n" + child.Error);
 
             CliProcessResult result = await child.WaitForExitAsync(cancellationToken);
+            await sampling.CancelAsync();
+            int peak = await peakDescriptors;
             Assert.That(result.ExitCode, Is.Zero, result.Describe());
             Assert.That(result.All, Does.Not.Contain("   at "), "no stack trace");
 
             (int refused, int streamed, int other) = Classify(clients);
             Dictionary<string, long> counted = MonitorTotals().Matches(result.Stderr).ToDictionary(m => m.Groups["kind"].Value, m => long.Parse(m.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture));
             long harnessRefused = counted.GetValueOrDefault("event-stream limit") + counted.GetValueOrDefault("connection limit");
-            TestContext.Out.WriteLine($"clients: {refused} answered 503, {streamed} streamed, {other} neither; harness counted {string.Join(", ", counted.Select(c => $"{c.Key} {c.Value}"))}");
+            TestContext.Out.WriteLine($"clients: {refused} answered 503, {streamed} streamed, {other} neither; harness counted {string.Join(", ", counted.Select(c => $"{c.Key} {c.Value}"))}; peak {peak} descriptors open ({before} before the clients)");
 
             Assert.That(streamed, Is.LessThanOrEqualTo(32), "no more streams than the limit");
-            Assert.That(other, Is.Zero, "every client was either streamed or answered 503");
+            Assert.That(other, Is.Zero, "every client was either streamed or answered 503\n" + result.Describe());
             Assert.That(refused, Is.EqualTo(Clients - streamed), "every client beyond the limit was answered 503");
             Assert.That(harnessRefused, Is.EqualTo(refused), "every refusal counted in the harness log");
             TruthRecord end = station.FinalTruth();
             Assert.That((end.HeaterOn, end.SupplyOutputOn), Is.EqualTo((false, false)), "heater and supply off at the end");
 
             ReliabilityRecord.Write("security", $"{Clients:N0} stalled monitor event-stream clients during calibrate-thermocouples, usoc-hil limited to {DescriptorLimit:N0} descriptors", 1,
-                $"run passed (exit 0); {streamed} streams served, {refused:N0} answered 503 and counted in the log; heater and supply off at the end");
+                $"run passed (exit 0); {streamed} streams served, {refused:N0} answered 503 and counted in the log; at most {peak} descriptors open; heater and supply off at the end");
         }
         finally
         {
             clients.ForEach(c => c.Dispose());
         }
+    }
+
+    /// <summary>The most descriptors usoc-hil held at once (prlimit and env exec, so its process id is the one started).</summary>
+    private static async Task<int> PeakDescriptorsAsync(int pid, CancellationToken cancellationToken)
+    {
+        int peak = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                peak = Math.Max(peak, Directory.GetFiles($"/proc/{pid}/fd").Length);
+                await Task.Delay(20, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        return peak;
     }
 
     /// <summary>What each client was sent, read only now that the run is over: a 503, or the stream it asked for.</summary>
