@@ -25,6 +25,15 @@ public sealed record MonitorOptions
     /// </summary>
     public Func<Task>? RequestAbort { get; init; }
 
+    /// <summary>
+    /// Connections served at once (pages, API calls, event streams); more are answered 503 and closed. Each costs a file
+    /// descriptor the run shares, so the default stays far below the usual 1,024.
+    /// </summary>
+    public int MaxConnections { get; init; } = 64;
+
+    /// <summary>Event streams (open pages) served at once, below <see cref="MaxConnections"/>; more are answered 503.</summary>
+    public int MaxEventStreams { get; init; } = 32;
+
     /// <summary>Wall clock for keep-alives and link statistics sampling.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using HttpResults = Microsoft.AspNetCore.Http.Results;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using UsocHil.Results;
 using UsocHil.Sequencing;
@@ -23,11 +26,12 @@ public sealed class MonitorServer : IAsyncDisposable
     private readonly IRunCatalogue _catalogue;
     private readonly AbortGate _abort;
 
-    private MonitorServer(WebApplication app, IRunCatalogue catalogue, AbortGate abort, Uri url, RunBroadcaster? live)
+    private MonitorServer(WebApplication app, IRunCatalogue catalogue, AbortGate abort, MonitorGuards guards, Uri url, RunBroadcaster? live)
     {
         _app = app;
         _catalogue = catalogue;
         _abort = abort;
+        Guards = guards;
         Url = url;
         Broadcaster = live;
     }
@@ -40,6 +44,9 @@ public sealed class MonitorServer : IAsyncDisposable
 
     /// <summary>The observer to add to the run's observers (null for an archive monitor).</summary>
     public IRunObserver? Observer => Broadcaster;
+
+    /// <summary>The bounds on connections and streams and the refusals counted so far.</summary>
+    internal MonitorGuards Guards { get; }
 
     /// <summary>The live run's broadcaster, also for <see cref="RunBroadcaster.TrackLink"/>.</summary>
     public RunBroadcaster? Broadcaster { get; }
@@ -63,18 +70,32 @@ public sealed class MonitorServer : IAsyncDisposable
     {
         log = log.ForContext<MonitorServer>();
         WarnIfNotLoopback(options.Endpoint, log);
-        var abort = new AbortGate(AbortGate.NewToken(), options.RequestAbort, log);
+        var guards = new MonitorGuards(options, log);
+        var abort = new AbortGate(AbortGate.NewToken(), options.RequestAbort, guards.Refusals, new RefusalRate(options.Time), log);
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new KestrelRefusals(guards.Refusals));
+        builder.Logging.AddFilter(KestrelRefusals.Category, LogLevel.Debug);
+        // The command that starts the monitor decides what a signal means (the run safes the rig first): the host must not.
+        builder.Services.AddSingleton<IHostLifetime, QuietLifetime>();
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
         {
-            k.Listen(options.Endpoint);
+            k.Listen(options.Endpoint, listen => listen.Use(guards.Connections.Wrap));
             k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = RequestGuard.MaxBodyBytes;
+            k.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
+            k.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+            k.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(30);
         });
+        // Kestrel listens through the accept gate only (its own socket transport, wrapped).
+        builder.Services.RemoveAll<IConnectionListenerFactory>();
+        builder.Services.AddSingleton<IConnectionListenerFactory>(guards.Accept);
         builder.Services.AddRoutingCore();
         WebApplication app = builder.Build();
+        var guard = new RequestGuard(guards.Refusals, log);
+        app.Use(guard.InvokeAsync);
         app.UseRouting();
-        MapEndpoints(app, catalogue, abort, options.Time);
+        MapEndpoints(app, catalogue, abort, guards.Streams, options.Time);
 
         try
         {
@@ -89,7 +110,7 @@ public sealed class MonitorServer : IAsyncDisposable
 
         Uri url = BoundUrl(app, options.Endpoint);
         log.Information("Monitor serving {Url}", url);
-        return new MonitorServer(app, catalogue, abort, url, live);
+        return new MonitorServer(app, catalogue, abort, guards, url, live);
     }
 
     public async ValueTask DisposeAsync()
@@ -100,6 +121,7 @@ public sealed class MonitorServer : IAsyncDisposable
         await _app.StopAsync(stopping.Token).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
         await _catalogue.DisposeAsync().ConfigureAwait(false);
+        Guards.Refusals.LogTotals();
     }
 
     /// <summary>Loopback is the default; any other address exposes the rig's telemetry to whoever reaches it.</summary>
@@ -117,7 +139,7 @@ public sealed class MonitorServer : IAsyncDisposable
     internal static IReadOnlyList<LimitDto> Limits(RigDefinition? rig) =>
         rig?.Limits.Select(l => new LimitDto(l.Parameter, l.Yellow, l.Red)).ToArray() ?? [];
 
-    private static void MapEndpoints(WebApplication app, IRunCatalogue catalogue, AbortGate abort, TimeProvider time)
+    private static void MapEndpoints(WebApplication app, IRunCatalogue catalogue, AbortGate abort, EventStreamLimit streams, TimeProvider time)
     {
         app.MapGet("/", () => EmbeddedAssets.Serve("index.html"));
         app.MapGet("/assets/{**path}", (string path) => EmbeddedAssets.Serve(path));
@@ -132,7 +154,7 @@ public sealed class MonitorServer : IAsyncDisposable
                 return;
             }
 
-            await EventStream.WriteAsync(context, run, time, context.RequestAborted).ConfigureAwait(false);
+            await streams.ServeAsync(context, () => EventStream.WriteAsync(context, run, time, context.RequestAborted)).ConfigureAwait(false);
         });
         Func<HttpContext, Task<IResult>> handleAbort = abort.HandleAsync;
         app.MapPost("/api/abort", (Delegate)handleAbort);

@@ -20,19 +20,39 @@ public static class MonitorCommand
         {
             string path = StationContext.ResultsPath(parse, results);
             await using Serilog.Core.Logger log = new Serilog.LoggerConfiguration().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateLogger();
+            System.Net.IPEndPoint endpoint = Endpoint(parse.GetValue(listen));
             await using ResultsArchive archive = await ResultsArchive.OpenExistingAsync(path, TimeProvider.System, log, cancellationToken);
-            await using MonitorServer server = await MonitorServer.StartArchiveAsync(MonitorOptions.ParseEndpoint(parse.GetValue(listen)), archive, TimeProvider.System, log, cancellationToken);
+            await using MonitorServer server = await StartAsync(endpoint, archive, log, cancellationToken);
+            using var stop = new StopSignal(cancellationToken);
             Console.Out.WriteLine($"Monitor: {server.Url} (archive {path}; Ctrl-C to stop)");
-            try
-            {
-                await Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-
+            string? stoppedBy = await stop.WaitAsync();
+            Console.Error.WriteLine($"usoc-hil monitor: stopped ({stoppedBy ?? "cancelled"})");
             return ExitCodes.Passed;
         });
         return command;
+    }
+
+    private static System.Net.IPEndPoint Endpoint(string? text)
+    {
+        try
+        {
+            return MonitorOptions.ParseEndpoint(text);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException($"--listen: {e.Message}");
+        }
+    }
+
+    private static async Task<MonitorServer> StartAsync(System.Net.IPEndPoint endpoint, ResultsArchive archive, Serilog.ILogger log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await MonitorServer.StartArchiveAsync(endpoint, archive, TimeProvider.System, log, cancellationToken);
+        }
+        catch (Exception e) when (e is Microsoft.AspNetCore.Connections.AddressInUseException || e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            throw new UsageException($"--listen: {endpoint} is in use by another program");
+        }
     }
 }

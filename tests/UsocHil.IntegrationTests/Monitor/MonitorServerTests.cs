@@ -78,7 +78,7 @@ public sealed class MonitorServerTests
 
     [Test]
     [CancelAfter(20_000)]
-    public async Task Abort_WithoutOrWithWrongToken_Is403AndRunGoesOn_WithToken_CallsTheAbortOnce(CancellationToken cancellationToken)
+    public async Task Abort_WithoutOrWithWrongToken_Is403AndRunGoesOn_WithTokenHeader_CallsTheAbortOnce(CancellationToken cancellationToken)
     {
         int aborts = 0;
         await using MonitorServer server = await MonitorServer.StartAsync(Options(() => { Interlocked.Increment(ref aborts); return Task.CompletedTask; }), TestLog.Silent, cancellationToken);
@@ -92,8 +92,8 @@ public sealed class MonitorServerTests
         Assert.That(wrong.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(aborts, Is.Zero);
 
-        using var form = new FormUrlEncodedContent([new KeyValuePair<string, string>("token", server.AbortToken)]);
-        using HttpResponseMessage accepted = await http.PostAsync(abortUrl, form, cancellationToken);
+        using var rightRequest = new HttpRequestMessage(HttpMethod.Post, abortUrl) { Headers = { { "X-Abort-Token", server.AbortToken } } };
+        using HttpResponseMessage accepted = await http.SendAsync(rightRequest, cancellationToken);
         Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         Assert.That(aborts, Is.EqualTo(1));
     }

@@ -8,7 +8,11 @@ public sealed class AbortGateTests
 {
     private int _aborts;
 
-    private AbortGate Gate(bool readOnly = false) => new("TOKEN123", readOnly ? null : () => { _aborts++; return Task.CompletedTask; }, Logger.None);
+    [SetUp]
+    public void SetUp() => _aborts = 0;
+
+    private AbortGate Gate(bool readOnly = false) =>
+        new("TOKEN123", readOnly ? null : () => { _aborts++; return Task.CompletedTask; }, new RefusalLog(Logger.None, TimeProvider.System), new RefusalRate(TimeProvider.System, burst: 100), Logger.None);
 
     [TestCase(null)]
     [TestCase("")]
@@ -41,6 +45,32 @@ public sealed class AbortGateTests
     }
 
     [Test]
+    public async Task HandleAsync_RightTokenFromAnotherSite_Is403AndDoesNotAbort()
+    {
+        var context = Request("TOKEN123");
+        context.Request.Headers.Origin = "http://attacker.example";
+        context.Request.Headers["Sec-Fetch-Site"] = "cross-site";
+
+        int status = await StatusAsync(Gate(), context);
+
+        Assert.That(status, Is.EqualTo(StatusCodes.Status403Forbidden));
+        Assert.That(_aborts, Is.Zero);
+    }
+
+    [Test]
+    public async Task HandleAsync_TokenInAFormField_Is400AndDoesNotAbort()
+    {
+        var context = Request(null);
+        context.Request.ContentType = "application/x-www-form-urlencoded";
+        context.Request.Body = new MemoryStream("token=TOKEN123"u8.ToArray());
+
+        int status = await StatusAsync(Gate(), context);
+
+        Assert.That(status, Is.EqualTo(StatusCodes.Status400BadRequest));
+        Assert.That(_aborts, Is.Zero);
+    }
+
+    [Test]
     public void NewToken_TwoTokens_DifferAndAvoidLookalikeCharacters()
     {
         string a = AbortGate.NewToken(), b = AbortGate.NewToken();
@@ -50,15 +80,24 @@ public sealed class AbortGateTests
         Assert.That(a.Intersect("01OIL"), Is.Empty);
     }
 
-    private static async Task<int> StatusAsync(AbortGate gate, string? token)
+    private static Task<int> StatusAsync(AbortGate gate, string? token) => StatusAsync(gate, Request(token));
+
+    private static DefaultHttpContext Request(string? token)
     {
         var context = new DefaultHttpContext();
         context.Request.Method = "POST";
+        context.Request.Scheme = "http";
+        context.Request.Host = new HostString("127.0.0.1", 8642);
         if (token is not null)
         {
             context.Request.Headers[AbortGate.HeaderName] = token;
         }
 
+        return context;
+    }
+
+    private static async Task<int> StatusAsync(AbortGate gate, DefaultHttpContext context)
+    {
         IResult result = await gate.HandleAsync(context);
         return ((IStatusCodeHttpResult)result).StatusCode ?? 200;
     }

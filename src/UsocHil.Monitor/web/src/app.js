@@ -158,7 +158,11 @@ async function abort() {
   result.className = '';
   result.textContent = 'sending abort…';
   try {
-    const response = await fetch('/api/abort', { method: 'POST', headers: { 'X-Abort-Token': $('abort-token').value.trim() } });
+    // The token goes only in this header, only to this page's own origin (the server refuses forms and other sites).
+    const response = await fetch('/api/abort', {
+      method: 'POST', mode: 'same-origin', credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer',
+      headers: { 'X-Abort-Token': $('abort-token').value.trim() },
+    });
     const answer = await response.json().catch(() => ({}));
     if (response.status === 202) {
       result.textContent = 'abort accepted: the rig is being safed';
