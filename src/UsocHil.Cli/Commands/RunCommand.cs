@@ -13,7 +13,7 @@ public static class RunCommand
         var rig = new Argument<string>("rig") { Description = "The rig, as named in the station file" };
         var sequence = new Argument<string>("sequence") { Description = "The sequence, a file name in rigs/<rig>/sequences without .json" };
         var yes = new Option<bool>("--yes") { Description = "Answer every operator prompt with yes (unattended runs)" };
-        var timeScale = new Option<double?>("--time-scale") { Description = "Rig time per wall-clock second (emulated rigs)" };
+        var timeScale = TimeScaleOption.Create("Rig time per wall-clock second (emulated rigs)");
         var report = new Option<DirectoryInfo?>("--report") { Description = "Write the HTML report of the run into this folder" };
         var truth = new Option<FileInfo?>("--truth") { Description = "Emulated rigs: write the emulator's hidden truth (JSON lines) to this file" };
         var monitor = new Option<string?>("--monitor")
