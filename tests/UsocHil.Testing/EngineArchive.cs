@@ -20,7 +20,7 @@ public static class EngineArchive
     private static readonly ConcurrentDictionary<string, Lazy<Task<Recorded>>> s_runs = new(StringComparer.Ordinal);
 
     /// <summary>One run as the engine left it: the archive file and the run's id in it.</summary>
-    public sealed record Recorded(string Archive, long RunId, RunOutcome Outcome);
+    public sealed record Recorded(string Archive, long RunId, RunResult Result);
 
     /// <summary>Copies the archive of <paramref name="sequence"/> (run <paramref name="runs"/> times in a row, with <paramref name="faults"/>) to <paramref name="destination"/>; returns the last run's id.</summary>
     public static async Task<long> CopyAsync(string sequence, string destination, CancellationToken cancellationToken, int runs = 1, IReadOnlyList<string>? faults = null)
@@ -50,7 +50,7 @@ public static class EngineArchive
             run = await host.RunAsync([], Serilog.Core.Logger.None).ConfigureAwait(false);
         }
 
-        return new Recorded(archive, run!.RunId, run.Result.Outcome);
+        return new Recorded(archive, run!.RunId, run.Result);
     }
 
     private static Registries Registries()
