@@ -111,7 +111,7 @@ internal static class ResultsActions
                 drift.AddRow(Cells(d.Sensor, $"c{k.Index}", k.A.ToString("G8", CultureInfo.InvariantCulture), k.B.ToString("G8", CultureInfo.InvariantCulture), k.Delta.ToString("G4", CultureInfo.InvariantCulture), k.Sigmas.ToString("F1", CultureInfo.InvariantCulture)));
             }
 
-            drift.AddRow(Cells(d.Sensor, "max drift", "", "", $"{d.MaxDriftK:F3} K", ""));
+            drift.AddRow(Cells(d.Sensor, "max drift", "", "", $"{d.MaxDrift:F3} {d.Unit}".TrimEnd(), ""));
         }
 
         AnsiConsole.Write(drift);

@@ -108,7 +108,8 @@ public sealed class ExportTests
         RunComparison c = RunComparison.Compare(_calibrated, _calibrated);
 
         Assert.That(c.Calibrations, Has.Count.EqualTo(3));
-        Assert.That(c.Calibrations.Where(d => !double.IsNaN(d.MaxDriftK)).All(d => d.MaxDriftK == 0), Is.True);
+        Assert.That(c.Calibrations.Where(d => !double.IsNaN(d.MaxDrift)).All(d => d.MaxDrift == 0), Is.True);
+        Assert.That(c.Calibrations.Select(d => d.Unit), Has.All.Not.Null.And.All.Not.EqualTo("K"), "the calibrated unit from the dictionary, not kelvin by assumption");
         Assert.That(c.Verdicts.Any(v => v.Changed), Is.False);
         Assert.That(c.SameRig, Is.True);
     }
