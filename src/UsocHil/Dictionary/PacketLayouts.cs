@@ -38,7 +38,7 @@ public sealed class PacketLayouts
     public bool Contains(string name) => _layouts.ContainsKey(name);
 
     /// <summary>
-    /// Reads a packet from <paramref name="start"/> (the only root when null): the fields of its ancestors, then down
+    /// Reads a packet from <paramref name="start"/> (when null, the only root or the only root others extend): the fields of its ancestors, then down
     /// the children whose restrictions hold. Throws <see cref="PacketDecodeException"/> for a packet too short for
     /// its layout or one that ends in an abstract layout.
     /// </summary>
@@ -77,8 +77,10 @@ public sealed class PacketLayouts
             return _layouts.TryGetValue(start, out PacketLayout? named) ? named : throw new KeyNotFoundException($"packet layout {start} is not in the dictionary");
         }
 
-        return Roots.Count == 1
-            ? _layouts[Roots[0]]
+        // Several roots: fragments other layouts include (a secondary header) beside one inheritance tree, whose root it is.
+        var trees = Roots.Where(r => _layouts[r].Children.Count > 0).ToList();
+        return Roots.Count == 1 ? _layouts[Roots[0]]
+            : trees.Count == 1 ? _layouts[trees[0]]
             : throw new InvalidOperationException(Roots.Count == 0
                 ? "the dictionary has no packet layouts"
                 : $"the dictionary has {Roots.Count} root packet layouts ({string.Join(", ", Roots)}): name the one to start from");

@@ -1,0 +1,15 @@
+using System.CommandLine;
+using UsocHil.Cli.Dictionaries;
+
+namespace UsocHil.Cli.Commands;
+
+/// <summary><c>dictionary import</c>: a payload's own mission database (XTCE) as a rig, with a report of what it took.</summary>
+public static class DictionaryCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("dictionary", "The payload's own mission database: import XTCE into a rig dictionary");
+        command.Subcommands.Add(DictionaryImport.Create());
+        return command;
+    }
+}
