@@ -42,16 +42,15 @@ internal static class PacketStreamCommand
             }
 
             await using Stream input = path == "-" ? Console.OpenStandardInput() : File.OpenRead(path);
-            await using Stream output = Console.OpenStandardOutput();
-            return Decode(input, output, layouts, start, path == "-" ? "standard input" : path);
+            return Decode(input, Console.Out, layouts, start, path == "-" ? "standard input" : path);
         });
         return command;
     }
 
-    private static int Decode(Stream input, Stream output, PacketLayouts layouts, string? start, string shown)
+    private static int Decode(Stream input, TextWriter output, PacketLayouts layouts, string? start, string shown)
     {
-        using var buffered = new BufferedStream(output, 1 << 16);
-        using var json = new Utf8JsonWriter(buffered);
+        var line = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        using var json = new Utf8JsonWriter(line);
         long packets = 0;
         long undecoded = 0;
         try
@@ -73,19 +72,20 @@ internal static class PacketStreamCommand
 
                 DecodedPacketJson.Write(json, header, decoded, error, offset);
                 json.Flush();
+                output.WriteLine(System.Text.Encoding.UTF8.GetString(line.WrittenSpan));
+                line.ResetWrittenCount();
                 json.Reset();
-                buffered.WriteByte((byte)'\n');
                 packets++;
             }
         }
         catch (PacketDecodeException e)
         {
-            buffered.Flush();
+            output.Flush();
             Console.Error.WriteLine($"usoc-hil: {shown}: {e.Message} ({packets} whole packets written)");
             return ExitCodes.UsageOrConfiguration;
         }
 
-        buffered.Flush();
+        output.Flush();
         Console.Error.WriteLine($"{shown}: {packets} packets, {undecoded} not decoded");
         return ExitCodes.Passed;
     }

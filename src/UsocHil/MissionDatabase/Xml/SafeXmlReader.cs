@@ -97,9 +97,10 @@ public sealed class SafeXmlReader
     /// <summary>A first pass that counts and measures before anything is built, so a bomb is refused at its line.</summary>
     private void Check(string full, string shown)
     {
+        using XmlReader reader = XmlReader.Create(full, Settings());
+        var lines = (IXmlLineInfo)reader;
         try
         {
-            using XmlReader reader = XmlReader.Create(full, Settings());
             while (reader.Read())
             {
                 if (reader.NodeType != XmlNodeType.Element)
@@ -107,22 +108,38 @@ public sealed class SafeXmlReader
                     continue;
                 }
 
-                int line = ((IXmlLineInfo)reader).LineNumber;
                 if (++_elements > _limits.MaxElements)
                 {
-                    throw new MissionDatabaseException($"{shown}:{line}", $"more than {_limits.MaxElements:N0} elements");
+                    throw new MissionDatabaseException($"{shown}:{lines.LineNumber}", $"more than {_limits.MaxElements:N0} elements");
                 }
 
                 if (reader.Depth >= _limits.MaxDepth)
                 {
-                    throw new MissionDatabaseException($"{shown}:{line}", $"elements nest more than {_limits.MaxDepth} deep");
+                    throw new MissionDatabaseException($"{shown}:{lines.LineNumber}", $"elements nest more than {_limits.MaxDepth} deep");
                 }
             }
         }
         catch (XmlException e)
         {
-            throw new MissionDatabaseException($"{shown}:{e.LineNumber}", Reason(e));
+            // A refused DTD says no line of its own: it is where the declaration is.
+            int line = e.LineNumber > 0 ? e.LineNumber : lines.LineNumber > 0 ? lines.LineNumber : DoctypeLine(full);
+            throw new MissionDatabaseException($"{shown}:{line}", Reason(e));
         }
+    }
+
+    private static int DoctypeLine(string full)
+    {
+        int line = 0;
+        foreach (string text in File.ReadLines(full))
+        {
+            line++;
+            if (text.Contains("<!DOCTYPE", StringComparison.Ordinal))
+            {
+                return line;
+            }
+        }
+
+        return 0;
     }
 
     private static XElement Parse(string full, string shown)
@@ -130,7 +147,11 @@ public sealed class SafeXmlReader
         try
         {
             using XmlReader reader = XmlReader.Create(full, Settings());
-            return XDocument.Load(reader, LoadOptions.SetLineInfo).Root ?? throw new MissionDatabaseException($"{shown}:1", "no root element");
+            XElement root = XDocument.Load(reader, LoadOptions.SetLineInfo).Root ?? throw new MissionDatabaseException($"{shown}:1", "no root element");
+
+            // Detached, so that an XInclude puts this very element (its lines and file) in place rather than a copy.
+            root.Remove();
+            return root;
         }
         catch (XmlException e)
         {

@@ -90,7 +90,7 @@ internal sealed class XtceContainerReader(
         bool cut = Entries(container, name, entries, [name]);
         var packet = new PacketDefinition
         {
-            Name = XtceNames.Rig(name),
+            Name = XtceNames.Layout(name),
             Base = parent?.Packet.Name,
             Abstract = (bool?)container.Attribute("abstract") ?? false,
             Restrictions = restrictions,

@@ -28,6 +28,13 @@ internal static class XtceNames
         return text.Length == 0 || !char.IsAsciiLetter(text[0]) ? "P_" + text : text.ToString();
     }
 
+    /// <summary>A container's name as a layout name: its own spelling, other characters than letters, digits and _ as _.</summary>
+    public static string Layout(string name)
+    {
+        string text = string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_'));
+        return text.Length == 0 || !char.IsAsciiLetter(text[0]) ? "C_" + text : text;
+    }
+
     /// <summary>Children by local name, whatever the namespace (XTCE 1.0/1.1, 1.2, or none: real tools accept all three).</summary>
     public static IEnumerable<XElement> Children(this XElement element, string localName) =>
         element.Elements().Where(e => e.Name.LocalName == localName);
