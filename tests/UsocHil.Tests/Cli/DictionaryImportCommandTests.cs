@@ -82,4 +82,28 @@ public sealed class DictionaryImportCommandTests
         Assert.That(result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(3));
         Assert.That(result.Error, Does.Contain("stream offset 213"));
     }
+
+    [Test]
+    public async Task Import_Mib_WritesTheRigAndReportsTheCommandsItLeaves()
+    {
+        using var station = TemporaryStation.CopyOfShipped();
+        string tables = Path.Combine(RepositoryPaths.TestData, "mdb", "mib", "spacepy-testenv", "ASCII");
+
+        CliResult result = await CliRunner.RunAsync("--station", station.StationFile, "dictionary", "import", "--mib", tables, "--rig", "spacepy");
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Passed), result.Error);
+        Assert.That(result.Output, Does.Contain("ccf.dat:6: dropped CCF TXTCMD01: no PUS header"));
+        Assert.That(RigLoader.Load(station.RigFile("spacepy")).Dictionary.Packets, Has.Count.EqualTo(12));
+    }
+
+    [Test]
+    public async Task Import_BothOrNeitherSource_IsAUsageError()
+    {
+        CliResult neither = await CliRunner.RunAsync("dictionary", "import", "--rig", "x");
+        CliResult both = await CliRunner.RunAsync("dictionary", "import", "--rig", "x", "--xtce", Xtce("lasp/test_xtce.xml"), "--mib", RepositoryPaths.TestData);
+
+        Assert.That(neither.ExitCode, Is.EqualTo(ExitCodes.UsageOrConfiguration));
+        Assert.That(both.ExitCode, Is.EqualTo(ExitCodes.UsageOrConfiguration));
+        Assert.That(both.Error, Does.Contain("one of them"));
+    }
 }
