@@ -55,6 +55,6 @@ public static class MibImporter
                 Commands = commands,
             },
         };
-        return new DatabaseImport(rig, report);
+        return ImportedDictionary.Checked(new DatabaseImport(rig, report), folder);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class MibPackets(ImportReport report, MibParameters parameters)
         Header(65010, "PUS_SUBTYPE", "uint8"),
     ];
 
-    public int MostCommonApid => _apids.Count == 0 ? 0 : _apids.GroupBy(a => a).OrderByDescending(g => g.Count()).First().Key;
+    public int MostCommonApid => _apids.Where(a => a is >= 0 and <= 2047).GroupBy(a => a).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key ?? 0;
 
     public IReadOnlyList<PacketDefinition> Read(MibTable pid, MibTable pic, MibTable tpcf, MibTable plf, MibTable vpd)
     {
@@ -81,9 +81,9 @@ internal sealed class MibPackets(ImportReport report, MibParameters parameters)
                 continue;
             }
 
-            if (at < cursor)
+            if (at < cursor || at - cursor > Xtce.XtceTypeReader.MaxPacketBits)
             {
-                report.Dropped(row.Location, "PLF", row[0], $"in {packet}: at bit {at.ToString(CultureInfo.InvariantCulture)}, which overlaps the field before it or the header");
+                report.Dropped(row.Location, "PLF", row[0], $"in {packet}: at bit {at.ToString(CultureInfo.InvariantCulture)}, which overlaps the field before it or the header, or lies beyond any space packet");
                 continue;
             }
 
@@ -120,7 +120,15 @@ internal sealed class MibPackets(ImportReport report, MibParameters parameters)
                 continue;
             }
 
-            entries.Add(new PacketEntryDefinition { Parameter = parameter.Name, Offset = gap + (row.Int(13) ?? 0) });
+            int offset = gap + (row.Int(13) ?? 0);
+            if (offset is < 0 or > Xtce.XtceTypeReader.MaxPacketBits)
+            {
+                report.Dropped(row.Location, "VPD", row[2], $"in {packet}: an offset of {offset} bits cannot be placed, nor what follows");
+                cut = true;
+                continue;
+            }
+
+            entries.Add(new PacketEntryDefinition { Parameter = parameter.Name, Offset = offset });
             gap = 0;
             if ((row.Int(3) ?? 0) > 0)
             {

@@ -47,6 +47,19 @@ internal sealed class XtceContainerReader(
     private Layout? Build(XElement container, HashSet<string> building)
     {
         string name = (string?)container.Attribute("name") ?? "";
+        try
+        {
+            return BuildLayout(container, name, building);
+        }
+        catch (XtceValueException e)
+        {
+            coverage.Drop(container, name, e.Message);
+            return _built[name] = null;
+        }
+    }
+
+    private Layout? BuildLayout(XElement container, string name, HashSet<string> building)
+    {
         if (_built.TryGetValue(name, out Layout? done))
         {
             return done;
@@ -92,7 +105,7 @@ internal sealed class XtceContainerReader(
         {
             Name = XtceNames.Layout(name),
             Base = parent?.Packet.Name,
-            Abstract = (bool?)container.Attribute("abstract") ?? false,
+            Abstract = container.Bool("abstract") ?? false,
             Restrictions = restrictions,
             Entries = entries,
             Description = (string?)container.Attribute("shortDescription") ?? container.Text("LongDescription"),
@@ -151,6 +164,11 @@ internal sealed class XtceContainerReader(
             }
 
             gap += bits;
+            if (gap > XtceTypeReader.MaxPacketBits)
+            {
+                coverage.Drop(entry, (string?)entry.Attribute("parameterRef"), $"a gap of {gap} bits is longer than any space packet");
+                return false;
+            }
         }
 
         switch (entry.Name.LocalName)

@@ -57,7 +57,7 @@ public static class XtceImporter
             Apid = apid is >= 0 and <= 2047 ? apid : 0,
             Dictionary = new RigDictionary { Parameters = [.. parameters.Values], Packets = packets },
         };
-        return new DatabaseImport(rig, report);
+        return ImportedDictionary.Checked(new DatabaseImport(rig, report), files[0]);
     }
 
     private static IEnumerable<XElement> Sets(IEnumerable<XElement> systems, string set) =>

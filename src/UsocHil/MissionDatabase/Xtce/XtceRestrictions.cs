@@ -13,6 +13,19 @@ internal sealed class XtceRestrictions(XtceCoverage coverage, IReadOnlyDictionar
 {
     public IReadOnlyList<RestrictionDefinition>? Read(XElement criteria, out string? whyNot)
     {
+        try
+        {
+            return ReadCriteria(criteria, out whyNot);
+        }
+        catch (XtceValueException e)
+        {
+            whyNot = e.Message;
+            return null;
+        }
+    }
+
+    private IReadOnlyList<RestrictionDefinition>? ReadCriteria(XElement criteria, out string? whyNot)
+    {
         whyNot = null;
         coverage.Read(criteria);
         var restrictions = new List<RestrictionDefinition>();
@@ -56,7 +69,7 @@ internal sealed class XtceRestrictions(XtceCoverage coverage, IReadOnlyDictionar
             (string?)comparison.Attribute("parameterRef"),
             (string?)comparison.Attribute("comparisonOperator") ?? "==",
             (string?)comparison.Attribute("value"),
-            (bool?)comparison.Attribute("useCalibratedValue") ?? true,
+            comparison.Bool("useCalibratedValue") ?? true,
             out whyNot);
     }
 
@@ -74,7 +87,7 @@ internal sealed class XtceRestrictions(XtceCoverage coverage, IReadOnlyDictionar
             (string?)reference?.Attribute("parameterRef"),
             condition.Text("ComparisonOperator") ?? "==",
             condition.Text("Value"),
-            (bool?)reference?.Attribute("useCalibratedValue") ?? true,
+            reference?.Bool("useCalibratedValue") ?? true,
             out whyNot);
     }
 

@@ -15,6 +15,20 @@ internal sealed class XtceTypeReader(XtceCoverage coverage)
 
     public XtceType Read(XElement type)
     {
+        try
+        {
+            return ReadType(type);
+        }
+        catch (XtceValueException e)
+        {
+            string name = (string?)type.Attribute("name") ?? "";
+            coverage.Drop(type, name, e.Message);
+            return new XtceType(name, null, null) { WhyNot = e.Message };
+        }
+    }
+
+    private XtceType ReadType(XElement type)
+    {
         string name = (string?)type.Attribute("name") ?? "";
         string where = XmlSource.Where(type);
         coverage.Read(type, type.Child("LongDescription"));
@@ -27,6 +41,7 @@ internal sealed class XtceTypeReader(XtceCoverage coverage)
         result = result with { Unit = unit, Description = (string?)type.Attribute("shortDescription") ?? type.Text("LongDescription") };
         if (result.FieldType is null)
         {
+            result = result with { FixedBits = result.FixedBits is int size and > 0 and <= MaxPacketBits ? size : null };
             coverage.Drop(type, name, result.WhyNot + (result.FixedBits is int bits ? $" (its {bits} bits are skipped in packets)" : ""));
             return result;
         }
@@ -55,7 +70,7 @@ internal sealed class XtceTypeReader(XtceCoverage coverage)
         }
 
         coverage.Read(encoding);
-        int bits = (int?)encoding.Attribute("sizeInBits") ?? (integer is not null ? 8 : 32);
+        int bits = encoding.Int("sizeInBits") ?? (integer is not null ? 8 : 32);
         string? byteOrder = (string?)encoding.Attribute("byteOrder");
         if (byteOrder is not null and not "mostSignificantByteFirst" && bits > 8)
         {
@@ -100,7 +115,7 @@ internal sealed class XtceTypeReader(XtceCoverage coverage)
             case null:
                 return type;
             case "PolynomialCalibrator":
-                var terms = calibrator.Children("Term").Select(t => ((int?)t.Attribute("exponent") ?? 0, (double?)t.Attribute("coefficient") ?? 0)).ToList();
+                var terms = calibrator.Children("Term").Select(t => (t.Int("exponent") ?? 0, t.Double("coefficient") ?? 0)).ToList();
                 coverage.ReadAll(calibrator);
                 if (terms.Count == 0 || terms.Any(t => t.Item1 is < 0 or > 7))
                 {
@@ -125,9 +140,9 @@ internal sealed class XtceTypeReader(XtceCoverage coverage)
 
     private XtceType Spline(XElement calibrator, string name, XtceType type)
     {
-        int order = (int?)calibrator.Attribute("order") ?? 1;
+        int order = calibrator.Int("order") ?? 1;
         var points = calibrator.Children("SplinePoint")
-            .Select(p => (IReadOnlyList<double>)[(double?)p.Attribute("raw") ?? double.NaN, (double?)p.Attribute("calibrated") ?? double.NaN])
+            .Select(p => (IReadOnlyList<double>)[p.Double("raw") ?? double.NaN, p.Double("calibrated") ?? double.NaN])
             .OrderBy(p => p[0])
             .ToList();
         if (order != 1 || points.Count < 2 || points.Any(p => !double.IsFinite(p[0]) || !double.IsFinite(p[1])) || points.Zip(points.Skip(1)).Any(p => p.First[0] == p.Second[0]))
@@ -137,7 +152,7 @@ internal sealed class XtceTypeReader(XtceCoverage coverage)
         }
 
         coverage.ReadAll(calibrator);
-        if (!((bool?)calibrator.Attribute("extrapolate") ?? false))
+        if (!(calibrator.Bool("extrapolate") ?? false))
         {
             Report.Approximated(XmlSource.Where(calibrator), "SplineCalibrator", name, "beyond its end points the end segments are extended (XTCE leaves the value undefined there)");
         }
@@ -154,7 +169,7 @@ internal sealed class XtceTypeReader(XtceCoverage coverage)
             foreach (XElement enumeration in list.Children("Enumeration"))
             {
                 coverage.Read(enumeration);
-                string value = ((long?)enumeration.Attribute("value") ?? 0).ToString(CultureInfo.InvariantCulture);
+                string value = (enumeration.Long("value") ?? 0).ToString(CultureInfo.InvariantCulture);
                 labels[value] = (string?)enumeration.Attribute("label") ?? value;
                 if (enumeration.Attribute("maxValue") is { } max)
                 {
@@ -186,14 +201,19 @@ internal sealed class XtceTypeReader(XtceCoverage coverage)
         return joined.Length == 0 ? null : joined;
     }
 
-    /// <summary>The bits an unsupported type takes in a packet, when its encoding says a fixed size.</summary>
-    private static int? FixedSize(XElement type)
+    /// <summary>The bits an unsupported type takes in a packet, when its encoding says a fixed size that fits a packet.</summary>
+    private static int? FixedSize(XElement type) => EncodedSize(type) is int bits and > 0 and <= MaxPacketBits ? bits : null;
+
+    /// <summary>The largest space packet, in bits: no field or gap is longer.</summary>
+    public const int MaxPacketBits = 65542 * 8;
+
+    private static int? EncodedSize(XElement type)
     {
         XElement? encoding = type.Descendants().FirstOrDefault(e => e.Name.LocalName is "IntegerDataEncoding" or "FloatDataEncoding" or "BinaryDataEncoding" or "StringDataEncoding");
         return encoding?.Name.LocalName switch
         {
-            "IntegerDataEncoding" => (int?)encoding.Attribute("sizeInBits") ?? 8,
-            "FloatDataEncoding" => (int?)encoding.Attribute("sizeInBits") ?? 32,
+            "IntegerDataEncoding" => encoding.Int("sizeInBits") ?? 8,
+            "FloatDataEncoding" => encoding.Int("sizeInBits") ?? 32,
             _ => encoding is null ? null : FixedValue(encoding.Child("SizeInBits")),
         };
     }
