@@ -118,6 +118,7 @@ internal static class ChainVerifier
                 string sealedAs = $"the anchor records it sealed as seal {entry.Sequence} (hash {Short(entry.RecordHash)})";
                 damage.Add(new RunDamage(entry.RunId, byId.GetValueOrDefault(entry.RunId) switch
                 {
+                    null when runs.Count == 0 => $"{sealedAs} but it is missing from the archive: the archive was emptied",
                     null when entry.Sequence > lastSealInArchive => $"{sealedAs} but it is missing from the archive: the archive's tail was truncated",
                     null => $"{sealedAs} but it is missing from the archive: deleted",
                     { SealSequence: null } r => $"{sealedAs} but the archive has it unsealed ({r.Outcome.ToText()}): re-opened",

@@ -6,7 +6,7 @@ using UsocHil.IntegrationTests.Support;
 using UsocHil.Results;
 using UsocHil.Sealing;
 
-namespace UsocHil.IntegrationTests.Results;
+namespace UsocHil.IntegrationTests.Reliability;
 
 /// <summary>
 /// An archive of three engine runs (certify on the emulated furnace), tampered with as a careful forger would, then
@@ -63,7 +63,7 @@ public sealed class ChainTamperingTests
 
         CliProcessResult result = await VerifyAsync([], ct);
 
-        AssertDamaged(result, Enumerable.Range(1, Runs).ToDictionary(r => (long)r, _ => "missing from the archive: the archive's tail was truncated"));
+        AssertDamaged(result, Enumerable.Range(1, Runs).ToDictionary(r => (long)r, _ => "missing from the archive: the archive was emptied"));
         Record("every run deleted with sqlite3 (an empty, well-formed archive)", result);
     }
 
