@@ -137,24 +137,8 @@ public sealed class ResultsArchive : IResultsStore
     public Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken) =>
         ControlAsync((c, tx) => ChainVerifier.Verify(c, tx, Path, ChainEvidence.Beside(Path), cancellationToken), cancellationToken);
 
-    internal async Task<string> SealAsync(long runId, ArchivedOutcome outcome, DateTimeOffset? endedRig, CancellationToken cancellationToken)
-    {
-        AnchorEntry sealedAs = await ControlAsync((c, tx) => Seal(c, tx, runId, outcome, endedRig), cancellationToken).ConfigureAwait(false);
-        Publish([sealedAs]);
-        return sealedAs.RecordHash;
-    }
-
-    private void Publish(IReadOnlyList<AnchorEntry> seals)
-    {
-        try
-        {
-            _sealer.Anchor.Append(seals);
-        }
-        catch (SealingException e)
-        {
-            throw new ResultsArchiveException(e.Path, e.Reason, e);
-        }
-    }
+    internal Task<string> SealAsync(long runId, ArchivedOutcome outcome, DateTimeOffset? endedRig, CancellationToken cancellationToken) =>
+        ControlAsync((c, tx) => Seal(c, tx, runId, outcome, endedRig), cancellationToken);
 
     private WriterLock TakeWriterLock()
     {
@@ -168,7 +152,7 @@ public sealed class ResultsArchive : IResultsStore
         }
     }
 
-    private AnchorEntry Seal(SqliteConnection c, SqliteTransaction tx, long runId, ArchivedOutcome outcome, DateTimeOffset? endedRig)
+    private string Seal(SqliteConnection c, SqliteTransaction tx, long runId, ArchivedOutcome outcome, DateTimeOffset? endedRig)
     {
         using var update = c.CreateCommand();
         update.Transaction = tx;
@@ -197,7 +181,11 @@ public sealed class ResultsArchive : IResultsStore
         AnchorEntry sealedAs;
         try
         {
+            // Appended while the archive's write lock is held, before the commit: appends from several processes
+            // cannot interleave, and a committed seal is never missing from the anchor (a crash in between leaves
+            // an anchor line the archive lacks, which verify reports: never the reverse).
             sealedAs = _sealer.Sign(c, tx, runId, hash);
+            _sealer.Anchor.Append([sealedAs]);
         }
         catch (SealingException e)
         {
@@ -205,7 +193,7 @@ public sealed class ResultsArchive : IResultsStore
         }
 
         _log.Information("Run {Run} finished {Outcome}; record hash {Hash}, seal {Seal} signed", runId, outcome.ToText(), hash, sealedAs.Sequence);
-        return sealedAs;
+        return hash;
     }
 
     private void RecoverInterruptedRuns()
@@ -228,7 +216,6 @@ public sealed class ResultsArchive : IResultsStore
         }
 
         ILookup<long, long> anchored = orphans.Count == 0 ? Enumerable.Empty<long>().ToLookup(r => r, r => r) : _sealer.AnchoredSeals();
-        var seals = new List<AnchorEntry>();
         foreach ((long run, string? owner) in orphans)
         {
             if (anchored[run].Any())
@@ -239,12 +226,11 @@ public sealed class ResultsArchive : IResultsStore
             }
 
             _log.Warning("Run {Run} was left running by a writer that is gone (its lock is free); marking it interrupted", run);
-            seals.Add(Seal(_control, tx, run, ArchivedOutcome.Interrupted, null));
+            Seal(_control, tx, run, ArchivedOutcome.Interrupted, null);
             WriterLock.Remove(Path, owner);
         }
 
         tx.Commit();
-        Publish(seals);
     }
 
     private async Task<T> ControlAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken)

@@ -22,7 +22,10 @@ public sealed class AnchorFile(string path)
 
     public bool Exists => File.Exists(Path);
 
-    /// <summary>Appends <paramref name="entries"/> and flushes them to the disk before returning.</summary>
+    /// <summary>
+    /// Appends <paramref name="entries"/> and flushes them to the disk before returning. The caller serialises
+    /// appends (the archive holds its write lock): the end of the file is found at open, not atomically at write.
+    /// </summary>
     public void Append(IEnumerable<AnchorEntry> entries)
     {
         var text = new StringBuilder();
