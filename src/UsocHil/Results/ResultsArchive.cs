@@ -73,11 +73,6 @@ public sealed class ResultsArchive : IResultsStore
                     writer = Connect(full);
                     var archive = new ResultsArchive(full, control, writer, time, log);
                     archive.RecoverInterruptedRuns();
-                    if (create)
-                    {
-                        archive._sealer.Key();
-                    }
-
                     return archive;
                 }
                 catch (SqliteException e)
@@ -85,12 +80,6 @@ public sealed class ResultsArchive : IResultsStore
                     control?.Dispose();
                     writer?.Dispose();
                     throw new ResultsArchiveException(full, $"cannot open the results archive: {e.Message}", e);
-                }
-                catch (SealingException e)
-                {
-                    control?.Dispose();
-                    writer?.Dispose();
-                    throw new ResultsArchiveException(e.Path, e.Reason, e);
                 }
             },
             cancellationToken);
@@ -119,6 +108,7 @@ public sealed class ResultsArchive : IResultsStore
                 insert.Parameters.AddWithValue("$startedWall", ArchiveTime.ToText(_time.GetUtcNow()));
                 insert.Parameters.AddWithValue("$owner", owner.Owner);
                 long id = (long)insert.ExecuteScalar()!;
+                UseStationKey();
                 _log.Information("Run {Run} of {Sequence} on {Rig} started, recording to {Path}", id, header.Sequence, header.Rig, Path);
                 return new RunRecorder(this, _writer, id, header, rigTime);
             },
@@ -139,6 +129,19 @@ public sealed class ResultsArchive : IResultsStore
 
     internal Task<string> SealAsync(long runId, ArchivedOutcome outcome, DateTimeOffset? endedRig, CancellationToken cancellationToken) =>
         ControlAsync((c, tx) => Seal(c, tx, runId, outcome, endedRig), cancellationToken);
+
+    /// <summary>Loads (or creates) the key as a run begins, so a key that cannot be used stops the run before the rig is touched.</summary>
+    private void UseStationKey()
+    {
+        try
+        {
+            _sealer.Key();
+        }
+        catch (SealingException e)
+        {
+            throw new ResultsArchiveException(e.Path, e.Reason, e);
+        }
+    }
 
     private WriterLock TakeWriterLock()
     {
