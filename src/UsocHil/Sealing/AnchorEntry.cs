@@ -10,14 +10,14 @@ public sealed record AnchorEntry(long Sequence, long RunId, string Rig, string R
     /// <summary>The short form printed at the end of a run.</summary>
     public string Describe() => $"seq {Sequence} hash {RecordHash[..Math.Min(12, RecordHash.Length)]}… signed";
 
-    public string ToLine() => JsonSerializer.Serialize(new Line(Sequence, RunId, Rig, RecordHash, Signature), AnchorJson.Default.Line);
+    public string ToLine() => JsonSerializer.Serialize(new Line(Sequence, RunId, Rig, RecordHash, Signature), AnchorJson.Lines.Line);
 
     /// <summary>The entry on <paramref name="line"/>, or null when the line is not one.</summary>
     public static AnchorEntry? Parse(string line)
     {
         try
         {
-            Line? l = JsonSerializer.Deserialize(line, AnchorJson.Default.Line);
+            Line? l = JsonSerializer.Deserialize(line, AnchorJson.Lines.Line);
             return l is { Seal: > 0, Run: > 0, Rig: not null, Hash: { Length: 64 }, Signature: not null }
                 ? new AnchorEntry(l.Seal, l.Run, l.Rig, l.Hash, l.Signature)
                 : null;

@@ -43,6 +43,15 @@ public sealed class AnchorFileTests
     }
 
     [Test]
+    public void ToLine_Base64Signature_WrittenAsIsAndReadBack()
+    {
+        AnchorEntry entry = Entry(1, 1) with { Signature = "ab+/cd==" };
+
+        Assert.That(entry.ToLine(), Does.Contain("\"signature\":\"ab+/cd==\"").And.StartWith("{\"seal\":1,\"run\":1,"));
+        Assert.That(AnchorEntry.Parse(entry.ToLine()), Is.EqualTo(entry));
+    }
+
+    [Test]
     public void Describe_ShortFormPrintedAfterARun()
     {
         Assert.That(Entry(4, 4).Describe(), Is.EqualTo("seq 4 hash eeeeeeeeeeee… signed"));
