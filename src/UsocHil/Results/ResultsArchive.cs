@@ -125,7 +125,19 @@ public sealed class ResultsArchive : IResultsStore
 
     /// <summary>Checks every run's hash, chain link and signature and the anchor beside the archive; lists every damaged run.</summary>
     public Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken) =>
-        ControlAsync((c, tx) => ChainVerifier.Verify(c, tx, Path, ChainEvidence.Beside(Path), cancellationToken), cancellationToken);
+        ControlAsync(
+            (c, tx) =>
+            {
+                try
+                {
+                    return ChainVerifier.Verify(c, tx, Path, ChainEvidence.Beside(Path), cancellationToken);
+                }
+                catch (SealingException e)
+                {
+                    throw new ResultsArchiveException(e.Path, e.Reason, e);
+                }
+            },
+            cancellationToken);
 
     internal Task<string> SealAsync(long runId, ArchivedOutcome outcome, DateTimeOffset? endedRig, CancellationToken cancellationToken) =>
         ControlAsync((c, tx) => Seal(c, tx, runId, outcome, endedRig), cancellationToken);

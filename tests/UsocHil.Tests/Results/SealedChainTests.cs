@@ -98,6 +98,21 @@ public sealed class SealedChainTests
 
     [Test]
     [CancelAfter(30_000)]
+    public async Task VerifyAsync_PublicKeyGone_ArchiveExceptionNamingTheKey(CancellationToken ct)
+    {
+        await using ResultsArchive archive = await OpenAsync(ct);
+        await RecordAsync(archive, ct);
+        string publicKey = Path.Combine(_dir, StationKey.DirectoryName, StationKey.PublicFileName);
+        File.Delete(publicKey);
+
+        var e = await Assert.ThrowsAsync<ResultsArchiveException>(() => archive.VerifyAsync(ct));
+
+        Assert.That(e!.Path, Is.EqualTo(publicKey));
+        Assert.That(e.Message, Does.Contain("no public key"));
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
     public async Task VerifyAsync_AnchorLineEdited_ReportedAsAnEditedAnchor(CancellationToken ct)
     {
         await using ResultsArchive archive = await OpenAsync(ct);
