@@ -10,7 +10,7 @@ public sealed record ChainEvidence(string? AnchorFile = null, string? PublicKeyF
     /// <summary>True when the anchor was named (a copy from elsewhere): then a missing file is an error, not damage.</summary>
     public bool AnchorNamed => AnchorFile is not null;
 
-    public static ChainEvidence Beside(string archivePath) => new(null, null);
+    public static ChainEvidence BesideTheArchive { get; } = new();
 
     public AnchorFile Anchor(string archivePath) => AnchorFile is null ? Sealing.AnchorFile.Beside(archivePath) : new Sealing.AnchorFile(AnchorFile);
 

@@ -130,7 +130,7 @@ public sealed class ResultsArchive : IResultsStore
             {
                 try
                 {
-                    return ChainVerifier.Verify(c, tx, Path, ChainEvidence.Beside(Path), cancellationToken);
+                    return ChainVerifier.Verify(c, tx, Path, ChainEvidence.BesideTheArchive, cancellationToken);
                 }
                 catch (SealingException e)
                 {
