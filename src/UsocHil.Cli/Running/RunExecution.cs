@@ -55,7 +55,7 @@ internal static class RunExecution
             whileRunning: live is null ? null : running => live.RunAsync(running, wall),
             cancellationToken).ConfigureAwait(false);
 
-        ResultTable.Write(AnsiConsole.Console, run.Result);
+        ResultTable.Write(OperatorConsole.Create(), run.Result);
         Console.Out.WriteLine($"Recorded as run {run.RunId} in {run.ResultsPath}" + (run.Report is null ? "" : $"; report {run.Report}"));
         return run.Result.Outcome switch
         {
