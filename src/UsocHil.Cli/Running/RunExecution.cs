@@ -1,3 +1,4 @@
+using Serilog.Events;
 using Spectre.Console;
 using UsocHil.Configuration;
 using UsocHil.Hosting;
@@ -24,12 +25,13 @@ internal static class RunExecution
         var host = RunHost.Prepare(new HostedRunRequest(request.Station, request.Rig, request.Sequence, HarnessRegistries.For(request.Station), request.AssumeYes, request.TimeScale,
             request.TruthFile, request.ResultsPath, request.ReportDirectory, request.AllowRawPackets), wall, Console.Error);
         string logFile = Path.Combine(request.Station.LogDirectory, $"{request.Rig}-{request.Sequence}-{wall.GetUtcNow():yyyyMMddTHHmmssZ}.clef");
-        await using Serilog.Core.Logger log = Logging.HarnessLogging.Create(request.Station.Config.Logging.Level, request.Verbosity, logFile);
+        bool interactive = OperatorConsole.IsTerminal && AnsiConsole.Profile.Capabilities.Interactive;
+        LiveProgress? live = interactive ? new LiveProgress(AnsiConsole.Console, host.Clock.Time, host.Rig.Definition) : null;
+        await using Serilog.Core.Logger log = Logging.HarnessLogging.ForRun(request.Station.Config.Logging.Level, request.Verbosity, logFile,
+            live is null ? null : new Logging.ScreenSink((line, level) => live.Announce(line, level >= LogEventLevel.Error ? Color.Red : Color.Yellow)));
         ThreadPool.GetMinThreads(out int workers, out int io);
         ThreadPool.SetMinThreads(Math.Max(workers, 16), Math.Max(io, 16));
 
-        bool interactive = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
-        LiveProgress? live = interactive ? new LiveProgress(AnsiConsole.Console, host.Clock.Time, host.Rig.Definition.Display.Parameters) : null;
         await using MonitorServer? monitor = request.Monitor is null ? null : await MonitorServer.StartAsync(new MonitorOptions
         {
             Endpoint = MonitorOptions.ParseEndpoint(request.Monitor),
