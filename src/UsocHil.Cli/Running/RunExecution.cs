@@ -48,7 +48,12 @@ internal static class RunExecution
             Console.Out.WriteLine($"Monitor: {monitor.Url} abort token: {monitor.AbortToken}");
         }
 
-        host.LinkOpened = (name, statistics) => monitor?.Broadcaster?.TrackLink(name, statistics);
+        var links = new LinkReport();
+        host.LinkOpened = (name, statistics) =>
+        {
+            links.Opened(name, statistics);
+            monitor?.Broadcaster?.TrackLink(name, statistics);
+        };
         IRunObserver progress = live is null ? new PlainProgress(Console.Out, wall) : live;
         IRunObserver[] observers = monitor?.Observer is { } shown ? [progress, shown] : [progress];
         string mode = host.Rig.Binding.Emulated ? $"emulated, {host.Clock.Scale:G4}x rig time" : "hardware";
@@ -58,6 +63,12 @@ internal static class RunExecution
             cancellationToken).ConfigureAwait(false);
 
         ResultTable.Write(OperatorConsole.Create(), run.Result);
+        if (links.Summary() is { } linkSummary)
+        {
+            log.Information("Links: {Links}", linkSummary);
+            Console.Out.WriteLine($"Links: {linkSummary}");
+        }
+
         Console.Out.WriteLine($"Recorded as run {run.RunId} in {run.ResultsPath}" + (run.Report is null ? "" : $"; report {run.Report}"));
         return run.Result.Outcome switch
         {
