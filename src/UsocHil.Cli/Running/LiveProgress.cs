@@ -66,7 +66,7 @@ internal sealed class LiveProgress(IAnsiConsole console, TimeProvider rigTime, R
         {
             lock (_gate)
             {
-                Remember($"{measurement.Verdict.ToString().ToLowerInvariant()}: {measurement.Name} = {ValueText.WithUnit(measurement.Value, measurement.Unit)}");
+                Remember($"{measurement.Verdict.ToString().ToLowerInvariant()}: {measurement.Name} = {ValueText.Of(measurement, rig.Dictionary)}");
             }
         }
     }

@@ -6,7 +6,7 @@ namespace UsocHil.Cli.Running;
 /// Progress as plain time-stamped lines on standard output, for logs and redirected output: one line when a step starts,
 /// one when it ends, one per verdict and per change of state. The log adds only warnings and errors beside it.
 /// </summary>
-internal sealed class PlainProgress(TextWriter output, TimeProvider wall) : IRunObserver
+internal sealed class PlainProgress(TextWriter output, TimeProvider wall, Description.RigDictionary? dictionary = null) : IRunObserver
 {
     private readonly Lock _gate = new();
     private RunState? _state;
@@ -39,7 +39,7 @@ internal sealed class PlainProgress(TextWriter output, TimeProvider wall) : IRun
     {
         if (measurement.Verdict != Expectations.Verdict.NotSet)
         {
-            Line($"verdict {measurement.Verdict.ToString().ToLowerInvariant()}: {measurement.Name} = {ValueText.WithUnit(measurement.Value, measurement.Unit)} ({measurement.Expectation})");
+            Line($"verdict {measurement.Verdict.ToString().ToLowerInvariant()}: {measurement.Name} = {ValueText.Of(measurement, dictionary)} ({measurement.Expectation})");
         }
     }
 

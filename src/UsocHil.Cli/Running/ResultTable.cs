@@ -12,7 +12,7 @@ internal static class ResultTable
 {
     public const int MaxWidth = 100;
 
-    public static void Write(IAnsiConsole console, RunResult result)
+    public static void Write(IAnsiConsole console, RunResult result, Description.RigDictionary? dictionary = null)
     {
         var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"{result.Sequence}: {result.Outcome}"))
             .AddColumn("step").AddColumn("measurement").AddColumn(new TableColumn("value").RightAligned()).AddColumn("expectation").AddColumn("verdict").AddColumn(new TableColumn("margin").RightAligned());
@@ -32,7 +32,7 @@ internal static class ResultTable
             table.AddRow(
                 Markup.Escape(m.Step),
                 Markup.Escape(m.Name),
-                Markup.Escape(ValueText.WithUnit(m.Value, m.Unit)),
+                Markup.Escape(ValueText.Of(m, dictionary)),
                 Markup.Escape(m.Expectation ?? ""),
                 verdict,
                 Markup.Escape(m.Margin?.ToString("G3", CultureInfo.InvariantCulture) ?? ""));

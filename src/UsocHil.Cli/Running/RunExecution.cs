@@ -54,7 +54,7 @@ internal static class RunExecution
             links.Opened(name, statistics);
             monitor?.Broadcaster?.TrackLink(name, statistics);
         };
-        IRunObserver progress = live is null ? new PlainProgress(Console.Out, wall) : live;
+        IRunObserver progress = live is null ? new PlainProgress(Console.Out, wall, host.Rig.Definition.Dictionary) : live;
         IRunObserver[] observers = monitor?.Observer is { } shown ? [progress, shown] : [progress];
         string mode = host.Rig.Binding.Emulated ? $"emulated, {host.Clock.Scale:G4}x rig time" : "hardware";
         HostedRun run = await host.RunAsync(observers, log,
@@ -62,7 +62,7 @@ internal static class RunExecution
             whileRunning: live is null ? null : running => live.RunAsync(running, wall),
             cancellationToken).ConfigureAwait(false);
 
-        ResultTable.Write(OperatorConsole.Create(), run.Result);
+        ResultTable.Write(OperatorConsole.Create(), run.Result, host.Rig.Definition.Dictionary);
         if (links.Summary() is { } linkSummary)
         {
             log.Information("Links: {Links}", linkSummary);

@@ -26,6 +26,12 @@ internal static class ValueText
         return WithUnit(value, parameter?.Unit);
     }
 
+    /// <summary>A measured value; an enumerated parameter's own value by its name (not a time measured on it).</summary>
+    public static string Of(Sequencing.Measurement measurement, RigDictionary? dictionary) =>
+        dictionary is not null && measurement.Result.Parameters is [string parameter] && parameter == measurement.Name && Find(dictionary, parameter) is { Enum: not null } enumerated
+            ? Of(enumerated, measurement.Value)
+            : WithUnit(measurement.Value, measurement.Unit);
+
     public static ParameterDefinition? Find(RigDictionary dictionary, string parameter) =>
         dictionary.Parameters.FirstOrDefault(p => string.Equals(p.Name, parameter, StringComparison.Ordinal));
 }
