@@ -14,6 +14,11 @@ public static class PseudoTerminal
         cols, rows, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
         pid, fd = pty.fork()
         if pid == 0:
+            # An operator's terminal, not a CI job's: Spectre.Console turns its live display off where these are set.
+            for ci in ("CI", "CONTINUOUS_INTEGRATION", "GITHUB_ACTIONS", "GITLAB_CI", "TF_BUILD", "TRAVIS", "JENKINS_URL", "BUILD_ID",
+                       "TEAMCITY_VERSION", "APPVEYOR", "BITBUCKET_COMMIT", "BUILDKITE", "bamboo_buildKey", "GOOGLE_CLOUD_BUILD",
+                       "CODEBUILD_BUILD_ID", "DRONE", "CIRCLECI", "NO_COLOR"):
+                os.environ.pop(ci, None)
             os.environ["TERM"] = "xterm-256color"
             os.environ["COLUMNS"] = str(cols)
             os.environ["LINES"] = str(rows)
