@@ -40,6 +40,12 @@ public sealed partial class LiveDisplayTests
             Assert.That(output, Does.Match(@"MODE (IDLE|CONTROL|SAFE)\b"), "an enumerated parameter by its dictionary name");
             Assert.That(output, Does.Not.Match(@"MODE \d"));
             Assert.That(shown, Does.Not.Contain("NaN").And.Not.Contain(" null"));
+            // Every warning of the run's log is on the screen, above the panel, not under or through it.
+            int warnings = station.LogEvents().Count(e => e["@l"]?.GetValue<string>() is "Warning" or "Error");
+            int panelTop = screen.ToList().FindIndex(l => l.StartsWith('╭'));
+            int[] warningLines = screen.Select((l, i) => (l, i)).Where(x => WarningLine().IsMatch(x.l)).Select(x => x.i).ToArray();
+            Assert.That(warningLines, Has.Length.EqualTo(warnings), shown);
+            Assert.That(warningLines, Has.All.LessThan(panelTop), shown);
         });
 
         int title = screen.ToList().FindIndex(l => l.Contains("calibrate-thermocouples: Passed", StringComparison.Ordinal));
@@ -99,6 +105,9 @@ public sealed partial class LiveDisplayTests
     }
 
     private static string[] Lines(string text, string containing) => text.Split('\n').Where(l => l.Contains(containing, StringComparison.Ordinal)).ToArray();
+
+    [GeneratedRegex(@"^\d\d:\d\d:\d\d (WRN|ERR) ")]
+    private static partial Regex WarningLine();
 
     [GeneratedRegex(@"^\d\d:\d\d:\d\d(\.\d+)? INF ")]
     private static partial Regex LogLine();
