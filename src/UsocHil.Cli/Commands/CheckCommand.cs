@@ -22,14 +22,17 @@ public static class CheckCommand
         {
             LoadedStation station = StationContext.Load(parseResult);
             LoadedRig loaded = station.Rig(parseResult.GetValue(rig)!);
-            using Serilog.Core.Logger log = Logging.HarnessLogging.Create("Warning", parseResult.GetValue(GlobalOptions.Verbosity));
+            // The payload check's own line says what was found: the session's warnings about unanswered, re-sent
+            // requests would only repeat it (a switched-off payload answers none of them); -v shows them.
+            int verbosity = parseResult.GetValue(GlobalOptions.Verbosity);
+            using Serilog.Core.Logger log = Logging.HarnessLogging.Create(verbosity > 0 ? "Warning" : "Error", verbosity);
             RunClock clock = RunClock.For(loaded, TimeProvider.System);
             await using var connector = new RigConnector(station, loaded, HarnessRegistries.For(station), clock, log);
             await using RigSession session = await connector.ConnectAsync(cancellationToken);
             Console.WriteLine($"{loaded.Name}: links open ({(loaded.Binding.Emulated ? "emulator, in-process" : "hardware")})");
             bool healthy = await CheckLinesAsync(session, loaded.Definition, cancellationToken)
                 & await CheckInstrumentsAsync(session, loaded.Definition, cancellationToken)
-                & await CheckPayloadAsync(session, log, cancellationToken);
+                & await CheckPayloadAsync(session, clock, log, cancellationToken);
             return healthy ? ExitCodes.Passed : ExitCodes.RigOrLinkFault;
         });
         return command;
@@ -68,7 +71,7 @@ public static class CheckCommand
         return healthy;
     }
 
-    private static async Task<bool> CheckPayloadAsync(RigSession session, ILogger log, CancellationToken cancellationToken)
+    private static async Task<bool> CheckPayloadAsync(RigSession session, RunClock clock, ILogger log, CancellationToken cancellationToken)
     {
         if (session.Rig.Session.Heartbeat?.Command is not { } heartbeat)
         {
@@ -79,11 +82,17 @@ public static class CheckCommand
         try
         {
             CommandRecord alive = await session.SendCommandAsync(heartbeat, new Dictionary<string, double>(), cancellationToken);
-            Console.WriteLine($"  payload alive: {heartbeat} accepted after {alive.Acceptance?.TotalMilliseconds:F0} ms of rig time");
+            Console.WriteLine($"  payload alive: {heartbeat} accepted after {(alive.Acceptance is { } accepted ? DurationText.Wall(accepted) : "an unknown time")}");
+        }
+        catch (Protocols.Pus.CommandTimeoutException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Not a fault of the link: a ground model that is switched off does not answer.
+            log.Debug(e, "{Command} unanswered", heartbeat);
+            Console.WriteLine($"  payload did not answer {heartbeat}: no {e.Stage.ToString().ToLowerInvariant()} report within {DurationText.Wall(e.Timeout / clock.Scale)}, "
+                + "asked up to 3 times; a payload that is switched off does not answer");
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            // Not a fault of the link: a ground model that is switched off does not answer.
             log.Debug(e, "{Command} unanswered", heartbeat);
             Console.WriteLine($"  payload did not answer {heartbeat} ({e.Message}); a payload that is switched off does not answer");
         }

@@ -26,17 +26,23 @@ public static class PacketCommand
 
     private static Command CreateDecode()
     {
-        var hex = new Argument<string>("hex") { Description = "The packet's octets in hexadecimal (spaces allowed)" };
+        var hex = new Argument<string?>("hex")
+        {
+            Description = "The packet's octets in hexadecimal (spaces allowed); - reads standard input",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var file = new Option<FileInfo?>("--file", "-f") { Description = "Read the packet from a file: its octets in hexadecimal, or the raw octets themselves" };
         var (rig, profile) = ProfileOptions();
-        var decode = new Command("decode", "Decode a packet to JSON (default profile unless --rig or --profile names another)") { hex, rig, profile };
-        decode.SetHandler((parseResult, _) =>
+        var decode = new Command("decode", "Decode a packet to JSON (default profile unless --rig or --profile names another); "
+            + "a long packet (up to 65,542 octets) from --file PATH or standard input (-)") { hex, file, rig, profile };
+        decode.SetHandler(async (parseResult, cancellationToken) =>
         {
             PacketProfile packetProfile = PacketProfileOptions.Resolve(parseResult, rig, profile);
-            byte[] bytes = Read(() => PacketJsonReader.Hex(parseResult.GetValue(hex)!, "hex"));
+            byte[] bytes = await PacketInput.ReadAsync(parseResult.GetValue(hex), parseResult.GetValue(file), cancellationToken);
             try
             {
                 Console.WriteLine(PacketJsonWriter.Write(packetProfile, bytes).ToJsonString(Indented));
-                return Task.FromResult(ExitCodes.Passed);
+                return ExitCodes.Passed;
             }
             catch (PacketDecodeException e)
             {

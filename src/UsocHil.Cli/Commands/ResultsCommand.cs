@@ -10,13 +10,15 @@ public static class ResultsCommand
         var command = new Command("results", "Read, export, verify and compare the results archive");
 
         var listResults = GlobalOptions.Results();
-        var list = new Command("list", "List the runs in the archive") { listResults };
-        list.SetAction((p, ct) => ArchiveCommand.RunAsync("results list", p, listResults, a => ResultsActions.ListAsync(a, ct), ct));
+        var listJson = JsonOption();
+        var list = new Command("list", "List the runs in the archive") { listResults, listJson };
+        list.SetAction((p, ct) => ArchiveCommand.RunAsync("results list", p, listResults, a => ResultsActions.ListAsync(a, p.GetValue(listJson), ct), ct));
 
         var showRun = new Argument<long>("run") { Description = "The run number" };
         var showResults = GlobalOptions.Results();
-        var show = new Command("show", "Show one run: steps, measurements, verdicts") { showRun, showResults };
-        show.SetAction((p, ct) => ArchiveCommand.RunAsync("results show", p, showResults, a => ResultsActions.ShowAsync(a, p.GetValue(showRun), ct), ct));
+        var showJson = JsonOption();
+        var show = new Command("show", "Show one run: steps, measurements, verdicts") { showRun, showResults, showJson };
+        show.SetAction((p, ct) => ArchiveCommand.RunAsync("results show", p, showResults, a => ResultsActions.ShowAsync(a, p.GetValue(showRun), p.GetValue(showJson), ct), ct));
 
         var exportRun = new Argument<long>("run") { Description = "The run number" };
         var junit = new Option<FileInfo?>("--junit") { Description = "JUnit XML, one test case per expectation" };
@@ -42,4 +44,6 @@ public static class ResultsCommand
 
         return command;
     }
+
+    private static Option<bool> JsonOption() => new("--json") { Description = "Print JSON instead of a table (a margin that does not apply is null)" };
 }

@@ -11,7 +11,18 @@ namespace UsocHil.Cli.Logging;
 /// </summary>
 public static class HarnessLogging
 {
-    public static Logger Create(string configuredLevel, int verbosity, string? clefFile = null)
+    public static Logger Create(string configuredLevel, int verbosity, string? clefFile = null) =>
+        Configure(configuredLevel, verbosity, clefFile, LogEventLevel.Verbose, screen: null).CreateLogger();
+
+    /// <summary>
+    /// The log of a run: everything at the configured level in its file, but in front of the operator only warnings
+    /// and errors (unless -v): the progress display already shows each step and verdict once. With a
+    /// <paramref name="screen"/> (the live panel), those lines go through it instead of standard error.
+    /// </summary>
+    internal static Logger ForRun(string configuredLevel, int verbosity, string clefFile, ILogEventSink? screen) =>
+        Configure(configuredLevel, verbosity, clefFile, verbosity > 0 ? LogEventLevel.Verbose : LogEventLevel.Warning, screen).CreateLogger();
+
+    private static LoggerConfiguration Configure(string configuredLevel, int verbosity, string? clefFile, LogEventLevel operatorLevel, ILogEventSink? screen)
     {
         LogEventLevel level = Enum.TryParse(configuredLevel, ignoreCase: true, out LogEventLevel parsed) ? parsed : LogEventLevel.Information;
         level = verbosity switch
@@ -22,13 +33,16 @@ public static class HarnessLogging
         };
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Is(level)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(
+            .Enrich.FromLogContext();
+        configuration = screen is not null
+            ? configuration.WriteTo.Sink(screen, operatorLevel)
+            : configuration.WriteTo.Console(
                 // Stack traces belong in the run's CLEF file, not in front of the operator, unless they asked (-v 2).
                 outputTemplate: verbosity >= 2
                     ? "{Timestamp:HH:mm:ss.fff} {Level:u3} {Message:lj}{NewLine}{Exception}"
                     : "{Timestamp:HH:mm:ss.fff} {Level:u3} {Message:lj}{NewLine}",
                 standardErrorFromLevel: LogEventLevel.Verbose,
+                restrictedToMinimumLevel: operatorLevel,
                 formatProvider: System.Globalization.CultureInfo.InvariantCulture);
         if (clefFile is not null)
         {
@@ -36,6 +50,6 @@ public static class HarnessLogging
             configuration = configuration.WriteTo.File(new CompactJsonFormatter(), clefFile, flushToDiskInterval: TimeSpan.FromSeconds(1));
         }
 
-        return configuration.CreateLogger();
+        return configuration;
     }
 }

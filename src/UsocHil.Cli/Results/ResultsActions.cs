@@ -9,23 +9,35 @@ namespace UsocHil.Cli.Results;
 /// <summary>What results list, show, export and compare do once the archive is open. Device text goes into tables as plain text, never markup.</summary>
 internal static class ResultsActions
 {
-    public static async Task<int> ListAsync(IResultsStore archive, CancellationToken cancellationToken)
+    public static async Task<int> ListAsync(IResultsStore archive, bool json, CancellationToken cancellationToken)
     {
         IReadOnlyList<RunSummary> runs = await archive.ListRunsAsync(cancellationToken);
+        if (json)
+        {
+            WriteJson(stream => ResultsJson.WriteList(runs, stream));
+            return ExitCodes.Passed;
+        }
+
         var table = new Table().AddColumns("Run", "Rig", "Unit", "Sequence", "Started (rig)", "Outcome", "Hash");
         foreach (RunSummary r in runs)
         {
             table.AddRow(Cells(r.Id.ToString(CultureInfo.InvariantCulture), r.Header.Rig, r.Header.UnitSerial ?? "-", r.Header.Sequence, Time(r.StartedRig), r.Outcome.ToString().ToLowerInvariant(), r.RecordHash?[..12] ?? "-"));
         }
 
-        AnsiConsole.Write(table);
+        OperatorConsole.Create().Write(table);
         Console.WriteLine($"{runs.Count} run(s) in {archive.Path}");
         return ExitCodes.Passed;
     }
 
-    public static async Task<int> ShowAsync(IResultsStore archive, long runId, CancellationToken cancellationToken)
+    public static async Task<int> ShowAsync(IResultsStore archive, long runId, bool json, CancellationToken cancellationToken)
     {
         RunRecord run = await archive.ReadRunAsync(runId, cancellationToken);
+        if (json)
+        {
+            WriteJson(stream => ResultsJson.WriteRun(run, stream));
+            return ExitCodes.Passed;
+        }
+
         RunSummary s = run.Summary;
         Console.WriteLine($"Run {s.Id}: {s.Header.Sequence} on {s.Header.Rig}, unit {s.Header.UnitSerial ?? "-"}, {s.Outcome.ToString().ToLowerInvariant()}");
         Console.WriteLine($"  started {Time(s.StartedRig)} (rig), ended {(s.EndedRig is { } e ? Time(e) : "-")}; operator {s.Header.Operator ?? "-"}; software {s.Header.SoftwareVersion ?? "-"}");
@@ -34,14 +46,16 @@ internal static class ResultsActions
         {
             Console.WriteLine($"  {harness.Severity}: {harness.Data}");
         }
+
         var table = new Table().AddColumns("Step", "Expectation", "Measured", "Margin", "Verdict");
         foreach (MeasurementRow m in run.Verdicts)
         {
             JudgedResult x = m.Judged!;
-            table.AddRow(Cells(m.StepIndex?.ToString(CultureInfo.InvariantCulture) ?? "-", x.Expectation, $"{x.Measured:G6} {x.Unit}", x.Margin.ToString("G4", CultureInfo.InvariantCulture), x.Verdict.ToString().ToLowerInvariant()));
+            table.AddRow(Cells(m.StepIndex?.ToString(CultureInfo.InvariantCulture) ?? "-", x.Expectation, Running.ValueText.WithUnit(x.Measured, x.Unit),
+                double.IsFinite(x.Margin) ? x.Margin.ToString("G4", CultureInfo.InvariantCulture) : "-", x.Verdict.ToString().ToLowerInvariant()));
         }
 
-        AnsiConsole.Write(table);
+        OperatorConsole.Create().Write(table);
         return ExitCodes.Passed;
     }
 
@@ -101,16 +115,24 @@ internal static class ResultsActions
             drift.AddRow(Cells(d.Sensor, "max drift", "", "", $"{d.MaxDrift:F3} {d.Unit}".TrimEnd(), ""));
         }
 
-        AnsiConsole.Write(drift);
+        OperatorConsole.Create().Write(drift);
         var changes = new Table().AddColumns("Expectation", $"Run {a}", $"Run {b}", "Margin A", "Margin B");
         foreach (VerdictChange v in c.Verdicts.Where(v => v.Changed))
         {
             changes.AddRow(Cells(v.Expectation, v.A?.ToString() ?? "-", v.B?.ToString() ?? "-", v.MarginA?.ToString("G4", CultureInfo.InvariantCulture) ?? "-", v.MarginB?.ToString("G4", CultureInfo.InvariantCulture) ?? "-"));
         }
 
-        AnsiConsole.Write(changes);
+        OperatorConsole.Create().Write(changes);
         Console.WriteLine($"{c.Verdicts.Count(v => v.Changed)} verdict change(s), {c.Verdicts.Count(v => !v.Changed)} unchanged");
         return ExitCodes.Passed;
+    }
+
+    private static void WriteJson(Action<Stream> write)
+    {
+        Console.Out.Flush();
+        using var buffer = new MemoryStream();
+        write(buffer);
+        Console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
     private static Text[] Cells(params string[] values) => values.Select(v => new Text(v)).ToArray();

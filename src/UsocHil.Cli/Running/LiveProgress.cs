@@ -1,21 +1,25 @@
-using System.Globalization;
 using Spectre.Console;
+using UsocHil.Description;
 using UsocHil.Rigs;
 using UsocHil.Sequencing;
 
 namespace UsocHil.Cli.Running;
 
 /// <summary>
-/// The live display on a terminal: state, step k of n, key telemetry and the elapsed and estimated rig time, redrawn
-/// a few times a second by <see cref="RunAsync"/>; observer calls only update the model.
+/// The live display on a terminal: state, step k of n, key telemetry by their dictionary names and units, and the
+/// elapsed and estimated rig time, redrawn in place a few times a second by <see cref="RunAsync"/>; observer calls only
+/// update the model. Warnings and errors of the log are written above it by <see cref="Announce"/>, through the same
+/// console, so the panel is never torn.
 /// </summary>
-internal sealed class LiveProgress(IAnsiConsole console, TimeProvider rigTime, IReadOnlyList<string> keyParameters) : IRunObserver
+internal sealed class LiveProgress(IAnsiConsole console, TimeProvider rigTime, RigDefinition rig) : IRunObserver
 {
+    private const int RecentLines = 6;
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, double> _telemetry = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _telemetry = new(StringComparer.Ordinal);
     private readonly List<string> _recent = [];
     private readonly DateTimeOffset _start = rigTime.GetUtcNow();
-    private string _state = "Idle";
+    private readonly IReadOnlyList<string> _keyParameters = rig.Display.Parameters;
+    private RunState? _state;
     private string _step = "";
     private int _stepIndex;
     private int _stepCount;
@@ -27,7 +31,13 @@ internal sealed class LiveProgress(IAnsiConsole console, TimeProvider rigTime, I
     {
         lock (_gate)
         {
-            _state = transition.Destination.ToString();
+            // Executing re-enters itself after every step: the step line says that, the state line need not.
+            if (transition.Destination == _state)
+            {
+                return;
+            }
+
+            _state = transition.Destination;
             Remember($"{transition.Source} -> {transition.Destination}{(transition.Reason is null ? "" : ": " + transition.Reason)}");
         }
     }
@@ -56,7 +66,7 @@ internal sealed class LiveProgress(IAnsiConsole console, TimeProvider rigTime, I
         {
             lock (_gate)
             {
-                Remember($"{measurement.Verdict}: {measurement.Name} = {measurement.Value.ToString("G5", CultureInfo.InvariantCulture)} {measurement.Unit}");
+                Remember($"{measurement.Verdict.ToString().ToLowerInvariant()}: {measurement.Name} = {ValueText.Of(measurement, rig.Dictionary)}");
             }
         }
     }
@@ -71,18 +81,22 @@ internal sealed class LiveProgress(IAnsiConsole console, TimeProvider rigTime, I
 
     public void OnTelemetry(TelemetrySample sample)
     {
-        if (keyParameters.Contains(sample.Parameter))
+        if (_keyParameters.Contains(sample.Parameter))
         {
+            string text = ValueText.Of(ValueText.Find(rig.Dictionary, sample.Parameter), sample.Value);
             lock (_gate)
             {
-                _telemetry[sample.Parameter] = sample.Value;
+                _telemetry[sample.Parameter] = text;
             }
         }
     }
 
+    /// <summary>A line for the operator above the panel (a log warning or error), written without tearing it.</summary>
+    public void Announce(string line, Style style) => console.Write(new AnnouncedLine(line, style));
+
     /// <summary>Redraws until <paramref name="finished"/> completes.</summary>
     public Task RunAsync(Task finished, TimeProvider wall) =>
-        console.Live(Render()).AutoClear(false).StartAsync(async context =>
+        console.Live(Render()).AutoClear(false).Overflow(VerticalOverflow.Ellipsis).StartAsync(async context =>
         {
             while (!finished.IsCompleted)
             {
@@ -102,14 +116,15 @@ internal sealed class LiveProgress(IAnsiConsole console, TimeProvider rigTime, I
             if (_stepIndex > 1 && _stepCount > 0)
             {
                 TimeSpan perStep = (rigTime.GetUtcNow() - _stepsStarted) / (_stepIndex - 1);
-                eta = $"about {Format(perStep * (_stepCount - _stepIndex + 1))} of rig time";
+                eta = $"about {DurationText.Format(perStep * (_stepCount - _stepIndex + 1))}";
             }
 
             var table = new Table().Border(TableBorder.Rounded).HideHeaders().AddColumn("").AddColumn("");
-            table.AddRow("state", Markup.Escape(_state));
+            table.Width(Math.Min(console.Profile.Width, ResultTable.MaxWidth));
+            table.AddRow("state", Markup.Escape(_state?.ToString() ?? "Idle"));
             table.AddRow("step", Markup.Escape($"{_stepIndex} of {_stepCount}  {_step}"));
-            table.AddRow("rig time", Markup.Escape($"{Format(elapsed)} elapsed, {eta} to go"));
-            table.AddRow("telemetry", Markup.Escape(string.Join("  ", _telemetry.Select(t => $"{t.Key} {t.Value.ToString("F2", CultureInfo.InvariantCulture)}"))));
+            table.AddRow("rig time", Markup.Escape($"{DurationText.Format(elapsed)} elapsed, {eta} to go"));
+            table.AddRow("telemetry", Markup.Escape(string.Join("   ", _keyParameters.Where(_telemetry.ContainsKey).Select(p => $"{p} {_telemetry[p]}"))));
             foreach (string line in _recent)
             {
                 table.AddRow("", Markup.Escape(line));
@@ -122,11 +137,9 @@ internal sealed class LiveProgress(IAnsiConsole console, TimeProvider rigTime, I
     private void Remember(string line)
     {
         _recent.Add(line);
-        if (_recent.Count > 6)
+        if (_recent.Count > RecentLines)
         {
             _recent.RemoveAt(0);
         }
     }
-
-    private static string Format(TimeSpan span) => span.TotalHours >= 1 ? $"{(int)span.TotalHours} h {span.Minutes:D2} min" : $"{span.Minutes} min {span.Seconds:D2} s";
 }

@@ -4,13 +4,23 @@ using UsocHil.Sequencing;
 
 namespace UsocHil.Cli.Running;
 
-/// <summary>The table at the end of a run: every verdict with its margin, then the outcome and what safing did.</summary>
+/// <summary>
+/// The table at the end of a run: every verdict with its margin, then the outcome and what safing did. On a terminal
+/// it fits the terminal and at most <see cref="MaxWidth"/> columns; without one, one verdict per line, unwrapped.
+/// </summary>
 internal static class ResultTable
 {
-    public static void Write(IAnsiConsole console, RunResult result)
+    public const int MaxWidth = 100;
+
+    public static void Write(IAnsiConsole console, RunResult result, Description.RigDictionary? dictionary = null)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title($"{result.Sequence}: {result.Outcome}")
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"{result.Sequence}: {result.Outcome}"))
             .AddColumn("step").AddColumn("measurement").AddColumn(new TableColumn("value").RightAligned()).AddColumn("expectation").AddColumn("verdict").AddColumn(new TableColumn("margin").RightAligned());
+        if (OperatorConsole.IsTerminal)
+        {
+            table.Width(Math.Min(console.Profile.Width, MaxWidth));
+        }
+
         foreach (Measurement m in result.Measurements.Where(m => m.Verdict != Expectations.Verdict.NotSet))
         {
             string verdict = m.Verdict switch
@@ -22,17 +32,17 @@ internal static class ResultTable
             table.AddRow(
                 Markup.Escape(m.Step),
                 Markup.Escape(m.Name),
-                Markup.Escape($"{m.Value.ToString("G6", CultureInfo.InvariantCulture)} {m.Unit}"),
+                Markup.Escape(ValueText.Of(m, dictionary)),
                 Markup.Escape(m.Expectation ?? ""),
                 verdict,
                 Markup.Escape(m.Margin?.ToString("G3", CultureInfo.InvariantCulture) ?? ""));
         }
 
         console.Write(table);
-        console.MarkupLine(Markup.Escape($"Run ended {result.FinalState} ({result.Outcome}) after {result.RigDuration.TotalMinutes:F1} min of rig time{(result.Reason is null ? "" : ": " + result.Reason)}"));
+        console.WriteLine($"Run ended {result.FinalState} ({result.Outcome}) after {DurationText.Rig(result.RigDuration)}{(result.Reason is null ? "" : ": " + result.Reason)}");
         if (result.Safing is { } safing)
         {
-            console.MarkupLine(Markup.Escape($"Safing: {string.Join(", ", safing.Actions.Select(a => a.Succeeded ? a.Name : $"{a.Name} FAILED ({a.Error})"))}"));
+            console.WriteLine($"Safing: {string.Join(", ", safing.Actions.Select(a => a.Succeeded ? a.Name : $"{a.Name} FAILED ({a.Error})"))}");
         }
     }
 }

@@ -1,3 +1,4 @@
+using Serilog.Events;
 using Spectre.Console;
 using UsocHil.Configuration;
 using UsocHil.Hosting;
@@ -24,12 +25,13 @@ internal static class RunExecution
         var host = RunHost.Prepare(new HostedRunRequest(request.Station, request.Rig, request.Sequence, HarnessRegistries.For(request.Station), request.AssumeYes, request.TimeScale,
             request.TruthFile, request.ResultsPath, request.ReportDirectory, request.AllowRawPackets), wall, Console.Error);
         string logFile = Path.Combine(request.Station.LogDirectory, $"{request.Rig}-{request.Sequence}-{wall.GetUtcNow():yyyyMMddTHHmmssZ}.clef");
-        await using Serilog.Core.Logger log = Logging.HarnessLogging.Create(request.Station.Config.Logging.Level, request.Verbosity, logFile);
+        bool interactive = OperatorConsole.IsTerminal && AnsiConsole.Profile.Capabilities.Interactive;
+        LiveProgress? live = interactive ? new LiveProgress(AnsiConsole.Console, host.Clock.Time, host.Rig.Definition) : null;
+        await using Serilog.Core.Logger log = Logging.HarnessLogging.ForRun(request.Station.Config.Logging.Level, request.Verbosity, logFile,
+            live is null ? null : new Logging.ScreenSink((line, level) => live.Announce(line, level >= LogEventLevel.Error ? Color.Red : Color.Yellow)));
         ThreadPool.GetMinThreads(out int workers, out int io);
         ThreadPool.SetMinThreads(Math.Max(workers, 16), Math.Max(io, 16));
 
-        bool interactive = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
-        LiveProgress? live = interactive ? new LiveProgress(AnsiConsole.Console, host.Clock.Time, host.Rig.Definition.Display.Parameters) : null;
         await using MonitorServer? monitor = request.Monitor is null ? null : await MonitorServer.StartAsync(new MonitorOptions
         {
             Endpoint = MonitorOptions.ParseEndpoint(request.Monitor),
@@ -46,8 +48,13 @@ internal static class RunExecution
             Console.Out.WriteLine($"Monitor: {monitor.Url} abort token: {monitor.AbortToken}");
         }
 
-        host.LinkOpened = (name, statistics) => monitor?.Broadcaster?.TrackLink(name, statistics);
-        IRunObserver progress = live is null ? new PlainProgress(Console.Out, wall) : live;
+        var links = new LinkReport();
+        host.LinkOpened = (name, statistics) =>
+        {
+            links.Opened(name, statistics);
+            monitor?.Broadcaster?.TrackLink(name, statistics);
+        };
+        IRunObserver progress = live is null ? new PlainProgress(Console.Out, wall, host.Rig.Definition.Dictionary) : live;
         IRunObserver[] observers = monitor?.Observer is { } shown ? [progress, shown] : [progress];
         string mode = host.Rig.Binding.Emulated ? $"emulated, {host.Clock.Scale:G4}x rig time" : "hardware";
         HostedRun run = await host.RunAsync(observers, log,
@@ -55,7 +62,13 @@ internal static class RunExecution
             whileRunning: live is null ? null : running => live.RunAsync(running, wall),
             cancellationToken).ConfigureAwait(false);
 
-        ResultTable.Write(AnsiConsole.Console, run.Result);
+        ResultTable.Write(OperatorConsole.Create(), run.Result, host.Rig.Definition.Dictionary);
+        if (links.Summary() is { } linkSummary)
+        {
+            log.Information("Links: {Links}", linkSummary);
+            Console.Out.WriteLine($"Links: {linkSummary}");
+        }
+
         Console.Out.WriteLine($"Recorded as run {run.RunId} in {run.ResultsPath}" + (run.Report is null ? "" : $"; report {run.Report}"));
         if (Sealing.AnchorFile.Beside(run.ResultsPath) is var anchorFile && anchorFile.Of(run.RunId) is { } anchor)
         {

@@ -11,7 +11,7 @@ namespace UsocHil.Framing;
 /// marker 1ACFFC1D) before each packet. Whatever goes wrong (an impossible header, a failed error control, silence
 /// in the middle of a packet) the framer counts a framing error and scans again from the octet after the marker it
 /// trusted, so a good packet hidden behind a bad one is still found. A packet whose error control fails is never
-/// delivered; its octets are logged at Verbose.
+/// delivered; its octets are logged at Verbose, and the drops are said at Warning, rate-limited (<see cref="DroppedFrameWarning"/>).
 /// </summary>
 public sealed class SyncMarkerFramer : IPacketFramer
 {
@@ -21,6 +21,7 @@ public sealed class SyncMarkerFramer : IPacketFramer
     private readonly ILogger _logger;
     private readonly byte[] _marker;
     private readonly FrameBuffer _buffer;
+    private readonly DroppedFrameWarning _dropped;
     private bool _ended;
 
     public SyncMarkerFramer(PacketErrorControl errorControl, TimeProvider timeProvider, ILogger logger, SyncMarkerFramerOptions? options = null)
@@ -34,6 +35,7 @@ public sealed class SyncMarkerFramer : IPacketFramer
         _errorControl = errorControl;
         _timeProvider = timeProvider;
         _logger = logger;
+        _dropped = new DroppedFrameWarning(logger);
         _marker = _options.Marker.ToArray();
         _buffer = new FrameBuffer(_marker.Length + _options.MaxPacketLength);
     }
@@ -204,6 +206,7 @@ public sealed class SyncMarkerFramer : IPacketFramer
     {
         link.Statistics.AddFramingError();
         link.Statistics.SetLastError(reason);
+        _dropped.Dropped(link, reason);
         if (_logger.IsEnabled(LogEventLevel.Verbose))
         {
             _logger.Verbose("Link {Link} dropped a frame: {Reason}: {Octets}", link.Info.Name, reason, Convert.ToHexString(_buffer.Span[..Math.Min(length, _buffer.Count)]));

@@ -29,7 +29,7 @@ public sealed partial class AcceleratedRunFigure : IFigure
             throw new InvalidOperationException($"usoc-hil run exited {process.ExitCode} without a run summary: {(await error).Trim()} {output.Trim()}");
         }
 
-        double rigSeconds = double.Parse(ended.Groups["minutes"].Value, CultureInfo.InvariantCulture) * 60;
+        double rigSeconds = RigSeconds(ended);
         string subject = $"usoc-hil run calibrate-thermocouples (ended {ended.Groups["state"].Value}, exit {process.ExitCode})";
         return
         [
@@ -37,6 +37,13 @@ public sealed partial class AcceleratedRunFigure : IFigure
         ];
     }
 
-    [GeneratedRegex(@"Run ended (?<state>\S+) .*after (?<minutes>[0-9.]+) min of rig time")]
+    /// <summary>The rig time as the CLI writes durations: "1 h 55 min", "12 min 05 s", "42.0 s" or "350 ms".</summary>
+    private static double RigSeconds(Match ended)
+    {
+        double Part(string name) => ended.Groups[name].Success ? double.Parse(ended.Groups[name].Value, CultureInfo.InvariantCulture) : 0;
+        return Part("h") * 3600 + Part("min") * 60 + Part("s") + Part("ms") / 1000;
+    }
+
+    [GeneratedRegex(@"Run ended (?<state>\S+) .*after (?:(?<h>\d+) h )?(?:(?<min>\d+) min ?)?(?:(?<s>[0-9.]+) s )?(?:(?<ms>\d+) ms )?of rig time")]
     private static partial Regex RunEnded();
 }

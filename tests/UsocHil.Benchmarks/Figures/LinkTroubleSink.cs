@@ -26,18 +26,21 @@ internal sealed class LinkTroubleSink : ILogEventSink
 
     public void Emit(LogEvent logEvent)
     {
+        string template = logEvent.MessageTemplate.Text;
+        // One Information line per refused packet; the operator's rate-limited warning about them is not counted here.
+        if (template.Contains("packet refused", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _refused);
+            return;
+        }
+
         if (logEvent.Level < LogEventLevel.Warning)
         {
             return;
         }
 
         Interlocked.Increment(ref _warnings);
-        string template = logEvent.MessageTemplate.Text;
-        if (template.Contains("packet refused", StringComparison.Ordinal))
-        {
-            Interlocked.Increment(ref _refused);
-        }
-        else if (template.Contains("packets missing", StringComparison.Ordinal)
+        if (template.Contains("packets missing", StringComparison.Ordinal)
             && Number(logEvent, "Missing") is int missing && Number(logEvent, "Count") is int count)
         {
             // Several rigs share this sink and every one calls its payload link the same: keep them apart by thread-free

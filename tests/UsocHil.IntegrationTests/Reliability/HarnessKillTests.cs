@@ -35,7 +35,8 @@ public sealed partial class HarnessKillTests
             TruthRecord heating, killed, off;
             int exitCode;
             List<(string Name, string Value)> logged;
-            await using (RunningCli harness = UsocHilProcess.Start(directory, ["--station", station, "run", "furnace-em", "heat-and-hold", "--yes"]))
+            // -v: the archive writer's "recorded" lines are Information, which a run shows only in its log file unless asked.
+            await using (RunningCli harness = UsocHilProcess.Start(directory, ["--station", station, "run", "furnace-em", "heat-and-hold", "--yes", "-v"]))
             {
                 heating = await TruthWatch.WaitForAsync(emulator.TruthFile, r => r.HeaterOn && r.HeaterPowerWatts > 0, cancellationToken);
                 // The archive commits rows in order, after the fact: once the writer says the measurement that follows

@@ -25,6 +25,11 @@ public sealed class RunFaultTests
         Assert.That(result.ExitCode, Is.AnyOf(0, 1, 3), result.Describe());
         Assert.That(result.All, Does.Not.Contain("   at "), "no stack trace");
         Assert.That(result.Stdout, Does.Contain("Run ended"), result.Describe());
+        // Dropped frames are said at the default level, rate-limited (the 1st, 10th, 100th, ...), and counted at the end.
+        string[] dropWarnings = result.Stderr.Split('\n').Where(l => l.Contains("WRN Link payload dropped", StringComparison.Ordinal)).ToArray();
+        Assert.That(dropWarnings, Is.Not.Empty.And.Length.LessThanOrEqualTo(12), result.Stderr);
+        Assert.That(result.Stderr, Does.Not.Contain("WRN Link payload packet refused"), "not one warning per refused packet");
+        Assert.That(result.Stdout, Does.Match(@"Links: .*payload \d+ frames, \d+ bad dropped"), result.Describe());
         TruthRecord end = station.FinalTruth();
         Assert.That((end.HeaterOn, end.SupplyOutputOn), Is.EqualTo((false, false)), "heater and supply off at the end\n" + result.Describe());
         string outcome = result.ExitCode == 0 ? "run passed: every verdict from intact frames only" : $"run failed cleanly (exit {result.ExitCode}): {result.LastLine("Run ended")}";

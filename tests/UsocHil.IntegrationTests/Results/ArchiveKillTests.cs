@@ -17,7 +17,8 @@ public sealed partial class ArchiveKillTests
         using TemporaryStation station = TemporaryStation.EmulatedFurnace(seed: 1);
         string db = Path.Combine(station.Directory, "results.db");
         var logged = new List<(long Run, string Name, string Value)>();
-        using (var child = Process.Start(UsocHilProcess.StartInfo(["--station", station.StationFile, "run", TestRigs.FurnaceName, "calibrate-thermocouples", "--yes"]))!)
+        // -v: the archive writer's "recorded" lines are Information, which a run shows only in its log file unless asked.
+        using (var child = Process.Start(UsocHilProcess.StartInfo(["--station", station.StationFile, "run", TestRigs.FurnaceName, "calibrate-thermocouples", "--yes", "-v"]))!)
         {
             try
             {

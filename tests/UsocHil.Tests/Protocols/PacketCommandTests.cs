@@ -127,6 +127,61 @@ public sealed class PacketCommandTests
         Assert.That(result.ErrorLines[0], Does.Contain("apid"));
     }
 
+    /// <summary>The longest packet CCSDS allows: 6 header octets and a 65,536-octet data field.</summary>
+    internal static byte[] LongestTelecommand()
+    {
+        var empty = new Telecommand { Apid = 0x64, Service = 20, Subtype = 1, SourceId = 7, ApplicationData = ReadOnlyMemory<byte>.Empty };
+        int overhead = PusCodec.UsocHilDefault.Encode(empty).Length;
+        byte[] data = Enumerable.Range(0, 65_542 - overhead).Select(i => (byte)(i * 31)).ToArray();
+        return PusCodec.UsocHilDefault.Encode(empty with { ApplicationData = data });
+    }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    [CancelAfter(30_000)]
+    public async Task Decode_LongestPacketFromAFile_HexOrRawOctets_Decodes(bool asHex, CancellationToken cancellationToken)
+    {
+        byte[] packet = LongestTelecommand();
+        Assert.That(packet, Has.Length.EqualTo(65_542));
+        string file = Path.Combine(Path.GetTempPath(), $"usochil-packet-{Guid.NewGuid():N}.{(asHex ? "hex" : "bin")}");
+        if (asHex)
+        {
+            // Line breaks as a hex dump would have them.
+            await File.WriteAllTextAsync(file, string.Join('\n', Convert.ToHexString(packet).Chunk(64).Select(c => new string(c))), cancellationToken);
+        }
+        else
+        {
+            await File.WriteAllBytesAsync(file, packet, cancellationToken);
+        }
+
+        try
+        {
+            CliResult decoded = await CliRunner.RunAsync("packet", "decode", "--file", file);
+
+            Assert.That(decoded.ExitCode, Is.Zero, decoded.Error);
+            JsonNode json = JsonNode.Parse(decoded.Output)!;
+            Assert.That(json["octets"]!.GetValue<int>(), Is.EqualTo(65_542));
+            Assert.That(json["primaryHeader"]!["dataLength"]!.GetValue<int>(), Is.EqualTo(65_535));
+            Assert.That(json["pec"]!["valid"]!.GetValue<bool>(), Is.True);
+            Assert.That((await EncodeAsync(decoded.Output)).Output.Trim(), Is.EqualTo(Convert.ToHexString(packet)));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
+    [CancelAfter(20_000)]
+    public async Task Decode_MissingFile_OneLineExitTwo(CancellationToken cancellationToken)
+    {
+        CliResult result = await CliRunner.RunAsync("packet", "decode", "--file", "no-such-packet.hex");
+
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.ErrorLines, Has.Count.EqualTo(1));
+        Assert.That(result.ErrorLines[0], Does.Contain("no-such-packet.hex").And.Contain("does not exist"));
+    }
+
     private static async Task<CliResult> EncodeAsync(string json, params string[] options)
     {
         string file = Path.Combine(Path.GetTempPath(), $"usochil-packet-{Guid.NewGuid():N}.json");

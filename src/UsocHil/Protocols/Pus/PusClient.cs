@@ -30,6 +30,7 @@ public sealed class PusClient : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task? _reader;
     private Exception? _ended;
+    private readonly DroppedFrameWarning _refused;
     private long _dropped;
     private long _decodeErrors;
 
@@ -40,6 +41,7 @@ public sealed class PusClient : IAsyncDisposable
         _codec = codec;
         _timeProvider = timeProvider;
         _logger = logger;
+        _refused = new DroppedFrameWarning(logger);
         _options = options ?? new PusClientOptions();
         _telemetry = Channel.CreateBounded<Telemetry>(
             new BoundedChannelOptions(_options.TelemetryCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleWriter = true },
@@ -238,7 +240,9 @@ public sealed class PusClient : IAsyncDisposable
             Interlocked.Increment(ref _decodeErrors);
             _link.Statistics.AddFramingError();
             _link.Statistics.SetLastError(e.Message);
-            _logger.Warning("Link {Link} packet refused: {Error}", _link.Info.Name, e.Message);
+            // One line per packet in the log file; in front of the operator, the rate-limited count.
+            _logger.Information("Link {Link} packet refused: {Error}", _link.Info.Name, e.Message);
+            _refused.Dropped(_link, $"packet refused: {e.Message}");
             return;
         }
 

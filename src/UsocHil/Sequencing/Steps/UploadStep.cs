@@ -35,7 +35,7 @@ internal sealed class UploadStep(string fit, IReadOnlyList<string> parameters, s
         {
             double back = read.TryGetValue(name, out double v) ? v : double.NaN;
             bool same = SetStep.SameOnTheWire(value, back);
-            context.Record(new Measurement(context.Path, JudgedResult.Holds($"{name} read back", [name], back, context.UnitOf(name), same, $"== {value:R} (float32)", value), context.Now));
+            context.Record(new Measurement(context.Path, JudgedResult.Holds($"{name} read back", [name], back, context.UnitOf(name), same, $"== {Float32(value)} (float32)", value), context.Now));
             if (!same)
             {
                 mismatches.Add($"{name} read back {back:R}, uploaded {value:R}");
@@ -47,6 +47,9 @@ internal sealed class UploadStep(string fit, IReadOnlyList<string> parameters, s
             throw new StepFailedException(context.Path, string.Join("; ", mismatches));
         }
     }
+
+    /// <summary>The value as the payload holds it: the shortest text that reads back as the same float32 (2.582443, not 2.5824434459173062).</summary>
+    private static string Float32(double value) => ((float)value).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static ISequenceStep? Read(StepReader r)
     {

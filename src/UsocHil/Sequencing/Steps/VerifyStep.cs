@@ -27,8 +27,8 @@ internal sealed class VerifyStep(IReadOnlyList<IVerifyCheck> checks, bool stopOn
             {
                 var measurement = Measurement.Of(context.Path, result, context.Now);
                 context.Record(measurement);
-                context.Log.Information("Verdict {Verdict} for {Measurement} = {Value:G6} {Unit} ({Expectation}, margin {Margin:G3})",
-                    measurement.Verdict, measurement.Name, measurement.Value, measurement.Unit, measurement.Expectation, measurement.Margin);
+                context.Log.Information("Verdict {Verdict} for {Measurement} = {Value:G6} {Unit} ({Expectation}, margin {Margin})",
+                    measurement.Verdict, measurement.Name, measurement.Value, measurement.Unit ?? "", measurement.Expectation, measurement.Margin?.ToString("G3", System.Globalization.CultureInfo.InvariantCulture) ?? "none");
                 if (measurement.Verdict.IsFailing())
                 {
                     failed.Add($"{measurement.Name}: {measurement.Expectation}");

@@ -10,6 +10,9 @@ namespace UsocHil.Sequencing.Steps;
 internal sealed record WaitCondition
 {
     public required string Parameter { get; init; }
+
+    /// <summary>The dictionary's names of an enumerated parameter's values, to say "MODE = IDLE", not "MODE = 1".</summary>
+    public IReadOnlyDictionary<string, string>? Names { get; init; }
     public ValueExpression? Near { get; init; }
     public double Tolerance { get; init; }
     public ValueExpression? Above { get; init; }
@@ -41,7 +44,9 @@ internal sealed record WaitCondition
             return false;
         }
 
-        state = $"{Parameter} = {latest.Value:G6}";
+        state = Names is not null && Names.TryGetValue(latest.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), out string? name)
+            ? $"{Parameter} = {name}"
+            : $"{Parameter} = {latest.Value.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}";
         if (!Holds(latest.Value, scope))
         {
             return false;

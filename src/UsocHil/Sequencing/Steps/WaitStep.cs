@@ -212,7 +212,7 @@ internal sealed class WaitStep(WaitCondition? condition, TimeSpan? duration, Tim
         }
 
         return parameter is null ? null : new WaitStep(
-            new WaitCondition { Parameter = parameter.Name, Near = near, Tolerance = tolerance, Above = above, Below = below, EqualTo = equal, BitsSet = bits, MaxRatePerMinute = rate, StableFor = stable },
+            new WaitCondition { Parameter = parameter.Name, Names = parameter.Enum, Near = near, Tolerance = tolerance, Above = above, Below = below, EqualTo = equal, BitsSet = bits, MaxRatePerMinute = rate, StableFor = stable },
             duration, timeout, record, maxSeconds, r.Label, onTimeout == "continue");
     }
 
