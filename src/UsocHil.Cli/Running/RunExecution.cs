@@ -44,7 +44,7 @@ internal static class RunExecution
             Rig = host.Rig.Definition,
             RequestAbort = () =>
             {
-                host.RequestAbort("monitor abort");
+                host.RequestAbort($"monitor abort by {host.Operator} at the monitor page");
                 return Task.CompletedTask;
             },
             Time = wall,
