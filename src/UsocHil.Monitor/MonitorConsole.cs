@@ -8,7 +8,7 @@ namespace UsocHil.Monitor;
 /// hold and resume, by POST requests that carry the abort token (<see cref="AbortGate"/> checks them first). The
 /// record names the operator of the run and the address the answer came from.
 /// </summary>
-public sealed class MonitorConsole(TimeProvider wall, IRunObserver? shown = null) : IOperatorConsole
+public sealed class MonitorConsole(TimeProvider wall) : IOperatorConsole
 {
     private readonly Lock _gate = new();
     private (OperatorQuestion Question, TaskCompletionSource<OperatorAnswer> Answer)? _pending;
@@ -35,7 +35,6 @@ public sealed class MonitorConsole(TimeProvider wall, IRunObserver? shown = null
             _pending = (question, answer);
         }
 
-        shown?.OnEvent(new RunEvent("operator", "info", $"prompt at step {question.Step} waits for an answer: {question.Message}", wall.GetUtcNow()));
         await using CancellationTokenRegistration withdrawn = cancellationToken.Register(() => answer.TrySetCanceled(cancellationToken));
         try
         {

@@ -79,7 +79,7 @@ public sealed class MonitorServer : IAsyncDisposable
         WarnIfNotLoopback(options.Endpoint, log);
         var guards = new MonitorGuards(options, log);
         var abort = new AbortGate(AbortGate.NewToken(), options.RequestAbort, guards.Refusals, new RefusalRate(options.Time), log);
-        MonitorConsole? console = options.RequestAbort is null || live is null ? null : new MonitorConsole(options.Time, live);
+        MonitorConsole? console = options.RequestAbort is null || live is null ? null : new MonitorConsole(options.Time);
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new KestrelRefusals(guards.Refusals));

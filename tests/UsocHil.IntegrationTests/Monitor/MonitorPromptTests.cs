@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using OpenQA.Selenium;
 using UsocHil.IntegrationTests.Runs;
 using UsocHil.Results;
 
@@ -19,25 +20,10 @@ public sealed partial class MonitorPromptTests
     public async Task RunWithMonitor_PromptAnsweredWithTheToken_IsRecordedAndWithoutItRefused(CancellationToken cancellationToken)
     {
         using var station = TemporaryStation.EmulatedFurnace(seed: 3, timeScale: 400);
-        ProcessStartInfo start = UsocHilProcess.StartInfo(
-            ["run", TestRigs.FurnaceName, "certify", "--monitor", "127.0.0.1:0", "--truth", station.TruthFile, "--operator", "bob"], station.Directory);
-        start.RedirectStandardInput = true;
-        using Process process = Process.Start(start)!;
-        process.StandardInput.Close();
-        Task<string> stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        using Process process = StartCertify(station, out Task<string> stderr);
         try
         {
-            Match banner;
-            do
-            {
-                string line = await process.StandardOutput.ReadLineAsync(cancellationToken) ?? throw new AssertionException("usoc-hil ended before printing the monitor address: " + await stderr);
-                banner = MonitorBanner().Match(line);
-            }
-            while (!banner.Success);
-
-            var url = new Uri(banner.Groups["url"].Value);
-            string token = banner.Groups["token"].Value;
-            Task<string> drainOutput = process.StandardOutput.ReadToEndAsync(cancellationToken);
+            (Uri url, string token, Task<string> drainOutput) = await ReadBannerAsync(process, stderr, cancellationToken);
             using var http = new HttpClient { BaseAddress = url };
 
             JsonElement prompt = await PollAsync(http, "api/prompt", p => true, cancellationToken);
@@ -78,6 +64,76 @@ public sealed partial class MonitorPromptTests
                 process.Kill(entireProcessTree: true);
             }
         }
+    }
+
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task RunWithMonitor_PageAnswersThePromptWithTheToken_AndIsRefusedWithAWrongOne(CancellationToken cancellationToken)
+    {
+        using var station = TemporaryStation.EmulatedFurnace(seed: 4, timeScale: 400);
+        using Process process = StartCertify(station, out Task<string> stderr);
+        try
+        {
+            (Uri url, string token, Task<string> drainOutput) = await ReadBannerAsync(process, stderr, cancellationToken);
+            using var http = new HttpClient { BaseAddress = url };
+            await PollAsync(http, "api/prompt", _ => true, cancellationToken);
+
+            using var browser = new HeadlessChromium();
+            browser.Driver.Navigate().GoToUrl(url);
+            browser.Until(d => d.FindElement(By.TagName("body")).GetAttribute("data-ready") == "true", "the page took its snapshot", cancellationToken);
+            browser.Until(d => d.FindElement(By.Id("prompt")).Displayed, "the prompt is shown", cancellationToken);
+            Assert.That(browser.Driver.FindElement(By.Id("prompt-message")).Text, Does.StartWith("Furnace empty, door closed"));
+            browser.Driver.FindElement(By.Id("abort-token")).SendKeys("WRONGTOKEN23");
+            browser.Driver.FindElement(By.Id("prompt-confirm")).Click();
+            browser.Until(d => d.FindElement(By.Id("operator-result")).Text.Contains("refused (403)", StringComparison.Ordinal), "a wrong token is refused", cancellationToken);
+            browser.Screenshot("monitor-prompt-refused");
+            browser.Driver.FindElement(By.Id("abort-token")).Clear();
+            browser.Driver.FindElement(By.Id("abort-token")).SendKeys(token);
+            browser.Driver.FindElement(By.Id("prompt-confirm")).Click();
+            browser.Until(d => d.FindElement(By.Id("operator-result")).Text == "confirm accepted", "the answer is accepted", cancellationToken);
+            browser.Until(d => !d.FindElement(By.Id("prompt")).Displayed, "the prompt is closed once answered", cancellationToken);
+            browser.Screenshot("monitor-prompt-answered");
+            Assert.That(await PostAsync(http, "api/abort", token, cancellationToken), Is.EqualTo(HttpStatusCode.Accepted));
+
+            await process.WaitForExitAsync(cancellationToken);
+            await drainOutput;
+            Assert.That(process.ExitCode, Is.EqualTo(130), await stderr);
+            RunRecord record = await OperatorPromptTests.CertifyRecordAsync(station, cancellationToken);
+            Assert.That(record.Events.Where(e => e.Name == "operator").Select(e => e.Data),
+                Has.Some.Match(@"confirmed by bob at the monitor page \(127\.0\.0\.1\) at "));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    /// <summary>certify with the monitor on an ephemeral loopback port, nobody at a terminal (standard input closed).</summary>
+    private static Process StartCertify(TemporaryStation station, out Task<string> stderr)
+    {
+        ProcessStartInfo start = UsocHilProcess.StartInfo(
+            ["run", TestRigs.FurnaceName, "certify", "--monitor", "127.0.0.1:0", "--truth", station.TruthFile, "--operator", "bob"], station.Directory);
+        start.RedirectStandardInput = true;
+        Process process = Process.Start(start)!;
+        process.StandardInput.Close();
+        stderr = process.StandardError.ReadToEndAsync();
+        return process;
+    }
+
+    private static async Task<(Uri Url, string Token, Task<string> Output)> ReadBannerAsync(Process process, Task<string> stderr, CancellationToken cancellationToken)
+    {
+        Match banner;
+        do
+        {
+            string line = await process.StandardOutput.ReadLineAsync(cancellationToken) ?? throw new AssertionException("usoc-hil ended before printing the monitor address: " + await stderr);
+            banner = MonitorBanner().Match(line);
+        }
+        while (!banner.Success);
+
+        return (new Uri(banner.Groups["url"].Value), banner.Groups["token"].Value, process.StandardOutput.ReadToEndAsync(cancellationToken));
     }
 
     private static async Task<HttpStatusCode> PostAsync(HttpClient http, string path, string? token, CancellationToken cancellationToken)

@@ -29,7 +29,10 @@ internal sealed class PromptStep(string message, TimeSpan? answerWithin) : ISequ
             throw new StepFailedException(context.Path, $"needs an operator to confirm \"{message}\"; run with --yes for unattended runs");
         }
 
-        OperatorAnswer? answer = await context.Options.Prompt.AskAsync(new OperatorQuestion(context.Path, message, context.Next, answerWithin), cancellationToken).ConfigureAwait(false);
+        Task<OperatorAnswer?> asking = context.Options.Prompt.AskAsync(new OperatorQuestion(context.Path, message, context.Next, answerWithin), cancellationToken);
+        // Said once the consoles show the question, so a page that reads the event finds the prompt waiting.
+        context.Observer.OnEvent(new RunEvent("operator", "info", $"prompt at step {context.Path} asks: {message}", context.Now));
+        OperatorAnswer? answer = await asking.ConfigureAwait(false);
         if (answer is null)
         {
             string within = answerWithin?.TotalSeconds.ToString("G4", CultureInfo.InvariantCulture) ?? "?";
