@@ -14,6 +14,7 @@ internal sealed class LiveProgress(IAnsiConsole console, TimeProvider rigTime, I
     private readonly Lock _gate = new();
     private readonly Dictionary<string, double> _telemetry = new(StringComparer.Ordinal);
     private readonly List<string> _recent = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _said = new();
     private readonly DateTimeOffset _start = rigTime.GetUtcNow();
     private string _state = "Idle";
     private string _step = "";
@@ -80,18 +81,34 @@ internal sealed class LiveProgress(IAnsiConsole console, TimeProvider rigTime, I
         }
     }
 
+    /// <summary>
+    /// A line (Spectre markup) to print above the panel: written by the redraw loop, because Spectre's live display
+    /// deadlocks with a write from another thread.
+    /// </summary>
+    public void Say(string markup) => _said.Enqueue(markup);
+
     /// <summary>Redraws until <paramref name="finished"/> completes.</summary>
     public Task RunAsync(Task finished, TimeProvider wall) =>
         console.Live(Render()).AutoClear(false).StartAsync(async context =>
         {
             while (!finished.IsCompleted)
             {
+                WriteSaid();
                 context.UpdateTarget(Render());
                 await Task.WhenAny(finished, Task.Delay(TimeSpan.FromMilliseconds(250), wall)).ConfigureAwait(false);
             }
 
+            WriteSaid();
             context.UpdateTarget(Render());
         });
+
+    private void WriteSaid()
+    {
+        while (_said.TryDequeue(out string? line))
+        {
+            console.MarkupLine(line);
+        }
+    }
 
     private Table Render()
     {

@@ -59,7 +59,7 @@ internal static class RunExecution
         List<IRunObserver> observers = monitor?.Observer is { } shown ? [progress, shown] : [progress];
         if (terminal)
         {
-            var operatorAtTerminal = new TerminalConsole(AnsiConsole.Console, wall);
+            var operatorAtTerminal = new TerminalConsole(live is null ? markup => AnsiConsole.MarkupLine(markup) : live.Say, wall);
             host.Attend(operatorAtTerminal);
             observers.Add(operatorAtTerminal);
         }

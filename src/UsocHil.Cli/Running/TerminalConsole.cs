@@ -7,9 +7,9 @@ namespace UsocHil.Cli.Running;
 /// <summary>
 /// The operator at the terminal usoc-hil runs in: a prompt step shows its question, what happens next and the keys
 /// (y confirm, n refuse, a abort); at any time h holds the run at the next step boundary, r resumes it and a aborts.
-/// Lines go through the Spectre console, so they appear above the live panel without tearing it.
+/// Lines (Spectre markup) go to <paramref name="say"/>: above the live panel through its redraw loop, else straight out.
 /// </summary>
-internal sealed class TerminalConsole(IAnsiConsole console, TimeProvider wall) : IOperatorConsole, IRunObserver
+internal sealed class TerminalConsole(Action<string> say, TimeProvider wall) : IOperatorConsole, IRunObserver
 {
     public const string Keys = "Keys: h hold at the next step boundary, r resume, a abort (the rig is made safe)";
 
@@ -115,5 +115,5 @@ internal sealed class TerminalConsole(IAnsiConsole console, TimeProvider wall) :
         }
     }
 
-    private void Say(string markup) => console.MarkupLine(markup);
+    private void Say(string markup) => say(markup);
 }
