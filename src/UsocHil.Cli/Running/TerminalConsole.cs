@@ -43,8 +43,11 @@ internal sealed class TerminalConsole(Action<string> say, TimeProvider wall) : I
             Say($"  On confirm the run goes on with {Markup.Escape(next)}");
         }
 
-        Say("  [bold]y[/] confirm   [bold]n[/] refuse (the rig is made safe, the run fails)   [bold]a[/] abort (the rig is made safe)" +
-            (question.Timeout is { } t ? $"   no answer within {t.TotalSeconds:G4} s makes the rig safe" : ""));
+        Say("  [bold]y[/] confirm   [bold]n[/] refuse (the rig is made safe, the run fails)   [bold]a[/] abort (the rig is made safe)");
+        if (question.Timeout is { } t)
+        {
+            Say($"  No answer within {t.TotalSeconds.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} s (wall time) makes the rig safe");
+        }
         await using CancellationTokenRegistration withdrawn = cancellationToken.Register(() =>
         {
             if (answer.TrySetCanceled(cancellationToken))

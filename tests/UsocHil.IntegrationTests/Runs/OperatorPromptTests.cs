@@ -16,13 +16,13 @@ namespace UsocHil.IntegrationTests.Runs;
 public sealed class OperatorPromptTests
 {
     private const int Seed = 5;
-    private const double TimeScale = 2000;
+    private const double TimeScale = 400;
     private string _preparedEeprom = "";
 
     [OneTimeSetUp]
     public async Task CalibrateAndTuneOneUnit()
     {
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         using var station = TemporaryStation.EmulatedFurnace(Seed, TimeScale);
         foreach (string sequence in new[] { "calibrate-thermocouples", "tune-heater-pid" })
         {
@@ -56,6 +56,7 @@ public sealed class OperatorPromptTests
         await using OperatorTerminal terminal = Certify(station);
 
         await terminal.WaitForAsync("Operator prompt at step 1: Furnace empty, door closed", cancellationToken);
+        await terminal.WaitForAsync("y confirm   n refuse", cancellationToken);
         Assert.That(terminal.Screen, Does.Contain("On confirm the run goes on with step 2 set: 15 K/min ramp"), "what happens next");
         await terminal.TypeAsync("h");
         await terminal.WaitForAsync("Hold requested", cancellationToken);
@@ -97,6 +98,33 @@ public sealed class OperatorPromptTests
         RunRecord record = await CertifyRecordAsync(station, cancellationToken);
         Assert.That(record.Transitions.Select(t => t.To), Does.Contain("Safing"));
         Assert.That(record.Events.Where(e => e.Name == "operator").Select(e => e.Data), Has.Some.Match("refused by alice at the terminal at "));
+    }
+
+    [TestCase("", 1, "no answer to \"Door closed?\" within 2 s")]
+    [TestCase("a", 130, "aborted by alice at the terminal at ")]
+    [CancelAfter(60_000)]
+    public async Task RunPowered_PromptUnansweredOrAborted_EndsThroughSafing(string keys, int expectedExit, string recorded, CancellationToken cancellationToken)
+    {
+        const string Sequence = """
+            { "sequence": "door-check", "version": "1",
+              "powerUp": [ { "kind": "power", "supply": "on", "lines": { "POWER_EN": true } } ],
+              "steps": [ { "kind": "prompt", "message": "Door closed?", "timeoutSeconds": 2 }, { "kind": "command", "command": "HEATER_ON" } ] }
+            """;
+        using var station = TemporaryStation.EmulatedFurnace(Seed, TimeScale, extraSequences: new Dictionary<string, string> { ["door-check"] = Sequence });
+        await using OperatorTerminal terminal = OperatorTerminal.Start(station.Directory, ["run", TestRigs.FurnaceName, "door-check", "--truth", station.TruthFile, "--operator", "alice"]);
+
+        await terminal.WaitForAsync("No answer within 2 s (wall time) makes the rig safe", cancellationToken);
+        await terminal.TypeAsync(keys);
+        int exit = await terminal.WaitForExitAsync(cancellationToken);
+
+        Assert.That(exit, Is.EqualTo(expectedExit), terminal.Screen);
+        TruthRecord last = JsonSerializer.Deserialize<TruthRecord>(File.ReadLines(station.TruthFile).Last(l => l.Length > 0), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        Assert.That((last.HeaterOn, last.SupplyOutputOn, last.PowerEnable), Is.EqualTo((false, false, false)));
+        await using ResultsArchive archive = await ResultsArchive.OpenExistingAsync(Path.Combine(station.Directory, "results.db"), TimeProvider.System, Logger.None, cancellationToken);
+        RunRecord record = await archive.ReadRunAsync((await archive.ListRunsAsync(cancellationToken)).Single().Id, cancellationToken);
+        Assert.That(record.Transitions.Select(t => t.To), Does.Contain("Safing"));
+        Assert.That(record.Events.Select(e => e.Data ?? "").Concat(record.Transitions.Select(t => t.Trigger)), Has.Some.Contains(recorded));
+        Assert.That(record.Commands.Select(c => c.Name), Does.Not.Contain("HEATER_ON"), "the step after the prompt never ran");
     }
 
     [Test]
