@@ -141,16 +141,22 @@ public sealed class RunHost
             starting?.Invoke();
             using var attending = new CancellationTokenSource();
             var controls = new OperatorControls(this, Operator, _wall);
-            Task[] consoles = [.. _consoles.Select(c => Task.Run(() => Attend(c, controls, log, attending.Token), CancellationToken.None))];
-            Task<RunResult> running = _run.RunAsync(CancellationToken.None);
-            if (whileRunning is not null)
+            Task[] consoles = [.. _consoles.Select(c => Task.Run(() => AttendUntilOverAsync(c, controls, log, attending.Token), CancellationToken.None))];
+            try
             {
-                await whileRunning(running).ConfigureAwait(false);
-            }
+                Task<RunResult> running = _run.RunAsync(CancellationToken.None);
+                if (whileRunning is not null)
+                {
+                    await whileRunning(running).ConfigureAwait(false);
+                }
 
-            result = await running.ConfigureAwait(false);
-            await attending.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAll(consoles).ConfigureAwait(false);
+                result = await running.ConfigureAwait(false);
+            }
+            finally
+            {
+                await attending.CancelAsync().ConfigureAwait(false);
+                await Task.WhenAll(consoles).ConfigureAwait(false);
+            }
         }
 
         _over = true;
@@ -159,7 +165,7 @@ public sealed class RunHost
     }
 
     /// <summary>A console that fails stops attending; the run goes on (Ctrl-C and the other consoles still reach it).</summary>
-    private static async Task Attend(IOperatorConsole console, OperatorControls controls, ILogger log, CancellationToken cancellationToken)
+    private static async Task AttendUntilOverAsync(IOperatorConsole console, OperatorControls controls, ILogger log, CancellationToken cancellationToken)
     {
         try
         {

@@ -42,14 +42,11 @@ internal sealed class RunMachine
 
     public StateMachineInfo Info => _machine.GetInfo();
 
-    /// <summary>The operator asked to hold at the next step boundary and the run is not held yet.</summary>
-    public bool HoldRequested => _holdRequested;
-
-    /// <summary>Holds the run at the next step boundary; false when it is held already or over.</summary>
+    /// <summary>Holds the run at the next step boundary; false when it is held already, over, or past its last step boundary.</summary>
     /// <param name="by">Who asked, for the record ("alice at the terminal").</param>
     public bool RequestHold(string by)
     {
-        if (_state == RunState.Held || IsTerminal(_state) || _state == RunState.Safing)
+        if (_state is RunState.Held or RunState.Safing or RunState.Verifying || IsTerminal(_state) || (_state == RunState.Executing && !_phases.MoreStepsRemain))
         {
             return false;
         }

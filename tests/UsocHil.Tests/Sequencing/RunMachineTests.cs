@@ -241,11 +241,11 @@ public sealed class RunMachineTests
     }
 
     [Test]
-    public async Task RequestHold_AfterTheLastStep_DoesNotHoldVerification()
+    public async Task RequestHold_DuringTheLastStep_IsRefusedAndVerificationRuns()
     {
         await ToFirstStepAsync();
-        _machine.RequestHold("alice at the terminal");
 
+        Assert.That(_machine.RequestHold("alice at the terminal"), Is.False, "no step boundary is left to hold at");
         await FireAsync(RunTrigger.StepCompleted);
 
         Assert.That(_machine.State, Is.EqualTo(RunState.Verifying));
