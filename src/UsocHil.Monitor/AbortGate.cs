@@ -36,6 +36,23 @@ internal sealed class AbortGate(string token, Func<Task>? requestAbort, RefusalL
 
     public async Task<IResult> HandleAsync(HttpContext context)
     {
+        if (await RefuseAsync(context).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
+        bool first = Interlocked.Exchange(ref _requested, 1) == 0;
+        log.Warning("Operator abort requested from the monitor by {Remote}", RequestGuard.Remote(context));
+        await requestAbort!().ConfigureAwait(false);
+        return HttpResults.Json(new { accepted = true, first }, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>
+    /// The refusal of a request that acts on the run (abort, a prompt's answer, hold, resume): from another origin, on a
+    /// read-only monitor, without the right token; null when it may act.
+    /// </summary>
+    public async Task<IResult?> RefuseAsync(HttpContext context)
+    {
         string remote = RequestGuard.Remote(context);
         if (await OperatorRequest.RefuseAsync(context).ConfigureAwait(false) is { } bad)
         {
@@ -53,10 +70,7 @@ internal sealed class AbortGate(string token, Func<Task>? requestAbort, RefusalL
             return Refuse(context, remote, StatusCodes.Status403Forbidden, RefusalKind.Token, presented is null ? "no abort token" : "wrong abort token");
         }
 
-        bool first = Interlocked.Exchange(ref _requested, 1) == 0;
-        log.Warning("Operator abort requested from the monitor by {Remote}", remote);
-        await requestAbort().ConfigureAwait(false);
-        return HttpResults.Json(new { accepted = true, first }, statusCode: StatusCodes.Status202Accepted);
+        return null;
     }
 
     private IResult Refuse(HttpContext context, string remote, int status, string kind, string why)

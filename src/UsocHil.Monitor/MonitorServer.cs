@@ -26,8 +26,9 @@ public sealed class MonitorServer : IAsyncDisposable
     private readonly IRunCatalogue _catalogue;
     private readonly AbortGate _abort;
 
-    private MonitorServer(WebApplication app, IRunCatalogue catalogue, AbortGate abort, MonitorGuards guards, Uri url, RunBroadcaster? live)
+    private MonitorServer(WebApplication app, IRunCatalogue catalogue, AbortGate abort, MonitorGuards guards, Uri url, RunBroadcaster? live, MonitorConsole? console)
     {
+        Console = console;
         _app = app;
         _catalogue = catalogue;
         _abort = abort;
@@ -47,6 +48,12 @@ public sealed class MonitorServer : IAsyncDisposable
 
     /// <summary>The bounds on connections and streams and the refusals counted so far.</summary>
     internal MonitorGuards Guards { get; }
+
+    /// <summary>
+    /// The page as an operator console (prompts answered, the run held and resumed, with the abort token); null for a
+    /// read-only monitor. Give it to the run host (RunHost.Attend).
+    /// </summary>
+    public MonitorConsole? Console { get; }
 
     /// <summary>The live run's broadcaster, also for <see cref="RunBroadcaster.TrackLink"/>.</summary>
     public RunBroadcaster? Broadcaster { get; }
@@ -72,6 +79,7 @@ public sealed class MonitorServer : IAsyncDisposable
         WarnIfNotLoopback(options.Endpoint, log);
         var guards = new MonitorGuards(options, log);
         var abort = new AbortGate(AbortGate.NewToken(), options.RequestAbort, guards.Refusals, new RefusalRate(options.Time), log);
+        MonitorConsole? console = options.RequestAbort is null || live is null ? null : new MonitorConsole(options.Time);
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new KestrelRefusals(guards.Refusals));
@@ -96,6 +104,7 @@ public sealed class MonitorServer : IAsyncDisposable
         app.Use(guard.InvokeAsync);
         app.UseRouting();
         MapEndpoints(app, catalogue, abort, guards.Streams, options.Time);
+        MapOperatorEndpoints(app, abort, console);
 
         try
         {
@@ -110,7 +119,7 @@ public sealed class MonitorServer : IAsyncDisposable
 
         Uri url = BoundUrl(app, options.Endpoint);
         log.Information("Monitor serving {Url}", url);
-        return new MonitorServer(app, catalogue, abort, guards, url, live);
+        return new MonitorServer(app, catalogue, abort, guards, url, live, console);
     }
 
     public async ValueTask DisposeAsync()
@@ -159,6 +168,47 @@ public sealed class MonitorServer : IAsyncDisposable
         Func<HttpContext, Task<IResult>> handleAbort = abort.HandleAsync;
         app.MapPost("/api/abort", (Delegate)handleAbort);
     }
+
+    /// <summary>The pending prompt (anyone who may see the page may read it); its answer, hold and resume need the token.</summary>
+    private static void MapOperatorEndpoints(WebApplication app, AbortGate gate, MonitorConsole? console)
+    {
+        app.MapGet("/api/prompt", () => console?.Pending is { } prompt ? HttpResults.Json(prompt, MonitorJson.Options) : HttpResults.NoContent());
+        app.MapPost("/api/prompt/{answer}", async (HttpContext context, string answer, string? step) =>
+        {
+            if (await gate.RefuseAsync(context).ConfigureAwait(false) is { } refused)
+            {
+                return refused;
+            }
+
+            OperatorDecision? decision = answer switch { "confirm" => OperatorDecision.Confirm, "refuse" => OperatorDecision.Refuse, "abort" => OperatorDecision.Abort, _ => null };
+            if (decision is not { } d)
+            {
+                return HttpResults.Json(new { accepted = false, reason = $"'{answer}' is not an answer: confirm, refuse or abort" }, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            return console!.Answer(d, step, Address(context))
+                ? HttpResults.Json(new { accepted = true }, statusCode: StatusCodes.Status202Accepted)
+                : HttpResults.Json(new { accepted = false, reason = "no prompt waits for an answer" + (step is null ? "" : $" at step {step}") }, statusCode: StatusCodes.Status409Conflict);
+        });
+        Func<HttpContext, Task<IResult>> hold = context => ActAsync(context, gate, () => console!.Hold(Address(context)), "the run cannot be held now");
+        Func<HttpContext, Task<IResult>> resume = context => ActAsync(context, gate, () => console!.Resume(Address(context)), "the run is not held");
+        app.MapPost("/api/hold", (Delegate)hold);
+        app.MapPost("/api/resume", (Delegate)resume);
+    }
+
+    private static async Task<IResult> ActAsync(HttpContext context, AbortGate gate, Func<bool> act, string refusal)
+    {
+        if (await gate.RefuseAsync(context).ConfigureAwait(false) is { } refused)
+        {
+            return refused;
+        }
+
+        return act()
+            ? HttpResults.Json(new { accepted = true }, statusCode: StatusCodes.Status202Accepted)
+            : HttpResults.Json(new { accepted = false, reason = refusal }, statusCode: StatusCodes.Status409Conflict);
+    }
+
+    private static string Address(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "?";
 
     private static Uri BoundUrl(WebApplication app, IPEndPoint requested)
     {

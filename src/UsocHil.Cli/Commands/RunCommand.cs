@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Win32.SafeHandles;
 using UsocHil.Cli.Running;
+using UsocHil.Hosting;
 using UsocHil.Results;
 using UsocHil.Sequencing;
 
@@ -25,10 +26,14 @@ public static class RunCommand
         {
             Description = "Allow the sequence's raw steps to send packets outside the dictionary; logged as a warning and recorded with the run",
         };
+        var operatorName = new Option<string?>("--operator")
+        {
+            Description = "Who runs it, recorded with the run, every prompt answer, hold and resume (default: the login name)",
+        };
         var results = GlobalOptions.Results();
         var command = new Command("run", "Run a calibration, optimisation or certification sequence on a rig")
         {
-            rig, sequence, yes, timeScale, results, report, truth, monitor, raw,
+            rig, sequence, yes, timeScale, results, report, truth, monitor, raw, operatorName,
         };
         command.SetHandler(async (parse, cancellationToken) =>
         {
@@ -45,13 +50,18 @@ public static class RunCommand
                 var request = new RunRequest(StationContext.Load(parse), parse.GetValue(rig)!, parse.GetValue(sequence)!, parse.GetValue(yes), scale,
                     parse.GetValue(truth)?.FullName, parse.GetValue(GlobalOptions.Verbosity),
                     parse.GetResult(monitor) is null ? null : parse.GetValue(monitor) ?? "",
-                    parse.GetValue(results)?.FullName, parse.GetValue(report)?.FullName, parse.GetValue(raw));
+                    parse.GetValue(results)?.FullName, parse.GetValue(report)?.FullName, parse.GetValue(raw), parse.GetValue(operatorName));
                 if (request.ReportDirectory is { } reportFolder)
                 {
                     RequireWritable(reportFolder);
                 }
 
                 return await RunExecution.ExecuteAsync(request, TimeProvider.System, cancellationToken);
+            }
+            catch (OperatorRequiredException ex)
+            {
+                Console.Error.WriteLine($"usoc-hil run: {ex.Message}");
+                return ExitCodes.UsageOrConfiguration;
             }
             catch (ResultsArchiveException ex)
             {

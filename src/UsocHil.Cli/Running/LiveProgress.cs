@@ -17,6 +17,8 @@ internal sealed class LiveProgress(IAnsiConsole console, TimeProvider rigTime, R
     private readonly Lock _gate = new();
     private readonly Dictionary<string, string> _telemetry = new(StringComparer.Ordinal);
     private readonly List<string> _recent = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<Action<IAnsiConsole>> _said = new();
+    private volatile bool _live;
     private readonly DateTimeOffset _start = rigTime.GetUtcNow();
     private readonly IReadOnlyList<string> _keyParameters = rig.Display.Parameters;
     private RunState? _state;
@@ -92,20 +94,51 @@ internal sealed class LiveProgress(IAnsiConsole console, TimeProvider rigTime, R
     }
 
     /// <summary>A line for the operator above the panel (a log warning or error), written without tearing it.</summary>
-    public void Announce(string line, Style style) => console.Write(new AnnouncedLine(line, style));
+    public void Announce(string line, Style style) => Write(c => c.Write(new AnnouncedLine(line, style)));
+
+    /// <summary>A line (Spectre markup) to print above the panel, such as an operator prompt.</summary>
+    public void Say(string markup) => Write(c => c.MarkupLine(markup));
+
+    /// <summary>
+    /// While the panel is shown, lines are written by its redraw loop: Spectre's live display deadlocks with a write
+    /// from another thread.
+    /// </summary>
+    private void Write(Action<IAnsiConsole> write)
+    {
+        if (_live)
+        {
+            _said.Enqueue(write);
+        }
+        else
+        {
+            write(console);
+        }
+    }
 
     /// <summary>Redraws until <paramref name="finished"/> completes.</summary>
     public Task RunAsync(Task finished, TimeProvider wall) =>
         console.Live(Render()).AutoClear(false).Overflow(VerticalOverflow.Ellipsis).StartAsync(async context =>
         {
+            _live = true;
             while (!finished.IsCompleted)
             {
+                WriteSaid();
                 context.UpdateTarget(Render());
                 await Task.WhenAny(finished, Task.Delay(TimeSpan.FromMilliseconds(250), wall)).ConfigureAwait(false);
             }
 
+            _live = false;
+            WriteSaid();
             context.UpdateTarget(Render());
         });
+
+    private void WriteSaid()
+    {
+        while (_said.TryDequeue(out Action<IAnsiConsole>? write))
+        {
+            write(console);
+        }
+    }
 
     private Table Render()
     {

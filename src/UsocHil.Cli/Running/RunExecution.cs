@@ -12,7 +12,8 @@ namespace UsocHil.Cli.Running;
 /// <param name="ResultsPath">The results archive (--results, else the station's).</param>
 /// <param name="ReportDirectory">--report: where to write the run's HTML report.</param>
 /// <param name="AllowRawPackets">--raw: the sequence's raw steps may send packets outside the dictionary.</param>
-internal sealed record RunRequest(LoadedStation Station, string Rig, string Sequence, bool AssumeYes, double? TimeScale, string? TruthFile, int Verbosity, string? Monitor = null, string? ResultsPath = null, string? ReportDirectory = null, bool AllowRawPackets = false);
+/// <param name="Operator">--operator: who runs it, for the record; null for the login name.</param>
+internal sealed record RunRequest(LoadedStation Station, string Rig, string Sequence, bool AssumeYes, double? TimeScale, string? TruthFile, int Verbosity, string? Monitor = null, string? ResultsPath = null, string? ReportDirectory = null, bool AllowRawPackets = false, string? Operator = null);
 
 /// <summary>
 /// The front end of one <c>usoc-hil run</c> over the library's <see cref="RunHost"/>: the log file, the progress
@@ -23,7 +24,14 @@ internal static class RunExecution
     public static async Task<int> ExecuteAsync(RunRequest request, TimeProvider wall, CancellationToken cancellationToken)
     {
         var host = RunHost.Prepare(new HostedRunRequest(request.Station, request.Rig, request.Sequence, HarnessRegistries.For(request.Station), request.AssumeYes, request.TimeScale,
-            request.TruthFile, request.ResultsPath, request.ReportDirectory, request.AllowRawPackets), wall, Console.Error);
+            request.TruthFile, request.ResultsPath, request.ReportDirectory, request.AllowRawPackets, request.Operator), wall, Console.Error);
+        bool terminal = !Console.IsInputRedirected;
+        if (host.NeedsOperator && !terminal && request.Monitor is null)
+        {
+            // Refused before the log, the archive, the emulator or the rig is touched.
+            throw new OperatorRequiredException(host.Plan.Name, host.Plan.OperatorPrompts);
+        }
+
         string logFile = Path.Combine(request.Station.LogDirectory, $"{request.Rig}-{request.Sequence}-{wall.GetUtcNow():yyyyMMddTHHmmssZ}.clef");
         bool interactive = OperatorConsole.IsTerminal && AnsiConsole.Profile.Capabilities.Interactive;
         LiveProgress? live = interactive ? new LiveProgress(AnsiConsole.Console, host.Clock.Time, host.Rig.Definition) : null;
@@ -38,7 +46,7 @@ internal static class RunExecution
             Rig = host.Rig.Definition,
             RequestAbort = () =>
             {
-                host.RequestAbort("monitor abort");
+                host.RequestAbort($"monitor abort by {host.Operator} at the monitor page");
                 return Task.CompletedTask;
             },
             Time = wall,
@@ -55,10 +63,29 @@ internal static class RunExecution
             monitor?.Broadcaster?.TrackLink(name, statistics);
         };
         IRunObserver progress = live is null ? new PlainProgress(Console.Out, wall, host.Rig.Definition.Dictionary) : live;
-        IRunObserver[] observers = monitor?.Observer is { } shown ? [progress, shown] : [progress];
+        List<IRunObserver> observers = monitor?.Observer is { } shown ? [progress, shown] : [progress];
+        if (terminal)
+        {
+            var operatorAtTerminal = new TerminalConsole(live is null ? markup => AnsiConsole.MarkupLine(markup) : live.Say, wall);
+            host.Attend(operatorAtTerminal);
+            observers.Add(operatorAtTerminal);
+        }
+
+        if (monitor?.Console is { } page)
+        {
+            host.Attend(page);
+        }
+
         string mode = host.Rig.Binding.Emulated ? $"emulated, {host.Clock.Scale:G4}x rig time" : "hardware";
         HostedRun run = await host.RunAsync(observers, log,
-            starting: () => Console.Out.WriteLine($"Running {host.Plan.Name} {host.Plan.Version} on {request.Rig} ({mode}); log {logFile}"),
+            starting: () =>
+            {
+                Console.Out.WriteLine($"Running {host.Plan.Name} {host.Plan.Version} on {request.Rig} ({mode}) for {host.Operator}; log {logFile}");
+                if (terminal)
+                {
+                    Console.Out.WriteLine(TerminalConsole.Keys);
+                }
+            },
             whileRunning: live is null ? null : running => live.RunAsync(running, wall),
             cancellationToken).ConfigureAwait(false);
 

@@ -11,6 +11,7 @@ namespace UsocHil.Hosting;
 /// <param name="ResultsPath">The results archive; null for the station's.</param>
 /// <param name="ReportDirectory">Where to write the run's HTML report once sealed; null for none.</param>
 /// <param name="AllowRawPackets">The sequence's raw steps may send packets outside the dictionary.</param>
+/// <param name="Operator">Who runs it, for the record (prompts' answers, holds, the run's header); null for the login name.</param>
 public sealed record HostedRunRequest(
     LoadedStation Station,
     string Rig,
@@ -21,4 +22,9 @@ public sealed record HostedRunRequest(
     string? TruthFile = null,
     string? ResultsPath = null,
     string? ReportDirectory = null,
-    bool AllowRawPackets = false);
+    bool AllowRawPackets = false,
+    string? Operator = null)
+{
+    /// <summary>The operator's name as recorded: <see cref="Operator"/>, else the login name.</summary>
+    public string OperatorName => string.IsNullOrWhiteSpace(Operator) ? Environment.UserName : Operator.Trim();
+}

@@ -30,7 +30,7 @@ public sealed class RunArchiving : IAsyncDisposable
     public long RunId => Observer.Recorder.RunId;
 
     public static async Task<RunArchiving> BeginAsync(
-        string resultsPath, LoadedStation station, LoadedRig rig, string sequenceFile, TimeProvider wall, TimeProvider rigTime, ILogger log, ResultsStores stores, CancellationToken cancellationToken)
+        string resultsPath, LoadedStation station, LoadedRig rig, string sequenceFile, string operatorName, TimeProvider wall, TimeProvider rigTime, ILogger log, ResultsStores stores, CancellationToken cancellationToken)
     {
         IResultsStore archive = await stores.OpenAsync(station.Config.ResultsStore, resultsPath, wall, log, create: true, cancellationToken).ConfigureAwait(false);
         try
@@ -43,7 +43,7 @@ public sealed class RunArchiving : IAsyncDisposable
                 SequenceSha256 = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(sequenceFile, cancellationToken).ConfigureAwait(false))),
                 StationSha256 = station.Sha256,
                 SoftwareVersion = typeof(RunArchiving).Assembly.GetName().Version?.ToString(),
-                Operator = Environment.UserName,
+                Operator = operatorName,
             };
             RunRecorder recorder = await archive.BeginRunAsync(header, rigTime, cancellationToken).ConfigureAwait(false);
             return new RunArchiving(archive, recorder, station.Directory, log);

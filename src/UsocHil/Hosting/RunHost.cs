@@ -19,7 +19,9 @@ public sealed class RunHost
     private readonly HostedRunRequest _request;
     private readonly TimeProvider _wall;
     private readonly TextWriter _notices;
+    private readonly List<IOperatorConsole> _consoles = [];
     private SequenceRun? _run;
+    private IRunObserver? _observer;
     private volatile bool _over;
 
     private RunHost(HostedRunRequest request, LoadedRig rig, string sequenceFile, SequencePlan plan, RunClock clock, TimeProvider wall, TextWriter notices)
@@ -42,6 +44,29 @@ public sealed class RunHost
     public RunClock Clock { get; }
 
     public string ResultsPath => _request.ResultsPath ?? _request.Station.ResultsPath;
+
+    /// <summary>The sequence has prompts and nobody answers them for the operator (no --yes): someone must attend the run.</summary>
+    public bool NeedsOperator => Plan.OperatorPrompts > 0 && !_request.AssumeYes;
+
+    /// <summary>Who runs it, for the record.</summary>
+    public string Operator => _request.OperatorName;
+
+    /// <summary>
+    /// Adds a place the operator attends the run from (a terminal, the monitor page), before <see cref="RunAsync"/>:
+    /// prompts are put to every console, and each may hold, resume and abort.
+    /// </summary>
+    public void Attend(IOperatorConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        _consoles.Add(console);
+    }
+
+    /// <summary>Holds the run at the next step boundary; false when refused (held already, safing, over, not started).</summary>
+    /// <param name="by">Who, where and when, for the record.</param>
+    public bool RequestHold(string by) => _run?.RequestHold(by) ?? false;
+
+    /// <summary>Resumes a held run, or withdraws a hold not yet reached; false when there is nothing to resume.</summary>
+    public bool Resume(string by) => _run?.Resume(by) ?? false;
 
     /// <summary>Called with every link the session opens (payload and instruments), for its statistics.</summary>
     public Action<string, Links.LinkStatistics>? LinkOpened { get; set; }
@@ -73,6 +98,7 @@ public sealed class RunHost
         }
 
         _notices.WriteLine($"usoc-hil: {source}: aborting, the rig is being made safe");
+        _observer?.OnEvent(new RunEvent("operator", "warning", $"{source}: aborting, the rig is being made safe", Clock.Time.GetUtcNow()));
         return true;
     }
 
@@ -83,9 +109,15 @@ public sealed class RunHost
     public async Task<HostedRun> RunAsync(IEnumerable<IRunObserver> observers, ILogger log, Action? starting = null, Func<Task<RunResult>, Task>? whileRunning = null,
         CancellationToken cancellationToken = default)
     {
+        if (NeedsOperator && _consoles.Count == 0)
+        {
+            throw new OperatorRequiredException(Plan.Name, Plan.OperatorPrompts);
+        }
+
         await using RunArchiving archiving = await RunArchiving.BeginAsync(
-            ResultsPath, _request.Station, Rig, SequenceFile, _wall, Clock.Time, log, _request.Registries.Stores, cancellationToken).ConfigureAwait(false);
+            ResultsPath, _request.Station, Rig, SequenceFile, Operator, _wall, Clock.Time, log, _request.Registries.Stores, cancellationToken).ConfigureAwait(false);
         var observer = new RunObservers([.. observers, archiving.Observer], log);
+        _observer = observer;
         if (_request.AllowRawPackets)
         {
             log.Warning("Raw packet sending is enabled (--raw): raw steps send bytes outside the dictionary, unverified");
@@ -97,21 +129,54 @@ public sealed class RunHost
         RunResult result;
         await using (var connector = new RigConnector(_request.Station, Rig, _request.Registries, Clock, log) { TruthFile = _request.TruthFile, LinkOpened = LinkOpened })
         {
-            var options = new RunOptions { AssumeYes = _request.AssumeYes, StepTimeoutFloor = RunOptions.StepTimeoutFloorFor(Clock.Scale), AllowRawPackets = _request.AllowRawPackets };
+            var options = new RunOptions
+            {
+                AssumeYes = _request.AssumeYes,
+                StepTimeoutFloor = RunOptions.StepTimeoutFloorFor(Clock.Scale),
+                AllowRawPackets = _request.AllowRawPackets,
+                Prompt = _consoles.Count == 0 ? null : new OperatorDesk(_consoles, _wall, log),
+            };
             _run = new SequenceRun(Plan, Rig.Definition, async ct => await connector.ConnectAsync(ct).ConfigureAwait(false), options, observer, Clock.Time,
                 new RigSafing(_wall, log), log);
             starting?.Invoke();
-            Task<RunResult> running = _run.RunAsync(CancellationToken.None);
-            if (whileRunning is not null)
+            using var attending = new CancellationTokenSource();
+            var controls = new OperatorControls(this, Operator, _wall);
+            Task[] consoles = [.. _consoles.Select(c => Task.Run(() => AttendUntilOverAsync(c, controls, log, attending.Token), CancellationToken.None))];
+            try
             {
-                await whileRunning(running).ConfigureAwait(false);
-            }
+                Task<RunResult> running = _run.RunAsync(CancellationToken.None);
+                if (whileRunning is not null)
+                {
+                    await whileRunning(running).ConfigureAwait(false);
+                }
 
-            result = await running.ConfigureAwait(false);
+                result = await running.ConfigureAwait(false);
+            }
+            finally
+            {
+                await attending.CancelAsync().ConfigureAwait(false);
+                await Task.WhenAll(consoles).ConfigureAwait(false);
+            }
         }
 
         _over = true;
         string? report = await archiving.FinishAsync(Rig, _request.ReportDirectory, result, _request.Registries.Sinks, CancellationToken.None).ConfigureAwait(false);
         return new HostedRun(result, archiving.RunId, ResultsPath, report);
+    }
+
+    /// <summary>A console that fails stops attending; the run goes on (Ctrl-C and the other consoles still reach it).</summary>
+    private static async Task AttendUntilOverAsync(IOperatorConsole console, OperatorControls controls, ILogger log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await console.AttendAsync(controls, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            log.Warning(ex, "Operator console {Console} stopped attending the run", console.GetType().Name);
+        }
     }
 }

@@ -73,7 +73,11 @@ internal sealed class PhaseRunner : IRunPhases
     {
         int index = _stepIndex;
         string path = (index + 1).ToString(CultureInfo.InvariantCulture);
-        Start($"step {path}", ct => StepRunner.RunOneAsync(RootContext(path), _plan.Steps[index], index, _plan.Steps.Count, ct));
+        StepContext context = RootContext(path);
+        context.Next = index + 1 < _plan.Steps.Count
+            ? StepRunner.Describe((index + 2).ToString(CultureInfo.InvariantCulture), _plan.Steps[index + 1])
+            : _plan.Verify.Count > 0 ? "the verification steps, then safing" : "safing: the rig is made safe and the run ends";
+        Start($"step {path}", ct => StepRunner.RunOneAsync(context, _plan.Steps[index], index, _plan.Steps.Count, ct));
     }
 
     public void AdvanceStep() => Interlocked.Increment(ref _stepIndex);
@@ -182,6 +186,10 @@ internal sealed class PhaseRunner : IRunPhases
                 // A cable pulled mid-command shows first as a command nobody answers, before the silence detector
                 // speaks: under the reconnect policy that is a lost link to check, not a failed step.
                 _triggers.Post(RunTrigger.LinkLost, generation, $"{name}: the payload did not answer ({silence.Message}): treating the link as lost");
+            }
+            catch (OperatorAbortException ex)
+            {
+                _triggers.Post(RunTrigger.OperatorAbort, generation, ex.Message);
             }
             catch (StepTimeoutException ex)
             {

@@ -22,6 +22,8 @@ internal sealed class RunMachine
     private volatile RunState _state = RunState.Idle;
     private RunTriggerRequest? _firing;
     private RunTriggerRequest? _cause;
+    private volatile bool _holdRequested;
+    private string _holdBy = "";
 
     public RunMachine(IRunPhases phases, IRunRecovery recovery, IRunObserver observer, TimeProvider time, ILogger log)
     {
@@ -39,6 +41,28 @@ internal sealed class RunMachine
     public RunTriggerRequest? Cause => _cause;
 
     public StateMachineInfo Info => _machine.GetInfo();
+
+    /// <summary>Holds the run at the next step boundary; false when it is held already, over, or past its last step boundary.</summary>
+    /// <param name="by">Who asked, for the record ("alice at the terminal").</param>
+    public bool RequestHold(string by)
+    {
+        if (_state is RunState.Held or RunState.Safing or RunState.Verifying || IsTerminal(_state) || (_state == RunState.Executing && !_phases.MoreStepsRemain))
+        {
+            return false;
+        }
+
+        _holdBy = by;
+        _holdRequested = true;
+        return true;
+    }
+
+    /// <summary>Withdraws a hold not yet reached; false when none was pending.</summary>
+    public bool WithdrawHold()
+    {
+        bool pending = _holdRequested;
+        _holdRequested = false;
+        return pending;
+    }
 
     public static bool IsTerminal(RunState state) => state is RunState.Completed or RunState.Failed or RunState.Aborted;
 
@@ -90,15 +114,23 @@ internal sealed class RunMachine
         machine.Configure(RunState.SelfTest)
             .SubstateOf(RunState.Active)
             .OnEntry(() => _phases.RunSection(RunState.SelfTest), "Run the self-test steps")
-            .PermitIf(RunTrigger.StepCompleted, RunState.Executing, () => _phases.HasSteps, "the sequence has steps")
+            .PermitIf(RunTrigger.StepCompleted, RunState.Executing, () => _phases.HasSteps && !_holdRequested, "the sequence has steps")
+            .PermitIf(RunTrigger.StepCompleted, RunState.Held, () => _phases.HasSteps && _holdRequested, "the sequence has steps, the operator asked to hold")
             .PermitIf(RunTrigger.StepCompleted, RunState.Verifying, () => !_phases.HasSteps, "the sequence has no steps");
 
         machine.Configure(RunState.Executing)
             .SubstateOf(RunState.Active)
             .OnEntry(_phases.RunCurrentStep, "Run the current step")
             .OnExit(t => { if (t.Trigger == RunTrigger.StepCompleted) { _phases.AdvanceStep(); } }, "Advance to the next step")
-            .PermitReentryIf(RunTrigger.StepCompleted, () => _phases.MoreStepsRemain, "more steps remain")
+            .PermitReentryIf(RunTrigger.StepCompleted, () => _phases.MoreStepsRemain && !_holdRequested, "more steps remain")
+            .PermitIf(RunTrigger.StepCompleted, RunState.Held, () => _phases.MoreStepsRemain && _holdRequested, "more steps remain, the operator asked to hold")
             .PermitIf(RunTrigger.StepCompleted, RunState.Verifying, () => !_phases.MoreStepsRemain, "last step done");
+
+        // Nothing runs while held; the rig session's limit guard and watchdogs do, and Active's alarms still safe the rig.
+        machine.Configure(RunState.Held)
+            .SubstateOf(RunState.Active)
+            .OnEntry(EnterHold, "Hold: run nothing until the operator resumes")
+            .Permit(RunTrigger.Resume, RunState.Executing);
 
         machine.Configure(RunState.Verifying)
             .SubstateOf(RunState.Active)
@@ -113,6 +145,7 @@ internal sealed class RunMachine
             .PermitIf(RunTrigger.Reconnected, RunState.SelfTest, () => _recovery.Interrupted == RunState.SelfTest, "interrupted in self-test")
             .PermitIf(RunTrigger.Reconnected, RunState.Executing, () => _recovery.Interrupted == RunState.Executing, "interrupted in a step: repeat it")
             .PermitIf(RunTrigger.Reconnected, RunState.Verifying, () => _recovery.Interrupted == RunState.Verifying, "interrupted in verification")
+            .PermitIf(RunTrigger.Reconnected, RunState.Held, () => _recovery.Interrupted == RunState.Held, "lost while held: hold again")
             .Permit(RunTrigger.ReconnectFailed, RunState.Safing)
             .Ignore(RunTrigger.LinkLost);
 
@@ -129,7 +162,8 @@ internal sealed class RunMachine
             .Ignore(RunTrigger.Reconnected)
             .Ignore(RunTrigger.ReconnectFailed)
             .Ignore(RunTrigger.HardLimitViolated)
-            .Ignore(RunTrigger.DeviceRebooted);
+            .Ignore(RunTrigger.DeviceRebooted)
+            .Ignore(RunTrigger.Resume);
 
         machine.Configure(RunState.Failed).OnEntry(NoteCause, "Record the cause");
         machine.Configure(RunState.Aborted).OnEntry(NoteCause, "Record the cause");
@@ -147,6 +181,20 @@ internal sealed class RunMachine
         LogEventLevel level = transition.IsReentry ? LogEventLevel.Debug : LogEventLevel.Information;
         _log.Write(level, "Run {Source} -> {Destination} on {Trigger}{Reason}", transition.Source, transition.Destination, transition.Trigger, reason is null ? "" : ": " + reason);
         _observer.OnTransition(new RunTransition(transition.Source, transition.Destination, transition.Trigger, _time.GetUtcNow(), reason));
+    }
+
+    private void EnterHold(StateMachine<RunState, RunTrigger>.Transition transition)
+    {
+        _holdRequested = false;
+        if (transition.Source == RunState.Reconnecting)
+        {
+            return;
+        }
+
+        _log.Warning("Run held by {By} at a step boundary; limits and watchdogs stay armed", _holdBy);
+        _observer.OnEvent(new RunEvent("operator", "info",
+            $"held (asked by {_holdBy}): no step runs, the rig stays as the last step left it, limits and watchdogs stay armed",
+            _time.GetUtcNow()));
     }
 
     private void NoteCause()

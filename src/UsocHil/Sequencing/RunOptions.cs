@@ -32,9 +32,3 @@ public sealed record RunOptions
     /// <summary>Asks the operator; null means nobody is there (prompts fail unless <see cref="AssumeYes"/>).</summary>
     public IOperatorPrompt? Prompt { get; init; }
 }
-
-/// <summary>Asks the operator a yes/no question.</summary>
-public interface IOperatorPrompt
-{
-    Task<bool> ConfirmAsync(string message, CancellationToken cancellationToken);
-}

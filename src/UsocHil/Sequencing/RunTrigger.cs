@@ -24,4 +24,7 @@ public enum RunTrigger
 
     /// <summary>Reconnecting did not succeed within its bound.</summary>
     ReconnectFailed,
+
+    /// <summary>The operator resumed a held run: the next step runs.</summary>
+    Resume,
 }

@@ -101,6 +101,7 @@ public static class SequenceLoader
             SelfTest = selfTest,
             Steps = steps,
             Verify = verify,
+            OperatorPrompts = context.OperatorPrompts,
         }, context.Problems);
     }
 

@@ -25,6 +25,9 @@ public sealed record SequencePlan
     /// <summary>The procedure proper, one Executing state per step.</summary>
     public required IReadOnlyList<ISequenceStep> Steps { get; init; }
 
+    /// <summary>How many prompt steps the plan has, nested ones included: a run of it needs an operator or --yes.</summary>
+    public int OperatorPrompts { get; init; }
+
     /// <summary>Run in Verifying, after the last step.</summary>
     public IReadOnlyList<ISequenceStep> Verify { get; init; } = [];
 }

@@ -71,6 +71,46 @@ public sealed class SequenceRun
         return true;
     }
 
+    /// <summary>
+    /// Holds the run at the next step boundary (the step under way finishes; the rig stays as it leaves it). Returns
+    /// false, and records why, when the run is held already, is safing or is over.
+    /// </summary>
+    /// <param name="by">Who asked, for the record ("alice at the terminal").</param>
+    public bool RequestHold(string by)
+    {
+        if (!_machine.RequestHold(by))
+        {
+            OperatorEvent("warning", $"hold asked by {by} refused: the run is {_machine.State}");
+            return false;
+        }
+
+        OperatorEvent("info", $"hold requested by {by}: the run holds once the step under way is done");
+        return true;
+    }
+
+    /// <summary>
+    /// Resumes a held run (the next step runs), or withdraws a hold not yet reached. Returns false, and records why,
+    /// when there is nothing to resume.
+    /// </summary>
+    public bool Resume(string by)
+    {
+        if (_machine.State == RunState.Held)
+        {
+            OperatorEvent("info", $"resumed by {by}");
+            _triggers.Post(RunTrigger.Resume, null, $"resumed by {by}");
+            return true;
+        }
+
+        if (_machine.WithdrawHold())
+        {
+            OperatorEvent("info", $"hold withdrawn by {by} before the run reached it");
+            return true;
+        }
+
+        OperatorEvent("warning", $"resume asked by {by} ignored: the run is not held ({_machine.State})");
+        return false;
+    }
+
     /// <summary>Runs the sequence to its end and returns how it ended. Cancelling the token is an operator abort.</summary>
     public async Task<RunResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -126,6 +166,12 @@ public sealed class SequenceRun
 
     /// <summary>Terminal states reachable from <paramref name="from"/> without passing through Safing.</summary>
     internal IReadOnlySet<RunState> DirectTerminalsFrom(RunState from) => RunGraph.DirectTerminalsFrom(_machine.Info, from);
+
+    private void OperatorEvent(string severity, string message)
+    {
+        _log.Information("Operator: {Message}", message);
+        _setup.Observer.OnEvent(new RunEvent("operator", severity, message, _setup.Time.GetUtcNow()));
+    }
 
     private RunResult BuildResult(TimeSpan rigDuration)
     {

@@ -192,6 +192,66 @@ public sealed class RunMachineTests
     }
 
     [Test]
+    public async Task FireAsync_HoldRequestedDuringAStep_HoldsAfterItWithoutStartingTheNextUntilResumed()
+    {
+        await ToFirstStepAsync();
+        _phases.MoreStepsRemain = true;
+
+        Assert.That(_machine.RequestHold("alice at the terminal"), Is.True);
+        await FireAsync(RunTrigger.StepCompleted);
+
+        Assert.That(_machine.State, Is.EqualTo(RunState.Held));
+        Assert.That(_phases.Started.TakeLast(2), Is.EqualTo(new[] { "step", "advance" }), "the step under way finished; the next did not start");
+        Assert.That(_observer.Events.Select(e => e.Message), Has.Some.Contains("held (asked by alice at the terminal)"));
+        await FireAsync(RunTrigger.Resume);
+        Assert.That(_machine.State, Is.EqualTo(RunState.Executing));
+        Assert.That(_phases.Started[^1], Is.EqualTo("step"));
+        await FireAsync(RunTrigger.StepCompleted);
+        Assert.That(_machine.State, Is.EqualTo(RunState.Executing), "one hold holds once");
+    }
+
+    [TestCase(RunTrigger.OperatorAbort, RunState.Aborted)]
+    [TestCase(RunTrigger.HardLimitViolated, RunState.Failed)]
+    [TestCase(RunTrigger.LinkLost, RunState.Failed)]
+    public async Task FireAsync_AlarmOrAbortWhileHeld_SafesTheRig(RunTrigger trigger, RunState end)
+    {
+        await ToFirstStepAsync();
+        _phases.MoreStepsRemain = true;
+        _machine.RequestHold("bob at the monitor page");
+        await FireAsync(RunTrigger.StepCompleted);
+
+        await FireAsync(trigger);
+        Assert.That(_machine.State, Is.EqualTo(RunState.Safing), "limits and watchdogs stay armed while held");
+        await FireAsync(RunTrigger.SafingDone);
+
+        Assert.That(_machine.State, Is.EqualTo(end));
+    }
+
+    [Test]
+    public async Task RequestHold_WithdrawnBeforeTheBoundary_RunGoesOn()
+    {
+        await ToFirstStepAsync();
+        _phases.MoreStepsRemain = true;
+        _machine.RequestHold("alice at the terminal");
+
+        Assert.That(_machine.WithdrawHold(), Is.True);
+        await FireAsync(RunTrigger.StepCompleted);
+
+        Assert.That(_machine.State, Is.EqualTo(RunState.Executing));
+    }
+
+    [Test]
+    public async Task RequestHold_DuringTheLastStep_IsRefusedAndVerificationRuns()
+    {
+        await ToFirstStepAsync();
+
+        Assert.That(_machine.RequestHold("alice at the terminal"), Is.False, "no step boundary is left to hold at");
+        await FireAsync(RunTrigger.StepCompleted);
+
+        Assert.That(_machine.State, Is.EqualTo(RunState.Verifying));
+    }
+
+    [Test]
     public async Task FireAsync_EveryTransition_IsObservedWithTheReasonOfItsTrigger()
     {
         await FireAsync(RunTrigger.Start, RunTrigger.StepFailed);

@@ -35,6 +35,7 @@ public sealed class SequenceRunGraphTests
     [TestCase(RunState.Executing)]
     [TestCase(RunState.Verifying)]
     [TestCase(RunState.Reconnecting)]
+    [TestCase(RunState.Held)]
     public void Reachable_FromEveryNonTerminalState_IncludesSafing(RunState state)
     {
         var run = new SequenceRun(Plan, TestRigs.Furnace(), _ => throw new InvalidOperationException(), new RunOptions(), new CollectingObserver(),
@@ -50,6 +51,7 @@ public sealed class SequenceRunGraphTests
     [TestCase(RunState.Executing)]
     [TestCase(RunState.Verifying)]
     [TestCase(RunState.Reconnecting)]
+    [TestCase(RunState.Held)]
     public void DirectTerminalsFrom_AnyPoweredState_IsEmptyBecauseEveryEndPassesThroughSafing(RunState state)
     {
         var run = new SequenceRun(Plan, TestRigs.Furnace(), _ => throw new InvalidOperationException(), new RunOptions(), new CollectingObserver(),

@@ -21,11 +21,11 @@ function connect(runId) {
   const on = (name, handler) => source.addEventListener(name, e => handler(JSON.parse(e.data)));
   on('snapshot', snapshot);
   on('run', run => { view.run = run; header(); });
-  on('transition', transition);
+  on('transition', t => { transition(t); refreshPrompt(); });
   on('step', step);
   on('telemetry', points => { traces.add(points); for (const p of points) seen(p.t); progress(); });
   on('measurement', measurement);
-  on('event', event);
+  on('event', e => { event(e); if (e.source === 'operator') refreshPrompt(); });
   on('command', command);
   on('calibration', () => {});
   on('links', links);
@@ -55,6 +55,7 @@ function snapshot(s) {
   header();
   abortPanel();
   progress();
+  refreshPrompt();
   document.body.dataset.ready = 'true';
 }
 
@@ -148,9 +149,56 @@ function links(list) {
 
 function abortPanel() {
   const live = view.abortAvailable && !view.finished;
+  const noToken = $('abort-token').value.trim() === '';
   $('abort-panel').hidden = !live;
-  $('abort').disabled = !live || $('abort-token').value.trim() === '';
+  $('abort').disabled = !live || noToken;
+  for (const id of ['hold', 'resume', 'prompt-confirm', 'prompt-refuse', 'prompt-abort']) $(id).disabled = !live || noToken;
+  if (!live) $('prompt').hidden = true;
 }
+
+// The pending prompt is fetched when the run says something changed (an operator event, a transition), never polled.
+async function refreshPrompt() {
+  if (!view.abortAvailable || view.finished) return;
+  const response = await fetch('/api/prompt', { cache: 'no-store' }).catch(() => null);
+  const prompt = response && response.status === 200 ? await response.json() : null;
+  $('prompt').hidden = !prompt;
+  if (!prompt) return;
+  $('prompt').dataset.step = prompt.step;
+  $('prompt-step').textContent = prompt.step;
+  $('prompt-message').textContent = prompt.message;
+  $('prompt-next').textContent = prompt.next ? `On confirm the run goes on with ${prompt.next}` : '';
+}
+
+// Answers, hold and resume carry the token like the abort: only in the header, only to this page's own origin.
+async function operatorAction(path, what) {
+  const result = $('operator-result');
+  result.className = '';
+  result.textContent = `sending ${what}…`;
+  try {
+    const response = await fetch(path, {
+      method: 'POST', mode: 'same-origin', credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer',
+      headers: { 'X-Abort-Token': $('abort-token').value.trim() },
+    });
+    const answer = await response.json().catch(() => ({}));
+    if (response.status === 202) {
+      result.textContent = `${what} accepted`;
+    } else {
+      result.className = 'refused';
+      result.textContent = `${what} refused (${response.status}): ${answer.reason ?? ''}`;
+    }
+  } catch (e) {
+    result.className = 'refused';
+    result.textContent = `${what} failed: ${e}`;
+  }
+  refreshPrompt();
+}
+
+const answerPrompt = answer => operatorAction(`/api/prompt/${answer}?step=${encodeURIComponent($('prompt').dataset.step ?? '')}`, answer);
+$('prompt-confirm').addEventListener('click', () => answerPrompt('confirm'));
+$('prompt-refuse').addEventListener('click', () => answerPrompt('refuse'));
+$('prompt-abort').addEventListener('click', () => answerPrompt('abort'));
+$('hold').addEventListener('click', () => operatorAction('/api/hold', 'hold'));
+$('resume').addEventListener('click', () => operatorAction('/api/resume', 'resume'));
 
 async function abort() {
   $('abort-confirm').hidden = true;

@@ -34,6 +34,9 @@ public sealed class StepContext
 
     public VariableScope Variables { get; }
 
+    /// <summary>What the run does after this step, in the operator's words ("step 2 set: ..."); null when not known.</summary>
+    public string? Next { get; internal set; }
+
     public RunData Data => _data;
 
     public DateTimeOffset Now => Time.GetUtcNow();

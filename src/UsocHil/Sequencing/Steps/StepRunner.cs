@@ -10,7 +10,9 @@ internal static class StepRunner
         for (int i = 0; i < steps.Count; i++)
         {
             string path = prefix.Length == 0 ? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{prefix}.{i + 1}";
-            await RunOneAsync(parent.Child(path, variables), steps[i], i, steps.Count, cancellationToken).ConfigureAwait(false);
+            StepContext context = parent.Child(path, variables);
+            context.Next = i + 1 < steps.Count ? Describe(prefix.Length == 0 ? (i + 2).ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{prefix}.{i + 2}", steps[i + 1]) : parent.Next;
+            await RunOneAsync(context, steps[i], i, steps.Count, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -52,6 +54,9 @@ internal static class StepRunner
 
         Finish(context, progress, StepStatus.Passed, null);
     }
+
+    /// <summary>A step as the operator is told about it: "step 2 set: 15 K/min ramp".</summary>
+    public static string Describe(string path, ISequenceStep step) => $"step {path} {step.Kind}: {step.Label}";
 
     private static void Finish(StepContext context, StepProgress progress, StepStatus status, string? detail)
     {
