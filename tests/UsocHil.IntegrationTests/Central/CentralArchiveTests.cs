@@ -132,6 +132,28 @@ public sealed class CentralArchiveTests
         Assert.That(push.All, Does.Not.Contain("s3cret").And.Not.Contain("   at "));
     }
 
+    [Test]
+    [CancelAfter(180_000)]
+    public async Task Monitor_CentralArchive_ServesTheRunsOfBothStations(CancellationToken ct)
+    {
+        string url = await DatabaseAsync("watched", ct);
+        Assert.That((await CliAsync(_zurich, ["results", "push", "--to", url], ct)).ExitCode, Is.Zero);
+        Assert.That((await CliAsync(_brussels, ["results", "push", "--to", url], ct)).ExitCode, Is.Zero);
+
+        await using RunningCli monitor = UsocHilProcess.Start(_dir, ["monitor", "--results", url, "--listen", "127.0.0.1:0"]);
+        await monitor.WaitForOutputAsync("Ctrl-C to stop", ct);
+        string line = monitor.Output.Split('\n').First(l => l.StartsWith("Monitor: ", StringComparison.Ordinal)).Trim();
+        string page = line["Monitor: ".Length..line.IndexOf(' ', "Monitor: ".Length)];
+        using var http = new HttpClient { BaseAddress = new Uri(page) };
+        using JsonDocument runs = JsonDocument.Parse(await http.GetStringAsync("api/runs", ct));
+        string snapshot = await http.GetStringAsync("api/runs/3/snapshot", ct);
+
+        string[] rigs = [.. runs.RootElement.EnumerateArray().Select(r => r.GetProperty("rig").GetString()!)];
+        Assert.That(rigs, Is.EquivalentTo(new[] { "zurich/furnace-em", "zurich/furnace-em", "brussels/furnace-em" }));
+        Assert.That(snapshot, Does.Contain("TC2_TEMP"), "the brussels run's judged results are served");
+        Assert.That(line, Does.Contain($"archive postgres://usoc@127.0.0.1:{_server.Port}/watched"));
+    }
+
     private async Task<string> DatabaseAsync(string name, CancellationToken ct)
     {
         await _server.PsqlAsync($"CREATE DATABASE {name}", ct, "postgres");
