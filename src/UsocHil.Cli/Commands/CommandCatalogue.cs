@@ -17,5 +17,6 @@ public static class CommandCatalogue
         GraphCommand.Create(),
         MonitorCommand.Create(),
         ConfigCommand.Create(),
+        .. ReservationCommands.Create(),
     ];
 }

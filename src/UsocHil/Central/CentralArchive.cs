@@ -122,7 +122,7 @@ public sealed class CentralArchive : IResultsStore
 
     public ValueTask DisposeAsync() => _source.DisposeAsync();
 
-    private async Task<T> UseAsync<T>(Func<NpgsqlConnection, Task<T>> action, CancellationToken cancellationToken)
+    internal async Task<T> UseAsync<T>(Func<NpgsqlConnection, Task<T>> action, CancellationToken cancellationToken)
     {
         try
         {

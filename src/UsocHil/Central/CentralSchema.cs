@@ -10,7 +10,7 @@ namespace UsocHil.Central;
 /// </summary>
 internal static class CentralSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     private const string V1 = """
         CREATE TABLE stations(name text PRIMARY KEY, first_push_wall text NOT NULL);
@@ -57,6 +57,17 @@ internal static class CentralSchema
             FROM measurements m JOIN runs r ON r.id = m.run_id WHERE m.expectation IS NOT NULL;
         """;
 
+    /// <summary>Bookings of rigs: two bookings of one rig that overlap in time are refused by the database itself.</summary>
+    private const string V2 = """
+        CREATE EXTENSION IF NOT EXISTS btree_gist;
+        CREATE TABLE reservations(
+            id bigserial PRIMARY KEY,
+            rig text NOT NULL, station text NOT NULL, operator text NOT NULL, note text,
+            during tstzrange NOT NULL CHECK (NOT isempty(during)),
+            booked timestamptz NOT NULL DEFAULT now(),
+            CONSTRAINT one_booking_per_rig_at_a_time EXCLUDE USING gist (rig WITH =, during WITH &&));
+        """;
+
     /// <summary>Creates the tables in an empty database or migrates older ones; refuses a newer schema.</summary>
     public static async Task MigrateAsync(NpgsqlConnection connection, string location, CancellationToken cancellationToken)
     {
@@ -75,6 +86,11 @@ internal static class CentralSchema
         if (current < 1)
         {
             await ExecuteAsync(connection, transaction, V1, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (current < 2)
+        {
+            await ExecuteAsync(connection, transaction, V2, cancellationToken).ConfigureAwait(false);
         }
 
         if (current < Version)
