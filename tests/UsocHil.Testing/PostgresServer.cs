@@ -24,7 +24,7 @@ public sealed class PostgresServer : IAsyncDisposable
         Port = port;
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     /// <summary>The connection as the harness takes it.</summary>
     public string Url => $"postgres://{User}@127.0.0.1:{Port}/{Database}";
@@ -43,7 +43,20 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         await server.AsServerUserAsync("initdb", ["-D", server.DataDirectory, "-U", User, "-A", "trust", "-E", "UTF8", "--no-sync"], cancellationToken);
-        await server.StartAgainAsync(cancellationToken);
+        // The free port found may be taken by another test's listener before the server binds it: try another.
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await server.StartAgainAsync(cancellationToken);
+                break;
+            }
+            catch (InvalidOperationException) when (attempt < 4)
+            {
+                server.Port = FreePort();
+            }
+        }
+
         await server.PsqlAsync($"CREATE DATABASE {Database}", cancellationToken, database: "postgres");
         return server;
     }

@@ -94,18 +94,18 @@ internal static class CentralRunWriter
         for (int i = 0; i < telemetry.Count; i++)
         {
             TelemetryRow t = telemetry[i];
-            await copy.StartRowAsync(ct).ConfigureAwait(false);
-            await copy.WriteAsync(runId, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-            await copy.WriteAsync(i, NpgsqlDbType.Integer, ct).ConfigureAwait(false);
-            await copy.WriteAsync(ArchiveTime.ToMicroseconds(t.Time), NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-            await copy.WriteAsync(ids[t.Parameter], NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+            copy.StartRow();
+            copy.Write(runId, NpgsqlDbType.Bigint);
+            copy.Write(i, NpgsqlDbType.Integer);
+            copy.Write(ArchiveTime.ToMicroseconds(t.Time), NpgsqlDbType.Bigint);
+            copy.Write(ids[t.Parameter], NpgsqlDbType.Bigint);
             if (double.IsNaN(t.Value))
             {
-                await copy.WriteNullAsync(ct).ConfigureAwait(false);
+                copy.WriteNull();
             }
             else
             {
-                await copy.WriteAsync(t.Value, NpgsqlDbType.Double, ct).ConfigureAwait(false);
+                copy.Write(t.Value, NpgsqlDbType.Double);
             }
         }
 
