@@ -65,6 +65,33 @@ public sealed class RigReservations(CentralArchive centre)
     public async Task<Reservation?> LeaseAsync(string rig, string @operator, DateTimeOffset now, CancellationToken ct) =>
         (await ListAsync(now, ct).ConfigureAwait(false)).FirstOrDefault(r => r.Rig == rig && r.Operator == @operator && r.HeldAt(now));
 
+    /// <summary>Moves the end of a held booking to <paramref name="until"/> (never earlier); refused when that overlaps another.</summary>
+    /// <exception cref="ReservationRefusedException">Someone booked the rig after it.</exception>
+    public async Task<Reservation> ExtendAsync(Reservation held, DateTimeOffset until, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        if (until <= held.Until)
+        {
+            return held;
+        }
+
+        try
+        {
+            await centre.UseAsync(async c =>
+            {
+                await using var extend = new NpgsqlCommand("UPDATE reservations SET during = tstzrange(lower(during), @until, '[)') WHERE id = @id", c);
+                extend.Parameters.AddWithValue("id", held.Id);
+                extend.Parameters.AddWithValue("until", NpgsqlDbType.TimestampTz, until.UtcDateTime);
+                return await extend.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }, ct).ConfigureAwait(false);
+            return held with { Until = until };
+        }
+        catch (ResultsArchiveException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation })
+        {
+            throw new ReservationRefusedException(held.Rig, null);
+        }
+    }
+
     /// <summary>Ends the operator's current booking of the rig now (and drops their later ones); false when there was none.</summary>
     public Task<bool> ReleaseAsync(string rig, string @operator, DateTimeOffset now, CancellationToken ct) =>
         centre.UseAsync(async c =>

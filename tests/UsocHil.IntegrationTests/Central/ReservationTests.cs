@@ -87,6 +87,42 @@ public sealed class ReservationTests
         Assert.That(await bookings.LeaseAsync("furnace-em", "alice", nine.AddMinutes(45), ct), Is.Null);
     }
 
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task Lease_RenewedWhileFree_LapsesWhenTheNextBookingStarts(CancellationToken ct)
+    {
+        await using CentralArchive centre = await CentralArchive.OpenCentralAsync(CentralConnection.Parse(_server.Url), TimeProvider.System, create: true, ct);
+        var bookings = new RigReservations(centre);
+        DateTimeOffset now = TimeProvider.System.GetUtcNow();
+        await bookings.ReserveAsync("pump-em", "zurich", "alice", now, TimeSpan.FromSeconds(2), null, ct);
+        await bookings.ReserveAsync("pump-em", "brussels", "bob", now.AddSeconds(4), TimeSpan.FromHours(1), null, ct);
+        string refused = "";
+        try
+        {
+            await using RigLease none = await RigLease.AcquireAsync(CentralConnection.Parse(_server.Url), "pump-em", "carol", TimeProvider.System, ct);
+        }
+        catch (LeaseRequiredException e)
+        {
+            refused = e.Message;
+        }
+
+        var lapsed = new TaskCompletionSource<string>();
+        await using (RigLease lease = await RigLease.AcquireAsync(CentralConnection.Parse(_server.Url), "pump-em", "alice", TimeProvider.System, ct))
+        {
+            lease.RenewEvery = TimeSpan.FromMilliseconds(200);
+            lease.Window = TimeSpan.FromSeconds(1);
+            lease.Keep(reason => lapsed.TrySetResult(reason));
+            string reason = await lapsed.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+            DateTimeOffset at = TimeProvider.System.GetUtcNow();
+
+            Assert.That(lease.Held.Until, Is.EqualTo(now.AddSeconds(4)).Within(TimeSpan.FromMilliseconds(1)), "renewed up to bob's booking, not into it");
+            Assert.That(at, Is.GreaterThanOrEqualTo(now.AddSeconds(4)));
+            Assert.That(reason, Does.Contain("lease on pump-em for alice lapsed"));
+        }
+
+        Assert.That(refused, Does.Contain("carol holds no booking of pump-em"));
+    }
+
     private Task<CliProcessResult> CliAsync(string station, string[] args, CancellationToken ct) =>
         UsocHilProcess.RunAsync(Path.Combine(_dir, station), ["--station", Path.Combine(_dir, station, "rig-config.json"), .. args], ct);
 }
