@@ -6,7 +6,7 @@ using UsocHil.Results;
 
 namespace UsocHil.Cli.Results;
 
-/// <summary>What results list, show, export, verify and compare do once the archive is open. Device text goes into tables as plain text, never markup.</summary>
+/// <summary>What results list, show, export and compare do once the archive is open. Device text goes into tables as plain text, never markup.</summary>
 internal static class ResultsActions
 {
     public static async Task<int> ListAsync(IResultsStore archive, CancellationToken cancellationToken)
@@ -84,19 +84,6 @@ internal static class ResultsActions
         }
 
         return ExitCodes.Passed;
-    }
-
-    public static async Task<int> VerifyAsync(IResultsStore archive, CancellationToken cancellationToken)
-    {
-        ChainVerification result = await archive.VerifyAsync(cancellationToken);
-        if (result.Intact)
-        {
-            Console.WriteLine($"results verify: chain intact, {result.RunsChecked} sealed run(s) checked in {archive.Path}");
-            return ExitCodes.Passed;
-        }
-
-        Console.Error.WriteLine($"results verify: run {result.FirstBrokenRun}: {result.Reason} ({result.RunsChecked} run(s) before it checked)");
-        return ExitCodes.VerdictFailed;
     }
 
     public static async Task<int> CompareAsync(IResultsStore archive, long a, long b, CancellationToken cancellationToken)

@@ -77,9 +77,7 @@ public sealed class CentralArchive : IResultsStore
     {
         IReadOnlyList<DamagedRun> damaged = await VerifyEveryRunAsync(cancellationToken).ConfigureAwait(false);
         int runs = (await ListRunsAsync(cancellationToken).ConfigureAwait(false)).Count;
-        return damaged.Count == 0
-            ? new ChainVerification(runs, null, null)
-            : new ChainVerification(runs - damaged.Count, damaged[0].CentralId, string.Join("; ", damaged.Select(d => d.ToString())));
+        return new ChainVerification(runs, [.. damaged.Select(d => new RunDamage(d.CentralId, d.ToString()))], []);
     }
 
     /// <summary>Every run whose record or chain link no longer matches its seal, each named by station and station run.</summary>
