@@ -11,5 +11,7 @@ public static class StationContext
 
     /// <summary>The archive named by --results, else the one the station names (without requiring the rigs to load).</summary>
     public static string ResultsPath(ParseResult parseResult, Option<FileInfo?> resultsOption) =>
-        parseResult.GetValue(resultsOption)?.FullName ?? Load(parseResult).ResultsPath;
+        parseResult.GetResult(resultsOption)?.Tokens is [{ } token] && UsocHil.Central.CentralConnection.Names(token.Value)
+            ? token.Value
+            : parseResult.GetValue(resultsOption)?.FullName ?? Load(parseResult).ResultsPath;
 }

@@ -77,6 +77,15 @@ public sealed class TemporaryStation : IDisposable
         return station;
     }
 
+    /// <summary>Changes the station file (its name, its central archive, ...).</summary>
+    public void Configure(Action<JsonObject> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        JsonObject station = JsonNode.Parse(File.ReadAllText(StationFile))!.AsObject();
+        change(station);
+        File.WriteAllText(StationFile, station.ToJsonString());
+    }
+
     public string RigDirectory(string rig) => Path.Combine(Directory, "rigs", rig);
 
     public string RigFile(string rig) => Path.Combine(RigDirectory(rig), "rig.json");

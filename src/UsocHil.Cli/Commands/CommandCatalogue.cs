@@ -18,5 +18,6 @@ public static class CommandCatalogue
         GraphCommand.Create(),
         MonitorCommand.Create(),
         ConfigCommand.Create(),
+        .. ReservationCommands.Create(),
     ];
 }

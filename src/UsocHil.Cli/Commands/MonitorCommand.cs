@@ -21,10 +21,11 @@ public static class MonitorCommand
             string path = StationContext.ResultsPath(parse, results);
             await using Serilog.Core.Logger log = new Serilog.LoggerConfiguration().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateLogger();
             System.Net.IPEndPoint endpoint = Endpoint(parse.GetValue(listen));
-            await using ResultsArchive archive = await ResultsArchive.OpenExistingAsync(path, TimeProvider.System, log, cancellationToken);
+            ResultsStores stores = Extensions.Registries.CreateDefault().Stores;
+            await using IResultsStore archive = await stores.OpenAsync(stores.NameFor(path), path, TimeProvider.System, log, create: false, cancellationToken);
             await using MonitorServer server = await StartAsync(endpoint, archive, log, cancellationToken);
             using var stop = new StopSignal(cancellationToken);
-            Console.Out.WriteLine($"Monitor: {server.Url} (archive {path}; Ctrl-C to stop)");
+            Console.Out.WriteLine($"Monitor: {server.Url} (archive {archive.Path}; Ctrl-C to stop)");
             string? stoppedBy = await stop.WaitAsync();
             Console.Error.WriteLine($"usoc-hil monitor: stopped ({stoppedBy ?? "cancelled"})");
             return ExitCodes.Passed;
@@ -44,7 +45,7 @@ public static class MonitorCommand
         }
     }
 
-    private static async Task<MonitorServer> StartAsync(System.Net.IPEndPoint endpoint, ResultsArchive archive, Serilog.ILogger log, CancellationToken cancellationToken)
+    private static async Task<MonitorServer> StartAsync(System.Net.IPEndPoint endpoint, IResultsStore archive, Serilog.ILogger log, CancellationToken cancellationToken)
     {
         try
         {

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Serilog;
 using Serilog.Events;
+using UsocHil.Central;
+using UsocHil.Extensions;
 using UsocHil.Results;
 
 namespace UsocHil.Cli.Results;
@@ -15,6 +17,12 @@ internal static class ArchiveCommand
 
     public static string ArchivePath(ParseResult parse, Option<FileInfo?> results)
     {
+        // A central archive is a URL, not a file: taken as written.
+        if (parse.GetResult(results)?.Tokens is [{ } token] && CentralConnection.Names(token.Value))
+        {
+            return token.Value;
+        }
+
         if (parse.GetValue(results) is { } file)
         {
             return file.FullName;
@@ -35,7 +43,8 @@ internal static class ArchiveCommand
         {
             string path = ArchivePath(parse, results);
             using var log = (Serilog.Core.Logger)Logger();
-            await using ResultsArchive archive = await ResultsArchive.OpenExistingAsync(path, TimeProvider.System, log, cancellationToken);
+            ResultsStores stores = Registries.CreateDefault().Stores;
+            await using IResultsStore archive = await stores.OpenAsync(stores.NameFor(path), path, TimeProvider.System, log, create: false, cancellationToken);
             return await action(archive);
         }
         catch (Exception e) when (e is ResultsArchiveException or IOException or UnauthorizedAccessException)

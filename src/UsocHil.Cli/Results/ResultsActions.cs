@@ -21,13 +21,17 @@ internal static class ResultsActions
         var table = new Table().AddColumns("Run", "Rig", "Unit", "Sequence", "Started (rig)", "Outcome", "Hash");
         foreach (RunSummary r in runs)
         {
-            table.AddRow(Cells(r.Id.ToString(CultureInfo.InvariantCulture), r.Header.Rig, r.Header.UnitSerial ?? "-", r.Header.Sequence, Time(r.StartedRig), r.Outcome.ToString().ToLowerInvariant(), r.RecordHash?[..12] ?? "-"));
+            table.AddRow(Cells(RunName(r), r.Header.Rig, r.Header.UnitSerial ?? "-", r.Header.Sequence, Time(r.StartedRig), r.Outcome.ToString().ToLowerInvariant(), r.RecordHash?[..12] ?? "-"));
         }
 
         OperatorConsole.Create().Write(table);
         Console.WriteLine($"{runs.Count} run(s) in {archive.Path}");
         return ExitCodes.Passed;
     }
+
+    /// <summary>A run's number; at the centre also the station and the station's own number for it.</summary>
+    private static string RunName(RunSummary r) =>
+        r.Station is { } station ? $"{r.Id} ({station} run {r.RecordedId})" : r.Id.ToString(CultureInfo.InvariantCulture);
 
     public static async Task<int> ShowAsync(IResultsStore archive, long runId, bool json, CancellationToken cancellationToken)
     {
@@ -39,7 +43,7 @@ internal static class ResultsActions
         }
 
         RunSummary s = run.Summary;
-        Console.WriteLine($"Run {s.Id}: {s.Header.Sequence} on {s.Header.Rig}, unit {s.Header.UnitSerial ?? "-"}, {s.Outcome.ToString().ToLowerInvariant()}");
+        Console.WriteLine($"Run {RunName(s)}: {s.Header.Sequence} on {s.Header.Rig}, unit {s.Header.UnitSerial ?? "-"}, {s.Outcome.ToString().ToLowerInvariant()}");
         Console.WriteLine($"  started {Time(s.StartedRig)} (rig), ended {(s.EndedRig is { } e ? Time(e) : "-")}; operator {s.Header.Operator ?? "-"}; software {s.Header.SoftwareVersion ?? "-"}");
         Console.WriteLine($"  {run.Steps.Count} steps, {run.Measurements.Count} measurements, {run.Telemetry.Count} telemetry samples, {run.Events.Count} events, {run.Commands.Count} commands, {run.Calibrations.Count} calibration products");
         foreach (EventRow harness in run.Events.Where(e => e.Name == "harness"))

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using UsocHil.Central;
 using UsocHil.Results;
 
 namespace UsocHil.Cli.Results;
@@ -29,6 +30,12 @@ internal static class VerifyCommand
             try
             {
                 string path = ArchiveCommand.ArchivePath(parse, results);
+                if (CentralConnection.Names(path))
+                {
+                    await using CentralArchive centre = await CentralArchive.OpenCentralAsync(CentralConnection.Parse(path), TimeProvider.System, create: false, cancellationToken);
+                    return Report(centre.Path, null, await centre.VerifyAsync(cancellationToken));
+                }
+
                 var evidence = new ChainEvidence(parse.GetValue(anchor)?.FullName, parse.GetValue(publicKey)?.FullName);
                 return Report(path, evidence, await ArchiveVerifier.VerifyAsync(path, evidence, cancellationToken));
             }
@@ -41,7 +48,8 @@ internal static class VerifyCommand
         return verify;
     }
 
-    private static int Report(string path, ChainEvidence evidence, ChainVerification result)
+    /// <param name="evidence">The anchor and key a station archive was checked against; null for the central archive (every station's chains, re-verified from the rows it holds).</param>
+    private static int Report(string path, ChainEvidence? evidence, ChainVerification result)
     {
         foreach (long run in result.StillRecording)
         {
@@ -50,7 +58,9 @@ internal static class VerifyCommand
 
         if (result.Intact)
         {
-            Console.WriteLine($"results verify: chain intact, {result.RunsChecked} sealed run(s) checked in {path}; signatures and anchor {evidence.Anchor(path).Path} agree");
+            Console.WriteLine(evidence is null
+                ? $"results verify: chain intact, {result.RunsChecked} sealed run(s) checked in {path}; every station's chains agree"
+                : $"results verify: chain intact, {result.RunsChecked} sealed run(s) checked in {path}; signatures and anchor {evidence.Anchor(path).Path} agree");
             return ExitCodes.Passed;
         }
 

@@ -1,3 +1,4 @@
+using UsocHil.Central;
 using UsocHil.Configuration;
 using UsocHil.Extensions;
 using UsocHil.FirmwareSim.Hosting;
@@ -15,6 +16,7 @@ internal static class HarnessRegistries
     {
         Registries registries = Registries.CreateDefault();
         registries.Emulators.AddFirmwareSimEmulators();
+        registries.Sinks.AddCentralPush(station, TimeProvider.System);
         return ExtensionAssemblies.LoadInto(registries, station);
     }
 }

@@ -21,7 +21,7 @@ internal sealed class ArchiveRunCatalogue(IResultsStore archive, TimeProvider ti
     public async Task<IReadOnlyList<RunListing>> ListAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<RunSummary> runs = await archive.ListRunsAsync(cancellationToken).ConfigureAwait(false);
-        return [.. runs.Select(r => new RunListing(r.Id.ToString(CultureInfo.InvariantCulture), r.Header.Rig, r.Header.Sequence,
+        return [.. runs.Select(r => new RunListing(r.Id.ToString(CultureInfo.InvariantCulture), r.Station is { } station ? $"{station}/{r.Header.Rig}" : r.Header.Rig, r.Header.Sequence,
             r.Outcome.ToString().ToLowerInvariant(), r.StartedWall.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), r.Outcome == ArchivedOutcome.Running))];
     }
 

@@ -34,6 +34,12 @@ public static class StationLoader
             }
         }
 
+        if (config.Central is { } central && System.Text.RegularExpressions.Regex.IsMatch(central, "^postgres(ql)?://[^/@:]*:[^/@]*@", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+        {
+            problems.Add(new ConfigurationProblem(shown, "$.central", ConfigurationFileReader.LineOf(document["central"]),
+                "a password does not belong in the station file; give it in PGPASSWORD or a pgpass file"));
+        }
+
         problems.AddRange(CheckRigsOf(document, file, shown, out Dictionary<string, LoadedRig> rigs));
         if (problems.Count > 0)
         {

@@ -11,6 +11,12 @@ public sealed record StationConfig
     /// <summary>The results store the archive is kept in: <c>sqlite</c>, or one an extension registers.</summary>
     public string ResultsStore { get; init; } = "sqlite";
 
+    /// <summary>
+    /// The central archive this station pushes every sealed run to (<c>postgres://user@host:port/database</c>, no
+    /// password: that comes from PGPASSWORD or a pgpass file); null for a station on its own.
+    /// </summary>
+    public string? Central { get; init; }
+
     /// <summary>Extension assemblies to load (payload protocols, emulators, step kinds, ...), relative to the station file.</summary>
     public IReadOnlyList<string> Extensions { get; init; } = [];
 

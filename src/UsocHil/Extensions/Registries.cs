@@ -1,3 +1,4 @@
+using UsocHil.Central;
 using UsocHil.Emulation;
 using UsocHil.Gpio;
 using UsocHil.Links;
@@ -38,8 +39,8 @@ public sealed class Registries
     /// <summary>The check kinds of verify steps (built in: agreement, consistency, dynamics, housekeeping-rate, value).</summary>
     public CheckKinds Checks => Steps.Checks;
 
-    /// <summary>The results stores, by a station's <c>"resultsStore"</c> (built in: sqlite).</summary>
-    public ResultsStores Stores { get; } = ResultsStores.CreateDefault();
+    /// <summary>The results stores, by a station's <c>"resultsStore"</c> (built in: sqlite) or a location's URL (built in: postgres://, the central archive).</summary>
+    public ResultsStores Stores { get; } = ResultsStores.CreateDefault().Add("postgres", CentralArchive.OpenAsync, CentralConnection.Names);
 
     /// <summary>Extra places a sealed run's results go (none built in).</summary>
     public ResultsSinks Sinks { get; } = new();

@@ -20,7 +20,7 @@ internal static class RunJson
     {
         RunSummary s = run.Summary;
         w.WriteStartObject();
-        w.WriteNumber("id", s.Id);
+        w.WriteNumber("id", s.RecordedId ?? s.Id);
         w.WriteString("rig", s.Header.Rig);
         w.WriteString("unitSerial", s.Header.UnitSerial);
         w.WriteString("sequence", s.Header.Sequence);

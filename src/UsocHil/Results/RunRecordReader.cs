@@ -1,19 +1,28 @@
+using System.Data.Common;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using UsocHil.Expectations;
 
 namespace UsocHil.Results;
 
-/// <summary>Reads runs back from the archive, rows in the order they were recorded.</summary>
+/// <summary>
+/// Reads runs back from the archive, rows in the order they were recorded. The station's SQLite archive and the
+/// central PostgreSQL archive keep the same tables, so one reader serves both (<see cref="RecordTables"/> says which).
+/// </summary>
 internal static class RunRecordReader
 {
     private const string SummaryColumns =
         "id, rig, unit_serial, sequence, sequence_sha256, station_sha256, software_version, operator, started_rig, started_wall, ended_rig, ended_wall, outcome, seal_seq, record_hash, previous_hash";
 
-    public static List<RunSummary> Summaries(SqliteConnection c, SqliteTransaction? tx, string where = "1 = 1", params (string Name, object Value)[] args)
+    public static List<RunSummary> Summaries(DbConnection c, DbTransaction? tx, string where = "1 = 1", params (string Name, object Value)[] args) =>
+        Summaries(c, tx, RecordTables.Station, where, args);
+
+    public static List<RunSummary> Summaries(DbConnection c, DbTransaction? tx, RecordTables tables, string where = "1 = 1", params (string Name, object Value)[] args)
     {
-        return Query(c, tx, $"SELECT {SummaryColumns} FROM runs WHERE {where} ORDER BY id", args, r => new RunSummary
+        string columns = tables.Central ? SummaryColumns + ", station, station_run_id" : SummaryColumns;
+        return Query(c, tx, $"SELECT {columns} FROM runs WHERE {where} ORDER BY id", args, r => new RunSummary
         {
+            Station = tables.Central ? r.GetString(16) : null,
+            RecordedId = tables.Central ? r.GetInt64(17) : null,
             Id = r.GetInt64(0),
             Header = new RunHeader
             {
@@ -36,36 +45,39 @@ internal static class RunRecordReader
         });
     }
 
-    public static RunRecord? Read(SqliteConnection c, SqliteTransaction? tx, long runId) => Read(c, tx, runId, withTelemetry: true);
+    public static RunRecord? Read(DbConnection c, DbTransaction? tx, long runId, RecordTables? tables = null) =>
+        Read(c, tx, runId, tables ?? RecordTables.Station, withTelemetry: true);
 
     /// <summary>The run's hash, computed with its telemetry read a row at a time: a long run is never held in memory whole.</summary>
-    public static string? Hash(SqliteConnection c, SqliteTransaction? tx, long runId) =>
-        Read(c, tx, runId, withTelemetry: false) is { } record ? RunHash.Compute(record, StreamTelemetry(c, tx, runId)) : null;
+    public static string? Hash(DbConnection c, DbTransaction? tx, long runId, RecordTables? tables = null) =>
+        Read(c, tx, runId, tables ?? RecordTables.Station, withTelemetry: false) is { } record
+            ? RunHash.Compute(record, StreamTelemetry(c, tx, runId, tables ?? RecordTables.Station))
+            : null;
 
-    private static RunRecord? Read(SqliteConnection c, SqliteTransaction? tx, long runId, bool withTelemetry)
+    private static RunRecord? Read(DbConnection c, DbTransaction? tx, long runId, RecordTables tables, bool withTelemetry)
     {
-        RunSummary? summary = Summaries(c, tx, "id = $run", ("$run", runId)).SingleOrDefault();
+        RunSummary? summary = Summaries(c, tx, tables, "id = @run", ("@run", runId)).SingleOrDefault();
         if (summary is null)
         {
             return null;
         }
 
-        var run = ("$run", (object)runId);
+        var run = ("@run", (object)runId);
         return new RunRecord
         {
             Summary = summary,
-            Transitions = Query(c, tx, "SELECT time, from_state, to_state, trigger FROM transitions WHERE run_id = $run ORDER BY id", [run],
+            Transitions = Query(c, tx, "SELECT time, from_state, to_state, trigger FROM transitions WHERE run_id = @run ORDER BY id", [run],
                 r => new TransitionRow(ArchiveTime.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetString(3))),
-            Steps = Query(c, tx, "SELECT step_index, name, kind, started, ended, outcome, message FROM steps WHERE run_id = $run ORDER BY id", [run],
+            Steps = Query(c, tx, "SELECT step_index, name, kind, started, ended, outcome, message FROM steps WHERE run_id = @run ORDER BY id", [run],
                 r => new StepRow(r.GetInt32(0), r.GetString(1), r.GetString(2), ArchiveTime.Parse(r.GetString(3)), Time(r, 4), Text(r, 5), Text(r, 6))),
             Measurements = Query(c, tx, """
                 SELECT time, step_index, name, value, unit, expectation, parameters, verdict, margin, low, high, hard_low, hard_high, culprit, message, evidence
-                FROM measurements WHERE run_id = $run ORDER BY id
+                FROM measurements WHERE run_id = @run ORDER BY id
                 """, [run], ReadMeasurement),
-            Telemetry = withTelemetry ? [.. StreamTelemetry(c, tx, runId)] : [],
-            Events = Query(c, tx, "SELECT time, event_id, name, severity, data FROM events WHERE run_id = $run ORDER BY id", [run],
+            Telemetry = withTelemetry ? [.. StreamTelemetry(c, tx, runId, tables)] : [],
+            Events = Query(c, tx, "SELECT time, event_id, name, severity, data FROM events WHERE run_id = @run ORDER BY id", [run],
                 r => new EventRow(ArchiveTime.Parse(r.GetString(0)), r.GetInt32(1), r.GetString(2), r.GetString(3), Text(r, 4))),
-            Commands = Query(c, tx, "SELECT time, name, service, subtype, sequence_count, accepted, completed, failure_code, failure FROM commands WHERE run_id = $run ORDER BY id", [run],
+            Commands = Query(c, tx, "SELECT time, name, service, subtype, sequence_count, accepted, completed, failure_code, failure FROM commands WHERE run_id = @run ORDER BY id", [run],
                 r => new CommandRow
                 {
                     Time = ArchiveTime.Parse(r.GetString(0)),
@@ -78,7 +90,7 @@ internal static class RunRecordReader
                     FailureCode = r.IsDBNull(7) ? null : r.GetInt32(7),
                     Failure = Text(r, 8),
                 }),
-            Calibrations = Query(c, tx, "SELECT sensor, model, coefficients, uncertainties, residual_rms, r_squared, points FROM calibrations WHERE run_id = $run ORDER BY id", [run],
+            Calibrations = Query(c, tx, "SELECT sensor, model, coefficients, uncertainties, residual_rms, r_squared, points FROM calibrations WHERE run_id = @run ORDER BY id", [run],
                 r => new CalibrationRow
                 {
                     Sensor = r.GetString(0),
@@ -92,27 +104,27 @@ internal static class RunRecordReader
         };
     }
 
-    private static IEnumerable<TelemetryRow> StreamTelemetry(SqliteConnection c, SqliteTransaction? tx, long runId)
+    private static IEnumerable<TelemetryRow> StreamTelemetry(DbConnection c, DbTransaction? tx, long runId, RecordTables tables)
     {
-        var run = ("$run", (object)runId);
+        var run = ("@run", (object)runId);
         var parameterNames = new Dictionary<long, string>();
-        foreach (var (id, name) in Query(c, tx, "SELECT id, name FROM parameter_names WHERE id IN (SELECT DISTINCT parameter_id FROM telemetry WHERE run_id = $run)", [run], r => (r.GetInt64(0), r.GetString(1))))
+        foreach (var (id, name) in Query(c, tx, "SELECT id, name FROM parameter_names WHERE id IN (SELECT DISTINCT parameter_id FROM telemetry WHERE run_id = @run)", [run], r => (r.GetInt64(0), r.GetString(1))))
         {
             parameterNames[id] = name;
         }
 
         using var command = c.CreateCommand();
         command.Transaction = tx;
-        command.CommandText = "SELECT time_us, parameter_id, value FROM telemetry WHERE run_id = $run ORDER BY rowid";
-        command.Parameters.AddWithValue("$run", runId);
-        using SqliteDataReader r = command.ExecuteReader();
+        command.CommandText = $"SELECT time_us, parameter_id, value FROM telemetry WHERE run_id = @run ORDER BY {tables.TelemetryOrder}";
+        Add(command, "@run", runId);
+        using DbDataReader r = command.ExecuteReader();
         while (r.Read())
         {
             yield return new TelemetryRow(ArchiveTime.FromMicroseconds(r.GetInt64(0)), parameterNames[r.GetInt64(1)], Real(r, 2));
         }
     }
 
-    private static MeasurementRow ReadMeasurement(SqliteDataReader r)
+    private static MeasurementRow ReadMeasurement(DbDataReader r)
     {
         JudgedResult? expectation = r.IsDBNull(5) ? null : new JudgedResult
         {
@@ -148,17 +160,17 @@ internal static class RunRecordReader
         }
     }
 
-    private static List<T> Query<T>(SqliteConnection c, SqliteTransaction? tx, string sql, (string Name, object Value)[] args, Func<SqliteDataReader, T> map)
+    private static List<T> Query<T>(DbConnection c, DbTransaction? tx, string sql, (string Name, object Value)[] args, Func<DbDataReader, T> map)
     {
         using var command = c.CreateCommand();
         command.Transaction = tx;
         command.CommandText = sql;
         foreach (var (name, value) in args)
         {
-            command.Parameters.AddWithValue(name, value);
+            Add(command, name, value);
         }
 
-        using SqliteDataReader reader = command.ExecuteReader();
+        using DbDataReader reader = command.ExecuteReader();
         var rows = new List<T>();
         while (reader.Read())
         {
@@ -168,11 +180,19 @@ internal static class RunRecordReader
         return rows;
     }
 
-    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    private static void Add(DbCommand command, string name, object value)
+    {
+        DbParameter parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
 
-    private static double Real(SqliteDataReader r, int i) => r.IsDBNull(i) ? double.NaN : r.GetDouble(i);
+    private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    private static double? Optional(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+    private static double Real(DbDataReader r, int i) => r.IsDBNull(i) ? double.NaN : r.GetDouble(i);
 
-    private static DateTimeOffset? Time(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : ArchiveTime.Parse(r.GetString(i));
+    private static double? Optional(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+
+    private static DateTimeOffset? Time(DbDataReader r, int i) => r.IsDBNull(i) ? null : ArchiveTime.Parse(r.GetString(i));
 }

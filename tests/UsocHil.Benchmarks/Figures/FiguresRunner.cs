@@ -18,6 +18,7 @@ public static class FiguresRunner
         new MemoryFigure(),
         new ParallelRigsFigure(),
         new MonitorLoadFigure(),
+        new CentralPushFigure(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

@@ -56,6 +56,19 @@ public sealed class StationLoaderTests
         Assert.That(error.Problems.Single().ToString(), Does.Contain("$.resluts: unknown field"));
     }
 
+    [TestCase("postgres://usoc:hunter2@127.0.0.1/centre", "a password does not belong in the station file")]
+    [TestCase("mysql://usoc@127.0.0.1/centre", "pattern mismatch")]
+    public void Load_CentralWithPasswordOrNotPostgres_RefusedWithoutShowingIt(string central, string message)
+    {
+        using var station = TemporaryStation.CopyOfShipped();
+        File.WriteAllText(station.StationFile, "{ \"rigs\": {},\n  \"central\": \"" + central + "\" }");
+
+        var error = Assert.Throws<ConfigurationException>(() => StationLoader.Load(station.StationFile))!;
+
+        Assert.That(error.Problems.Single().ToString(), Does.Contain("$.central").And.Contain(message).And.Not.Contain("hunter2"));
+        Assert.That(error.Problems.Single().Line, Is.EqualTo(2));
+    }
+
     [Test]
     public void Load_BrokenJson_OneProblemWithLine()
     {

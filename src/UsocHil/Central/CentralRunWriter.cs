@@ -1,0 +1,162 @@
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using UsocHil.Expectations;
+using UsocHil.Results;
+
+namespace UsocHil.Central;
+
+/// <summary>
+/// Writes one sealed run of a station into the central archive in one transaction, so that a run is either wholly
+/// there or not at all; every table goes in by COPY. Values are written exactly as the station archive holds them
+/// (times as its text, non-finite numbers as null), so the run's seal can be recomputed at the centre.
+/// </summary>
+internal static class CentralRunWriter
+{
+    public static async Task WriteAsync(NpgsqlConnection c, NpgsqlTransaction tx, string station, RunRecord run, string pushedWall, CancellationToken ct)
+    {
+        RunSummary s = run.Summary;
+        await using (var upsert = new NpgsqlCommand("INSERT INTO stations(name, first_push_wall) VALUES (@s, @w) ON CONFLICT (name) DO NOTHING", c, tx))
+        {
+            upsert.Parameters.AddWithValue("s", station);
+            upsert.Parameters.AddWithValue("w", pushedWall);
+            await upsert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        long id;
+        await using (var insert = new NpgsqlCommand("""
+            INSERT INTO runs(station, station_run_id, rig, unit_serial, sequence, sequence_sha256, station_sha256, software_version, operator,
+                started_rig, started_wall, ended_rig, ended_wall, outcome, seal_seq, record_hash, previous_hash, pushed_wall)
+            VALUES (@station, @run, @rig, @unit, @sequence, @sequenceSha, @stationSha, @version, @operator,
+                @startedRig, @startedWall, @endedRig, @endedWall, @outcome, @seal, @hash, @previous, @pushed)
+            RETURNING id
+            """, c, tx))
+        {
+            insert.Parameters.AddWithValue("station", station);
+            insert.Parameters.AddWithValue("run", s.Id);
+            insert.Parameters.AddWithValue("rig", s.Header.Rig);
+            insert.Parameters.AddWithValue("unit", Text(s.Header.UnitSerial));
+            insert.Parameters.AddWithValue("sequence", s.Header.Sequence);
+            insert.Parameters.AddWithValue("sequenceSha", Text(s.Header.SequenceSha256));
+            insert.Parameters.AddWithValue("stationSha", Text(s.Header.StationSha256));
+            insert.Parameters.AddWithValue("version", Text(s.Header.SoftwareVersion));
+            insert.Parameters.AddWithValue("operator", Text(s.Header.Operator));
+            insert.Parameters.AddWithValue("startedRig", ArchiveTime.ToText(s.StartedRig));
+            insert.Parameters.AddWithValue("startedWall", ArchiveTime.ToText(s.StartedWall));
+            insert.Parameters.AddWithValue("endedRig", ArchiveTime.ToDb(s.EndedRig));
+            insert.Parameters.AddWithValue("endedWall", ArchiveTime.ToDb(s.EndedWall));
+            insert.Parameters.AddWithValue("outcome", s.Outcome.ToText());
+            insert.Parameters.AddWithValue("seal", s.SealSequence!.Value);
+            insert.Parameters.AddWithValue("hash", s.RecordHash!);
+            insert.Parameters.AddWithValue("previous", Text(s.PreviousHash));
+            insert.Parameters.AddWithValue("pushed", pushedWall);
+            id = (long)(await insert.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+        }
+
+        await CopyAsync(c, "transitions(run_id, time, from_state, to_state, trigger)", run.Transitions,
+            t => Row(id, ArchiveTime.ToText(t.Time), t.From, t.To, t.Trigger), ct).ConfigureAwait(false);
+        await CopyAsync(c, "steps(run_id, step_index, name, kind, started, ended, outcome, message)", run.Steps,
+            st => Row(id, st.Index, st.Name, st.Kind, ArchiveTime.ToText(st.Started), Time(st.Ended), st.Outcome, st.Message), ct).ConfigureAwait(false);
+        await CopyAsync(c, "measurements(run_id, step_index, time, name, parameters, value, unit, expectation, low, high, hard_low, hard_high, verdict, margin, culprit, message, evidence)",
+            run.Measurements, m => Measurement(id, m), ct).ConfigureAwait(false);
+        await CopyAsync(c, "events(run_id, time, event_id, name, severity, data)", run.Events,
+            e => Row(id, ArchiveTime.ToText(e.Time), e.Id, e.Name, e.Severity, e.Data), ct).ConfigureAwait(false);
+        await CopyAsync(c, "commands(run_id, time, name, service, subtype, sequence_count, accepted, completed, failure_code, failure)", run.Commands,
+            k => Row(id, ArchiveTime.ToText(k.Time), k.Name, k.Service, k.Subtype, k.SequenceCount, Time(k.Accepted), Time(k.Completed), k.FailureCode, k.Failure), ct).ConfigureAwait(false);
+        await CopyAsync(c, "calibrations(run_id, sensor, model, coefficients, uncertainties, residual_rms, r_squared, points)", run.Calibrations,
+            k => Row(id, k.Sensor, k.Model, ArchiveJson.Numbers(k.Coefficients), ArchiveJson.Numbers(k.Uncertainties), Real(k.ResidualRms), Real(k.RSquared), ArchiveJson.Points(k.Points)), ct).ConfigureAwait(false);
+        await WriteTelemetryAsync(c, tx, id, run.Telemetry, ct).ConfigureAwait(false);
+    }
+
+    private static async Task WriteTelemetryAsync(NpgsqlConnection c, NpgsqlTransaction tx, long runId, IReadOnlyList<TelemetryRow> telemetry, CancellationToken ct)
+    {
+        if (telemetry.Count == 0)
+        {
+            return;
+        }
+
+        string[] names = [.. telemetry.Select(t => t.Parameter).Distinct(StringComparer.Ordinal)];
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var upsert = new NpgsqlCommand("""
+            INSERT INTO parameter_names(name) SELECT unnest(@names) ON CONFLICT (name) DO NOTHING;
+            SELECT id, name FROM parameter_names WHERE name = ANY(@names);
+            """, c, tx))
+        {
+            upsert.Parameters.AddWithValue("names", names);
+            await using NpgsqlDataReader r = await upsert.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                ids[r.GetString(1)] = r.GetInt64(0);
+            }
+        }
+
+        await using NpgsqlBinaryImporter copy = await c.BeginBinaryImportAsync("COPY telemetry(run_id, seq, time_us, parameter_id, value) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
+        for (int i = 0; i < telemetry.Count; i++)
+        {
+            TelemetryRow t = telemetry[i];
+            copy.StartRow();
+            copy.Write(runId, NpgsqlDbType.Bigint);
+            copy.Write(i, NpgsqlDbType.Integer);
+            copy.Write(ArchiveTime.ToMicroseconds(t.Time), NpgsqlDbType.Bigint);
+            copy.Write(ids[t.Parameter], NpgsqlDbType.Bigint);
+            if (double.IsNaN(t.Value))
+            {
+                copy.WriteNull();
+            }
+            else
+            {
+                copy.Write(t.Value, NpgsqlDbType.Double);
+            }
+        }
+
+        await copy.CompleteAsync(ct).ConfigureAwait(false);
+    }
+
+    private static object?[] Measurement(long id, MeasurementRow m)
+    {
+        JudgedResult? x = m.Judged;
+        return Row(id, m.StepIndex, ArchiveTime.ToText(m.Time), m.Name,
+            x is null ? null : JsonSerializer.Serialize(x.Parameters, ArchiveJson.Options), Real(m.Value), m.Unit,
+            x?.Expectation, Real(x?.Low), Real(x?.High), Real(x?.HardLow), Real(x?.HardHigh), x?.Verdict.ToText(),
+            Real(x?.Margin), x?.Culprit, x?.Message, x is null ? null : ArchiveJson.Evidence(x.Evidence));
+    }
+
+    private static async Task CopyAsync<T>(NpgsqlConnection c, string table, IReadOnlyList<T> rows, Func<T, object?[]> values, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using NpgsqlBinaryImporter copy = await c.BeginBinaryImportAsync($"COPY {table} FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
+        foreach (T row in rows)
+        {
+            await copy.StartRowAsync(ct).ConfigureAwait(false);
+            foreach (object? value in values(row))
+            {
+                await WriteValueAsync(copy, value, ct).ConfigureAwait(false);
+            }
+        }
+
+        await copy.CompleteAsync(ct).ConfigureAwait(false);
+    }
+
+    private static Task WriteValueAsync(NpgsqlBinaryImporter copy, object? value, CancellationToken ct) => value switch
+    {
+        null => copy.WriteNullAsync(ct),
+        long l => copy.WriteAsync(l, NpgsqlDbType.Bigint, ct),
+        int i => copy.WriteAsync(i, NpgsqlDbType.Integer, ct),
+        double d => copy.WriteAsync(d, NpgsqlDbType.Double, ct),
+        string s => copy.WriteAsync(s, NpgsqlDbType.Text, ct),
+        _ => throw new ArgumentException($"no column type for {value.GetType().Name}", nameof(value)),
+    };
+
+    private static object?[] Row(params object?[] values) => values;
+
+    private static object Text(string? value) => (object?)value ?? DBNull.Value;
+
+    private static string? Time(DateTimeOffset? time) => time is { } t ? ArchiveTime.ToText(t) : null;
+
+    /// <summary>As the station archive keeps numbers: NaN (no value) as null.</summary>
+    private static double? Real(double? value) => value is { } v && !double.IsNaN(v) ? v : null;
+}
