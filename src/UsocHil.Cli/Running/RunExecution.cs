@@ -50,10 +50,20 @@ internal static class RunExecution
         IRunObserver progress = live is null ? new PlainProgress(Console.Out, wall) : live;
         IRunObserver[] observers = monitor?.Observer is { } shown ? [progress, shown] : [progress];
         string mode = host.Rig.Binding.Emulated ? $"emulated, {host.Clock.Scale:G4}x rig time" : "hardware";
-        HostedRun run = await host.RunAsync(observers, log,
-            starting: () => Console.Out.WriteLine($"Running {host.Plan.Name} {host.Plan.Version} on {request.Rig} ({mode}); log {logFile}"),
-            whileRunning: live is null ? null : running => live.RunAsync(running, wall),
-            cancellationToken).ConfigureAwait(false);
+        HostedRun run;
+        try
+        {
+            run = await host.RunAsync(observers, log,
+                starting: () => Console.Out.WriteLine($"Running {host.Plan.Name} {host.Plan.Version} on {request.Rig} ({mode}); log {logFile}"),
+                whileRunning: live is null ? null : running => live.RunAsync(running, wall),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RecordingFailedException e)
+        {
+            ResultTable.Write(AnsiConsole.Console, e.Result);
+            Console.Error.WriteLine($"usoc-hil run: {e.Message}; the run was stopped and the rig made safe; {e.RowsLost} recorded row(s) are not in the archive; nothing was recorded as run");
+            return ExitCodes.RigOrLinkFault;
+        }
 
         ResultTable.Write(AnsiConsole.Console, run.Result);
         Console.Out.WriteLine($"Recorded as run {run.RunId} in {run.ResultsPath}" + (run.Report is null ? "" : $"; report {run.Report}"));

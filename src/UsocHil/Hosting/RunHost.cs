@@ -9,7 +9,8 @@ namespace UsocHil.Hosting;
 /// One run of a sequence on a station's rig, shared by every front end: the sequence is checked before anything
 /// opens, the clock chosen, the run opened in the archive before the rig is touched, the rig connected (its emulator
 /// started when the station says so), the observers wired, signals and the front end's abort turned into an operator
-/// abort (a second one during safing is refused), and the record sealed.
+/// abort (a second one during safing is refused), and the record sealed. A run whose archive fails is stopped at once
+/// (the rig safed first) and ends in a <see cref="RecordingFailedException"/>: a run nobody can read back is not run on.
 /// </summary>
 public sealed class RunHost
 {
@@ -80,6 +81,7 @@ public sealed class RunHost
     /// <param name="log">The run's log.</param>
     /// <param name="starting">Called once the run is open in the archive, just before the rig is touched.</param>
     /// <param name="whileRunning">Awaited while the run lasts (a live display), with the run's task.</param>
+    /// <exception cref="RecordingFailedException">The archive failed: the run was stopped and the rig safed.</exception>
     public async Task<HostedRun> RunAsync(IEnumerable<IRunObserver> observers, ILogger log, Action? starting = null, Func<Task<RunResult>, Task>? whileRunning = null,
         CancellationToken cancellationToken = default)
     {
@@ -100,6 +102,8 @@ public sealed class RunHost
             var options = new RunOptions { AssumeYes = _request.AssumeYes, StepTimeoutFloor = RunOptions.StepTimeoutFloorFor(Clock.Scale), AllowRawPackets = _request.AllowRawPackets };
             _run = new SequenceRun(Plan, Rig.Definition, async ct => await connector.ConnectAsync(ct).ConfigureAwait(false), options, observer, Clock.Time,
                 new RigSafing(_wall, log), log);
+            _ = archiving.Failure.ContinueWith(failed => RequestAbort($"results archive failed ({failed.Result.Message})"),
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             starting?.Invoke();
             Task<RunResult> running = _run.RunAsync(CancellationToken.None);
             if (whileRunning is not null)
