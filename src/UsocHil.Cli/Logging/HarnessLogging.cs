@@ -7,7 +7,7 @@ namespace UsocHil.Cli.Logging;
 
 /// <summary>
 /// The harness' Serilog pipeline: human-readable lines on standard error (standard output stays for results),
-/// plus, for a run, a compact-JSON (CLEF) file next to the results.
+/// plus, for a run, a compact-JSON (CLEF) file next to the results, whose failure (a full disk) the run survives.
 /// </summary>
 public static class HarnessLogging
 {
@@ -33,7 +33,9 @@ public static class HarnessLogging
         if (clefFile is not null)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(clefFile)!);
-            configuration = configuration.WriteTo.File(new CompactJsonFormatter(), clefFile, flushToDiskInterval: TimeSpan.FromSeconds(1));
+            Logger file = new LoggerConfiguration().MinimumLevel.Is(level)
+                .WriteTo.File(new CompactJsonFormatter(), clefFile, flushToDiskInterval: TimeSpan.FromSeconds(1)).CreateLogger();
+            configuration = configuration.WriteTo.Sink(new LogFileSink(file));
         }
 
         return configuration.CreateLogger();
