@@ -21,7 +21,7 @@ public static class MonitorCommand
             string path = StationContext.ResultsPath(parse, results);
             await using Serilog.Core.Logger log = new Serilog.LoggerConfiguration().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateLogger();
             System.Net.IPEndPoint endpoint = Endpoint(parse.GetValue(listen));
-            await using ResultsArchive archive = await ResultsArchive.OpenExistingAsync(path, TimeProvider.System, log, cancellationToken);
+            await using ResultsArchive archive = await ResultsArchive.OpenReadOnlyAsync(path, TimeProvider.System, log, cancellationToken);
             await using MonitorServer server = await StartAsync(endpoint, archive, log, cancellationToken);
             using var stop = new StopSignal(cancellationToken);
             Console.Out.WriteLine($"Monitor: {server.Url} (archive {path}; Ctrl-C to stop)");

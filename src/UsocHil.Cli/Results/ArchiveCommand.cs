@@ -7,7 +7,7 @@ namespace UsocHil.Cli.Results;
 
 /// <summary>
 /// The common part of the results and report commands: find the archive (--results, else the one the station file
-/// names), open it, run the action, and turn a missing or corrupt archive or an unknown run into one line and exit 2.
+/// names), open it for reading only (never written: no recovery, no migration), run the action, and turn a missing or corrupt archive or an unknown run into one line and exit 2.
 /// </summary>
 internal static class ArchiveCommand
 {
@@ -35,7 +35,7 @@ internal static class ArchiveCommand
         {
             string path = ArchivePath(parse, results);
             using var log = (Serilog.Core.Logger)Logger();
-            await using ResultsArchive archive = await ResultsArchive.OpenExistingAsync(path, TimeProvider.System, log, cancellationToken);
+            await using ResultsArchive archive = await ResultsArchive.OpenReadOnlyAsync(path, TimeProvider.System, log, cancellationToken);
             return await action(archive);
         }
         catch (Exception e) when (e is ResultsArchiveException or IOException or UnauthorizedAccessException)

@@ -8,25 +8,26 @@ namespace UsocHil.Results;
 /// verdicts, telemetry, events, commands and calibration products. Rows are written by one background writer; reading,
 /// sealing and recovery use a second connection. Opening the archive marks runs whose recording process has died as
 /// interrupted (and seals them, keeping everything they recorded); finished runs are hashed into a per-rig chain that
-/// <see cref="VerifyAsync"/> recomputes.
+/// <see cref="VerifyAsync"/> recomputes. An archive opened to be read (<see cref="OpenReadOnlyAsync"/>) is never written:
+/// no writer, no recovery, no migration, a read-only connection. A path that is a device, FIFO or socket is refused.
 /// </summary>
 public sealed class ResultsArchive : IResultsStore
 {
     private readonly SqliteConnection _control;
-    private readonly SqliteConnection _writerConnection;
-    private readonly ArchiveWriter _writer;
+    private readonly SqliteConnection? _writerConnection;
+    private readonly ArchiveWriter? _writer;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
     private readonly SemaphoreSlim _controlLock = new(1, 1);
 
-    private ResultsArchive(string path, SqliteConnection control, SqliteConnection writer, TimeProvider time, ILogger log)
+    private ResultsArchive(string path, SqliteConnection control, SqliteConnection? writer, TimeProvider time, ILogger log)
     {
         Path = path;
         _control = control;
         _writerConnection = writer;
         _time = time;
         _log = log.ForContext<ResultsArchive>();
-        _writer = new ArchiveWriter(writer, path, time, _log);
+        _writer = writer is null ? null : new ArchiveWriter(writer, path, time, _log);
     }
 
     public string Path { get; }
@@ -39,11 +40,58 @@ public sealed class ResultsArchive : IResultsStore
     public static Task<ResultsArchive> OpenExistingAsync(string path, TimeProvider time, ILogger log, CancellationToken cancellationToken) =>
         OpenCoreAsync(path, time, log, create: false, cancellationToken);
 
+    /// <summary>
+    /// Opens an existing archive to read it and nothing else (list, show, export, verify): its bytes are left as they
+    /// are, and it can be read from a read-only file or folder.
+    /// </summary>
+    public static Task<ResultsArchive> OpenReadOnlyAsync(string path, TimeProvider time, ILogger log, CancellationToken cancellationToken) =>
+        Task.Run(
+            () =>
+            {
+                string full = RequireFilePath(path);
+                if (!File.Exists(full))
+                {
+                    throw new ResultsArchiveException(full, "no results archive here");
+                }
+
+                SqliteConnection? control = null;
+                try
+                {
+                    control = ConnectReadOnly(full, immutable: false);
+                    bool hasSchema;
+                    try
+                    {
+                        hasSchema = HasSchema(control);
+                    }
+                    catch (SqliteException e) when (e.SqliteErrorCode is 14 or 8)
+                    {
+                        // SQLITE_CANTOPEN/READONLY: a WAL archive in a folder this user may not write has no -shm to
+                        // share; nobody can be writing it then, so it is read as it stands on disk.
+                        control.Dispose();
+                        control = ConnectReadOnly(full, immutable: true);
+                        hasSchema = HasSchema(control);
+                    }
+
+                    if (!hasSchema)
+                    {
+                        throw new ResultsArchiveException(full, "not a UsocHil results archive (no schema_version table)");
+                    }
+
+                    return new ResultsArchive(full, control, null, time, log);
+                }
+                catch (SqliteException e)
+                {
+                    control?.Dispose();
+                    throw new ResultsArchiveException(full, $"cannot read the results archive: {e.Message}", e);
+                }
+            },
+            cancellationToken);
+
     private static Task<ResultsArchive> OpenCoreAsync(string path, TimeProvider time, ILogger log, bool create, CancellationToken cancellationToken) =>
         Task.Run(
             () =>
             {
-                string full = System.IO.Path.GetFullPath(path);
+                string full = RequireFilePath(path);
                 if (!create && !File.Exists(full))
                 {
                     throw new ResultsArchiveException(full, "no results archive here");
@@ -80,7 +128,7 @@ public sealed class ResultsArchive : IResultsStore
 
     /// <summary>Starts recording a run; <paramref name="rigTime"/> is the rig's clock (virtual when emulated).</summary>
     public Task<RunRecorder> BeginRunAsync(RunHeader header, TimeProvider rigTime, CancellationToken cancellationToken) =>
-        ControlAsync(
+        _writer is null ? throw new ResultsArchiveException(Path, "opened for reading only: no run can be recorded into it") : ControlAsync(
             (c, tx) =>
             {
                 using var insert = c.CreateCommand();
@@ -101,7 +149,7 @@ public sealed class ResultsArchive : IResultsStore
                 insert.Parameters.AddWithValue("$owner", ProcessIdentity.Current);
                 long id = (long)insert.ExecuteScalar()!;
                 _log.Information("Run {Run} of {Sequence} on {Rig} started, recording to {Path}", id, header.Sequence, header.Rig, Path);
-                return new RunRecorder(this, _writer, id, header, rigTime);
+                return new RunRecorder(this, _writer!, id, header, rigTime);
             },
             cancellationToken);
 
@@ -187,7 +235,8 @@ public sealed class ResultsArchive : IResultsStore
                 {
                     try
                     {
-                        using SqliteTransaction tx = _control.BeginTransaction();
+                        // A reader's transaction is deferred: BEGIN IMMEDIATE would take the write lock.
+                        using SqliteTransaction tx = _control.BeginTransaction(deferred: _writer is null);
                         T result = work(_control, tx);
                         tx.Commit();
                         return result;
@@ -221,6 +270,34 @@ public sealed class ResultsArchive : IResultsStore
         return connection;
     }
 
+    /// <summary>The full path, refused when it is a device, FIFO, socket or folder rather than a file.</summary>
+    private static string RequireFilePath(string path)
+    {
+        string full = System.IO.Path.GetFullPath(path);
+        if (Interop.FileKind.NotRegular(full) is { } kind)
+        {
+            throw new ResultsArchiveException(full, $"is {kind}, not a results archive file; name a file with --results");
+        }
+
+        return full;
+    }
+
+    private static SqliteConnection ConnectReadOnly(string path, bool immutable)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = immutable ? new Uri(path).AbsoluteUri + "?immutable=1" : path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString());
+        connection.Open();
+        using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA query_only = 1;";
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+
     private static bool HasSchema(SqliteConnection connection)
     {
         using var query = connection.CreateCommand();
@@ -230,8 +307,12 @@ public sealed class ResultsArchive : IResultsStore
 
     public async ValueTask DisposeAsync()
     {
-        await _writer.DisposeAsync();
-        _writerConnection.Dispose();
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+        }
+
+        _writerConnection?.Dispose();
         _control.Dispose();
         _controlLock.Dispose();
     }
