@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Win32.SafeHandles;
 using UsocHil.Cli.Running;
+using UsocHil.Hosting;
 using UsocHil.Results;
 using UsocHil.Sequencing;
 
@@ -57,6 +58,11 @@ public static class RunCommand
             {
                 // The archive opens before the rig is touched, so a refused one means nothing was sent.
                 Console.Error.WriteLine($"usoc-hil run: {ex.Message}{PermissionNote(ex.Path)}");
+                return ExitCodes.UsageOrConfiguration;
+            }
+            catch (RigBusyException ex)
+            {
+                Console.Error.WriteLine($"usoc-hil run: {ex.Message}");
                 return ExitCodes.UsageOrConfiguration;
             }
             catch (UnauthorizedAccessException ex)

@@ -7,7 +7,7 @@ namespace UsocHil.Hosting;
 
 /// <summary>
 /// One run of a sequence on a station's rig, shared by every front end: the sequence is checked before anything
-/// opens, the clock chosen, the run opened in the archive before the rig is touched, the rig connected (its emulator
+/// opens, the clock chosen, the rig's lock taken (one rig, one run), the run opened in the archive before the rig is touched, the rig connected (its emulator
 /// started when the station says so), the observers wired, signals and the front end's abort turned into an operator
 /// abort (a second one during safing is refused), and the record sealed. A run whose archive fails is stopped at once
 /// (the rig safed first) and ends in a <see cref="RecordingFailedException"/>: a run nobody can read back is not run on.
@@ -82,9 +82,11 @@ public sealed class RunHost
     /// <param name="starting">Called once the run is open in the archive, just before the rig is touched.</param>
     /// <param name="whileRunning">Awaited while the run lasts (a live display), with the run's task.</param>
     /// <exception cref="RecordingFailedException">The archive failed: the run was stopped and the rig safed.</exception>
+    /// <exception cref="RigBusyException">Another run holds the rig; nothing was opened.</exception>
     public async Task<HostedRun> RunAsync(IEnumerable<IRunObserver> observers, ILogger log, Action? starting = null, Func<Task<RunResult>, Task>? whileRunning = null,
         CancellationToken cancellationToken = default)
     {
+        using RigLock rigLock = RigLock.Take(_request.Station, Rig.Name, Plan.Name, _wall);
         await using RunArchiving archiving = await RunArchiving.BeginAsync(
             ResultsPath, _request.Station, Rig, SequenceFile, _wall, Clock.Time, log, _request.Registries.Stores, cancellationToken).ConfigureAwait(false);
         var observer = new RunObservers([.. observers, archiving.Observer], log);
