@@ -50,6 +50,16 @@ internal static class RunExecution
         IRunObserver progress = live is null ? new PlainProgress(Console.Out, wall) : live;
         IRunObserver[] observers = monitor?.Observer is { } shown ? [progress, shown] : [progress];
         string mode = host.Rig.Binding.Emulated ? $"emulated, {host.Clock.Scale:G4}x rig time" : "hardware";
+        // The host handles signals until the record is sealed; from then until the table is printed and the exit
+        // code returned they are refused here, so a signal in that second neither kills a sealed run nor its table.
+        bool over = false;
+        using var untilPrinted = new RunSignals(signal =>
+        {
+            if (Volatile.Read(ref over))
+            {
+                Console.Error.WriteLine($"usoc-hil: {signal} ignored: the run is over and sealed; its result is being printed");
+            }
+        });
         HostedRun run;
         try
         {
@@ -60,11 +70,13 @@ internal static class RunExecution
         }
         catch (RecordingFailedException e)
         {
+            Volatile.Write(ref over, true);
             ResultTable.Write(AnsiConsole.Console, e.Result);
             Console.Error.WriteLine($"usoc-hil run: {e.Message}; the run was stopped and the rig made safe; {e.RowsLost} recorded row(s) are not in the archive; nothing was recorded as run");
             return ExitCodes.RigOrLinkFault;
         }
 
+        Volatile.Write(ref over, true);
         ResultTable.Write(AnsiConsole.Console, run.Result);
         Console.Out.WriteLine($"Recorded as run {run.RunId} in {run.ResultsPath}" + (run.Report is null ? "" : $"; report {run.Report}"));
         return run.Result.Outcome switch
