@@ -20,16 +20,20 @@ public static class HarnessLogging
             1 => (LogEventLevel)Math.Min((int)level, (int)LogEventLevel.Debug),
             _ => level,
         };
-        var configuration = new LoggerConfiguration()
+        Logger console = new LoggerConfiguration()
             .MinimumLevel.Is(level)
-            .Enrich.FromLogContext()
             .WriteTo.Console(
                 // Stack traces belong in the run's CLEF file, not in front of the operator, unless they asked (-v 2).
                 outputTemplate: verbosity >= 2
                     ? "{Timestamp:HH:mm:ss.fff} {Level:u3} {Message:lj}{NewLine}{Exception}"
                     : "{Timestamp:HH:mm:ss.fff} {Level:u3} {Message:lj}{NewLine}",
                 standardErrorFromLevel: LogEventLevel.Verbose,
-                formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+                formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            .CreateLogger();
+        var configuration = new LoggerConfiguration()
+            .MinimumLevel.Is(level)
+            .Enrich.FromLogContext()
+            .WriteTo.Sink(new TerminalLogSink(console));
         if (clefFile is not null)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(clefFile)!);

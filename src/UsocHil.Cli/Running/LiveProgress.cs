@@ -106,13 +106,13 @@ internal sealed class LiveProgress(IAnsiConsole console, TimeProvider rigTime, I
             }
 
             var table = new Table().Border(TableBorder.Rounded).HideHeaders().AddColumn("").AddColumn("");
-            table.AddRow("state", Markup.Escape(_state));
-            table.AddRow("step", Markup.Escape($"{_stepIndex} of {_stepCount}  {_step}"));
-            table.AddRow("rig time", Markup.Escape($"{Format(elapsed)} elapsed, {eta} to go"));
-            table.AddRow("telemetry", Markup.Escape(string.Join("  ", _telemetry.Select(t => $"{t.Key} {t.Value.ToString("F2", CultureInfo.InvariantCulture)}"))));
+            table.AddRow("state", Markup.Escape(TerminalText.Escape(_state)));
+            table.AddRow("step", Markup.Escape(TerminalText.Escape($"{_stepIndex} of {_stepCount}  {_step}")));
+            table.AddRow("rig time", Markup.Escape(TerminalText.Escape($"{Format(elapsed)} elapsed, {eta} to go")));
+            table.AddRow("telemetry", Markup.Escape(TerminalText.Escape(string.Join("  ", _telemetry.Select(t => $"{t.Key} {t.Value.ToString("F2", CultureInfo.InvariantCulture)}")))));
             foreach (string line in _recent)
             {
-                table.AddRow("", Markup.Escape(line));
+                table.AddRow("", Markup.Escape(TerminalText.Escape(line)));
             }
 
             return table;

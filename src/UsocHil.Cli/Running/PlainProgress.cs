@@ -3,7 +3,7 @@ using UsocHil.Sequencing;
 
 namespace UsocHil.Cli.Running;
 
-/// <summary>Progress as plain time-stamped lines on standard output, for logs and redirected output.</summary>
+/// <summary>Progress as plain time-stamped lines on standard output, for logs and redirected output; sequence and device text escaped.</summary>
 internal sealed class PlainProgress(TextWriter output, TimeProvider wall) : IRunObserver
 {
     private readonly Lock _gate = new();
@@ -44,7 +44,7 @@ internal sealed class PlainProgress(TextWriter output, TimeProvider wall) : IRun
     {
         lock (_gate)
         {
-            output.WriteLine($"{wall.GetLocalNow():HH:mm:ss} {text}");
+            output.WriteLine($"{wall.GetLocalNow():HH:mm:ss} {TerminalText.Escape(text)}");
             output.Flush();
         }
     }

@@ -9,7 +9,7 @@ internal static class ResultTable
 {
     public static void Write(IAnsiConsole console, RunResult result)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title($"{result.Sequence}: {result.Outcome}")
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"{TerminalText.Escape(result.Sequence)}: {result.Outcome}"))
             .AddColumn("step").AddColumn("measurement").AddColumn(new TableColumn("value").RightAligned()).AddColumn("expectation").AddColumn("verdict").AddColumn(new TableColumn("margin").RightAligned());
         foreach (Measurement m in result.Measurements.Where(m => m.Verdict != Expectations.Verdict.NotSet))
         {
@@ -20,19 +20,19 @@ internal static class ResultTable
                 _ => "[red]FAIL[/]",
             };
             table.AddRow(
-                Markup.Escape(m.Step),
-                Markup.Escape(m.Name),
+                Markup.Escape(TerminalText.Escape(m.Step)),
+                Markup.Escape(TerminalText.Escape(m.Name)),
                 Markup.Escape($"{m.Value.ToString("G6", CultureInfo.InvariantCulture)} {m.Unit}"),
-                Markup.Escape(m.Expectation ?? ""),
+                Markup.Escape(TerminalText.Escape(m.Expectation)),
                 verdict,
                 Markup.Escape(m.Margin?.ToString("G3", CultureInfo.InvariantCulture) ?? ""));
         }
 
         console.Write(table);
-        console.MarkupLine(Markup.Escape($"Run ended {result.FinalState} ({result.Outcome}) after {result.RigDuration.TotalMinutes:F1} min of rig time{(result.Reason is null ? "" : ": " + result.Reason)}"));
+        console.MarkupLine(Markup.Escape($"Run ended {result.FinalState} ({result.Outcome}) after {result.RigDuration.TotalMinutes:F1} min of rig time{(result.Reason is null ? "" : ": " + TerminalText.Escape(result.Reason))}"));
         if (result.Safing is { } safing)
         {
-            console.MarkupLine(Markup.Escape($"Safing: {string.Join(", ", safing.Actions.Select(a => a.Succeeded ? a.Name : $"{a.Name} FAILED ({a.Error})"))}"));
+            console.MarkupLine(Markup.Escape(TerminalText.Escape($"Safing: {string.Join(", ", safing.Actions.Select(a => a.Succeeded ? a.Name : $"{a.Name} FAILED ({a.Error})"))}")));
         }
     }
 }

@@ -64,7 +64,7 @@ internal static class RunExecution
         try
         {
             run = await host.RunAsync(observers, log,
-                starting: () => Console.Out.WriteLine($"Running {host.Plan.Name} {host.Plan.Version} on {request.Rig} ({mode}); log {logFile}"),
+                starting: () => Console.Out.WriteLine(TerminalText.Escape($"Running {host.Plan.Name} {host.Plan.Version} on {request.Rig} ({mode}); log {logFile}")),
                 whileRunning: live is null ? null : running => live.RunAsync(running, wall),
                 cancellationToken).ConfigureAwait(false);
         }
