@@ -7,9 +7,9 @@ namespace UsocHil.Hosting;
 
 /// <summary>
 /// One run of a sequence on a station's rig, shared by every front end: the sequence is checked before anything
-/// opens, the clock chosen, the rig's lock taken (one rig, one run), the run opened in the archive before the rig is touched, the rig connected (its emulator
-/// started when the station says so), the observers wired, signals and the front end's abort turned into an operator
-/// abort (a second one during safing is refused), and the record sealed. A run whose archive fails is stopped at once
+/// opens, the clock chosen, the rig's lock taken (one rig, one run), the run opened in the archive before the rig is
+/// touched, the rig connected (its emulator started when the station says so), the observers wired, signals and the
+/// front end's abort turned into an operator abort (a second one during safing is refused), and the record sealed. A run whose archive fails is stopped at once
 /// (the rig safed first) and ends in a <see cref="RecordingFailedException"/>: a run nobody can read back is not run on.
 /// </summary>
 public sealed class RunHost

@@ -67,7 +67,7 @@ public sealed class RecordingFaultTests
         Assert.That(ended.ExitCode, Is.EqualTo(0), ended.Describe());
         Assert.That(ended.All, Does.Not.Contain("   at "), "no stack trace");
         Assert.That(ended.Stdout, Does.Contain("Recorded as run 1"), ended.Describe());
-        Assert.That(Directory.GetFiles(logs).Where(f => new FileInfo(f).LinkTarget is null), Is.Empty, "the run logged to a full disk, not to a file of its own");
+        Assert.That(Directory.GetFiles(logs, "*.clef").Where(f => new FileInfo(f).LinkTarget is null), Is.Empty, "the run logged to a full disk, not to a file of its own");
         ReliabilityRecord.Write("fault injection", "log disk and truth file full (both on /dev/full: ENOSPC on every write) during a heating run", 1,
             "the run heated to 60 °C (the emulated physics went on without its truth file) and passed, exit 0, recorded; the log's failure was survived (before: a full log disk turned a passed run into exit 3, a full truth file stopped the physics)");
     }
