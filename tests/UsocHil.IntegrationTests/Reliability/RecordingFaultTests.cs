@@ -37,6 +37,39 @@ public sealed class RecordingFaultTests
     }
 
     [Test]
+    [CancelAfter(180_000)]
+    public async Task ArchiveLockedByAnotherProgramMidRun_SafesAndExits3(CancellationToken cancellationToken)
+    {
+        using var station = TemporaryStation.EmulatedFurnace(10, timeScale: 20, extraSequences: new Dictionary<string, string> { [HeatAndHoldRig.Sequence] = HeatAndHoldRig.Json() });
+        string results = Path.Combine(station.Directory, "results.db");
+        using RunningCli run = station.Run(HeatAndHoldRig.Sequence);
+        await run.Stderr.WaitForAsync("measurement HEATER_ON completion = ", cancellationToken);
+
+        // Another program (a careless sqlite3 session) takes the archive's write lock and keeps it.
+        await using var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={results};Pooling=False");
+        await holder.OpenAsync(cancellationToken);
+        await using (Microsoft.Data.Sqlite.SqliteCommand begin = holder.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE";
+            await begin.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        long locked = System.Diagnostics.Stopwatch.GetTimestamp();
+        CliProcessResult ended = await run.WaitForExitAsync(cancellationToken);
+        TimeSpan heldFor = System.Diagnostics.Stopwatch.GetElapsedTime(locked);
+
+        Assert.That(ended.ExitCode, Is.EqualTo(3), ended.Describe());
+        Assert.That(ended.All, Does.Not.Contain("   at "), "no stack trace");
+        Assert.That(ended.Stdout, Does.Not.Contain("Recorded as run"), ended.Describe());
+        Assert.That(ended.Stderr, Does.Contain($"usoc-hil run: the results archive {results} failed"), ended.Describe());
+        var end = station.FinalTruth();
+        Assert.That((end.HeaterOn, end.SupplyOutputOn, end.PowerEnable), Is.EqualTo((false, false, false)), "heater, supply and POWER_EN off");
+        ReliabilityRecord.Write("fault injection", "results archive's write lock held by another program mid-run while heating", 1,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the run stopped once the archive gave up waiting ({heldFor.TotalSeconds:F0} s), rig safed (heater, supply and POWER_EN off in the truth file), exit 3 with one line naming the archive; never \"Recorded as run\" (before: driven to the end unrecorded, then exit 2 or 3 with a raw exception)"));
+    }
+
+    [Test]
     [CancelAfter(120_000)]
     public async Task LogDiskAndTruthFileFull_RunStillHeatsAndPasses(CancellationToken cancellationToken)
     {
