@@ -3,6 +3,7 @@ using UsocHil.Configuration;
 using UsocHil.Extensions;
 using UsocHil.FirmwareSim.Hosting;
 using UsocHil.Hosting;
+using UsocHil.Sealing;
 using UsocHil.Sequencing;
 
 namespace UsocHil.Testing;
@@ -20,14 +21,33 @@ public static class EngineArchive
     private static readonly ConcurrentDictionary<string, Lazy<Task<Recorded>>> s_runs = new(StringComparer.Ordinal);
 
     /// <summary>One run as the engine left it: the archive file and the run's id in it.</summary>
-    public sealed record Recorded(string Archive, long RunId, RunOutcome Outcome);
+    public sealed record Recorded(string Archive, long RunId, RunResult Result);
 
-    /// <summary>Copies the archive of <paramref name="sequence"/> (run <paramref name="runs"/> times in a row, with <paramref name="faults"/>) to <paramref name="destination"/>; returns the last run's id.</summary>
+    /// <summary>
+    /// Copies the archive of <paramref name="sequence"/> (run <paramref name="runs"/> times in a row, with
+    /// <paramref name="faults"/>) to <paramref name="destination"/>, with what goes with it: its anchor
+    /// (<c>destination.anchor</c>) and the station key that sealed it (<c>station-key/</c> beside it, owner-only);
+    /// returns the last run's id.
+    /// </summary>
     public static async Task<long> CopyAsync(string sequence, string destination, CancellationToken cancellationToken, int runs = 1, IReadOnlyList<string>? faults = null)
     {
         Recorded recorded = await RunAsync(sequence, runs, faults ?? []).WaitAsync(cancellationToken).ConfigureAwait(false);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(destination))!);
+        string folder = Path.GetDirectoryName(Path.GetFullPath(destination))!;
+        Directory.CreateDirectory(folder);
         File.Copy(recorded.Archive, destination, overwrite: true);
+        File.Copy(recorded.Archive + ".anchor", destination + ".anchor", overwrite: true);
+        string keys = Path.Combine(Path.GetDirectoryName(recorded.Archive)!, StationKey.DirectoryName);
+        Directory.CreateDirectory(Path.Combine(folder, StationKey.DirectoryName));
+        foreach (string key in Directory.GetFiles(keys))
+        {
+            string copy = Path.Combine(folder, StationKey.DirectoryName, Path.GetFileName(key));
+            File.Copy(key, copy, overwrite: true);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(copy, File.GetUnixFileMode(key));
+            }
+        }
+
         return recorded.RunId;
     }
 
@@ -50,7 +70,7 @@ public static class EngineArchive
             run = await host.RunAsync([], Serilog.Core.Logger.None).ConfigureAwait(false);
         }
 
-        return new Recorded(archive, run!.RunId, run.Result.Outcome);
+        return new Recorded(archive, run!.RunId, run.Result);
     }
 
     private static Registries Registries()

@@ -14,6 +14,7 @@ public static class CommandCatalogue
         ResultsCommand.Create(),
         ReportCommand.Create(),
         PacketCommand.Create(),
+        DictionaryCommand.Create(),
         GraphCommand.Create(),
         MonitorCommand.Create(),
         ConfigCommand.Create(),

@@ -20,6 +20,7 @@ public static class PacketCommand
         var command = new Command("packet", "The wire format by hand: decode and encode CCSDS/PUS-C packets as JSON");
         command.Subcommands.Add(CreateDecode());
         command.Subcommands.Add(CreateEncode());
+        command.Subcommands.Add(Dictionaries.PacketStreamCommand.Create());
         return command;
     }
 

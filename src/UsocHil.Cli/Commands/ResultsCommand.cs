@@ -27,9 +27,7 @@ public static class ResultsCommand
         export.SetAction((p, ct) => ArchiveCommand.RunAsync("results export", p, exportResults,
             a => ResultsActions.ExportAsync(a, p.GetValue(exportRun), p.GetValue(junit), p.GetValue(json), p.GetValue(csv), ct), ct));
 
-        var verifyResults = GlobalOptions.Results();
-        var verify = new Command("verify", "Recompute the integrity chain and name the first altered run (exit 1 if broken)") { verifyResults };
-        verify.SetAction((p, ct) => ArchiveCommand.RunAsync("results verify", p, verifyResults, a => ResultsActions.VerifyAsync(a, ct), ct));
+        var verify = VerifyCommand.Create();
 
         var runA = new Argument<long>("runA") { Description = "The earlier run" };
         var runB = new Argument<long>("runB") { Description = "The later run" };
@@ -37,7 +35,7 @@ public static class ResultsCommand
         var compare = new Command("compare", "Calibration drift and verdict changes between two runs of a rig") { runA, runB, compareResults };
         compare.SetAction((p, ct) => ArchiveCommand.RunAsync("results compare", p, compareResults, a => ResultsActions.CompareAsync(a, p.GetValue(runA), p.GetValue(runB), ct), ct));
 
-        foreach (var sub in new[] { list, show, export, verify, compare, SampleRunCommand.Create() })
+        foreach (var sub in new[] { list, show, export, verify, compare })
         {
             command.Subcommands.Add(sub);
         }

@@ -6,7 +6,7 @@ using UsocHil.Results;
 
 namespace UsocHil.Cli.Results;
 
-/// <summary>What results list, show, export, verify and compare do once the archive is open. Device text goes into tables as plain text, never markup, with control characters escaped.</summary>
+/// <summary>What results list, show, export and compare do once the archive is open. Device text goes into tables as plain text, never markup, with control characters escaped.</summary>
 internal static class ResultsActions
 {
     public static async Task<int> ListAsync(IResultsStore archive, CancellationToken cancellationToken)
@@ -82,19 +82,6 @@ internal static class ResultsActions
         return ExitCodes.Passed;
     }
 
-    public static async Task<int> VerifyAsync(IResultsStore archive, CancellationToken cancellationToken)
-    {
-        ChainVerification result = await archive.VerifyAsync(cancellationToken);
-        if (result.Intact)
-        {
-            Console.WriteLine($"results verify: chain intact, {result.RunsChecked} sealed run(s) checked in {archive.Path}");
-            return ExitCodes.Passed;
-        }
-
-        Console.Error.WriteLine($"results verify: run {result.FirstBrokenRun}: {result.Reason} ({result.RunsChecked} run(s) before it checked)");
-        return ExitCodes.VerdictFailed;
-    }
-
     public static async Task<int> CompareAsync(IResultsStore archive, long a, long b, CancellationToken cancellationToken)
     {
         RunComparison c = RunComparison.Compare(await archive.ReadRunAsync(a, cancellationToken), await archive.ReadRunAsync(b, cancellationToken));
@@ -111,7 +98,7 @@ internal static class ResultsActions
                 drift.AddRow(Cells(d.Sensor, $"c{k.Index}", k.A.ToString("G8", CultureInfo.InvariantCulture), k.B.ToString("G8", CultureInfo.InvariantCulture), k.Delta.ToString("G4", CultureInfo.InvariantCulture), k.Sigmas.ToString("F1", CultureInfo.InvariantCulture)));
             }
 
-            drift.AddRow(Cells(d.Sensor, "max drift", "", "", $"{d.MaxDriftK:F3} K", ""));
+            drift.AddRow(Cells(d.Sensor, "max drift", "", "", $"{d.MaxDrift:F3} {d.Unit}".TrimEnd(), ""));
         }
 
         AnsiConsole.Write(drift);

@@ -79,6 +79,10 @@ internal static class RunExecution
         Volatile.Write(ref over, true);
         ResultTable.Write(AnsiConsole.Console, run.Result);
         Console.Out.WriteLine($"Recorded as run {run.RunId} in {run.ResultsPath}" + (run.Report is null ? "" : $"; report {run.Report}"));
+        if (Sealing.AnchorFile.Beside(run.ResultsPath) is var anchorFile && anchorFile.Of(run.RunId) is { } anchor)
+        {
+            Console.Out.WriteLine($"anchor: {anchor.Describe()} ({anchorFile.Path})");
+        }
         return run.Result.Outcome switch
         {
             RunOutcome.Passed => ExitCodes.Passed,

@@ -82,6 +82,11 @@ internal static class RigChecks
             }
         }
 
+        foreach (var problem in PacketChecks.Check(file, document, dictionary))
+        {
+            yield return problem;
+        }
+
         foreach (var problem in SessionWords(file, document, rig))
         {
             yield return problem;

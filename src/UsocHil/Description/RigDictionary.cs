@@ -8,19 +8,31 @@ public sealed record RigDictionary
     public IReadOnlyList<CommandDefinition> Commands { get; init; } = [];
     public IReadOnlyList<EventDefinition> Events { get; init; } = [];
     public IReadOnlyList<FailureCodeDefinition> FailureCodes { get; init; } = [];
+
+    /// <summary>Packet layouts by field (XTCE containers), for packets other than the PUS services' own.</summary>
+    public IReadOnlyList<PacketDefinition> Packets { get; init; } = [];
 }
 
-/// <summary>A telemetry or settable parameter. Engineering value = sum of calibration[i] * raw^i (identity when absent).</summary>
+/// <summary>
+/// A telemetry or settable parameter. Engineering value = sum of calibration[i] * raw^i, or the piecewise-linear
+/// <see cref="Spline"/> through [raw, engineering] points (identity when neither).
+/// </summary>
 public sealed record ParameterDefinition
 {
     public required int Id { get; init; }
     public required string Name { get; init; }
 
-    /// <summary>Wire type: uint8, int8, uint16, int16, uint32, int32, float32, float64.</summary>
+    /// <summary>
+    /// Wire type: uint8, int8, uint16, int16, uint32, int32, float32, float64 (what PUS services carry), or in packet
+    /// layouts any uintN or intN (two's complement) of 1 to 64 bits, bool (1 bit) or boolN.
+    /// </summary>
     public required string Type { get; init; }
 
     public string? Unit { get; init; }
     public IReadOnlyList<double>? Calibration { get; init; }
+
+    /// <summary>[raw, engineering] points in rising raw order, joined by straight lines and extended by the end segments.</summary>
+    public IReadOnlyList<IReadOnlyList<double>>? Spline { get; init; }
 
     /// <summary>Allowed engineering range [low, high] for values set through service 20.</summary>
     public IReadOnlyList<double>? Range { get; init; }

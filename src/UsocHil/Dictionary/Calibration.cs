@@ -1,8 +1,36 @@
+using UsocHil.Description;
+
 namespace UsocHil.Dictionary;
 
-/// <summary>The raw → engineering polynomial of a parameter: sum of c[i] × raw^i, identity when there are no coefficients.</summary>
+/// <summary>
+/// The raw → engineering curve of a parameter: the polynomial sum of c[i] × raw^i, or straight lines between
+/// [raw, engineering] points; identity when there is neither.
+/// </summary>
 public static class Calibration
 {
+    /// <summary>The parameter's own curve, whichever kind it has.</summary>
+    public static double Apply(ParameterDefinition parameter, double raw) =>
+        parameter.Spline is { Count: > 0 } points ? Spline(points, raw) : Apply(parameter.Calibration, raw);
+
+    /// <summary>Piecewise-linear through points in rising raw order; beyond the ends the end segments go on.</summary>
+    public static double Spline(IReadOnlyList<IReadOnlyList<double>> points, double raw)
+    {
+        if (points.Count == 1)
+        {
+            return points[0][1];
+        }
+
+        int upper = 1;
+        while (upper < points.Count - 1 && raw > points[upper][0])
+        {
+            upper++;
+        }
+
+        IReadOnlyList<double> a = points[upper - 1];
+        IReadOnlyList<double> b = points[upper];
+        return a[1] + (raw - a[0]) * (b[1] - a[1]) / (b[0] - a[0]);
+    }
+
     public static double Apply(IReadOnlyList<double>? coefficients, double raw)
     {
         if (coefficients is null || coefficients.Count == 0)

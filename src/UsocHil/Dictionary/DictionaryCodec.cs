@@ -18,6 +18,7 @@ public sealed partial class DictionaryCodec
     private readonly Dictionary<int, WireType> _typesById;
     private readonly Dictionary<string, CommandDefinition> _commandsByName;
     private readonly Dictionary<int, HousekeepingDecoder> _housekeeping;
+    private PacketLayouts? _packets;
 
     public DictionaryCodec(RigDictionary dictionary, ushort apid, PusCodec? codec = null)
     {
@@ -26,7 +27,9 @@ public sealed partial class DictionaryCodec
         Codec = codec ?? PusCodec.UsocHilDefault;
         _parametersByName = dictionary.Parameters.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
         _parametersById = dictionary.Parameters.ToDictionary(p => p.Id);
-        _typesById = dictionary.Parameters.ToDictionary(p => p.Id, p => WireValue.Parse(p.Type));
+        _typesById = dictionary.Parameters
+            .Where(p => FieldType.TryParse(p.Type, out FieldType t) && t.WireType is not null)
+            .ToDictionary(p => p.Id, p => FieldType.Parse(p.Type).WireType!.Value);
         _commandsByName = dictionary.Commands.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
         _housekeeping = dictionary.Housekeeping.ToDictionary(
             s => s.StructureId,
@@ -37,6 +40,9 @@ public sealed partial class DictionaryCodec
     }
 
     public RigDictionary Dictionary { get; }
+
+    /// <summary>The dictionary's packet layouts, compiled once.</summary>
+    public PacketLayouts Packets => _packets ??= new PacketLayouts(Dictionary);
     public ushort Apid { get; }
     public PusCodec Codec { get; }
 
@@ -64,7 +70,7 @@ public sealed partial class DictionaryCodec
     {
         string? label = null;
         parameter.Enum?.TryGetValue(raw.ToString(CultureInfo.InvariantCulture), out label);
-        return new EngineeringValue(parameter.Name, raw, Calibration.Apply(parameter.Calibration, raw), parameter.Unit, label);
+        return new EngineeringValue(parameter.Name, raw, Calibration.Apply(parameter, raw), parameter.Unit, label);
     }
 
     /// <summary>A TM[3,25] as named engineering values, in the structure's order.</summary>

@@ -14,6 +14,7 @@ public sealed class HousekeepingDecoder
     private readonly WireType[] _types;
     private readonly int[] _offsets;
     private readonly double[][] _curves;
+    private readonly IReadOnlyList<IReadOnlyList<double>>?[] _splines;
     private readonly int _valuesLength;
 
     internal HousekeepingDecoder(PusCodec codec, HousekeepingStructureDefinition structure, IReadOnlyList<ParameterDefinition> parameters)
@@ -24,12 +25,14 @@ public sealed class HousekeepingDecoder
         _types = new WireType[parameters.Count];
         _offsets = new int[parameters.Count];
         _curves = new double[parameters.Count][];
+        _splines = new IReadOnlyList<IReadOnlyList<double>>?[parameters.Count];
         int offset = 1;
         for (int i = 0; i < parameters.Count; i++)
         {
             _types[i] = WireValue.Parse(parameters[i].Type);
             _offsets[i] = offset;
             _curves[i] = parameters[i].Calibration?.ToArray() ?? [];
+            _splines[i] = parameters[i].Spline is { Count: > 0 } spline ? spline : null;
             offset += WireValue.Size(_types[i]);
         }
 
@@ -101,7 +104,7 @@ public sealed class HousekeepingDecoder
         for (int i = 0; i < _types.Length; i++)
         {
             double raw = WireValue.Read(data[_offsets[i]..], _types[i]);
-            values[i] = calibrate ? Horner(_curves[i], raw) : raw;
+            values[i] = !calibrate ? raw : _splines[i] is { } spline ? Calibration.Spline(spline, raw) : Horner(_curves[i], raw);
         }
     }
 

@@ -5,7 +5,7 @@ namespace UsocHil.Results;
 /// <summary>The archive's tables, created or migrated when the archive is opened. Bump <see cref="Version"/> and add a step per change.</summary>
 internal static class ArchiveSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     private const string V1 = """
         CREATE TABLE runs(
@@ -45,6 +45,9 @@ internal static class ArchiveSchema
         CREATE INDEX calibrations_run ON calibrations(run_id);
         """;
 
+    /// <summary>Each seal's signature by the station's key (base64), so a run re-hashed without the key shows.</summary>
+    private const string V2 = "ALTER TABLE runs ADD COLUMN seal_signature TEXT";
+
     /// <summary>Creates the tables of an empty file, or migrates an older archive; refuses a newer one.</summary>
     public static void Migrate(SqliteConnection connection, string path)
     {
@@ -67,6 +70,11 @@ internal static class ArchiveSchema
         if (current < 1)
         {
             Execute(connection, transaction, V1);
+        }
+
+        if (current < 2)
+        {
+            Execute(connection, transaction, V2);
         }
 
         if (current < Version)

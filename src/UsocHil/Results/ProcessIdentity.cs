@@ -4,30 +4,12 @@ using System.Globalization;
 namespace UsocHil.Results;
 
 /// <summary>
-/// Who owns a running run: host, process ID and the process' start token (its start time since boot on Linux), so a
-/// reused PID is not mistaken for the recorder that died. Used to tell a run still being recorded from one cut short.
+/// Who holds a writer lock, for people reading the lock file: host, process ID and the process' start token (its start
+/// time since boot on Linux). Never used to decide liveness: another PID namespace sees other PIDs (see WriterLock).
 /// </summary>
 internal static class ProcessIdentity
 {
     public static string Current { get; } = Describe(Environment.ProcessId);
-
-    /// <summary>False only when the owner is on this host and certainly gone; an owner on another host is assumed alive.</summary>
-    public static bool IsAlive(string owner)
-    {
-        string[] parts = owner.Split('/');
-        if (parts.Length != 3 || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out int pid))
-        {
-            return false;
-        }
-
-        if (parts[0] != Environment.MachineName)
-        {
-            return true;
-        }
-
-        string? token = StartToken(pid);
-        return token is not null && token == parts[2];
-    }
 
     private static string Describe(int pid) => $"{Environment.MachineName}/{pid}/{StartToken(pid)}";
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Serilog;
+using UsocHil.Sealing;
 
 namespace UsocHil.Results;
 
@@ -8,8 +9,10 @@ namespace UsocHil.Results;
 /// verdicts, telemetry, events, commands and calibration products. Rows are written by one background writer; reading,
 /// sealing and recovery use a second connection. Opening the archive marks runs whose recording process has died as
 /// interrupted (and seals them, keeping everything they recorded); finished runs are hashed into a per-rig chain that
-/// <see cref="VerifyAsync"/> recomputes. An archive opened to be read (<see cref="OpenReadOnlyAsync"/>) is never written:
-/// no writer, no recovery, no migration, a read-only connection. A path that is a device, FIFO or socket is refused.
+/// <see cref="VerifyAsync"/> recomputes. Each seal is signed with the station's key and its chain head appended to the
+/// anchor beside the archive (<see cref="RunSealer"/>); a run is still being recorded only while its writer holds its
+/// <see cref="WriterLock"/>. An archive opened to be read (<see cref="OpenReadOnlyAsync"/>) is never written: no
+/// writer, no recovery, no migration, a read-only connection. A path that is a device, FIFO or socket is refused.
 /// </summary>
 public sealed class ResultsArchive : IResultsStore
 {
@@ -19,6 +22,8 @@ public sealed class ResultsArchive : IResultsStore
     private readonly TimeProvider _time;
     private readonly ILogger _log;
     private readonly SemaphoreSlim _controlLock = new(1, 1);
+    private readonly RunSealer _sealer;
+    private WriterLock? _writerLock;
 
     private ResultsArchive(string path, SqliteConnection control, SqliteConnection? writer, TimeProvider time, ILogger log)
     {
@@ -28,6 +33,7 @@ public sealed class ResultsArchive : IResultsStore
         _time = time;
         _log = log.ForContext<ResultsArchive>();
         _writer = writer is null ? null : new ArchiveWriter(writer, path, time, _log);
+        _sealer = new RunSealer(path);
     }
 
     public string Path { get; }
@@ -54,36 +60,7 @@ public sealed class ResultsArchive : IResultsStore
                     throw new ResultsArchiveException(full, "no results archive here");
                 }
 
-                SqliteConnection? control = null;
-                try
-                {
-                    control = ConnectReadOnly(full, immutable: false);
-                    bool hasSchema;
-                    try
-                    {
-                        hasSchema = HasSchema(control);
-                    }
-                    catch (SqliteException e) when (e.SqliteErrorCode is 14 or 8)
-                    {
-                        // SQLITE_CANTOPEN/READONLY: a WAL archive in a folder this user may not write has no -shm to
-                        // share; nobody can be writing it then, so it is read as it stands on disk.
-                        control.Dispose();
-                        control = ConnectReadOnly(full, immutable: true);
-                        hasSchema = HasSchema(control);
-                    }
-
-                    if (!hasSchema)
-                    {
-                        throw new ResultsArchiveException(full, "not a UsocHil results archive (no schema_version table)");
-                    }
-
-                    return new ResultsArchive(full, control, null, time, log);
-                }
-                catch (SqliteException e)
-                {
-                    control?.Dispose();
-                    throw new ResultsArchiveException(full, $"cannot read the results archive: {e.Message}", e);
-                }
+                return new ResultsArchive(full, ConnectReader(full), null, time, log);
             },
             cancellationToken);
 
@@ -131,12 +108,14 @@ public sealed class ResultsArchive : IResultsStore
         _writer is null ? throw new ResultsArchiveException(Path, "opened for reading only: no run can be recorded into it") : ControlAsync(
             (c, tx) =>
             {
+                WriterLock owner = TakeWriterLock();
                 using var insert = c.CreateCommand();
                 insert.Transaction = tx;
                 insert.CommandText = """
-                    INSERT INTO runs(rig, unit_serial, sequence, sequence_sha256, station_sha256, software_version, operator, started_rig, started_wall, outcome, owner)
-                    VALUES ($rig, $unit, $sequence, $sequenceHash, $stationHash, $version, $operator, $startedRig, $startedWall, 'running', $owner) RETURNING id
+                    INSERT INTO runs(id, rig, unit_serial, sequence, sequence_sha256, station_sha256, software_version, operator, started_rig, started_wall, outcome, owner)
+                    VALUES ($id, $rig, $unit, $sequence, $sequenceHash, $stationHash, $version, $operator, $startedRig, $startedWall, 'running', $owner) RETURNING id
                     """;
+                insert.Parameters.AddWithValue("$id", _sealer.NextRunId(c, tx));
                 insert.Parameters.AddWithValue("$rig", header.Rig);
                 insert.Parameters.AddWithValue("$unit", (object?)header.UnitSerial ?? DBNull.Value);
                 insert.Parameters.AddWithValue("$sequence", header.Sequence);
@@ -146,8 +125,9 @@ public sealed class ResultsArchive : IResultsStore
                 insert.Parameters.AddWithValue("$operator", (object?)header.Operator ?? DBNull.Value);
                 insert.Parameters.AddWithValue("$startedRig", ArchiveTime.ToText(rigTime.GetUtcNow()));
                 insert.Parameters.AddWithValue("$startedWall", ArchiveTime.ToText(_time.GetUtcNow()));
-                insert.Parameters.AddWithValue("$owner", ProcessIdentity.Current);
+                insert.Parameters.AddWithValue("$owner", owner.Owner);
                 long id = (long)insert.ExecuteScalar()!;
+                UseStationKey();
                 _log.Information("Run {Run} of {Sequence} on {Rig} started, recording to {Path}", id, header.Sequence, header.Rig, Path);
                 return new RunRecorder(this, _writer!, id, header, rigTime);
             },
@@ -162,12 +142,49 @@ public sealed class ResultsArchive : IResultsStore
             (c, tx) => RunRecordReader.Read(c, tx, runId) ?? throw new ResultsArchiveException(Path, $"run {runId} is not in the archive"),
             cancellationToken);
 
-    /// <summary>Recomputes every sealed run's hash and chain link, rig by rig in sealing order; names the first run that does not match.</summary>
+    /// <summary>Checks every run's hash, chain link and signature and the anchor beside the archive; lists every damaged run.</summary>
     public Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken) =>
-        ControlAsync((c, tx) => ChainVerifier.Verify(c, tx, cancellationToken), cancellationToken);
+        ControlAsync(
+            (c, tx) =>
+            {
+                try
+                {
+                    return ChainVerifier.Verify(c, tx, Path, ChainEvidence.BesideTheArchive, cancellationToken);
+                }
+                catch (SealingException e)
+                {
+                    throw new ResultsArchiveException(e.Path, e.Reason, e);
+                }
+            },
+            cancellationToken);
 
     internal Task<string> SealAsync(long runId, ArchivedOutcome outcome, DateTimeOffset? endedRig, CancellationToken cancellationToken) =>
         ControlAsync((c, tx) => Seal(c, tx, runId, outcome, endedRig), cancellationToken);
+
+    /// <summary>Loads (or creates) the key as a run begins, so a key that cannot be used stops the run before the rig is touched.</summary>
+    private void UseStationKey()
+    {
+        try
+        {
+            _sealer.Key();
+        }
+        catch (SealingException e)
+        {
+            throw new ResultsArchiveException(e.Path, e.Reason, e);
+        }
+    }
+
+    private WriterLock TakeWriterLock()
+    {
+        try
+        {
+            return _writerLock ??= WriterLock.Take(Path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ResultsArchiveException(Path, $"cannot take the writer lock in {WriterLock.DirectoryFor(Path)}: {e.Message}", e);
+        }
+    }
 
     private string Seal(SqliteConnection c, SqliteTransaction tx, long runId, ArchivedOutcome outcome, DateTimeOffset? endedRig)
     {
@@ -175,7 +192,7 @@ public sealed class ResultsArchive : IResultsStore
         update.Transaction = tx;
         update.CommandText = """
             UPDATE runs SET outcome = $outcome, ended_rig = $endedRig, ended_wall = $endedWall, owner = NULL,
-                seal_seq = (SELECT coalesce(max(seal_seq), 0) + 1 FROM runs),
+                seal_seq = (SELECT max(coalesce(max(seal_seq), 0), $floor) + 1 FROM runs),
                 previous_hash = (SELECT p.record_hash FROM runs p WHERE p.rig = runs.rig AND p.seal_seq IS NOT NULL ORDER BY p.seal_seq DESC LIMIT 1)
             WHERE id = $run AND seal_seq IS NULL
             """;
@@ -183,6 +200,7 @@ public sealed class ResultsArchive : IResultsStore
         update.Parameters.AddWithValue("$endedRig", ArchiveTime.ToDb(endedRig));
         update.Parameters.AddWithValue("$endedWall", ArchiveTime.ToText(_time.GetUtcNow()));
         update.Parameters.AddWithValue("$run", runId);
+        update.Parameters.AddWithValue("$floor", _sealer.SealFloor());
         if (update.ExecuteNonQuery() != 1)
         {
             throw new ResultsArchiveException(Path, $"run {runId} is already sealed or not in the archive");
@@ -194,7 +212,21 @@ public sealed class ResultsArchive : IResultsStore
         update.Parameters.AddWithValue("$hash", hash);
         update.Parameters.AddWithValue("$run", runId);
         update.ExecuteNonQuery();
-        _log.Information("Run {Run} finished {Outcome}; record hash {Hash}", runId, outcome.ToText(), hash);
+        AnchorEntry sealedAs;
+        try
+        {
+            // Appended while the archive's write lock is held, before the commit: appends from several processes
+            // cannot interleave, and a committed seal is never missing from the anchor (a crash in between leaves
+            // an anchor line the archive lacks, which verify reports: never the reverse).
+            sealedAs = _sealer.Sign(c, tx, runId, hash);
+            _sealer.Anchor.Append([sealedAs]);
+        }
+        catch (SealingException e)
+        {
+            throw new ResultsArchiveException(e.Path, e.Reason, e);
+        }
+
+        _log.Information("Run {Run} finished {Outcome}; record hash {Hash}, seal {Seal} signed", runId, outcome.ToText(), hash, sealedAs.Sequence);
         return hash;
     }
 
@@ -204,22 +236,32 @@ public sealed class ResultsArchive : IResultsStore
         using var query = _control.CreateCommand();
         query.Transaction = tx;
         query.CommandText = "SELECT id, owner FROM runs WHERE outcome = 'running' ORDER BY id";
-        var orphans = new List<long>();
+        var orphans = new List<(long Run, string? Owner)>();
         using (var reader = query.ExecuteReader())
         {
             while (reader.Read())
             {
-                if (reader.IsDBNull(1) || !ProcessIdentity.IsAlive(reader.GetString(1)))
+                string? owner = reader.IsDBNull(1) ? null : reader.GetString(1);
+                if (!WriterLock.IsHeld(Path, owner))
                 {
-                    orphans.Add(reader.GetInt64(0));
+                    orphans.Add((reader.GetInt64(0), owner));
                 }
             }
         }
 
-        foreach (long run in orphans)
+        ILookup<long, long> anchored = orphans.Count == 0 ? Enumerable.Empty<long>().ToLookup(r => r, r => r) : _sealer.AnchoredSeals();
+        foreach ((long run, string? owner) in orphans)
         {
-            _log.Warning("Run {Run} was left running by a process that is gone; marking it interrupted", run);
+            if (anchored[run].Any())
+            {
+                // Sealing it again would bless whatever was written into it since: leave it for results verify to report.
+                _log.Warning("Run {Run} is marked running but the anchor records it sealed (seal {Seal}); not sealing it again", run, anchored[run].Max());
+                continue;
+            }
+
+            _log.Warning("Run {Run} was left running by a writer that is gone (its lock is free); marking it interrupted", run);
             Seal(_control, tx, run, ArchivedOutcome.Interrupted, null);
+            WriterLock.Remove(Path, owner);
         }
 
         tx.Commit();
@@ -271,7 +313,7 @@ public sealed class ResultsArchive : IResultsStore
     }
 
     /// <summary>The full path, refused when it is a device, FIFO, socket or folder rather than a file.</summary>
-    private static string RequireFilePath(string path)
+    internal static string RequireFilePath(string path)
     {
         string full = System.IO.Path.GetFullPath(path);
         if (Interop.FileKind.NotRegular(full) is { } kind)
@@ -280,6 +322,41 @@ public sealed class ResultsArchive : IResultsStore
         }
 
         return full;
+    }
+
+    /// <summary>A read-only connection to an existing archive (its schema checked), for any reader of it.</summary>
+    internal static SqliteConnection ConnectReader(string full)
+    {
+        SqliteConnection? control = null;
+        try
+        {
+            control = ConnectReadOnly(full, immutable: false);
+            bool hasSchema;
+            try
+            {
+                hasSchema = HasSchema(control);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is 14 or 8)
+            {
+                // SQLITE_CANTOPEN/READONLY: a WAL archive in a folder this user may not write has no -shm to share;
+                // nobody can be writing it then, so it is read as it stands on disk.
+                control.Dispose();
+                control = ConnectReadOnly(full, immutable: true);
+                hasSchema = HasSchema(control);
+            }
+
+            return hasSchema ? control : throw new ResultsArchiveException(full, "not a UsocHil results archive (no schema_version table)");
+        }
+        catch (SqliteException e)
+        {
+            control?.Dispose();
+            throw new ResultsArchiveException(full, $"cannot read the results archive: {e.Message}", e);
+        }
+        catch (ResultsArchiveException)
+        {
+            control?.Dispose();
+            throw;
+        }
     }
 
     private static SqliteConnection ConnectReadOnly(string path, bool immutable)
@@ -312,6 +389,8 @@ public sealed class ResultsArchive : IResultsStore
             await _writer.DisposeAsync();
         }
 
+        _writerLock?.Dispose();
+        _sealer.Dispose();
         _writerConnection?.Dispose();
         _control.Dispose();
         _controlLock.Dispose();

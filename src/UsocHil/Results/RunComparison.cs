@@ -4,10 +4,12 @@ using UsocHil.Expectations;
 namespace UsocHil.Results;
 
 /// <summary>How one sensor's calibration moved between two runs: coefficient by coefficient, and in engineering units across the fitted range.</summary>
-public sealed record CalibrationDrift(string Sensor, IReadOnlyList<CoefficientDrift> Coefficients, IReadOnlyList<(double Raw, double DriftK)> DriftAt, double ResidualRmsA, double ResidualRmsB)
+/// <param name="Unit">The calibrated value's unit, as the run's fit check recorded it; null where it did not.</param>
+public sealed record CalibrationDrift(string Sensor, IReadOnlyList<CoefficientDrift> Coefficients, IReadOnlyList<(double Raw, double Drift)> DriftAt, double ResidualRmsA, double ResidualRmsB,
+    string? Unit = null)
 {
-    /// <summary>The largest change of the calibrated value across the fitted range, in K.</summary>
-    public double MaxDriftK => DriftAt.Count == 0 ? double.NaN : DriftAt.Max(d => Math.Abs(d.DriftK));
+    /// <summary>The largest change of the calibrated value across the fitted range, in <see cref="Unit"/>.</summary>
+    public double MaxDrift => DriftAt.Count == 0 ? double.NaN : DriftAt.Max(d => Math.Abs(d.Drift));
 }
 
 /// <summary>One coefficient in run A and run B; <see cref="Sigmas"/> is the change over the combined standard uncertainty.</summary>
@@ -48,7 +50,7 @@ public sealed record RunComparison(long RunA, long RunB, bool SameRig, IReadOnly
             var at = raws.Length == 0 ? [] : new[] { raws.Min(), (raws.Min() + raws.Max()) / 2, raws.Max() }
                 .Select(x => (x, Polynomial.Evaluate(x, pb.Coefficients.ToArray()) - Polynomial.Evaluate(x, pa.Coefficients.ToArray())))
                 .ToList();
-            drifts.Add(new CalibrationDrift(pa.Sensor, coefficients, at, pa.ResidualRms, pb.ResidualRms));
+            drifts.Add(new CalibrationDrift(pa.Sensor, coefficients, at, pa.ResidualRms, pb.ResidualRms, CalibratedUnit(a, pa.Sensor)));
         }
 
         var va = Occurrences(a);
@@ -73,6 +75,10 @@ public sealed record RunComparison(long RunA, long RunB, bool SameRig, IReadOnly
 
         return result;
     }
+
+    /// <summary>The unit of what a fit of <paramref name="sensor"/> calibrates: the unit its judged results were held in.</summary>
+    private static string? CalibratedUnit(RunRecord run, string sensor) =>
+        run.Verdicts.Select(v => v.Judged!).FirstOrDefault(j => j.Parameters.Count > 1 && j.Parameters[0] == sensor && j.Unit is not null)?.Unit;
 
     private static double At(IReadOnlyList<double> values, int i) => i < values.Count ? values[i] : 0;
 }

@@ -5,7 +5,7 @@ using UsocHil.Description;
 namespace UsocHil.Safing;
 
 /// <summary>
-/// Leaves a rig safe whatever state it is in: payload safing commands (the rig's own, such as a heater off), then every GPIO output to its
+/// Leaves a rig safe whatever state it is in: payload safing commands (the rig's own, such as a heating element off), then every GPIO output to its
 /// safe level, then every instrument's safe commands (supply output off). Each action is independent and bounded, so
 /// a dead payload link still lets GPIO and the supply switch off; the whole is bounded by the rig's safing budget.
 /// Bounds are measured on <paramref name="clock"/>, the wall clock in production, so acceleration cannot shrink them.

@@ -90,9 +90,14 @@ public sealed partial class ExitCodeTableTests
     private static Dictionary<string, int> ReadmeTable()
     {
         string readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
-        string section = readme[readme.IndexOf("## Exit codes", StringComparison.Ordinal)..];
+        string section = readme[readme.IndexOf("\n## Exit codes\n", StringComparison.Ordinal)..];
         section = section[..section.IndexOf("\n## ", 3, StringComparison.Ordinal)];
-        var table = TableRow().Matches(section).ToDictionary(m => m.Groups[2].Value.Split(';', '(')[0].Trim().ToLowerInvariant(), m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        var table = new Dictionary<string, int>();
+        foreach (Match row in TableRow().Matches(section))
+        {
+            table.TryAdd(row.Groups[2].Value.Split(';', '(')[0].Trim().ToLowerInvariant(), int.Parse(row.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         Assert.That(table.Keys, Is.SupersetOf(new[] { Usage, RigFault, VerdictFailed }), "the README's exit-code table");
         return table;
     }

@@ -37,14 +37,24 @@ public sealed partial class HtmlReportChromiumTests
         string dir = TestDirectories.Create("it");
         RigDefinition rig = ConfigJson.Read<RigDefinition>(TestRigs.FurnaceFile);
         RunRecord run;
-        await using (ResultsArchive archive = await ResultsArchive.OpenAsync(Path.Combine(dir, "results.db"), TimeProvider.System, Serilog.Core.Logger.None, ct))
+        string copy = Path.Combine(dir, "results.db");
+        long id = await EngineArchive.CopyAsync("calibrate-thermocouples", copy, ct);
+        await using (ResultsArchive archive = await ResultsArchive.OpenAsync(copy, TimeProvider.System, Serilog.Core.Logger.None, ct))
         {
-            long id = await SampleFurnaceRun.RecordAsync(archive, rig, new SampleRunOptions { DeviceText = Hostile }, ct);
             run = await archive.ReadRunAsync(id, ct);
         }
 
+        // What a hostile unit could report as its serial and in an event, added to the engine's record as read.
+        run = run with
+        {
+            Summary = run.Summary with { Header = run.Summary.Header with { UnitSerial = Hostile } },
+            Events = [.. run.Events, new EventRow(run.Summary.StartedRig, 1, Hostile, "info", Hostile)],
+        };
+
         string report = await HtmlReport.WriteAsync(run, rig, dir, ct);
-        int expectedImages = (run.Calibrations.Count * 2) + 3;
+        string written = await File.ReadAllTextAsync(report, ct);
+        int expectedImages = Regex.Count(written, "<img alt=\"[^\"]*\" src=\"data:image/png;base64,");
+        Assert.That(expectedImages, Is.GreaterThanOrEqualTo((run.Calibrations.Count * 2) + 1), "a fit and a residual plot per calibration, and telemetry");
 
         // One browser launch (each costs seconds): a copy of the report with its script ban lifted and a probe added,
         // so that escaping alone, not the content security policy, must keep the device text inert.

@@ -55,19 +55,22 @@ public sealed class ArchiveReadOnlyTests
             // As user nobody when the tests run as root (root may write anything), so the folder and file are truly read-only.
             CliProcessResult result = await UsocHilProcess.RunAsync(null, command, ct, unprivileged: true);
             outputs.Add(result);
-            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Passed), $"{string.Join(' ', command)}\n{result.Describe()}");
+            // verify reports the run left running with no writer as damage (exit 1); it must not seal it.
+            int expected = command[1] == "verify" ? ExitCodes.VerdictFailed : ExitCodes.Passed;
+            Assert.That(result.ExitCode, Is.EqualTo(expected), $"{string.Join(' ', command)}\n{result.Describe()}");
         }
 
         Assert.That(File.Exists(export), Is.True, "the export was written");
         Directory.Delete(exports, recursive: true);
         Assert.That(outputs[0].Stdout, Does.Contain("3 run(s)"));
         Assert.That(outputs[1].Stdout, Does.Contain("running"), "a run whose recorder is gone is shown as left, not sealed by a reader");
-        Assert.That(outputs[2].Stdout, Does.Contain("chain intact, 2 sealed run(s)"));
+        Assert.That(outputs[2].Stdout, Does.Contain("2 sealed run(s) checked"), outputs[2].Describe());
+        Assert.That(outputs[2].Stderr, Does.Contain("run 3").And.Contain("not sealed"), outputs[2].Describe());
         Assert.That(SHA256.HashData(File.ReadAllBytes(Db)), Is.EqualTo(before), "the archive's bytes");
         Assert.That(File.GetLastWriteTimeUtc(Db), Is.EqualTo(modified), "the archive's modification time");
         Assert.That(Directory.GetFiles(_dir), Is.EquivalentTo(filesBefore), "no journal or lock files left beside it");
         ReliabilityRecord.Write("bad input", "results list, show, export and verify on a read-only archive (file 0444, folder 0555) holding a run whose recorder is gone", commands.Length,
-            "each exit 0; the archive's bytes (SHA-256) and modification time unchanged and nothing created beside it; the orphaned run shown as running, not sealed by a reader (before: verify sealed it, and a read-only folder could not be read)");
+            "list, show, export exit 0, verify names the orphaned run (exit 1); the archive's bytes (SHA-256) and modification time unchanged and nothing created beside it; the orphaned run shown as running, not sealed by a reader (before: verify sealed it, and a read-only folder could not be read)");
     }
 
     [TestCase("/dev/zero", "list")]

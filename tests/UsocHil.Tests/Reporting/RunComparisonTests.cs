@@ -41,7 +41,7 @@ public sealed class RunComparisonTests
         RunComparison c = RunComparison.Compare(Run(1, c0a, ua, Verdict.Pass), Run(2, c0b, ub, Verdict.Pass));
 
         CalibrationDrift d = c.Calibrations.Single();
-        Assert.That(d.MaxDriftK, Is.EqualTo(driftK).Within(1e-9));
+        Assert.That(d.MaxDrift, Is.EqualTo(driftK).Within(1e-9));
         Assert.That(d.Coefficients[0].Sigmas, Is.EqualTo(sigmas).Within(1e-9));
     }
 

@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 using Serilog;
-using UsocHil.Cli.Results;
 using UsocHil.Expectations;
 using UsocHil.Results;
 
@@ -21,50 +20,6 @@ public sealed class ResultsArchiveTests
     public void TearDown() => Directory.Delete(_dir, recursive: true);
 
     private Task<ResultsArchive> OpenAsync(CancellationToken ct) => ResultsArchive.OpenAsync(DbPath, new FakeTimeProvider(), Log, ct);
-
-    [Test]
-    [CancelAfter(30_000)]
-    public async Task SampleCalibration_ReadBack_HoldsEveryMeasurementVerdictAndProduct(CancellationToken ct)
-    {
-        var recorded = new List<string>();
-        await using ResultsArchive archive = await OpenAsync(ct);
-        long id = await SampleFurnaceRun.RecordAsync(archive, TestRigs.Furnace(), new SampleRunOptions
-        {
-            Recorded = (name, _) => { recorded.Add(name); return Task.CompletedTask; },
-        }, ct);
-
-        RunRecord run = await archive.ReadRunAsync(id, ct);
-
-        Assert.That(run.Measurements.Select(m => m.Name), Is.EqualTo(recorded));
-        Assert.That(run.Verdicts.Count(), Is.GreaterThan(20));
-        Assert.That(run.Verdicts.Select(v => v.Judged!.Expectation), Does.Contain("thermocouples-agree").And.Contain("TC2_TEMP fit residual RMS").And.Contain("limit HEATER_POWER"));
-        Assert.That(run.Calibrations.Select(c => c.Sensor), Is.EqualTo(new[] { "TC1_TEMP", "TC2_TEMP", "TC3_TEMP" }));
-        Assert.That(run.Calibrations.All(c => c.Points.Count == 40 && c.Uncertainties.Count == 3), Is.True);
-        Assert.That(run.Telemetry.Select(t => t.Parameter).Distinct().Count(), Is.EqualTo(6));
-        Assert.That(run.Steps.All(s => s.Outcome == "passed" && s.Ended is not null), Is.True);
-        Assert.That(run.Verdicts.Where(v => v.Judged!.Verdict == Verdict.Fail).Select(v => v.Judged!.Message), Is.Empty);
-        Assert.That(run.Summary.Outcome, Is.EqualTo(ArchivedOutcome.Passed));
-        Assert.That(run.Summary.RecordHash, Has.Length.EqualTo(64));
-        JudgedResult fit = run.Verdicts.First(v => v.Name == "TC1_TEMP fit residual RMS").Judged!;
-        Assert.That(fit.Margin, Is.EqualTo(fit.High!.Value - fit.Measured).Within(1e-12));
-        Assert.That(fit.Evidence.Count, Is.EqualTo(40));
-    }
-
-    [Test]
-    [CancelAfter(30_000)]
-    public async Task SampleCalibration_StuckSensor_FailsNamingTheSensor(CancellationToken ct)
-    {
-        await using ResultsArchive archive = await OpenAsync(ct);
-        long id = await SampleFurnaceRun.RecordAsync(archive, TestRigs.Furnace(), new SampleRunOptions { StuckSensor = true }, ct);
-
-        RunRecord run = await archive.ReadRunAsync(id, ct);
-
-        Assert.That(run.Summary.Outcome, Is.EqualTo(ArchivedOutcome.Failed));
-        JudgedResult agree = run.Verdicts.Single(v => v.Name == "thermocouples-agree").Judged!;
-        Assert.That(agree.Verdict, Is.EqualTo(Verdict.Fail));
-        Assert.That(agree.Culprit, Is.EqualTo("TC2_TEMP"));
-        Assert.That(agree.Margin, Is.LessThan(0));
-    }
 
     [Test]
     [CancelAfter(30_000)]
@@ -94,7 +49,7 @@ public sealed class ResultsArchiveTests
     [TestCase("UPDATE telemetry SET value = 0 WHERE rowid = (SELECT min(rowid) FROM telemetry WHERE run_id = 1)", 1)]
     [TestCase("UPDATE runs SET operator = 'someone else' WHERE id = 3", 3)]
     [TestCase("DELETE FROM events WHERE run_id = 2", 2)]
-    [TestCase("PRAGMA foreign_keys = OFF; DELETE FROM runs WHERE id = 2", 3)]
+    [TestCase("PRAGMA foreign_keys = OFF; DELETE FROM runs WHERE id = 2", 2)]
     [CancelAfter(60_000)]
     public async Task VerifyAsync_OneRowAltered_NamesTheRun(string tamper, long broken, CancellationToken ct)
     {

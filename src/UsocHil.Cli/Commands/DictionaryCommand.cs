@@ -1,0 +1,16 @@
+using System.CommandLine;
+using UsocHil.Cli.Dictionaries;
+
+namespace UsocHil.Cli.Commands;
+
+/// <summary><c>dictionary import</c> and <c>dictionary show</c>: a payload's own mission database (XTCE or SCOS-2000 MIB) as a rig, with a report of what it took.</summary>
+public static class DictionaryCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("dictionary", "The payload's own mission database: import XTCE or a SCOS-2000 MIB into a rig dictionary");
+        command.Subcommands.Add(DictionaryImport.Create());
+        command.Subcommands.Add(DictionaryShow.Create());
+        return command;
+    }
+}

@@ -1,0 +1,121 @@
+using System.CommandLine;
+using System.Globalization;
+using UsocHil.Description;
+
+namespace UsocHil.Cli.Dictionaries;
+
+/// <summary>
+/// <c>dictionary show &lt;rig&gt; [--parameter NAME]</c>: the dictionary in one screen, or one parameter, packet layout
+/// or command: its type, curve, labels, limits and where it travels.
+/// </summary>
+internal static class DictionaryShow
+{
+    public static Command Create()
+    {
+        var rig = new Argument<string>("rig") { Description = "A station rig, a folder under rigs/, or a rig.json path" };
+        var name = new Option<string?>("--parameter", "-p") { Description = "A parameter, packet layout or command by name" };
+        var show = new Command("show", "What a rig's dictionary holds, or what one parameter, packet or command is") { rig, name };
+        show.SetHandler((parseResult, _) =>
+        {
+            RigDefinition definition = RigByName.Load(parseResult, parseResult.GetValue(rig)!);
+            string? wanted = parseResult.GetValue(name);
+            Console.Write(wanted is null ? Summary(definition) : One(definition, wanted));
+            return Task.FromResult(ExitCodes.Passed);
+        });
+        return show;
+    }
+
+    private static string Summary(RigDefinition rig)
+    {
+        RigDictionary d = rig.Dictionary;
+        var text = new System.Text.StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{rig.Name} (APID {rig.Apid}): {d.Parameters.Count} parameters, {d.Packets.Count} packet layouts, {d.Housekeeping.Count} housekeeping structures, {d.Commands.Count} commands, {d.Events.Count} events, {rig.Limits.Count} limits");
+        foreach (PacketDefinition packet in d.Packets)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  packet {packet.Name}{(packet.Abstract ? " (abstract)" : "")}{(packet.Base is null ? "" : " extends " + packet.Base)}{Restrictions(packet)}: {packet.Entries.Count} fields");
+        }
+
+        foreach (HousekeepingStructureDefinition structure in d.Housekeeping)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  housekeeping {structure.StructureId} {structure.Name}: {structure.Parameters.Count} parameters every {structure.IntervalMs} ms");
+        }
+
+        foreach (CommandDefinition command in d.Commands)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  command {command.Name} TC[{command.Service},{command.Subtype}]{(command.FunctionId is int f ? $" function {f}" : "")}({string.Join(", ", command.Arguments.Select(a => $"{a.Name}: {a.Type}"))})");
+        }
+
+        return text.ToString();
+    }
+
+    private static string One(RigDefinition rig, string name)
+    {
+        RigDictionary d = rig.Dictionary;
+        if (d.Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) is { } parameter)
+        {
+            return Parameter(rig, parameter);
+        }
+
+        if (d.Packets.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) is { } packet)
+        {
+            var fields = packet.Entries.Select(e => (e, d.Parameters.FirstOrDefault(p => p.Name == e.Parameter)));
+            return $"packet {packet.Name}{(packet.Abstract ? " (abstract)" : "")}{(packet.Base is null ? "" : " extends " + packet.Base)}{Restrictions(packet)}\n"
+                + (packet.Description is null ? "" : $"  {packet.Description}\n")
+                + string.Concat(fields.Select(f => $"  {(f.e.Offset > 0 ? $"[{f.e.Offset} bits gap] " : "")}{f.e.Parameter}: {f.Item2?.Type}{(f.Item2?.Unit is { } u ? $" [{u}]" : "")}\n"));
+        }
+
+        if (d.Commands.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)) is { } command)
+        {
+            return $"command {command.Name} TC[{command.Service},{command.Subtype}]{(command.FunctionId is int f ? $" function {f}" : "")}{(command.Idempotent ? ", idempotent" : "")}\n"
+                + (command.Description is null ? "" : $"  {command.Description}\n")
+                + string.Concat(command.Arguments.Select(a => $"  {a.Name}: {a.Type}{(a.Unit is { } u ? $" [{u}]" : "")}{(a.Range is { Count: 2 } r ? $" range {Number(r[0])}..{Number(r[1])}" : "")}\n"));
+        }
+
+        throw new UsageException($"rig {rig.Name} has no parameter, packet layout or command named {name}");
+    }
+
+    private static string Parameter(RigDefinition rig, ParameterDefinition p)
+    {
+        var lines = new List<string> { $"parameter {p.Name} (id {p.Id}): {p.Type}{(p.Unit is { } u ? $" [{u}]" : "")}{(p.Settable ? ", settable" : "")}{(p.Volatile ? ", volatile" : "")}" };
+        if (p.Description is { } description)
+        {
+            lines.Add($"  {description}");
+        }
+
+        if (p.Calibration is { Count: > 0 } c)
+        {
+            lines.Add($"  calibration: {string.Join(" + ", c.Select((k, i) => i == 0 ? Number(k) : $"{Number(k)}·raw{(i > 1 ? $"^{i}" : "")}"))}");
+        }
+
+        if (p.Spline is { Count: > 0 } s)
+        {
+            lines.Add($"  spline: {string.Join(", ", s.Select(pt => $"{Number(pt[0])}→{Number(pt[1])}"))}");
+        }
+
+        if (p.Enum is { Count: > 0 } e)
+        {
+            lines.Add($"  labels: {string.Join(", ", e.Select(kv => $"{kv.Key}={kv.Value}"))}");
+        }
+
+        if (p.Range is { Count: 2 } range)
+        {
+            lines.Add($"  settable range: {Number(range[0])}..{Number(range[1])}");
+        }
+
+        foreach (LimitDefinition limit in rig.Limits.Where(l => l.Parameter == p.Name))
+        {
+            lines.Add($"  limits: yellow {Number(limit.Yellow[0])}..{Number(limit.Yellow[1])}, red {Number(limit.Red[0])}..{Number(limit.Red[1])}, persistence {limit.Persistence}");
+        }
+
+        var carriers = rig.Dictionary.Packets.Where(k => k.Entries.Any(x => x.Parameter == p.Name)).Select(k => $"packet {k.Name}")
+            .Concat(rig.Dictionary.Housekeeping.Where(h => h.Parameters.Contains(p.Name)).Select(h => $"housekeeping {h.Name}"))
+            .ToList();
+        lines.Add(carriers.Count == 0 ? "  carried in: no packet" : $"  carried in: {string.Join(", ", carriers)}");
+        return string.Join('\n', lines) + "\n";
+    }
+
+    private static string Restrictions(PacketDefinition packet) => packet.Restrictions.Count == 0 ? ""
+        : " when " + string.Join(" and ", packet.Restrictions.Select(r => $"{r.Parameter} {r.Operator} {Number(r.Value)}{(r.Calibrated ? " (engineering)" : "")}"));
+
+    private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
+}

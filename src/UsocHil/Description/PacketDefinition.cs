@@ -1,0 +1,44 @@
+namespace UsocHil.Description;
+
+/// <summary>
+/// One packet layout (XTCE's sequence container): the fields it adds after its base's, and the values of its base's
+/// fields that identify it (the APID, a PUS type and subtype, a structure ID). Decoding starts at a root layout and
+/// descends to the child whose restrictions hold, as Yamcs and XTCE do; a packet is named by the layout it ends in.
+/// </summary>
+public sealed record PacketDefinition
+{
+    public required string Name { get; init; }
+
+    /// <summary>The layout this one extends: its fields come first, and its restrictions are checked on them.</summary>
+    public string? Base { get; init; }
+
+    /// <summary>Only a base for others: a packet that ends here matches no concrete layout.</summary>
+    public bool Abstract { get; init; }
+
+    /// <summary>All must hold for a packet to be this layout (values of fields decoded so far).</summary>
+    public IReadOnlyList<RestrictionDefinition> Restrictions { get; init; } = [];
+
+    public IReadOnlyList<PacketEntryDefinition> Entries { get; init; } = [];
+
+    public string? Description { get; init; }
+}
+
+/// <summary>One field of a packet layout: a parameter, after <see cref="Offset"/> bits of gap from the previous field's end.</summary>
+public sealed record PacketEntryDefinition
+{
+    public required string Parameter { get; init; }
+
+    public int Offset { get; init; }
+}
+
+/// <summary>
+/// A field value a packet must carry to be a layout: raw unless <see cref="Calibrated"/>; operators ==, !=, &lt;,
+/// &lt;=, &gt;, &gt;=.
+/// </summary>
+public sealed record RestrictionDefinition
+{
+    public required string Parameter { get; init; }
+    public required double Value { get; init; }
+    public string Operator { get; init; } = "==";
+    public bool Calibrated { get; init; }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using UsocHil.Protocols.Pus;
+
+namespace UsocHil.Dictionary;
+
+/// <summary>How a field is encoded in a packet.</summary>
+public enum FieldKind
+{
+    Unsigned,
+    Signed,
+    Float,
+    Boolean,
+}
+
+/// <summary>
+/// A parameter's wire type read as a packet field: <c>uintN</c> and <c>intN</c> (two's complement) of 1 to 64 bits,
+/// <c>float32</c>/<c>float64</c> (IEEE 754), <c>bool</c> (1 bit) or <c>boolN</c>; all big-endian.
+/// </summary>
+public readonly record struct FieldType(FieldKind Kind, int Bits)
+{
+    public const int MaxBits = 64;
+
+    /// <summary>Whether a field of this type starts and ends on octets and has a size the CPU reads in one go.</summary>
+    public bool IsWholeOctets => Bits is 8 or 16 or 32 or 64;
+
+    /// <summary>The PUS wire type this field is, when it is one (what housekeeping and service 20 can carry).</summary>
+    public WireType? WireType => (Kind, Bits) switch
+    {
+        (FieldKind.Unsigned, 8) => Protocols.Pus.WireType.UInt8,
+        (FieldKind.Signed, 8) => Protocols.Pus.WireType.Int8,
+        (FieldKind.Unsigned, 16) => Protocols.Pus.WireType.UInt16,
+        (FieldKind.Signed, 16) => Protocols.Pus.WireType.Int16,
+        (FieldKind.Unsigned, 32) => Protocols.Pus.WireType.UInt32,
+        (FieldKind.Signed, 32) => Protocols.Pus.WireType.Int32,
+        (FieldKind.Float, 32) => Protocols.Pus.WireType.Float32,
+        (FieldKind.Float, 64) => Protocols.Pus.WireType.Float64,
+        _ => null,
+    };
+
+    public static bool TryParse(string? text, out FieldType type)
+    {
+        type = default;
+        if (text is null)
+        {
+            return false;
+        }
+
+        string lower = text.ToLowerInvariant();
+        (FieldKind kind, string bits) = lower switch
+        {
+            "bool" => (FieldKind.Boolean, "1"),
+            "float32" or "float64" => (FieldKind.Float, lower[5..]),
+            _ when lower.StartsWith("uint", StringComparison.Ordinal) => (FieldKind.Unsigned, lower[4..]),
+            _ when lower.StartsWith("int", StringComparison.Ordinal) => (FieldKind.Signed, lower[3..]),
+            _ when lower.StartsWith("bool", StringComparison.Ordinal) => (FieldKind.Boolean, lower[4..]),
+            _ => (FieldKind.Unsigned, ""),
+        };
+        if (bits.Length == 0 || bits[0] == '0' || !int.TryParse(bits, NumberStyles.None, CultureInfo.InvariantCulture, out int size) || size is < 1 or > MaxBits)
+        {
+            return false;
+        }
+
+        type = new FieldType(kind, size);
+        return true;
+    }
+
+    public static FieldType Parse(string text) => TryParse(text, out FieldType type)
+        ? type
+        : throw new ArgumentException($"'{text}' is not a field type (uintN or intN of 1 to 64 bits, float32, float64, bool, boolN)", nameof(text));
+
+    public override string ToString() => Kind switch
+    {
+        FieldKind.Unsigned => $"uint{Bits}",
+        FieldKind.Signed => $"int{Bits}",
+        FieldKind.Float => $"float{Bits}",
+        _ => Bits == 1 ? "bool" : $"bool{Bits}",
+    };
+}

@@ -1,0 +1,162 @@
+using UsocHil.Description;
+using UsocHil.Framing.Ccsds;
+
+namespace UsocHil.Dictionary;
+
+/// <summary>
+/// A dictionary's packet layouts compiled into their inheritance tree: a packet is read from a root layout down,
+/// taking at each level the first child whose restrictions hold on the fields read so far (XTCE's rule), and named by
+/// the layout it ends in. Offsets and restriction fields are resolved here once, not per packet.
+/// </summary>
+public sealed class PacketLayouts
+{
+    private readonly Dictionary<string, PacketLayout> _layouts = new(StringComparer.Ordinal);
+
+    public PacketLayouts(RigDictionary dictionary)
+    {
+        var parameters = dictionary.Parameters.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        var definitions = new Dictionary<string, PacketDefinition>(StringComparer.Ordinal);
+        foreach (PacketDefinition packet in dictionary.Packets)
+        {
+            if (!definitions.TryAdd(packet.Name, packet))
+            {
+                throw new ArgumentException($"packet layout {packet.Name} is defined twice", nameof(dictionary));
+            }
+        }
+
+        foreach (PacketDefinition packet in dictionary.Packets)
+        {
+            Resolve(packet, definitions, parameters, []);
+        }
+
+        Roots = [.. dictionary.Packets.Where(p => p.Base is null).Select(p => p.Name)];
+    }
+
+    /// <summary>Layouts with no base, where decoding starts.</summary>
+    public IReadOnlyList<string> Roots { get; }
+
+    public bool Contains(string name) => _layouts.ContainsKey(name);
+
+    /// <summary>
+    /// Reads a packet from <paramref name="start"/> (when null, the only root or the only root others extend): the fields of its ancestors, then down
+    /// the children whose restrictions hold. Throws <see cref="PacketDecodeException"/> for a packet too short for
+    /// its layout or one that ends in an abstract layout.
+    /// </summary>
+    public DecodedPacket Decode(ReadOnlySpan<byte> packet, string? start = null)
+    {
+        PacketLayout layout = Start(start);
+        var path = new Stack<PacketLayout>();
+        for (PacketLayout? at = layout; at is not null; at = at.Parent)
+        {
+            path.Push(at);
+        }
+
+        var raw = new List<double>();
+        var engineering = new List<double>();
+        var fields = new List<DecodedField>();
+        foreach (PacketLayout ancestor in path)
+        {
+            Read(packet, ancestor, raw, engineering, fields);
+        }
+
+        while (FirstMatch(layout, raw, engineering) is { } child)
+        {
+            layout = child;
+            Read(packet, layout, raw, engineering, fields);
+        }
+
+        return layout.Definition.Abstract
+            ? throw new PacketDecodeException("layout", (int)(layout.EndBit / 8), $"no layout under {layout.Name} matches this packet")
+            : new DecodedPacket(layout.Name, fields);
+    }
+
+    private PacketLayout Start(string? start)
+    {
+        if (start is not null)
+        {
+            return _layouts.TryGetValue(start, out PacketLayout? named) ? named : throw new KeyNotFoundException($"packet layout {start} is not in the dictionary");
+        }
+
+        // Several roots: fragments other layouts include (a secondary header) beside one inheritance tree, whose root it is.
+        var trees = Roots.Where(r => _layouts[r].Children.Count > 0).ToList();
+        return Roots.Count == 1 ? _layouts[Roots[0]]
+            : trees.Count == 1 ? _layouts[trees[0]]
+            : throw new InvalidOperationException(Roots.Count == 0
+                ? "the dictionary has no packet layouts"
+                : $"the dictionary has {Roots.Count} root packet layouts ({string.Join(", ", Roots)}): name the one to start from");
+    }
+
+    private static PacketLayout? FirstMatch(PacketLayout layout, List<double> raw, List<double> engineering)
+    {
+        ReadOnlySpan<double> rawSpan = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(raw);
+        ReadOnlySpan<double> engineeringSpan = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(engineering);
+        foreach (PacketLayout child in layout.Children)
+        {
+            if (child.Matches(rawSpan, engineeringSpan))
+            {
+                return child;
+            }
+        }
+
+        return null;
+    }
+
+    private static void Read(ReadOnlySpan<byte> packet, PacketLayout layout, List<double> raw, List<double> engineering, List<DecodedField> fields)
+    {
+        foreach (LayoutField field in layout.Fields)
+        {
+            double value = BitField.Read(packet, field.BitOffset, field.Type, field.Parameter.Name);
+            double calibrated = Calibration.Apply(field.Parameter, value);
+            string? label = null;
+            field.Parameter.Enum?.TryGetValue(value.ToString(System.Globalization.CultureInfo.InvariantCulture), out label);
+            raw.Add(value);
+            engineering.Add(calibrated);
+            fields.Add(new DecodedField(field.Parameter, field.Type, new EngineeringValue(field.Parameter.Name, value, calibrated, field.Parameter.Unit, label)));
+        }
+    }
+
+    private PacketLayout Resolve(PacketDefinition packet, Dictionary<string, PacketDefinition> definitions, Dictionary<string, ParameterDefinition> parameters, HashSet<string> visiting)
+    {
+        if (_layouts.TryGetValue(packet.Name, out PacketLayout? done))
+        {
+            return done;
+        }
+
+        if (!visiting.Add(packet.Name))
+        {
+            throw new ArgumentException($"packet layout {packet.Name} is its own base", nameof(packet));
+        }
+
+        PacketLayout? parent = packet.Base is null
+            ? null
+            : Resolve(definitions.TryGetValue(packet.Base, out PacketDefinition? baseDefinition)
+                ? baseDefinition
+                : throw new ArgumentException($"packet layout {packet.Name} extends unknown layout {packet.Base}", nameof(packet)), definitions, parameters, visiting);
+        var names = new List<string>();
+        for (PacketLayout? at = parent; at is not null; at = at.Parent)
+        {
+            names.InsertRange(0, at.Fields.Select(f => f.Parameter.Name));
+        }
+
+        var restrictions = packet.Restrictions.Select(r => new LayoutRestriction(r, names.LastIndexOf(r.Parameter) is int index and >= 0
+            ? index
+            : throw new ArgumentException($"packet layout {packet.Name} is restricted on {r.Parameter}, which is not a field before it", nameof(packet)))).ToList();
+        long bit = parent?.EndBit ?? 0;
+        var fields = new List<LayoutField>(packet.Entries.Count);
+        foreach (PacketEntryDefinition entry in packet.Entries)
+        {
+            ParameterDefinition parameter = parameters.TryGetValue(entry.Parameter, out ParameterDefinition? p)
+                ? p
+                : throw new ArgumentException($"packet layout {packet.Name} names unknown parameter {entry.Parameter}", nameof(packet));
+            FieldType type = FieldType.Parse(parameter.Type);
+            bit += entry.Offset;
+            fields.Add(new LayoutField(parameter, type, bit, names.Count));
+            names.Add(parameter.Name);
+            bit += type.Bits;
+        }
+
+        var layout = new PacketLayout(packet, parent, fields, restrictions, bit);
+        _layouts.Add(packet.Name, layout);
+        return layout;
+    }
+}

@@ -1,0 +1,26 @@
+using UsocHil.Description;
+using UsocHil.Dictionary;
+
+namespace UsocHil.MissionDatabase;
+
+/// <summary>
+/// The last word on an import: its layouts must compile as the decoder will compile them. A database whose pieces
+/// the importer kept but which do not hold together is refused as a whole, never written half-usable.
+/// </summary>
+internal static class ImportedDictionary
+{
+    public static DatabaseImport Checked(DatabaseImport imported, string source)
+    {
+        try
+        {
+            _ = new PacketLayouts(imported.Rig.Dictionary);
+        }
+        catch (ArgumentException e)
+        {
+            string reason = e.Message.Split(" (Parameter", 2)[0];
+            throw new MissionDatabaseException($"{source}:0", $"the imported packet layouts do not hold together: {reason}");
+        }
+
+        return imported.Rig.Apid is >= 0 and <= 2047 ? imported : imported with { Rig = imported.Rig with { Apid = 0 } };
+    }
+}

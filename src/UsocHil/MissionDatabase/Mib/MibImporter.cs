@@ -1,0 +1,60 @@
+using UsocHil.Description;
+
+namespace UsocHil.MissionDatabase.Mib;
+
+/// <summary>
+/// Imports a SCOS-2000 MIB's ASCII tables: parameters (PCF), telemetry packets (PID with TPCF names, PLF fixed
+/// positions, VPD variable layouts) and commands (CCF, CDF, CPC). Packets are identified as SCOS-2000 does, by APID,
+/// PUS type and subtype; each table row ends in the report as imported, approximated or dropped with <c>table:row</c>.
+/// </summary>
+public static class MibImporter
+{
+    /// <summary>The tables read; any other in the folder is reported dropped as a whole (limits and calibrations as safety losses).</summary>
+    private static readonly HashSet<string> Read = ["pid", "pic", "tpcf", "pcf", "plf", "vpd", "ccf", "cdf", "cpc"];
+
+    private static readonly HashSet<string> SafetyTables = ["ocf", "ocp", "caf", "cap", "txf", "txp", "mcf", "lgf", "cvs", "cve", "cvp", "ccs", "cca", "paf", "pas", "prf", "prv"];
+
+    public static DatabaseImport Import(string folder, string rigName)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new MissionDatabaseException($"{folder}:0", "no such MIB folder");
+        }
+
+        var report = new ImportReport();
+        MibTable pcf = MibTable.Read(folder, "pcf");
+        if (pcf.Rows.Count == 0)
+        {
+            throw new MissionDatabaseException($"{folder}:0", "no pcf.dat: not the ASCII tables of a SCOS-2000 MIB");
+        }
+
+        var parameters = new MibParameters(report).Read(pcf);
+        var telemetry = new MibPackets(report, parameters);
+        IReadOnlyList<PacketDefinition> packets = telemetry.Read(
+            MibTable.Read(folder, "pid"), MibTable.Read(folder, "pic"), MibTable.Read(folder, "tpcf"), MibTable.Read(folder, "plf"), MibTable.Read(folder, "vpd"));
+        IReadOnlyList<CommandDefinition> commands = new MibCommands(report).Read(MibTable.Read(folder, "ccf"), MibTable.Read(folder, "cdf"), MibTable.Read(folder, "cpc"));
+        foreach (string file in Directory.EnumerateFiles(folder, "*.dat").Order(StringComparer.Ordinal))
+        {
+            string table = Path.GetFileNameWithoutExtension(file).ToLowerInvariant();
+            if (!Read.Contains(table))
+            {
+                report.Dropped($"{Path.GetFileName(file)}:0", "table", table, "this table is not imported", SafetyTables.Contains(table));
+            }
+        }
+
+        report.Sort();
+        var rig = new RigDefinition
+        {
+            Name = rigName,
+            Description = $"Imported from the SCOS-2000 MIB in {Path.GetFileName(Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar))}",
+            Apid = telemetry.MostCommonApid,
+            Dictionary = new RigDictionary
+            {
+                Parameters = [.. parameters.Imported.Values, .. telemetry.HeaderParameters],
+                Packets = packets,
+                Commands = commands,
+            },
+        };
+        return ImportedDictionary.Checked(new DatabaseImport(rig, report), folder);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Globalization;
+using UsocHil.Description;
+
+namespace UsocHil.MissionDatabase.Mib;
+
+/// <summary>
+/// PID rows as packet layouts under one root (the CCSDS primary header and the PUS type and subtype octets), each
+/// identified by APID, type and subtype; fixed packets by PLF positions (absolute, so a skipped parameter leaves its
+/// gap), variable ones by their VPD list up to the first repeated group.
+/// </summary>
+internal sealed class MibPackets(ImportReport report, MibParameters parameters)
+{
+    public const string Root = "PUS_TM";
+    private const int RootBits = 9 * 8;
+
+    private readonly List<int> _apids = [];
+
+    /// <summary>The primary header and PUS service octets every packet starts with.</summary>
+    public IReadOnlyList<ParameterDefinition> HeaderParameters { get; } =
+    [
+        Header(65001, "CCSDS_VERSION", "uint3"), Header(65002, "CCSDS_TYPE", "uint1"), Header(65003, "CCSDS_SEC_HDR_FLAG", "uint1"),
+        Header(65004, "CCSDS_APID", "uint11"), Header(65005, "CCSDS_SEQ_FLAGS", "uint2"), Header(65006, "CCSDS_SEQ_COUNT", "uint14"),
+        Header(65007, "CCSDS_LENGTH", "uint16"), Header(65008, "PUS_HEADER_OCTET", "uint8"), Header(65009, "PUS_SERVICE", "uint8"),
+        Header(65010, "PUS_SUBTYPE", "uint8"),
+    ];
+
+    public int MostCommonApid => _apids.Where(a => a is >= 0 and <= 2047).GroupBy(a => a).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key ?? 0;
+
+    public IReadOnlyList<PacketDefinition> Read(MibTable pid, MibTable pic, MibTable tpcf, MibTable plf, MibTable vpd)
+    {
+        var packets = new List<PacketDefinition>
+        {
+            new() { Name = Root, Abstract = true, Entries = [.. HeaderParameters.Select(p => new PacketEntryDefinition { Parameter = p.Name })], Description = "CCSDS primary header and PUS service type and subtype" },
+        };
+        var names = tpcf.Rows.GroupBy(r => r[0]).ToDictionary(g => g.Key, g => g.First()[1]);
+        var identified = pic.Rows.Where(r => (r.Int(2) ?? -1) >= 0 || (r.Int(4) ?? -1) >= 0).Select(r => (r[0], r[1])).ToHashSet();
+        foreach (MibRow row in pid.Rows)
+        {
+            string spid = row[5];
+            string name = names.TryGetValue(spid, out string? n) && n.Length > 0 ? Xtce.XtceNames.Layout(n) : $"SPID_{spid}";
+            if (identified.Contains((row[0], row[1])))
+            {
+                report.Dropped(row.Location, "PID", name, "identified by PI1/PI2 values, which are not imported yet");
+                continue;
+            }
+
+            int apid = row.Int(2) ?? 0;
+            _apids.Add(apid);
+            var entries = (row.Int(8) ?? -1) is int tpsd and >= 0 && vpd.Rows.Any(v => v.Int(0) == tpsd)
+                ? Variable(vpd.Rows.Where(v => v.Int(0) == tpsd).OrderBy(v => v.Int(1)).ToList(), 6 + (row.Int(9) ?? 0), name)
+                : Fixed(plf.Rows.Where(p => p[1] == spid).ToList(), name);
+            packets.Add(new PacketDefinition
+            {
+                Name = name,
+                Base = Root,
+                Restrictions =
+                [
+                    new RestrictionDefinition { Parameter = "CCSDS_APID", Value = apid },
+                    new RestrictionDefinition { Parameter = "PUS_SERVICE", Value = row.Int(0) ?? 0 },
+                    new RestrictionDefinition { Parameter = "PUS_SUBTYPE", Value = row.Int(1) ?? 0 },
+                ],
+                Entries = entries,
+                Description = row[6].Length > 0 ? row[6] : null,
+            });
+            report.Imported(row.Location, "PID", name, $"SPID {spid}, APID {apid}, TM[{row[0]},{row[1]}], {entries.Count} fields");
+        }
+
+        return packets;
+    }
+
+    private List<PacketEntryDefinition> Fixed(List<MibRow> rows, string packet)
+    {
+        var entries = new List<PacketEntryDefinition>();
+        long cursor = RootBits;
+        foreach (MibRow row in rows.OrderBy(r => (r.Int(2) ?? 0) * 8L + (r.Int(3) ?? 0)))
+        {
+            long at = (row.Int(2) ?? 0) * 8L + (row.Int(3) ?? 0);
+            if (!parameters.Imported.TryGetValue(row[0], out ParameterDefinition? parameter))
+            {
+                report.Approximated(row.Location, "PLF", row[0], $"in {packet}: its parameter is not imported; its bits are skipped");
+                continue;
+            }
+
+            if (at < cursor || at - cursor > Xtce.XtceTypeReader.MaxPacketBits)
+            {
+                report.Dropped(row.Location, "PLF", row[0], $"in {packet}: at bit {at.ToString(CultureInfo.InvariantCulture)}, which overlaps the field before it or the header, or lies beyond any space packet");
+                continue;
+            }
+
+            if ((row.Int(4) ?? 1) > 1)
+            {
+                report.Approximated(row.Location, "PLF", row[0], $"in {packet}: {row[4]} occurrences, only the first is imported");
+            }
+
+            entries.Add(new PacketEntryDefinition { Parameter = parameter.Name, Offset = (int)(at - cursor) });
+            cursor = at + Dictionary.FieldType.Parse(parameter.Type).Bits;
+            report.Imported(row.Location, "PLF", row[0], $"in {packet} at octet {row[2]} bit {row[3]}");
+        }
+
+        return entries;
+    }
+
+    private List<PacketEntryDefinition> Variable(List<MibRow> rows, int firstOctet, string packet)
+    {
+        var entries = new List<PacketEntryDefinition>();
+        int gap = firstOctet * 8 - RootBits;
+        bool cut = false;
+        foreach (MibRow row in rows)
+        {
+            if (cut)
+            {
+                report.Dropped(row.Location, "VPD", row[2], $"in {packet}: follows a repeated group, which is not imported yet");
+                continue;
+            }
+
+            if (!parameters.Imported.TryGetValue(row[2], out ParameterDefinition? parameter))
+            {
+                report.Dropped(row.Location, "VPD", row[2], $"in {packet}: its parameter is not imported, so what follows cannot be placed");
+                cut = true;
+                continue;
+            }
+
+            int offset = gap + (row.Int(13) ?? 0);
+            if (offset is < 0 or > Xtce.XtceTypeReader.MaxPacketBits)
+            {
+                report.Dropped(row.Location, "VPD", row[2], $"in {packet}: an offset of {offset} bits cannot be placed, nor what follows");
+                cut = true;
+                continue;
+            }
+
+            entries.Add(new PacketEntryDefinition { Parameter = parameter.Name, Offset = offset });
+            gap = 0;
+            if ((row.Int(3) ?? 0) > 0)
+            {
+                report.Approximated(row.Location, "VPD", row[2], $"in {packet}: counts a group of {row[3]} repeated after it, which is not imported yet (the packet ends here)");
+                cut = true;
+                continue;
+            }
+
+            report.Imported(row.Location, "VPD", row[2], $"in {packet}, position {row[1]}");
+        }
+
+        return entries;
+    }
+
+    private static ParameterDefinition Header(int id, string name, string type) => new() { Id = id, Name = name, Type = type };
+}

@@ -1,0 +1,33 @@
+namespace UsocHil.MissionDatabase.Mib;
+
+/// <summary>
+/// SCOS-2000 parameter type and format codes (PTC/PFC) as field types: 1 boolean, 2 enumerated (PFC bits),
+/// 3 unsigned and 4 signed integers (PFC 0–12 are 4–16 bits, 13 is 24, 14 is 32, 15 is 48, 16 is 64), 5 real (PFC 1
+/// IEEE single, 2 double); strings, times and the rest are not field types here.
+/// </summary>
+internal static class MibTypes
+{
+    public static string? FieldType(int ptc, int pfc) => (ptc, pfc) switch
+    {
+        (1, 0) => "bool",
+        (2, >= 1 and <= 32) => $"uint{pfc}",
+        (3, _) when Bits(pfc) is int bits => $"uint{bits}",
+        (4, _) when Bits(pfc) is int bits => $"int{bits}",
+        (5, 1) => "float32",
+        (5, 2) => "float64",
+        _ => null,
+    };
+
+    /// <summary>The PUS wire type a command argument of this PTC/PFC travels as, when it is one.</summary>
+    public static string? WireType(int ptc, int pfc) => FieldType(ptc, pfc) is { } type && type is "uint8" or "int8" or "uint16" or "int16" or "uint32" or "int32" or "float32" or "float64" ? type : null;
+
+    private static int? Bits(int pfc) => pfc switch
+    {
+        >= 0 and <= 12 => pfc + 4,
+        13 => 24,
+        14 => 32,
+        15 => 48,
+        16 => 64,
+        _ => null,
+    };
+}

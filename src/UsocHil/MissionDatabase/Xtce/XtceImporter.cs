@@ -1,0 +1,111 @@
+using System.Xml.Linq;
+using UsocHil.Description;
+using UsocHil.MissionDatabase.Xml;
+
+namespace UsocHil.MissionDatabase.Xtce;
+
+/// <summary>
+/// Imports XTCE (1.0, 1.1 or 1.2, with or without its namespace; several files and their XIncludes make one
+/// database) into a rig's dictionary: parameter types, parameters and sequence containers. Every element ends in the
+/// report as imported, approximated or dropped with its <c>file:line</c>; unknown elements are reported, never fatal.
+/// </summary>
+public static class XtceImporter
+{
+    public static DatabaseImport Import(IReadOnlyList<string> files, string rigName, XmlLimits? limits = null)
+    {
+        var report = new ImportReport();
+        var coverage = new XtceCoverage(report);
+        List<XElement> roots = [.. files.Select(file => SafeXmlReader.Load(file, limits))];
+        foreach (XElement root in roots.Where(r => r.Name.LocalName != "SpaceSystem"))
+        {
+            throw new MissionDatabaseException(XmlSource.Where(root), $"the root element is {root.Name.LocalName}, not an XTCE SpaceSystem");
+        }
+
+        var systems = roots.SelectMany(r => r.DescendantsAndSelf().Where(e => e.Name.LocalName == "SpaceSystem")).ToList();
+        foreach (XElement system in systems)
+        {
+            coverage.Read(system, system.Child("LongDescription"));
+            coverage.Read(system.Child("TelemetryMetaData"));
+            foreach (string set in (string[])["ParameterTypeSet", "ParameterSet", "ContainerSet"])
+            {
+                coverage.Read(system.Child("TelemetryMetaData")?.Child(set));
+            }
+        }
+
+        var typeReader = new XtceTypeReader(coverage);
+        var types = new Dictionary<string, XtceType>(StringComparer.Ordinal);
+        foreach (XElement type in Sets(systems, "ParameterTypeSet"))
+        {
+            types.TryAdd((string?)type.Attribute("name") ?? "", typeReader.Read(type));
+        }
+
+        (Dictionary<string, ParameterDefinition> parameters, Dictionary<string, int?> skipped) = Parameters(Sets(systems, "ParameterSet"), types, coverage);
+        IReadOnlyList<PacketDefinition> packets = new XtceContainerReader(coverage, parameters, skipped)
+            .Read([.. Sets(systems, "ContainerSet").Where(c => c.Name.LocalName == "SequenceContainer")]);
+        foreach (XElement root in roots)
+        {
+            coverage.Sweep(root);
+        }
+
+        report.Sort();
+
+        int apid = (int)(packets.SelectMany(p => p.Restrictions).FirstOrDefault(r => r.Parameter.Contains("APID", StringComparison.Ordinal) && r.Operator == "==")?.Value ?? 0);
+        var rig = new RigDefinition
+        {
+            Name = rigName,
+            Description = $"Imported from the XTCE of {string.Join(", ", systems.Take(1).Select(s => (string?)s.Attribute("name")))} ({string.Join(", ", files.Select(Path.GetFileName))})",
+            Apid = apid is >= 0 and <= 2047 ? apid : 0,
+            Dictionary = new RigDictionary { Parameters = [.. parameters.Values], Packets = packets },
+        };
+        return ImportedDictionary.Checked(new DatabaseImport(rig, report), files[0]);
+    }
+
+    private static IEnumerable<XElement> Sets(IEnumerable<XElement> systems, string set) =>
+        systems.SelectMany(s => s.Child("TelemetryMetaData")?.Child(set)?.Elements() ?? []);
+
+    private static (Dictionary<string, ParameterDefinition>, Dictionary<string, int?>) Parameters(IEnumerable<XElement> elements, Dictionary<string, XtceType> types, XtceCoverage coverage)
+    {
+        var parameters = new Dictionary<string, ParameterDefinition>(StringComparer.Ordinal);
+        var skipped = new Dictionary<string, int?>(StringComparer.Ordinal);
+        var rigNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (XElement element in elements)
+        {
+            string name = (string?)element.Attribute("name") ?? "";
+            string typeName = XtceNames.Reference((string?)element.Attribute("parameterTypeRef") ?? "");
+            if (element.Name.LocalName != "Parameter" || parameters.ContainsKey(name) || skipped.ContainsKey(name))
+            {
+                coverage.Drop(element, name, element.Name.LocalName != "Parameter" ? "not a Parameter" : "a second parameter of this name");
+                continue;
+            }
+
+            if (!types.TryGetValue(typeName, out XtceType? type) || type.FieldType is null)
+            {
+                skipped[name] = type?.FixedBits;
+                coverage.Drop(element, name, type is null ? $"its type {typeName} is not defined" : $"its type {typeName} is not imported ({type.WhyNot})");
+                continue;
+            }
+
+            coverage.Read(element, element.Child("LongDescription"), element.Child("ParameterProperties"));
+            string rigName = XtceNames.Rig(name);
+            for (int n = 2; !rigNames.Add(rigName); n++)
+            {
+                rigName = $"{XtceNames.Rig(name)}_{n}";
+            }
+
+            parameters[name] = new ParameterDefinition
+            {
+                Id = parameters.Count + 1,
+                Name = rigName,
+                Type = type.FieldType,
+                Unit = type.Unit,
+                Calibration = type.Polynomial,
+                Spline = type.Spline,
+                Enum = type.Enumeration,
+                Description = (string?)element.Attribute("shortDescription") ?? element.Text("LongDescription") ?? type.Description,
+            };
+            coverage.Report.Imported(XmlSource.Where(element), "Parameter", name, rigName == name ? type.FieldType : $"{type.FieldType}, as {rigName}");
+        }
+
+        return (parameters, skipped);
+    }
+}

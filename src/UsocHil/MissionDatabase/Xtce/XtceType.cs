@@ -1,0 +1,15 @@
+namespace UsocHil.MissionDatabase.Xtce;
+
+/// <summary>
+/// An XTCE parameter type as the rig can hold it: a field type with its unit, curve and enumeration, or (when the
+/// type is not supported) null with the size it occupies in a packet when that size is fixed.
+/// </summary>
+internal sealed record XtceType(string Name, string? FieldType, int? FixedBits)
+{
+    public string? Unit { get; init; }
+    public IReadOnlyList<double>? Polynomial { get; init; }
+    public IReadOnlyList<IReadOnlyList<double>>? Spline { get; init; }
+    public IReadOnlyDictionary<string, string>? Enumeration { get; init; }
+    public string? WhyNot { get; init; }
+    public string? Description { get; init; }
+}

@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Xml.Linq;
+using UsocHil.MissionDatabase.Xml;
+
+namespace UsocHil.MissionDatabase.Xtce;
+
+/// <summary>
+/// Reads XTCE parameter types (1.0, 1.1 and 1.2 spellings: <c>twosCompliment</c> and <c>twosComplement</c>,
+/// <c>IEEE754_1985</c> and <c>IEEE754</c>, a calibrator in or without <c>DefaultCalibrator</c>) into what the rig
+/// holds, reporting each type and each part it cannot keep.
+/// </summary>
+internal sealed class XtceTypeReader(XtceCoverage coverage)
+{
+    private ImportReport Report => coverage.Report;
+
+    public XtceType Read(XElement type)
+    {
+        try
+        {
+            return ReadType(type);
+        }
+        catch (XtceValueException e)
+        {
+            string name = (string?)type.Attribute("name") ?? "";
+            coverage.Drop(type, name, e.Message);
+            return new XtceType(name, null, null) { WhyNot = e.Message };
+        }
+    }
+
+    private XtceType ReadType(XElement type)
+    {
+        string name = (string?)type.Attribute("name") ?? "";
+        string where = XmlSource.Where(type);
+        coverage.Read(type, type.Child("LongDescription"));
+        string? unit = Unit(type);
+        XtceType result = type.Name.LocalName switch
+        {
+            "IntegerParameterType" or "FloatParameterType" or "EnumeratedParameterType" or "BooleanParameterType" => Encoded(type, name),
+            _ => new XtceType(name, null, FixedSize(type)) { WhyNot = $"{type.Name.LocalName} is not supported by the importer yet" },
+        };
+        result = result with { Unit = unit, Description = (string?)type.Attribute("shortDescription") ?? type.Text("LongDescription") };
+        if (result.FieldType is null)
+        {
+            result = result with { FixedBits = result.FixedBits is int size and > 0 and <= MaxPacketBits ? size : null };
+            coverage.Drop(type, name, result.WhyNot + (result.FixedBits is int bits ? $" (its {bits} bits are skipped in packets)" : ""));
+            return result;
+        }
+
+        if (type.Name.LocalName == "EnumeratedParameterType")
+        {
+            result = result with { Enumeration = Enumerations(type) };
+        }
+        else if (type.Name.LocalName == "BooleanParameterType")
+        {
+            result = result with { Enumeration = new Dictionary<string, string> { ["0"] = (string?)type.Attribute("zeroStringValue") ?? "False", ["1"] = (string?)type.Attribute("oneStringValue") ?? "True" } };
+        }
+
+        Report.Imported(where, type.Name.LocalName, name, result.FieldType);
+        return result;
+    }
+
+    private XtceType Encoded(XElement type, string name)
+    {
+        XElement? integer = type.Child("IntegerDataEncoding");
+        XElement? floating = type.Child("FloatDataEncoding");
+        XElement? encoding = integer ?? floating;
+        if (encoding is null)
+        {
+            return new XtceType(name, null, null) { WhyNot = "it has no data encoding: a value computed on the ground, not carried in packets" };
+        }
+
+        coverage.Read(encoding);
+        int bits = encoding.Int("sizeInBits") ?? (integer is not null ? 8 : 32);
+        string? byteOrder = (string?)encoding.Attribute("byteOrder");
+        if (byteOrder is not null and not "mostSignificantByteFirst" && bits > 8)
+        {
+            return new XtceType(name, null, bits) { WhyNot = $"byte order {byteOrder} is not supported (big-endian only)" };
+        }
+
+        string? fieldType = integer is not null ? IntegerType(integer, bits, type.Name.LocalName) : FloatType(floating!, bits);
+        if (fieldType is null || bits is < 1 or > 64)
+        {
+            string encodingName = (string?)encoding.Attribute("encoding") ?? "default";
+            return new XtceType(name, null, bits) { WhyNot = $"{encoding.Name.LocalName} {encodingName} of {bits} bits is not supported" };
+        }
+
+        var result = new XtceType(name, fieldType, bits);
+        return Calibrated(encoding, name, result);
+    }
+
+    private static string? IntegerType(XElement encoding, int bits, string parameterType) =>
+        ((string?)encoding.Attribute("encoding") ?? "unsigned") switch
+        {
+            _ when parameterType == "BooleanParameterType" => bits == 1 ? "bool" : $"bool{bits}",
+            "unsigned" => $"uint{bits}",
+            "twosComplement" or "twosCompliment" => $"int{bits}",
+            _ => null,
+        };
+
+    private static string? FloatType(XElement encoding, int bits) =>
+        ((string?)encoding.Attribute("encoding") ?? "IEEE754_1985") is "IEEE754_1985" or "IEEE754" && bits is 32 or 64 ? $"float{bits}" : null;
+
+    private XtceType Calibrated(XElement encoding, string name, XtceType type)
+    {
+        foreach (XElement context in encoding.Children("ContextCalibratorList"))
+        {
+            coverage.Drop(context, name, "context calibrators are not supported: the default calibrator is used whatever the context");
+        }
+
+        XElement? holder = encoding.Child("DefaultCalibrator");
+        coverage.Read(holder);
+        XElement? calibrator = (holder ?? encoding).Elements().FirstOrDefault(e => e.Name.LocalName.EndsWith("Calibrator", StringComparison.Ordinal) && e.Name.LocalName != "DefaultCalibrator" && e.Name.LocalName != "ContextCalibratorList");
+        switch (calibrator?.Name.LocalName)
+        {
+            case null:
+                return type;
+            case "PolynomialCalibrator":
+                var terms = calibrator.Children("Term").Select(t => (t.Int("exponent") ?? 0, t.Double("coefficient") ?? 0)).ToList();
+                coverage.ReadAll(calibrator);
+                if (terms.Count == 0 || terms.Any(t => t.Item1 is < 0 or > 7))
+                {
+                    coverage.Drop(calibrator, name, "a polynomial without terms or with exponents beyond 7");
+                    return type;
+                }
+
+                var coefficients = new double[terms.Max(t => t.Item1) + 1];
+                foreach ((int exponent, double coefficient) in terms)
+                {
+                    coefficients[exponent] += coefficient;
+                }
+
+                return type with { Polynomial = coefficients };
+            case "SplineCalibrator":
+                return Spline(calibrator, name, type);
+            default:
+                coverage.Drop(calibrator, name, $"{calibrator.Name.LocalName} is not supported: the parameter keeps its raw value");
+                return type;
+        }
+    }
+
+    private XtceType Spline(XElement calibrator, string name, XtceType type)
+    {
+        int order = calibrator.Int("order") ?? 1;
+        var points = calibrator.Children("SplinePoint")
+            .Select(p => (IReadOnlyList<double>)[p.Double("raw") ?? double.NaN, p.Double("calibrated") ?? double.NaN])
+            .OrderBy(p => p[0])
+            .ToList();
+        if (order != 1 || points.Count < 2 || points.Any(p => !double.IsFinite(p[0]) || !double.IsFinite(p[1])) || points.Zip(points.Skip(1)).Any(p => p.First[0] == p.Second[0]))
+        {
+            coverage.Drop(calibrator, name, order != 1 ? $"a spline of order {order} (only straight lines, order 1, are supported)" : "a spline needs two or more points with distinct raw values");
+            return type;
+        }
+
+        coverage.ReadAll(calibrator);
+        if (!(calibrator.Bool("extrapolate") ?? false))
+        {
+            Report.Approximated(XmlSource.Where(calibrator), "SplineCalibrator", name, "beyond its end points the end segments are extended (XTCE leaves the value undefined there)");
+        }
+
+        return type with { Spline = points };
+    }
+
+    private Dictionary<string, string> Enumerations(XElement type)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (XElement list in type.Children("EnumerationList"))
+        {
+            coverage.Read(list);
+            foreach (XElement enumeration in list.Children("Enumeration"))
+            {
+                coverage.Read(enumeration);
+                string value = (enumeration.Long("value") ?? 0).ToString(CultureInfo.InvariantCulture);
+                labels[value] = (string?)enumeration.Attribute("label") ?? value;
+                if (enumeration.Attribute("maxValue") is { } max)
+                {
+                    Report.Approximated(XmlSource.Where(enumeration), "Enumeration", labels[value], $"the range {value}..{max.Value} is labelled only at {value}");
+                }
+            }
+        }
+
+        return labels;
+    }
+
+    private string? Unit(XElement type)
+    {
+        XElement? set = type.Child("UnitSet");
+        if (set is null)
+        {
+            return null;
+        }
+
+        coverage.Read(set);
+        var units = set.Children("Unit").ToList();
+        coverage.Read(units);
+        if (units.Count > 1)
+        {
+            Report.Approximated(XmlSource.Where(set), "UnitSet", (string?)type.Attribute("name"), "several units are joined into one");
+        }
+
+        string joined = string.Join(" ", units.Select(u => u.Value.Trim()).Where(u => u.Length > 0));
+        return joined.Length == 0 ? null : joined;
+    }
+
+    /// <summary>The bits an unsupported type takes in a packet, when its encoding says a fixed size that fits a packet.</summary>
+    private static int? FixedSize(XElement type) => EncodedSize(type) is int bits and > 0 and <= MaxPacketBits ? bits : null;
+
+    /// <summary>The largest space packet, in bits: no field or gap is longer.</summary>
+    public const int MaxPacketBits = 65542 * 8;
+
+    private static int? EncodedSize(XElement type)
+    {
+        XElement? encoding = type.Descendants().FirstOrDefault(e => e.Name.LocalName is "IntegerDataEncoding" or "FloatDataEncoding" or "BinaryDataEncoding" or "StringDataEncoding");
+        return encoding?.Name.LocalName switch
+        {
+            "IntegerDataEncoding" => encoding.Int("sizeInBits") ?? 8,
+            "FloatDataEncoding" => encoding.Int("sizeInBits") ?? 32,
+            _ => encoding is null ? null : FixedValue(encoding.Child("SizeInBits")),
+        };
+    }
+
+    private static int? FixedValue(XElement? size) =>
+        size?.Child("FixedValue") is { } value ? int.TryParse(value.Value.Trim(), CultureInfo.InvariantCulture, out int bits) ? bits : null
+        : size?.Child("Fixed")?.Child("FixedValue") is { } nested && int.TryParse(nested.Value.Trim(), CultureInfo.InvariantCulture, out int fixedBits) ? fixedBits : null;
+}
