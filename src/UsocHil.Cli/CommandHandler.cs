@@ -40,6 +40,13 @@ public static class CommandHandler
             Console.Error.WriteLine($"usoc-hil: {e.Message}");
             return ExitCodes.UsageOrConfiguration;
         }
+        catch (UsocHil.Results.ResultsArchiveException e)
+        {
+            // An archive that cannot be opened is refused before anything else happens (a run's own archive failing
+            // mid-run is a RecordingFailedException, handled by run).
+            Console.Error.WriteLine($"usoc-hil: {e.Message}");
+            return ExitCodes.UsageOrConfiguration;
+        }
         catch (LinkException e)
         {
             Console.Error.WriteLine($"usoc-hil: link fault: {e.Message}");

@@ -12,12 +12,12 @@ public static class ExitCodes
     /// <summary>Usage or configuration error: nothing was sent to the rig.</summary>
     public const int UsageOrConfiguration = 2;
 
-    /// <summary>The rig or a link to it failed.</summary>
+    /// <summary>The rig or a link to it failed, or the results archive failed mid-run (the rig was safed first).</summary>
     public const int RigOrLinkFault = 3;
 
-    /// <summary>The operator aborted the run (Ctrl-C, SIGTERM or the monitor's abort); the rig was safed.</summary>
+    /// <summary>The operator aborted the run (Ctrl-C, SIGTERM, SIGHUP, SIGQUIT or the monitor's abort); the rig was safed.</summary>
     public const int Aborted = 130;
 
     public const string HelpText =
-        "Exit codes: 0 all verdicts passed, 1 a verdict failed, 2 usage or configuration error, 3 rig or link fault, 130 aborted by the operator.";
+        "Exit codes: 0 all verdicts passed, 1 a verdict failed, 2 usage or configuration error, 3 rig or link fault or the archive failed mid-run, 130 aborted by the operator.";
 }

@@ -40,7 +40,7 @@ public sealed partial class FurnaceBench : IDisposable
         Controller = new FurnaceController(options.Rig.Dictionary, options.SerialNumber, options.Model, options.Defaults, sink, new FurnaceEeprom(options.SerialNumber, options.EepromPath));
         Supply = new PowerSupply(options.SupplySerialNumber);
         _sensorFaultApplied = new bool[Faults.Sensors.Count];
-        _truth = options.TruthPath is null ? null : new TruthWriter(options.TruthPath);
+        _truth = options.TruthPath is null ? null : new TruthWriter(options.TruthPath, e => log.Error("Truth file {Path} cannot take more records ({Reason}); the emulated physics goes on without it", options.TruthPath, e.Message));
         _start = time.GetTimestamp();
         StartedUtc = time.GetUtcNow();
     }

@@ -11,11 +11,14 @@ public sealed class TruthWriter : IDisposable
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     private readonly StreamWriter _writer;
+    private readonly Action<IOException>? _failed;
     private bool _disposed;
 
-    public TruthWriter(string path)
+    /// <param name="failed">Told once when the file cannot take a record (disk full): the truth stops, the physics goes on.</param>
+    public TruthWriter(string path, Action<IOException>? failed = null)
     {
         Path = path;
+        _failed = failed;
         var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
         _writer = new StreamWriter(stream) { NewLine = "\n" };
     }
@@ -31,17 +34,41 @@ public sealed class TruthWriter : IDisposable
             return;
         }
 
-        _writer.WriteLine(JsonSerializer.Serialize(record, JsonOptions));
-        _writer.Flush();
-        Lines++;
+        try
+        {
+            _writer.WriteLine(JsonSerializer.Serialize(record, JsonOptions));
+            _writer.Flush();
+            Lines++;
+        }
+        catch (IOException e)
+        {
+            Failure = e;
+            Close();
+            _failed?.Invoke(e);
+        }
     }
 
+    /// <summary>Why the file stopped taking records; null while it takes them.</summary>
+    public IOException? Failure { get; private set; }
+
     public void Dispose()
+    {
+        Close();
+    }
+
+    private void Close()
     {
         if (!_disposed)
         {
             _disposed = true;
-            _writer.Dispose();
+            try
+            {
+                _writer.Dispose();
+            }
+            catch (IOException)
+            {
+                // What is still buffered cannot be written either; the failure was reported when it happened.
+            }
         }
     }
 

@@ -7,7 +7,7 @@ namespace UsocHil.Cli.Logging;
 
 /// <summary>
 /// The harness' Serilog pipeline: human-readable lines on standard error (standard output stays for results),
-/// plus, for a run, a compact-JSON (CLEF) file next to the results.
+/// plus, for a run, a compact-JSON (CLEF) file next to the results, whose failure (a full disk) the run survives.
 /// </summary>
 public static class HarnessLogging
 {
@@ -31,12 +31,10 @@ public static class HarnessLogging
             1 => (LogEventLevel)Math.Min((int)level, (int)LogEventLevel.Debug),
             _ => level,
         };
-        var configuration = new LoggerConfiguration()
-            .MinimumLevel.Is(level)
-            .Enrich.FromLogContext();
-        configuration = screen is not null
-            ? configuration.WriteTo.Sink(screen, operatorLevel)
-            : configuration.WriteTo.Console(
+        var terminal = new LoggerConfiguration().MinimumLevel.Is(level);
+        terminal = screen is not null
+            ? terminal.WriteTo.Sink(screen, operatorLevel)
+            : terminal.WriteTo.Console(
                 // Stack traces belong in the run's CLEF file, not in front of the operator, unless they asked (-v 2).
                 outputTemplate: verbosity >= 2
                     ? "{Timestamp:HH:mm:ss.fff} {Level:u3} {Message:lj}{NewLine}{Exception}"
@@ -44,10 +42,16 @@ public static class HarnessLogging
                 standardErrorFromLevel: LogEventLevel.Verbose,
                 restrictedToMinimumLevel: operatorLevel,
                 formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+        var configuration = new LoggerConfiguration()
+            .MinimumLevel.Is(level)
+            .Enrich.FromLogContext()
+            .WriteTo.Sink(new TerminalLogSink(terminal.CreateLogger()));
         if (clefFile is not null)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(clefFile)!);
-            configuration = configuration.WriteTo.File(new CompactJsonFormatter(), clefFile, flushToDiskInterval: TimeSpan.FromSeconds(1));
+            Logger file = new LoggerConfiguration().MinimumLevel.Is(level)
+                .WriteTo.File(new CompactJsonFormatter(), clefFile, flushToDiskInterval: TimeSpan.FromSeconds(1)).CreateLogger();
+            configuration = configuration.WriteTo.Sink(new LogFileSink(file));
         }
 
         return configuration;

@@ -9,7 +9,7 @@ namespace UsocHil.Cli.Results;
 
 /// <summary>
 /// The common part of the results and report commands: find the archive (--results, else the one the station file
-/// names), open it, run the action, and turn a missing or corrupt archive or an unknown run into one line and exit 2.
+/// names), open it for reading only (never written: no recovery, no migration), run the action, and turn a missing or corrupt archive or an unknown run into one line and exit 2.
 /// </summary>
 internal static class ArchiveCommand
 {

@@ -54,7 +54,7 @@ internal static class CentralCommands
                 string path = ArchiveCommand.ArchivePath(p, results);
                 using var log = (Serilog.Core.Logger)ArchiveCommand.Logger();
                 await using CentralArchive centre = await CentralArchive.OpenCentralAsync(CentralConnection.Parse(location), TimeProvider.System, create: true, ct);
-                await using ResultsArchive archive = await ResultsArchive.OpenExistingAsync(path, TimeProvider.System, log, ct);
+                await using ResultsArchive archive = await ResultsArchive.OpenReadOnlyAsync(path, TimeProvider.System, log, ct);
                 PushReport report = await RunPush.PushAsync(archive, station.Station, centre, log, ct);
                 Console.WriteLine($"station {station.Station}: {report.Pushed} run(s) pushed to {centre.Path}, {report.AlreadyThere} already there"
                     + (report.Waiting > 0 ? $", {report.Waiting} still being recorded (next push)" : ""));

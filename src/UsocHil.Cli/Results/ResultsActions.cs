@@ -6,7 +6,7 @@ using UsocHil.Results;
 
 namespace UsocHil.Cli.Results;
 
-/// <summary>What results list, show, export and compare do once the archive is open. Device text goes into tables as plain text, never markup.</summary>
+/// <summary>What results list, show, export and compare do once the archive is open. Device text goes into tables as plain text, never markup, with control characters escaped.</summary>
 internal static class ResultsActions
 {
     public static async Task<int> ListAsync(IResultsStore archive, bool json, CancellationToken cancellationToken)
@@ -43,12 +43,12 @@ internal static class ResultsActions
         }
 
         RunSummary s = run.Summary;
-        Console.WriteLine($"Run {RunName(s)}: {s.Header.Sequence} on {s.Header.Rig}, unit {s.Header.UnitSerial ?? "-"}, {s.Outcome.ToString().ToLowerInvariant()}");
-        Console.WriteLine($"  started {Time(s.StartedRig)} (rig), ended {(s.EndedRig is { } e ? Time(e) : "-")}; operator {s.Header.Operator ?? "-"}; software {s.Header.SoftwareVersion ?? "-"}");
+        Console.WriteLine(TerminalText.Escape($"Run {RunName(s)}: {s.Header.Sequence} on {s.Header.Rig}, unit {s.Header.UnitSerial ?? "-"}, {s.Outcome.ToString().ToLowerInvariant()}"));
+        Console.WriteLine(TerminalText.Escape($"  started {Time(s.StartedRig)} (rig), ended {(s.EndedRig is { } e ? Time(e) : "-")}; operator {s.Header.Operator ?? "-"}; software {s.Header.SoftwareVersion ?? "-"}"));
         Console.WriteLine($"  {run.Steps.Count} steps, {run.Measurements.Count} measurements, {run.Telemetry.Count} telemetry samples, {run.Events.Count} events, {run.Commands.Count} commands, {run.Calibrations.Count} calibration products");
         foreach (EventRow harness in run.Events.Where(e => e.Name == "harness"))
         {
-            Console.WriteLine($"  {harness.Severity}: {harness.Data}");
+            Console.WriteLine(TerminalText.Escape($"  {harness.Severity}: {harness.Data}"));
         }
 
         var table = new Table().AddColumns("Step", "Expectation", "Measured", "Margin", "Verdict");
@@ -139,7 +139,7 @@ internal static class ResultsActions
         Console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
-    private static Text[] Cells(params string[] values) => values.Select(v => new Text(v)).ToArray();
+    private static Text[] Cells(params string[] values) => values.Select(v => new Text(TerminalText.Escape(v))).ToArray();
 
     private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 }

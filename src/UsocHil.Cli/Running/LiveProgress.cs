@@ -154,13 +154,13 @@ internal sealed class LiveProgress(IAnsiConsole console, TimeProvider rigTime, R
 
             var table = new Table().Border(TableBorder.Rounded).HideHeaders().AddColumn("").AddColumn("");
             table.Width(Math.Min(console.Profile.Width, ResultTable.MaxWidth));
-            table.AddRow("state", Markup.Escape(_state?.ToString() ?? "Idle"));
-            table.AddRow("step", Markup.Escape($"{_stepIndex} of {_stepCount}  {_step}"));
+            table.AddRow("state", Markup.Escape(TerminalText.Escape(_state?.ToString() ?? "Idle")));
+            table.AddRow("step", Markup.Escape(TerminalText.Escape($"{_stepIndex} of {_stepCount}  {_step}")));
             table.AddRow("rig time", Markup.Escape($"{DurationText.Format(elapsed)} elapsed, {eta} to go"));
-            table.AddRow("telemetry", Markup.Escape(string.Join("   ", _keyParameters.Where(_telemetry.ContainsKey).Select(p => $"{p} {_telemetry[p]}"))));
+            table.AddRow("telemetry", Markup.Escape(TerminalText.Escape(string.Join("   ", _keyParameters.Where(_telemetry.ContainsKey).Select(p => $"{p} {_telemetry[p]}")))));
             foreach (string line in _recent)
             {
-                table.AddRow("", Markup.Escape(line));
+                table.AddRow("", Markup.Escape(TerminalText.Escape(line)));
             }
 
             return table;

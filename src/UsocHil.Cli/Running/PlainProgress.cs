@@ -4,7 +4,8 @@ namespace UsocHil.Cli.Running;
 
 /// <summary>
 /// Progress as plain time-stamped lines on standard output, for logs and redirected output: one line when a step starts,
-/// one when it ends, one per verdict and per change of state. The log adds only warnings and errors beside it.
+/// one when it ends, one per verdict and per change of state, sequence and device text escaped. The log adds only
+/// warnings and errors beside it.
 /// </summary>
 internal sealed class PlainProgress(TextWriter output, TimeProvider wall, Description.RigDictionary? dictionary = null) : IRunObserver
 {
@@ -57,7 +58,7 @@ internal sealed class PlainProgress(TextWriter output, TimeProvider wall, Descri
     {
         lock (_gate)
         {
-            output.WriteLine($"{wall.GetLocalNow():HH:mm:ss} {text}");
+            output.WriteLine($"{wall.GetLocalNow():HH:mm:ss} {TerminalText.Escape(text)}");
             output.Flush();
         }
     }

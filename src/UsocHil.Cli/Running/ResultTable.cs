@@ -14,7 +14,7 @@ internal static class ResultTable
 
     public static void Write(IAnsiConsole console, RunResult result, Description.RigDictionary? dictionary = null)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"{result.Sequence}: {result.Outcome}"))
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape($"{TerminalText.Escape(result.Sequence)}: {result.Outcome}"))
             .AddColumn("step").AddColumn("measurement").AddColumn(new TableColumn("value").RightAligned()).AddColumn("expectation").AddColumn("verdict").AddColumn(new TableColumn("margin").RightAligned());
         if (OperatorConsole.IsTerminal)
         {
@@ -30,19 +30,19 @@ internal static class ResultTable
                 _ => "[red]FAIL[/]",
             };
             table.AddRow(
-                Markup.Escape(m.Step),
-                Markup.Escape(m.Name),
-                Markup.Escape(ValueText.Of(m, dictionary)),
-                Markup.Escape(m.Expectation ?? ""),
+                Markup.Escape(TerminalText.Escape(m.Step)),
+                Markup.Escape(TerminalText.Escape(m.Name)),
+                Markup.Escape(TerminalText.Escape(ValueText.Of(m, dictionary))),
+                Markup.Escape(TerminalText.Escape(m.Expectation)),
                 verdict,
                 Markup.Escape(m.Margin?.ToString("G3", CultureInfo.InvariantCulture) ?? ""));
         }
 
         console.Write(table);
-        console.WriteLine($"Run ended {result.FinalState} ({result.Outcome}) after {DurationText.Rig(result.RigDuration)}{(result.Reason is null ? "" : ": " + result.Reason)}");
+        console.WriteLine($"Run ended {result.FinalState} ({result.Outcome}) after {DurationText.Rig(result.RigDuration)}{(result.Reason is null ? "" : ": " + TerminalText.Escape(result.Reason))}");
         if (result.Safing is { } safing)
         {
-            console.WriteLine($"Safing: {string.Join(", ", safing.Actions.Select(a => a.Succeeded ? a.Name : $"{a.Name} FAILED ({a.Error})"))}");
+            console.WriteLine(TerminalText.Escape($"Safing: {string.Join(", ", safing.Actions.Select(a => a.Succeeded ? a.Name : $"{a.Name} FAILED ({a.Error})"))}"));
         }
     }
 }

@@ -77,18 +77,40 @@ internal static class RunExecution
         }
 
         string mode = host.Rig.Binding.Emulated ? $"emulated, {host.Clock.Scale:G4}x rig time" : "hardware";
-        HostedRun run = await host.RunAsync(observers, log,
-            starting: () =>
+        // The host handles signals until the record is sealed; from then until the table is printed and the exit
+        // code returned they are refused here, so a signal in that second neither kills a sealed run nor its table.
+        bool over = false;
+        using var untilPrinted = new RunSignals(signal =>
+        {
+            if (Volatile.Read(ref over))
             {
-                Console.Out.WriteLine($"Running {host.Plan.Name} {host.Plan.Version} on {request.Rig} ({mode}) for {host.Operator}; log {logFile}");
-                if (terminal)
+                Console.Error.WriteLine($"usoc-hil: {signal} ignored: the run is over and sealed; its result is being printed");
+            }
+        });
+        HostedRun run;
+        try
+        {
+            run = await host.RunAsync(observers, log,
+                starting: () =>
                 {
-                    Console.Out.WriteLine(TerminalConsole.Keys);
-                }
-            },
-            whileRunning: live is null ? null : running => live.RunAsync(running, wall),
-            cancellationToken).ConfigureAwait(false);
+                    Console.Out.WriteLine(TerminalText.Escape($"Running {host.Plan.Name} {host.Plan.Version} on {request.Rig} ({mode}) for {host.Operator}; log {logFile}"));
+                    if (terminal)
+                    {
+                        Console.Out.WriteLine(TerminalConsole.Keys);
+                    }
+                },
+                whileRunning: live is null ? null : running => live.RunAsync(running, wall),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (RecordingFailedException e)
+        {
+            Volatile.Write(ref over, true);
+            ResultTable.Write(OperatorConsole.Create(), e.Result, host.Rig.Definition.Dictionary);
+            Console.Error.WriteLine($"usoc-hil run: {e.Message}; the run was stopped and the rig made safe; {e.RowsLost} recorded row(s) are not in the archive; nothing was recorded as run");
+            return ExitCodes.RigOrLinkFault;
+        }
 
+        Volatile.Write(ref over, true);
         ResultTable.Write(OperatorConsole.Create(), run.Result, host.Rig.Definition.Dictionary);
         if (links.Summary() is { } linkSummary)
         {

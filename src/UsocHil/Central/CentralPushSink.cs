@@ -15,7 +15,7 @@ public sealed class CentralPushSink(string station, string stationArchive, Centr
         try
         {
             await using CentralArchive archive = await CentralArchive.OpenCentralAsync(centre, wall, create: true, cancellationToken).ConfigureAwait(false);
-            await using ResultsArchive local = await ResultsArchive.OpenExistingAsync(stationArchive, wall, Serilog.Core.Logger.None, cancellationToken).ConfigureAwait(false);
+            await using ResultsArchive local = await ResultsArchive.OpenReadOnlyAsync(stationArchive, wall, Serilog.Core.Logger.None, cancellationToken).ConfigureAwait(false);
             PushReport report = await RunPush.PushAsync(local, station, archive, Serilog.Core.Logger.None, cancellationToken).ConfigureAwait(false);
             if (report.Conflicts.Count > 0)
             {

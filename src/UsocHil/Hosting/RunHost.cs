@@ -7,9 +7,10 @@ namespace UsocHil.Hosting;
 
 /// <summary>
 /// One run of a sequence on a station's rig, shared by every front end: the sequence is checked before anything
-/// opens, the clock chosen, the run opened in the archive before the rig is touched, the rig connected (its emulator
-/// started when the station says so), the observers wired, signals and the front end's abort turned into an operator
-/// abort (a second one during safing is refused), and the record sealed.
+/// opens, the clock chosen, the rig's lock taken (one rig, one run), the run opened in the archive before the rig is
+/// touched, the rig connected (its emulator started when the station says so), the observers wired, signals and the
+/// front end's abort turned into an operator abort (a second one during safing is refused), and the record sealed. A run whose archive fails is stopped at once
+/// (the rig safed first) and ends in a <see cref="RecordingFailedException"/>: a run nobody can read back is not run on.
 /// </summary>
 public sealed class RunHost
 {
@@ -106,6 +107,8 @@ public sealed class RunHost
     /// <param name="log">The run's log.</param>
     /// <param name="starting">Called once the run is open in the archive, just before the rig is touched.</param>
     /// <param name="whileRunning">Awaited while the run lasts (a live display), with the run's task.</param>
+    /// <exception cref="RecordingFailedException">The archive failed: the run was stopped and the rig safed.</exception>
+    /// <exception cref="RigBusyException">Another run holds the rig; nothing was opened.</exception>
     public async Task<HostedRun> RunAsync(IEnumerable<IRunObserver> observers, ILogger log, Action? starting = null, Func<Task<RunResult>, Task>? whileRunning = null,
         CancellationToken cancellationToken = default)
     {
@@ -114,6 +117,8 @@ public sealed class RunHost
             throw new OperatorRequiredException(Plan.Name, Plan.OperatorPrompts);
         }
 
+
+        using RigLock rigLock = RigLock.Take(_request.Station, Rig.Name, Plan.Name, _wall);
         await using RunArchiving archiving = await RunArchiving.BeginAsync(
             ResultsPath, _request.Station, Rig, SequenceFile, Operator, _wall, Clock.Time, log, _request.Registries.Stores, cancellationToken).ConfigureAwait(false);
         var observer = new RunObservers([.. observers, archiving.Observer], log);
@@ -138,6 +143,8 @@ public sealed class RunHost
             };
             _run = new SequenceRun(Plan, Rig.Definition, async ct => await connector.ConnectAsync(ct).ConfigureAwait(false), options, observer, Clock.Time,
                 new RigSafing(_wall, log), log);
+            _ = archiving.Failure.ContinueWith(failed => RequestAbort($"results archive failed ({failed.Result.Message})"),
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             starting?.Invoke();
             using var attending = new CancellationTokenSource();
             var controls = new OperatorControls(this, Operator, _wall);

@@ -14,7 +14,7 @@ public static class ArchiveVerifier
         Task.Run(
             () =>
             {
-                string full = Path.GetFullPath(archivePath);
+                string full = ResultsArchive.RequireFilePath(archivePath);
                 if (!File.Exists(full))
                 {
                     throw new ResultsArchiveException(full, "no results archive here");
@@ -22,22 +22,7 @@ public static class ArchiveVerifier
 
                 try
                 {
-                    using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-                    {
-                        DataSource = full,
-                        Mode = SqliteOpenMode.ReadOnly,
-                        Pooling = false,
-                        DefaultTimeout = 30,
-                    }.ToString());
-                    connection.Open();
-                    using (var schema = connection.CreateCommand())
-                    {
-                        schema.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'";
-                        if ((long)schema.ExecuteScalar()! == 0)
-                        {
-                            throw new ResultsArchiveException(full, "not a UsocHil results archive (no schema_version table)");
-                        }
-                    }
+                    using SqliteConnection connection = ResultsArchive.ConnectReader(full);
 
                     // Deferred: a plain BEGIN takes no write lock, and gives one consistent snapshot to check.
                     using SqliteTransaction snapshot = connection.BeginTransaction(deferred: true);

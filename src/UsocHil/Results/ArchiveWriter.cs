@@ -8,7 +8,9 @@ namespace UsocHil.Results;
 /// The archive's single writer: drains a bounded channel on its own connection in short transactions, committing when
 /// the channel runs dry, every <see cref="MaxRows"/> rows or every <see cref="MaxLatency"/>, whichever comes first, so a
 /// row is durable (WAL, safe against a killed process) well within a second of being recorded. A full channel makes
-/// recorders wait rather than lose rows.
+/// recorders wait rather than lose rows. When the archive cannot take a row (disk full, a lock held too long, the file
+/// deleted) the writer stops, counts every row it could not keep, and says so through <see cref="Failure"/> at once, so
+/// the run can be stopped instead of going on unrecorded.
 /// </summary>
 internal sealed class ArchiveWriter : IAsyncDisposable
 {
@@ -23,7 +25,9 @@ internal sealed class ArchiveWriter : IAsyncDisposable
     private readonly ILogger _log;
     private readonly string _path;
     private readonly Task _loop;
+    private readonly TaskCompletionSource<ResultsArchiveException> _failure = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Exception? _fault;
+    private long _lost;
 
     public ArchiveWriter(SqliteConnection connection, string path, TimeProvider time, ILogger log)
     {
@@ -36,6 +40,12 @@ internal sealed class ArchiveWriter : IAsyncDisposable
 
     /// <summary>Rows committed so far.</summary>
     public long Committed { get; private set; }
+
+    /// <summary>Rows that were recorded but are not in the archive because it failed: the batch it was committing, the queue and every later row.</summary>
+    public long Lost => Interlocked.Read(ref _lost);
+
+    /// <summary>Completes when the archive can take no more rows; never, while it can.</summary>
+    public Task<ResultsArchiveException> Failure => _failure.Task;
 
     public ValueTask WriteAsync(WriteItem item, CancellationToken cancellationToken)
     {
@@ -68,6 +78,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
     {
         if (_fault is { } fault)
         {
+            Interlocked.Increment(ref _lost);
             throw new ResultsArchiveException(_path, $"the archive writer failed: {fault.Message}", fault);
         }
     }
@@ -78,12 +89,13 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         var flushes = new List<TaskCompletionSource>();
         var recorded = new List<(long Run, MeasurementRow Measurement)>();
         ChannelReader<WriteItem> reader = _channel.Reader;
+        int rows = 0;
         try
         {
             while (await reader.WaitToReadAsync())
             {
                 long started = _time.GetTimestamp();
-                int rows = 0;
+                rows = 0;
                 using (SqliteTransaction transaction = _connection.BeginTransaction())
                 {
                     inserter.Begin(transaction);
@@ -111,7 +123,9 @@ internal sealed class ArchiveWriter : IAsyncDisposable
                     transaction.Commit();
                 }
 
+                RequireFileInPlace();
                 Committed += rows;
+                rows = 0;
                 foreach ((long run, MeasurementRow m) in recorded)
                 {
                     _log.Information("Run {Run}: measurement {Measurement} = {Value} recorded", run, m.Name, m.Value);
@@ -122,16 +136,36 @@ internal sealed class ArchiveWriter : IAsyncDisposable
                 flushes.Clear();
             }
         }
-        catch (Exception e) when (e is SqliteException or InvalidOperationException or InvalidCastException)
+        catch (Exception e) when (e is SqliteException or IOException or InvalidOperationException or InvalidCastException)
         {
             _fault = e;
             _channel.Writer.TryComplete(e);
-            _log.Error(e, "Results archive writer failed on {Path}", _path);
+            long lost = rows;
             flushes.ForEach(f => f.TrySetException(e));
             while (reader.TryRead(out WriteItem item))
             {
-                (item.Payload as TaskCompletionSource)?.TrySetException(e);
+                if (item.Payload is TaskCompletionSource flush)
+                {
+                    flush.TrySetException(e);
+                }
+                else
+                {
+                    lost++;
+                }
             }
+
+            Interlocked.Add(ref _lost, lost);
+            _log.Error(e, "Results archive {Path} cannot take more rows; {Lost} row(s) queued for it are not in it", _path, lost);
+            _failure.TrySetResult(new ResultsArchiveException(_path, e.Message, e));
+        }
+    }
+
+    /// <summary>SQLite goes on writing into a file that was deleted or moved away: what it commits there is lost to the archive.</summary>
+    private void RequireFileInPlace()
+    {
+        if (!File.Exists(_path))
+        {
+            throw new IOException("the archive file was deleted or moved while the run was being recorded");
         }
     }
 

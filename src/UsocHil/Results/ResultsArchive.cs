@@ -11,27 +11,28 @@ namespace UsocHil.Results;
 /// interrupted (and seals them, keeping everything they recorded); finished runs are hashed into a per-rig chain that
 /// <see cref="VerifyAsync"/> recomputes. Each seal is signed with the station's key and its chain head appended to the
 /// anchor beside the archive (<see cref="RunSealer"/>); a run is still being recorded only while its writer holds its
-/// <see cref="WriterLock"/>.
+/// <see cref="WriterLock"/>. An archive opened to be read (<see cref="OpenReadOnlyAsync"/>) is never written: no
+/// writer, no recovery, no migration, a read-only connection. A path that is a device, FIFO or socket is refused.
 /// </summary>
 public sealed class ResultsArchive : IResultsStore
 {
     private readonly SqliteConnection _control;
-    private readonly SqliteConnection _writerConnection;
-    private readonly ArchiveWriter _writer;
+    private readonly SqliteConnection? _writerConnection;
+    private readonly ArchiveWriter? _writer;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
     private readonly SemaphoreSlim _controlLock = new(1, 1);
     private readonly RunSealer _sealer;
     private WriterLock? _writerLock;
 
-    private ResultsArchive(string path, SqliteConnection control, SqliteConnection writer, TimeProvider time, ILogger log)
+    private ResultsArchive(string path, SqliteConnection control, SqliteConnection? writer, TimeProvider time, ILogger log)
     {
         Path = path;
         _control = control;
         _writerConnection = writer;
         _time = time;
         _log = log.ForContext<ResultsArchive>();
-        _writer = new ArchiveWriter(writer, path, time, _log);
+        _writer = writer is null ? null : new ArchiveWriter(writer, path, time, _log);
         _sealer = new RunSealer(path);
     }
 
@@ -45,11 +46,29 @@ public sealed class ResultsArchive : IResultsStore
     public static Task<ResultsArchive> OpenExistingAsync(string path, TimeProvider time, ILogger log, CancellationToken cancellationToken) =>
         OpenCoreAsync(path, time, log, create: false, cancellationToken);
 
+    /// <summary>
+    /// Opens an existing archive to read it and nothing else (list, show, export, verify): its bytes are left as they
+    /// are, and it can be read from a read-only file or folder.
+    /// </summary>
+    public static Task<ResultsArchive> OpenReadOnlyAsync(string path, TimeProvider time, ILogger log, CancellationToken cancellationToken) =>
+        Task.Run(
+            () =>
+            {
+                string full = RequireFilePath(path);
+                if (!File.Exists(full))
+                {
+                    throw new ResultsArchiveException(full, "no results archive here");
+                }
+
+                return new ResultsArchive(full, ConnectReader(full), null, time, log);
+            },
+            cancellationToken);
+
     private static Task<ResultsArchive> OpenCoreAsync(string path, TimeProvider time, ILogger log, bool create, CancellationToken cancellationToken) =>
         Task.Run(
             () =>
             {
-                string full = System.IO.Path.GetFullPath(path);
+                string full = RequireFilePath(path);
                 if (!create && !File.Exists(full))
                 {
                     throw new ResultsArchiveException(full, "no results archive here");
@@ -86,7 +105,7 @@ public sealed class ResultsArchive : IResultsStore
 
     /// <summary>Starts recording a run; <paramref name="rigTime"/> is the rig's clock (virtual when emulated).</summary>
     public Task<RunRecorder> BeginRunAsync(RunHeader header, TimeProvider rigTime, CancellationToken cancellationToken) =>
-        ControlAsync(
+        _writer is null ? throw new ResultsArchiveException(Path, "opened for reading only: no run can be recorded into it") : ControlAsync(
             (c, tx) =>
             {
                 WriterLock owner = TakeWriterLock();
@@ -110,7 +129,7 @@ public sealed class ResultsArchive : IResultsStore
                 long id = (long)insert.ExecuteScalar()!;
                 UseStationKey();
                 _log.Information("Run {Run} of {Sequence} on {Rig} started, recording to {Path}", id, header.Sequence, header.Rig, Path);
-                return new RunRecorder(this, _writer, id, header, rigTime);
+                return new RunRecorder(this, _writer!, id, header, rigTime);
             },
             cancellationToken);
 
@@ -258,7 +277,8 @@ public sealed class ResultsArchive : IResultsStore
                 {
                     try
                     {
-                        using SqliteTransaction tx = _control.BeginTransaction();
+                        // A reader's transaction is deferred: BEGIN IMMEDIATE would take the write lock.
+                        using SqliteTransaction tx = _control.BeginTransaction(deferred: _writer is null);
                         T result = work(_control, tx);
                         tx.Commit();
                         return result;
@@ -292,6 +312,69 @@ public sealed class ResultsArchive : IResultsStore
         return connection;
     }
 
+    /// <summary>The full path, refused when it is a device, FIFO, socket or folder rather than a file.</summary>
+    internal static string RequireFilePath(string path)
+    {
+        string full = System.IO.Path.GetFullPath(path);
+        if (Interop.FileKind.NotRegular(full) is { } kind)
+        {
+            throw new ResultsArchiveException(full, $"is {kind}, not a results archive file; name a file with --results");
+        }
+
+        return full;
+    }
+
+    /// <summary>A read-only connection to an existing archive (its schema checked), for any reader of it.</summary>
+    internal static SqliteConnection ConnectReader(string full)
+    {
+        SqliteConnection? control = null;
+        try
+        {
+            control = ConnectReadOnly(full, immutable: false);
+            bool hasSchema;
+            try
+            {
+                hasSchema = HasSchema(control);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is 14 or 8)
+            {
+                // SQLITE_CANTOPEN/READONLY: a WAL archive in a folder this user may not write has no -shm to share;
+                // nobody can be writing it then, so it is read as it stands on disk.
+                control.Dispose();
+                control = ConnectReadOnly(full, immutable: true);
+                hasSchema = HasSchema(control);
+            }
+
+            return hasSchema ? control : throw new ResultsArchiveException(full, "not a UsocHil results archive (no schema_version table)");
+        }
+        catch (SqliteException e)
+        {
+            control?.Dispose();
+            throw new ResultsArchiveException(full, $"cannot read the results archive: {e.Message}", e);
+        }
+        catch (ResultsArchiveException)
+        {
+            control?.Dispose();
+            throw;
+        }
+    }
+
+    private static SqliteConnection ConnectReadOnly(string path, bool immutable)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = immutable ? new Uri(path).AbsoluteUri + "?immutable=1" : path,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString());
+        connection.Open();
+        using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA query_only = 1;";
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+
     private static bool HasSchema(SqliteConnection connection)
     {
         using var query = connection.CreateCommand();
@@ -301,10 +384,14 @@ public sealed class ResultsArchive : IResultsStore
 
     public async ValueTask DisposeAsync()
     {
-        await _writer.DisposeAsync();
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+        }
+
         _writerLock?.Dispose();
         _sealer.Dispose();
-        _writerConnection.Dispose();
+        _writerConnection?.Dispose();
         _control.Dispose();
         _controlLock.Dispose();
     }

@@ -3,7 +3,10 @@ using UsocHil.Registration;
 
 namespace UsocHil.Results;
 
-/// <summary>Opens a results store at a location; <paramref name="create"/> false refuses one that does not exist yet.</summary>
+/// <summary>
+/// Opens a results store at a location: <paramref name="create"/> true to record runs into it (made if missing), false
+/// to read an existing one without writing anything (list, show, verify, read a sealed run back).
+/// </summary>
 public delegate Task<IResultsStore> OpenResultsStore(string location, TimeProvider time, ILogger log, bool create, CancellationToken cancellationToken);
 
 /// <summary>
@@ -19,7 +22,7 @@ public sealed class ResultsStores
 
     public static ResultsStores CreateDefault() => new ResultsStores().Add("sqlite", async (location, time, log, create, ct) => create
         ? await ResultsArchive.OpenAsync(location, time, log, ct).ConfigureAwait(false)
-        : await ResultsArchive.OpenExistingAsync(location, time, log, ct).ConfigureAwait(false));
+        : await ResultsArchive.OpenReadOnlyAsync(location, time, log, ct).ConfigureAwait(false));
 
     /// <param name="claims">Recognises a location only this store can open (a URL scheme), so <c>--results</c> may name it directly.</param>
     public ResultsStores Add(string name, OpenResultsStore open, Func<string, bool>? claims = null)

@@ -28,6 +28,12 @@ public sealed class RunRecorder : IAsyncDisposable
     public long RunId { get; }
     public RunHeader Header { get; }
 
+    /// <summary>Completes when the archive can take no more rows of this run (disk full, lock held, file deleted); never, while it can.</summary>
+    public Task<ResultsArchiveException> Failure => _writer.Failure;
+
+    /// <summary>Rows recorded but not kept because the archive failed (0 while it has not).</summary>
+    public long RowsLost => _writer.Lost;
+
     /// <summary>The step the next measurement belongs to, as set by <see cref="RecordStepStartedAsync"/>; -1 outside any step.</summary>
     public int CurrentStep => _currentStep;
 

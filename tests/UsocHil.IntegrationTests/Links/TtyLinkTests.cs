@@ -5,6 +5,7 @@ using UsocHil.Description;
 
 namespace UsocHil.IntegrationTests.Links;
 
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class TtyLinkTests
 {
     [Test]
@@ -21,6 +22,42 @@ public sealed class TtyLinkTests
         Assert.That(error!.Endpoint, Is.EqualTo(pty.SubordinatePath));
         Assert.That(error.Message, Does.Contain(pty.SubordinatePath));
         Assert.That(link.Statistics.LastError, Is.Not.Null);
+    }
+
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task Open_HoldsTheTtyExclusively_AnotherProgramIsRefusedUntilItCloses(CancellationToken cancellationToken)
+    {
+        await using PtyPair pty = PtyPair.Open("adapter", TestLog.Silent);
+        File.SetUnixFileMode(pty.SubordinatePath, (UnixFileMode)0b110_110_110); // so that user nobody may open it but for the lock
+        string whileHeld;
+        await using (TtyLink.Open("payload", pty.SubordinatePath, new SerialSettings(), TestLog.Silent))
+        {
+            whileHeld = await OpenFromAnotherProgramAsync(pty.SubordinatePath, cancellationToken);
+        }
+
+        string afterClose = await OpenFromAnotherProgramAsync(pty.SubordinatePath, cancellationToken);
+
+        Assert.That(whileHeld, Does.Contain("busy").IgnoreCase, "a second program (minicom, another run) cannot open the payload's line");
+        Assert.That(afterClose, Is.EqualTo("opened"), "exclusive mode ends with the link");
+        ReliabilityRecord.Write("bad input", "another program opening the payload's serial line while a run holds it (TIOCEXCL)", 2,
+            $"refused while held ({whileHeld.Trim()}); opens again once the link is closed");
+    }
+
+    /// <summary>Opens the tty from a shell, as user nobody when the tests run as root (root may open an exclusive tty).</summary>
+    private static async Task<string> OpenFromAnotherProgramAsync(string path, CancellationToken cancellationToken)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(Environment.IsPrivilegedProcess ? "setpriv" : "sh") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (string arg in (Environment.IsPrivilegedProcess ? ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--", "sh"] : Array.Empty<string>())
+            .Concat(["-c", "exec 3<> \"$0\" && echo opened", path]))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var shell = System.Diagnostics.Process.Start(start)!;
+        string output = await shell.StandardOutput.ReadToEndAsync(cancellationToken) + await shell.StandardError.ReadToEndAsync(cancellationToken);
+        await shell.WaitForExitAsync(cancellationToken);
+        return output.Trim();
     }
 
     [Test]

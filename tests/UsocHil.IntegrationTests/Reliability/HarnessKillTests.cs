@@ -63,6 +63,12 @@ public sealed partial class HarnessKillTests
             // the emulator's timer catches up in steps under load): 5 s of rig time allowed for that, 5% of the timeout.
             Assert.That(afterKill, Is.LessThanOrEqualTo(WatchdogSeconds + 5), "within WATCHDOG_TIMEOUT of the last telecommand, which came before the kill");
 
+            // The next start that records into the archive finds the run cut short and seals it interrupted (reading
+            // it with results show or verify never writes it).
+            await using (await ResultsArchive.OpenAsync(results, TimeProvider.System, Serilog.Core.Logger.None, cancellationToken))
+            {
+            }
+
             CliProcessResult show = await UsocHilProcess.RunAsync(directory, ["--station", station, "results", "show", "1"], cancellationToken);
             CliProcessResult verify = await UsocHilProcess.RunAsync(directory, ["--station", station, "results", "verify"], cancellationToken);
             Assert.That(show.ExitCode, Is.EqualTo(0), show.Describe());

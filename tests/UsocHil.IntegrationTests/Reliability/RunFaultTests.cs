@@ -65,6 +65,8 @@ public sealed class RunFaultTests
 
     [TestCase("INT")]
     [TestCase("TERM")]
+    [TestCase("HUP")]
+    [TestCase("QUIT")]
     [CancelAfter(120_000)]
     public async Task Run_OperatorSignal_SafesAndExits130(string signal, CancellationToken cancellationToken)
     {
@@ -73,16 +75,68 @@ public sealed class RunFaultTests
         CliProcessResult result = await RunAsync(station, cancellationToken, afterStart: async (process, output, ct) =>
         {
             await output.WaitForAsync("heater armed", ct);
+            await TruthWatch.WaitForAsync(station.TruthFile, r => r.HeaterOn && r.HeaterPowerWatts > 0, ct);
             await UsocHilProcess.SignalAsync(process.Id, signal, ct);
         });
 
         Assert.That(result.ExitCode, Is.EqualTo(130), result.Describe());
         Assert.That(result.All, Does.Not.Contain("   at "));
         Assert.That(result.Stdout, Does.Contain("Aborted"), result.Describe());
+        Assert.That(result.Stderr, Does.Contain($"SIG{signal}: aborting, the rig is being made safe"), result.Describe());
         TruthRecord end = station.FinalTruth();
         Assert.That((end.HeaterOn, end.SupplyOutputOn), Is.EqualTo((false, false)), "heater and supply off after the abort");
-        ReliabilityRecord.Write("fault injection", $"operator SIG{signal} to the usoc-hil child process mid-run", 1,
-            $"exit 130, run {result.LastLine("Run ended")}; heater off, supply off in the truth file");
+        ReliabilityRecord.Write("fault injection", $"operator SIG{signal} to the usoc-hil child process mid-heating", 1,
+            $"signalled while the heater was on: exit 130, run {result.LastLine("Run ended")}; heater off, supply off in the truth file");
+    }
+
+    /// <summary>
+    /// Signals from the moment the run has ended until its record is sealed (one after another, so several land while
+    /// the record is flushed, hashed and sealed, and while the table is printed): a passed run stays passed.
+    /// </summary>
+    [TestCase("INT")]
+    [TestCase("TERM")]
+    [CancelAfter(120_000)]
+    public async Task Run_SignalsWhileSealing_PassedRunStaysPassedAndSealed(string signal, CancellationToken cancellationToken)
+    {
+        using var station = TemporaryStation.EmulatedFurnace(Seed, timeScale: 200, extraSequences: new Dictionary<string, string>
+        {
+            ["heat-to-60"] = """
+                { "sequence": "heat-to-60", "version": "1",
+                  "powerUp": [ { "kind": "power", "supply": "on", "lines": { "POWER_EN": true } }, { "kind": "wait", "parameter": "MODE", "equals": "IDLE", "timeoutSeconds": 120 } ],
+                  "steps": [
+                    { "kind": "set", "parameters": { "RAMP_RATE": 60, "WATCHDOG_TIMEOUT": 600, "SETPOINT": 400 } },
+                    { "kind": "power", "lines": { "HEATER_ARM": true } },
+                    { "kind": "command", "command": "HEATER_ON" },
+                    { "kind": "wait", "label": "heating", "parameter": "CONTROL_TEMP", "above": 60, "timeoutSeconds": 1200 } ] }
+                """,
+        });
+        int sent = 0;
+        CliProcessResult result;
+        await using (RunningCli run = station.Run("heat-to-60"))
+        {
+            await run.Stderr.WaitForAsync("ended Completed with outcome Passed", cancellationToken);
+            Task sealedNow = run.Stderr.WaitForAsync("record hash", cancellationToken);
+            while (!sealedNow.IsCompleted && !run.Process.HasExited)
+            {
+                await UsocHilProcess.SignalAsync(run.Process.Id, signal, cancellationToken);
+                sent++;
+            }
+
+            result = await run.WaitForExitAsync(cancellationToken);
+        }
+
+        CliProcessResult show = await UsocHilProcess.RunAsync(station.Directory, ["results", "show", "1"], cancellationToken);
+        CliProcessResult verify = await UsocHilProcess.RunAsync(station.Directory, ["results", "verify"], cancellationToken);
+        Assert.That(sent, Is.GreaterThan(0));
+        Assert.That(result.ExitCode, Is.EqualTo(0), $"{sent} signal(s) sent\n" + result.Describe());
+        Assert.That(result.Stderr, Does.Contain($"SIG{signal} ignored: the run is over"), result.Describe());
+        Assert.That(result.Stdout, Does.Contain("Run ended Completed (Passed)").And.Contain("Recorded as run 1"), result.Describe());
+        Assert.That(show.Stdout, Does.Contain(", passed"), show.Describe());
+        Assert.That(verify.ExitCode, Is.EqualTo(0), verify.Describe());
+        TruthRecord end = station.FinalTruth();
+        Assert.That((end.HeaterOn, end.SupplyOutputOn), Is.EqualTo((false, false)));
+        ReliabilityRecord.Write("fault injection", $"SIG{signal} repeated while a passed run is being sealed", sent,
+            "every one refused (\"the run is over\"); the run sealed as passed, its table printed, exit 0, chain intact (before: a Ctrl-C in that second archived a passed certification as interrupted, exit 130, no table)");
     }
 
     private static Task<CliProcessResult> RunAsync(TemporaryStation station, CancellationToken cancellationToken,
