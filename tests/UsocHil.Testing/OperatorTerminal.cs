@@ -93,7 +93,7 @@ public sealed partial class OperatorTerminal : IAsyncDisposable
             WorkingDirectory = workingDirectory,
         };
         foreach (string arg in new[] { "-c", Relay, columns.ToString(System.Globalization.CultureInfo.InvariantCulture), rows.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                     "env", "--default-signal=INT", "dotnet", UsocHilProcess.Program }.Concat(args))
+                     "env", "--default-signal=INT,QUIT", "dotnet", UsocHilProcess.Program }.Concat(args))
         {
             start.ArgumentList.Add(arg);
         }

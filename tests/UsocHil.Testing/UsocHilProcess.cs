@@ -13,8 +13,8 @@ public static class UsocHilProcess
 
     /// <summary>
     /// How to start usoc-hil with <paramref name="args"/>, output redirected. A test host started in the background of a
-    /// non-interactive shell ignores SIGINT and its children inherit that; env restores the default so the operator's
-    /// SIGINT reaches usoc-hil as it would from a terminal (env and setpriv exec, so the process id is usoc-hil's).
+    /// non-interactive shell ignores SIGINT and SIGQUIT and its children inherit that; env restores the defaults so the operator's
+    /// SIGINT and SIGQUIT reach usoc-hil as they would from a terminal (env and setpriv exec, so the process id is usoc-hil's).
     /// <paramref name="unprivileged"/>: as user nobody through util-linux setpriv when the tests run as root (root reads
     /// and writes everything, so no permission is ever denied to it); as the test's own user otherwise.
     /// </summary>
@@ -28,8 +28,8 @@ public static class UsocHilProcess
             WorkingDirectory = workingDirectory ?? string.Empty,
         };
         string[] prefix = unprivileged && Environment.IsPrivilegedProcess
-            ? ["--default-signal=INT", "setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--", "dotnet"]
-            : ["--default-signal=INT", "dotnet"];
+            ? ["--default-signal=INT,QUIT", "setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--", "dotnet"]
+            : ["--default-signal=INT,QUIT", "dotnet"];
         foreach (string arg in prefix.Append(Program).Concat(args))
         {
             start.ArgumentList.Add(arg);

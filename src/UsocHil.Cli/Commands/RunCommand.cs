@@ -69,6 +69,11 @@ public static class RunCommand
                 Console.Error.WriteLine($"usoc-hil run: {ex.Message}{PermissionNote(ex.Path)}");
                 return ExitCodes.UsageOrConfiguration;
             }
+            catch (RunRefusedException ex)
+            {
+                Console.Error.WriteLine($"usoc-hil run: {ex.Message}");
+                return ExitCodes.UsageOrConfiguration;
+            }
             catch (RigBusyException ex)
             {
                 Console.Error.WriteLine($"usoc-hil run: {ex.Message}");

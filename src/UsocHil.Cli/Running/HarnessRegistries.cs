@@ -17,6 +17,7 @@ internal static class HarnessRegistries
         Registries registries = Registries.CreateDefault();
         registries.Emulators.AddFirmwareSimEmulators();
         registries.Sinks.AddCentralPush(station, TimeProvider.System);
+        registries.Guards.AddCentralLease(station, TimeProvider.System);
         return ExtensionAssemblies.LoadInto(registries, station);
     }
 }

@@ -30,7 +30,7 @@ public sealed class RigLease : IAsyncDisposable
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>How often the lease is renewed.</summary>
-    public TimeSpan RenewEvery { get; set; } = TimeSpan.FromMinutes(1);
+    public TimeSpan RenewEvery { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <exception cref="LeaseRequiredException">The operator holds no booking of the rig now, or the centre cannot say.</exception>
     public static async Task<RigLease> AcquireAsync(CentralConnection centre, string rig, string @operator, TimeProvider wall, CancellationToken ct)
@@ -66,12 +66,16 @@ public sealed class RigLease : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(lapsed);
         _keeping = Task.Run(async () =>
         {
-            using var timer = new PeriodicTimer(RenewEvery, _wall);
+            // The end is checked often (a lapse ends the run promptly); the centre is asked to extend it only now and
+            // then, once the end is within the window.
+            using var timer = new PeriodicTimer(Min(RenewEvery, TimeSpan.FromSeconds(1)), _wall);
+            DateTimeOffset lastAsked = DateTimeOffset.MinValue;
             while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
             {
                 DateTimeOffset now = _wall.GetUtcNow();
-                if (Held.Until - now < Window)
+                if (Held.Until - now < Window && now - lastAsked >= RenewEvery)
                 {
+                    lastAsked = now;
                     try
                     {
                         Held = await _bookings.ExtendAsync(Held, await ReachAsync(now + Window).ConfigureAwait(false), _stop.Token).ConfigureAwait(false);
@@ -82,7 +86,7 @@ public sealed class RigLease : IAsyncDisposable
                     }
                 }
 
-                if (now >= Held.Until)
+                if (_wall.GetUtcNow() >= Held.Until)
                 {
                     lapsed($"the lease on {Held.Rig} for {Held.Operator} lapsed at {Held.Until.UtcDateTime.ToString("HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)} and could not be renewed");
                     return;
@@ -90,6 +94,8 @@ public sealed class RigLease : IAsyncDisposable
             }
         });
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     /// <summary>As far towards <paramref name="wanted"/> as the rig is free: up to the next booking of it, if that comes first.</summary>
     private async Task<DateTimeOffset> ReachAsync(DateTimeOffset wanted)

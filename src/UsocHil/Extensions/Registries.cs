@@ -4,6 +4,7 @@ using UsocHil.Gpio;
 using UsocHil.Links;
 using UsocHil.Results;
 using UsocHil.Rigs;
+using UsocHil.Sequencing;
 using UsocHil.Sequencing.Steps;
 using UsocHil.Sequencing.Steps.Checks;
 
@@ -44,6 +45,9 @@ public sealed class Registries
 
     /// <summary>Extra places a sealed run's results go (none built in).</summary>
     public ResultsSinks Sinks { get; } = new();
+
+    /// <summary>Conditions every run must meet before its rig is touched and while it lasts (none built in).</summary>
+    public RunGuards Guards { get; } = new();
 
     public static Registries CreateDefault() => new(StepKinds.CreateDefault());
 

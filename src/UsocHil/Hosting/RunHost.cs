@@ -109,6 +109,7 @@ public sealed class RunHost
     /// <param name="whileRunning">Awaited while the run lasts (a live display), with the run's task.</param>
     /// <exception cref="RecordingFailedException">The archive failed: the run was stopped and the rig safed.</exception>
     /// <exception cref="RigBusyException">Another run holds the rig; nothing was opened.</exception>
+    /// <exception cref="RunRefusedException">A guard of the station refused the run (no booking of the rig); nothing was opened.</exception>
     public async Task<HostedRun> RunAsync(IEnumerable<IRunObserver> observers, ILogger log, Action? starting = null, Func<Task<RunResult>, Task>? whileRunning = null,
         CancellationToken cancellationToken = default)
     {
@@ -117,8 +118,9 @@ public sealed class RunHost
             throw new OperatorRequiredException(Plan.Name, Plan.OperatorPrompts);
         }
 
-
         using RigLock rigLock = RigLock.Take(_request.Station, Rig.Name, Plan.Name, _wall);
+        await using RunAdmissions admissions = await RunAdmissions.AdmitAsync(_request.Registries.Guards, Rig.Name, Operator,
+            reason => RequestAbort(reason), cancellationToken).ConfigureAwait(false);
         await using RunArchiving archiving = await RunArchiving.BeginAsync(
             ResultsPath, _request.Station, Rig, SequenceFile, Operator, _wall, Clock.Time, log, _request.Registries.Stores, cancellationToken).ConfigureAwait(false);
         var observer = new RunObservers([.. observers, archiving.Observer], log);

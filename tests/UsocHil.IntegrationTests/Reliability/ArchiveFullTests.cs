@@ -27,7 +27,7 @@ public sealed partial class ArchiveFullTests
             await using EmulatorChild emulator = await EmulatorChild.StartAsync(directory, timeScale: 10, Path.Combine(directory, "truth.jsonl"), cancellationToken);
             emulator.WriteStation(station, HeatAndHoldRig.Write(directory), results, Path.Combine(directory, "logs"));
 
-            ProcessStartInfo start = UsocHilProcess.StartInfo(["--station", station, "run", "furnace-em", HeatAndHoldRig.Sequence, "--yes"], directory);
+            ProcessStartInfo start = UsocHilProcess.StartInfo(["--station", station, "-v", "run", "furnace-em", HeatAndHoldRig.Sequence, "--yes"], directory);
             start.ArgumentList.Insert(0, "--ignore-signal=XFSZ");
             CliProcessResult ended;
             long limit;

@@ -16,7 +16,7 @@ public sealed class RecordingFaultTests
     {
         using var station = TemporaryStation.EmulatedFurnace(6, timeScale: 50, extraSequences: new Dictionary<string, string> { [HeatAndHoldRig.Sequence] = HeatAndHoldRig.Json() });
         string results = Path.Combine(station.Directory, "results.db");
-        using RunningCli run = station.Run(HeatAndHoldRig.Sequence);
+        using RunningCli run = station.Run(HeatAndHoldRig.Sequence, "-v");
         await run.Stderr.WaitForAsync("measurement HEATER_ON completion = ", cancellationToken);
 
         foreach (string file in new[] { results, results + "-wal", results + "-shm" })
@@ -42,7 +42,7 @@ public sealed class RecordingFaultTests
     {
         using var station = TemporaryStation.EmulatedFurnace(10, timeScale: 20, extraSequences: new Dictionary<string, string> { [HeatAndHoldRig.Sequence] = HeatAndHoldRig.Json() });
         string results = Path.Combine(station.Directory, "results.db");
-        using RunningCli run = station.Run(HeatAndHoldRig.Sequence);
+        using RunningCli run = station.Run(HeatAndHoldRig.Sequence, "-v");
         await run.Stderr.WaitForAsync("measurement HEATER_ON completion = ", cancellationToken);
 
         // Another program (a careless sqlite3 session) takes the archive's write lock and keeps it.

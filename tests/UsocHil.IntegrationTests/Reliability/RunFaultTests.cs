@@ -112,7 +112,7 @@ public sealed class RunFaultTests
         });
         int sent = 0;
         CliProcessResult result;
-        await using (RunningCli run = station.Run("heat-to-60"))
+        await using (RunningCli run = station.Run("heat-to-60", "-v"))
         {
             await run.Stderr.WaitForAsync("ended Completed with outcome Passed", cancellationToken);
             Task sealedNow = run.Stderr.WaitForAsync("record hash", cancellationToken);
