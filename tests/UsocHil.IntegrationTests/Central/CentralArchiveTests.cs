@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using OpenQA.Selenium;
+using UsocHil.IntegrationTests.Monitor;
 using UsocHil.Expectations;
 using UsocHil.Results;
 
@@ -152,6 +154,17 @@ public sealed class CentralArchiveTests
         Assert.That(rigs, Is.EquivalentTo(new[] { "zurich/furnace-em", "zurich/furnace-em", "brussels/furnace-em" }));
         Assert.That(snapshot, Does.Contain("TC2_TEMP"), "the brussels run's judged results are served");
         Assert.That(line, Does.Contain($"archive postgres://usoc@127.0.0.1:{_server.Port}/watched"));
+
+        using var browser = new HeadlessChromium();
+        browser.Driver.Navigate().GoToUrl(new Uri(new Uri(page), "?run=3"));
+        browser.Until(d => d.FindElement(By.TagName("body")).GetAttribute("data-ready") == "true", "the page took the central run's snapshot", ct);
+        string[] options = [.. browser.Driver.FindElements(By.CssSelector("#runs option")).Select(o => o.GetAttribute("textContent") ?? "")];
+        Assert.That(options.Count(o => o.Contains("zurich/furnace-em", StringComparison.Ordinal)), Is.EqualTo(2), string.Join(" / ", options));
+        Assert.That(options.Count(o => o.Contains("brussels/furnace-em", StringComparison.Ordinal)), Is.EqualTo(1), string.Join(" / ", options));
+        browser.Until(d => d.FindElements(By.CssSelector("#verdicts tbody tr")).Count > 0, "the brussels run's verdicts appeared", ct);
+        string verdicts = browser.Driver.FindElement(By.CssSelector("#verdicts tbody")).Text;
+        Assert.That(verdicts, Does.Contain("TC2_TEMP").And.Contain("Fail"), "brussels' stuck thermocouple is shown failed, as the station judged it");
+        browser.Screenshot("monitor-central-archive");
     }
 
     private async Task<string> DatabaseAsync(string name, CancellationToken ct)
