@@ -73,6 +73,15 @@ public sealed class CentralArchive : IResultsStore
         UseAsync(c => Task.FromResult(RunRecordReader.Read(c, null, runId, RecordTables.Centre)
             ?? throw new ResultsArchiveException(Path, $"run {runId} is not in the central archive")), cancellationToken);
 
+    public Task CopyRunAsync(long runId, Func<RunRecord, TelemetryStream, CancellationToken, Task> copy, CancellationToken cancellationToken) =>
+        UseAsync(async c =>
+        {
+            var (record, telemetry) = RunRecordReader.ReadForCopy(c, null, runId, RecordTables.Centre)
+                ?? throw new ResultsArchiveException(Path, $"run {runId} is not in the central archive");
+            await copy(record, telemetry, cancellationToken).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
     public async Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken)
     {
         IReadOnlyList<DamagedRun> damaged = await VerifyEveryRunAsync(cancellationToken).ConfigureAwait(false);
@@ -101,13 +110,13 @@ public sealed class CentralArchive : IResultsStore
         }, cancellationToken);
 
     /// <summary>Takes one sealed run of <paramref name="station"/>, whole or not at all; false when it was already here.</summary>
-    public Task<bool> AcceptAsync(string station, RunRecord run, CancellationToken cancellationToken) =>
+    public Task<bool> AcceptAsync(string station, RunRecord run, TelemetryStream telemetry, CancellationToken cancellationToken) =>
         UseAsync(async c =>
         {
             await using NpgsqlTransaction tx = await c.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await CentralRunWriter.WriteAsync(c, tx, station, run, ArchiveTime.ToText(_wall.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+                await CentralRunWriter.WriteAsync(c, tx, station, run, telemetry, ArchiveTime.ToText(_wall.GetUtcNow()), cancellationToken).ConfigureAwait(false);
                 await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return true;
             }

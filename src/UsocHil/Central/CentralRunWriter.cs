@@ -13,7 +13,7 @@ namespace UsocHil.Central;
 /// </summary>
 internal static class CentralRunWriter
 {
-    public static async Task WriteAsync(NpgsqlConnection c, NpgsqlTransaction tx, string station, RunRecord run, string pushedWall, CancellationToken ct)
+    public static async Task WriteAsync(NpgsqlConnection c, NpgsqlTransaction tx, string station, RunRecord run, TelemetryStream telemetry, string pushedWall, CancellationToken ct)
     {
         RunSummary s = run.Summary;
         await using (var upsert = new NpgsqlCommand("INSERT INTO stations(name, first_push_wall) VALUES (@s, @w) ON CONFLICT (name) DO NOTHING", c, tx))
@@ -65,24 +65,23 @@ internal static class CentralRunWriter
             k => Row(id, ArchiveTime.ToText(k.Time), k.Name, k.Service, k.Subtype, k.SequenceCount, Time(k.Accepted), Time(k.Completed), k.FailureCode, k.Failure), ct).ConfigureAwait(false);
         await CopyAsync(c, "calibrations(run_id, sensor, model, coefficients, uncertainties, residual_rms, r_squared, points)", run.Calibrations,
             k => Row(id, k.Sensor, k.Model, ArchiveJson.Numbers(k.Coefficients), ArchiveJson.Numbers(k.Uncertainties), Real(k.ResidualRms), Real(k.RSquared), ArchiveJson.Points(k.Points)), ct).ConfigureAwait(false);
-        await WriteTelemetryAsync(c, tx, id, run.Telemetry, ct).ConfigureAwait(false);
+        await WriteTelemetryAsync(c, tx, id, telemetry, ct).ConfigureAwait(false);
     }
 
-    private static async Task WriteTelemetryAsync(NpgsqlConnection c, NpgsqlTransaction tx, long runId, IReadOnlyList<TelemetryRow> telemetry, CancellationToken ct)
+    private static async Task WriteTelemetryAsync(NpgsqlConnection c, NpgsqlTransaction tx, long runId, TelemetryStream telemetry, CancellationToken ct)
     {
-        if (telemetry.Count == 0)
+        if (telemetry.Parameters.Count == 0)
         {
             return;
         }
 
-        string[] names = [.. telemetry.Select(t => t.Parameter).Distinct(StringComparer.Ordinal)];
         var ids = new Dictionary<string, long>(StringComparer.Ordinal);
         await using (var upsert = new NpgsqlCommand("""
             INSERT INTO parameter_names(name) SELECT unnest(@names) ON CONFLICT (name) DO NOTHING;
             SELECT id, name FROM parameter_names WHERE name = ANY(@names);
             """, c, tx))
         {
-            upsert.Parameters.AddWithValue("names", names);
+            upsert.Parameters.AddWithValue("names", telemetry.Parameters.ToArray());
             await using NpgsqlDataReader r = await upsert.ExecuteReaderAsync(ct).ConfigureAwait(false);
             while (await r.ReadAsync(ct).ConfigureAwait(false))
             {
@@ -90,22 +89,25 @@ internal static class CentralRunWriter
             }
         }
 
-        await using NpgsqlBinaryImporter copy = await c.BeginBinaryImportAsync("COPY telemetry(run_id, seq, time_us, parameter_id, value) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
-        for (int i = 0; i < telemetry.Count; i++)
+        await using NpgsqlBinaryImporter copy = await BeginCopyAsync(c, "telemetry(run_id, seq, time_us, parameter_id, value)", ct).ConfigureAwait(false);
+        int seq = 0;
+        await foreach (TelemetryRow[] batch in TelemetryBatches.ReadAheadAsync(telemetry.Rows, ct).ConfigureAwait(false))
         {
-            TelemetryRow t = telemetry[i];
-            copy.StartRow();
-            copy.Write(runId, NpgsqlDbType.Bigint);
-            copy.Write(i, NpgsqlDbType.Integer);
-            copy.Write(ArchiveTime.ToMicroseconds(t.Time), NpgsqlDbType.Bigint);
-            copy.Write(ids[t.Parameter], NpgsqlDbType.Bigint);
-            if (double.IsNaN(t.Value))
+            foreach (TelemetryRow t in batch)
             {
-                copy.WriteNull();
-            }
-            else
-            {
-                copy.Write(t.Value, NpgsqlDbType.Double);
+                copy.StartRow();
+                copy.Write(runId, NpgsqlDbType.Bigint);
+                copy.Write(seq++, NpgsqlDbType.Integer);
+                copy.Write(ArchiveTime.ToMicroseconds(t.Time), NpgsqlDbType.Bigint);
+                copy.Write(ids[t.Parameter], NpgsqlDbType.Bigint);
+                if (double.IsNaN(t.Value))
+                {
+                    copy.WriteNull();
+                }
+                else
+                {
+                    copy.Write(t.Value, NpgsqlDbType.Double);
+                }
             }
         }
 
@@ -128,7 +130,7 @@ internal static class CentralRunWriter
             return;
         }
 
-        await using NpgsqlBinaryImporter copy = await c.BeginBinaryImportAsync($"COPY {table} FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
+        await using NpgsqlBinaryImporter copy = await BeginCopyAsync(c, table, ct).ConfigureAwait(false);
         foreach (T row in rows)
         {
             await copy.StartRowAsync(ct).ConfigureAwait(false);
@@ -140,6 +142,19 @@ internal static class CentralRunWriter
 
         await copy.CompleteAsync(ct).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A COPY of a long run may keep the server busy for longer than a command's usual 30 s at its end; a dead centre
+    /// is still noticed, only later.
+    /// </summary>
+    private static async Task<NpgsqlBinaryImporter> BeginCopyAsync(NpgsqlConnection c, string table, CancellationToken ct)
+    {
+        NpgsqlBinaryImporter copy = await c.BeginBinaryImportAsync($"COPY {table} FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
+        copy.Timeout = CopyTimeout;
+        return copy;
+    }
+
+    private static readonly TimeSpan CopyTimeout = TimeSpan.FromMinutes(10);
 
     private static Task WriteValueAsync(NpgsqlBinaryImporter copy, object? value, CancellationToken ct) => value switch
     {

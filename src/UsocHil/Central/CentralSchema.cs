@@ -10,7 +10,7 @@ namespace UsocHil.Central;
 /// </summary>
 internal static class CentralSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     private const string V1 = """
         CREATE TABLE stations(name text PRIMARY KEY, first_push_wall text NOT NULL);
@@ -68,6 +68,15 @@ internal static class CentralSchema
             CONSTRAINT one_booking_per_rig_at_a_time EXCLUDE USING gist (rig WITH =, during WITH &&));
         """;
 
+    /// <summary>
+    /// Telemetry rows keep no foreign keys: each run's rows are written in the transaction that writes the run and its
+    /// parameter names, and a per-row key check made a push five times slower than the COPY beneath it.
+    /// </summary>
+    private const string V3 = """
+        ALTER TABLE telemetry DROP CONSTRAINT IF EXISTS telemetry_run_id_fkey;
+        ALTER TABLE telemetry DROP CONSTRAINT IF EXISTS telemetry_parameter_id_fkey;
+        """;
+
     /// <summary>Creates the tables in an empty database or migrates older ones; refuses a newer schema.</summary>
     public static async Task MigrateAsync(NpgsqlConnection connection, string location, CancellationToken cancellationToken)
     {
@@ -91,6 +100,11 @@ internal static class CentralSchema
         if (current < 2)
         {
             await ExecuteAsync(connection, transaction, V2, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (current < 3)
+        {
+            await ExecuteAsync(connection, transaction, V3, cancellationToken).ConfigureAwait(false);
         }
 
         if (current < Version)

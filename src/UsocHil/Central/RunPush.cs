@@ -38,8 +38,12 @@ public static class RunPush
                 continue;
             }
 
-            RunRecord record = await stationArchive.ReadRunAsync(run.Id, cancellationToken).ConfigureAwait(false);
-            if (await centre.AcceptAsync(station, record, cancellationToken).ConfigureAwait(false))
+            bool accepted = false;
+            await stationArchive.CopyRunAsync(
+                run.Id,
+                async (record, telemetry, ct) => accepted = await centre.AcceptAsync(station, record, telemetry, ct).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
+            if (accepted)
             {
                 pushed++;
                 log.Information("Run {RunId} of station {Station} pushed to {Centre}", run.Id, station, centre.Path);

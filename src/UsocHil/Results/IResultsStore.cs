@@ -16,5 +16,11 @@ public interface IResultsStore : IAsyncDisposable
 
     Task<RunRecord> ReadRunAsync(long runId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reads one run for copying: <paramref name="copy"/> gets the record without its telemetry and the telemetry as a
+    /// stream, read while the copy consumes it, inside one read of the store (the run does not change underneath).
+    /// </summary>
+    Task CopyRunAsync(long runId, Func<RunRecord, TelemetryStream, CancellationToken, Task> copy, CancellationToken cancellationToken);
+
     Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken);
 }

@@ -142,6 +142,29 @@ public sealed class ResultsArchive : IResultsStore
             (c, tx) => RunRecordReader.Read(c, tx, runId) ?? throw new ResultsArchiveException(Path, $"run {runId} is not in the archive"),
             cancellationToken);
 
+    public async Task CopyRunAsync(long runId, Func<RunRecord, TelemetryStream, CancellationToken, Task> copy, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(copy);
+        await _controlLock.WaitAsync(cancellationToken);
+        try
+        {
+            // Deferred even on a writer: a snapshot to read from, without holding off the runs being recorded meanwhile.
+            using SqliteTransaction tx = _control.BeginTransaction(deferred: true);
+            var (record, telemetry) = RunRecordReader.ReadForCopy(_control, tx, runId, RecordTables.Station)
+                ?? throw new ResultsArchiveException(Path, $"run {runId} is not in the archive");
+            await copy(record, telemetry, cancellationToken);
+            tx.Commit();
+        }
+        catch (SqliteException e)
+        {
+            throw new ResultsArchiveException(Path, e.Message, e);
+        }
+        finally
+        {
+            _controlLock.Release();
+        }
+    }
+
     /// <summary>Checks every run's hash, chain link and signature and the anchor beside the archive; lists every damaged run.</summary>
     public Task<ChainVerification> VerifyAsync(CancellationToken cancellationToken) =>
         ControlAsync(

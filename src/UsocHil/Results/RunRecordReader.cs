@@ -54,6 +54,12 @@ internal static class RunRecordReader
             ? RunHash.Compute(record, StreamTelemetry(c, tx, runId, tables ?? RecordTables.Station))
             : null;
 
+    /// <summary>The run without its telemetry and its telemetry as a stream read on demand; null if there is no such run.</summary>
+    public static (RunRecord Record, TelemetryStream Telemetry)? ReadForCopy(DbConnection c, DbTransaction? tx, long runId, RecordTables tables) =>
+        Read(c, tx, runId, tables, withTelemetry: false) is { } record
+            ? (record, new TelemetryStream(ParameterNames(c, tx, runId).Values.ToArray(), StreamTelemetry(c, tx, runId, tables)))
+            : null;
+
     private static RunRecord? Read(DbConnection c, DbTransaction? tx, long runId, RecordTables tables, bool withTelemetry)
     {
         RunSummary? summary = Summaries(c, tx, tables, "id = @run", ("@run", runId)).SingleOrDefault();
@@ -106,13 +112,7 @@ internal static class RunRecordReader
 
     private static IEnumerable<TelemetryRow> StreamTelemetry(DbConnection c, DbTransaction? tx, long runId, RecordTables tables)
     {
-        var run = ("@run", (object)runId);
-        var parameterNames = new Dictionary<long, string>();
-        foreach (var (id, name) in Query(c, tx, "SELECT id, name FROM parameter_names WHERE id IN (SELECT DISTINCT parameter_id FROM telemetry WHERE run_id = @run)", [run], r => (r.GetInt64(0), r.GetString(1))))
-        {
-            parameterNames[id] = name;
-        }
-
+        Dictionary<long, string> parameterNames = ParameterNames(c, tx, runId);
         using var command = c.CreateCommand();
         command.Transaction = tx;
         command.CommandText = $"SELECT time_us, parameter_id, value FROM telemetry WHERE run_id = @run ORDER BY {tables.TelemetryOrder}";
@@ -122,6 +122,17 @@ internal static class RunRecordReader
         {
             yield return new TelemetryRow(ArchiveTime.FromMicroseconds(r.GetInt64(0)), parameterNames[r.GetInt64(1)], Real(r, 2));
         }
+    }
+
+    private static Dictionary<long, string> ParameterNames(DbConnection c, DbTransaction? tx, long runId)
+    {
+        var names = new Dictionary<long, string>();
+        foreach (var (id, name) in Query(c, tx, "SELECT id, name FROM parameter_names WHERE id IN (SELECT DISTINCT parameter_id FROM telemetry WHERE run_id = @run)", [("@run", (object)runId)], r => (r.GetInt64(0), r.GetString(1))))
+        {
+            names[id] = name;
+        }
+
+        return names;
     }
 
     private static MeasurementRow ReadMeasurement(DbDataReader r)
