@@ -68,6 +68,9 @@ public sealed class ModelledBench : IDisposable
     /// <summary>Rig time zero of this bench on its clock: the epoch of the payload's time stamps (its onboard clock).</summary>
     public DateTimeOffset StartedUtc { get; }
 
+    /// <summary>The bench is disposed: nothing moves any more.</summary>
+    public bool Stopped => _disposed;
+
     public TimeSpan RigTime => TimeSpan.FromSeconds(_steps * Options.Model.StepSeconds);
 
     /// <summary>Raised (under the lock) when an input line the model drives changes: its name and whether it is asserted.</summary>

@@ -122,16 +122,46 @@ public sealed class ModelledPayloadEmulator : IFurnaceTelemetrySink, IDisposable
         var answer = Bench.Run(b =>
         {
             b.Software.Heard();
-            return b.Software.IsPowered ? _handler.Handle(tc) : default((List<Telemetry>, List<Telemetry>, TimeSpan)?);
+            return b.Software.IsPowered ? _handler.Handle(tc) : null;
         });
-        if (answer is not var (now, completion, completionDelay) || Chance(Bench.Faults.NoResponseRate))
+        if (answer is null || Chance(Bench.Faults.NoResponseRate))
         {
             return;
         }
 
         TimeSpan acceptance = TimeSpan.FromSeconds(Bench.Options.Model.Verification.AcceptanceSeconds) + Bench.Faults.ResponseDelay;
-        Later(acceptance, () => Downlink(session, now, Bench.RigTime, tc.SourceId));
-        Later(acceptance + completionDelay, () => Downlink(session, completion, Bench.RigTime, tc.SourceId));
+        Later(acceptance, () => Downlink(session, answer.Now, Bench.RigTime, tc.SourceId));
+        Later(acceptance + answer.CompletionDelay, () =>
+        {
+            if (answer.CompleteWhen is { } until)
+            {
+                _ = CompleteWhenAsync(session, answer.Completion, until, tc.SourceId);
+            }
+            else
+            {
+                Downlink(session, answer.Completion, Bench.RigTime, tc.SourceId);
+            }
+        });
+    }
+
+    /// <summary>Completion of a function that lasts (a run-down): reported once its condition holds, checked each tenth of a rig second.</summary>
+    private async Task CompleteWhenAsync(Session session, List<Telemetry> completion, Func<double[], double> until, ushort destinationId)
+    {
+        try
+        {
+            while (!Bench.Stopped && Bench.Run(b => b.Software.IsPowered && until(b.Plant.Values) == 0))
+            {
+                await Task.Delay(TimeSpan.FromSeconds(0.1), _time).ConfigureAwait(false);
+            }
+
+            if (Bench.Run(b => b.Software.IsPowered))
+            {
+                Downlink(session, completion, Bench.RigTime, destinationId);
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+        }
     }
 
     private void Later(TimeSpan rigDelay, Action send)

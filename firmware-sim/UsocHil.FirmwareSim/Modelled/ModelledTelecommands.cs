@@ -20,7 +20,9 @@ internal sealed class ModelledTelecommands(ModelledBench bench, ParameterWire wi
 
     private OnboardSoftware Software => bench.Software;
 
-    public (List<Telemetry> Now, List<Telemetry> Completion, TimeSpan CompletionDelay) Handle(Telecommand tc)
+    public sealed record Answer(List<Telemetry> Now, List<Telemetry> Completion, TimeSpan CompletionDelay, Func<double[], double>? CompleteWhen);
+
+    public Answer Handle(Telecommand tc)
     {
         var now = new List<Telemetry>();
         var later = new List<Telemetry>();
@@ -28,7 +30,7 @@ internal sealed class ModelledTelecommands(ModelledBench bench, ParameterWire wi
         if (!accepted.Succeeded)
         {
             now.Add(Failure(VerificationStage.Acceptance, tc, accepted));
-            return (now, later, TimeSpan.Zero);
+            return new Answer(now, later, TimeSpan.Zero, null);
         }
 
         Verify(now, VerificationStage.Acceptance, AckFlags.Acceptance);
@@ -43,10 +45,10 @@ internal sealed class ModelledTelecommands(ModelledBench bench, ParameterWire wi
             later.Add(Failure(VerificationStage.Completion, tc, completed));
         }
 
-        TimeSpan delay = tc.Service == PerformFunction.Service
-            ? Software.Functions.CompletionDelay(PerformFunction.From(tc).FunctionId)
-            : TimeSpan.FromSeconds(bench.Options.Model.Verification.CompletionSeconds);
-        return (now, later, delay);
+        bool function = tc.Service == PerformFunction.Service;
+        int functionId = function ? PerformFunction.From(tc).FunctionId : -1;
+        TimeSpan delay = function ? Software.Functions.CompletionDelay(functionId) : TimeSpan.FromSeconds(bench.Options.Model.Verification.CompletionSeconds);
+        return new Answer(now, later, delay, completed.Succeeded && function ? Software.Functions.CompleteWhen(functionId) : null);
 
         void Verify(List<Telemetry> list, VerificationStage stage, AckFlags flag)
         {

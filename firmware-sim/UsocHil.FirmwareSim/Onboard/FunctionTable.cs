@@ -40,7 +40,8 @@ internal sealed class FunctionTable
                 throw new PlantDefinitionException($"{where}.store", $"'{stored}' is not a settable parameter");
             }
 
-            _byId[command.FunctionId!.Value] = new Function(definition, require, software.Assignments(definition.Set, $"{where}.set"));
+            Func<double[], double>? until = definition.CompleteWhen is string w ? plant.Compile(w, $"{where}.completeWhen") : null;
+            _byId[command.FunctionId!.Value] = new Function(definition, require, software.Assignments(definition.Set, $"{where}.set"), until);
         }
     }
 
@@ -69,5 +70,12 @@ internal sealed class FunctionTable
         return CommandOutcome.Success;
     }
 
-    private sealed record Function(FunctionDefinition Definition, List<(Func<double[], double> When, int Code)> Require, List<(int Slot, Func<double[], double> Value)> Set);
+    /// <summary>The condition the function's completion waits for, or null.</summary>
+    public Func<double[], double>? CompleteWhen(int functionId) => _byId.TryGetValue(functionId, out Function? f) ? f.Until : null;
+
+    private sealed record Function(
+        FunctionDefinition Definition,
+        List<(Func<double[], double> When, int Code)> Require,
+        List<(int Slot, Func<double[], double> Value)> Set,
+        Func<double[], double>? Until);
 }

@@ -11,6 +11,8 @@ public sealed record BlockDefinition
     public required string Name { get; init; }
     public required string Kind { get; init; }
 
+    public string? Description { get; init; }
+
     [JsonConverter(typeof(FormulaConverter))]
     public string? Input { get; init; }
 

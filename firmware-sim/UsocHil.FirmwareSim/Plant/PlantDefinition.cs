@@ -9,6 +9,11 @@ namespace UsocHil.FirmwareSim.Plant;
 /// </summary>
 public sealed record PlantDefinition
 {
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; init; }
+
+    public string? Description { get; init; }
+
     /// <summary>The fixed integration step of rig time.</summary>
     public double StepSeconds { get; init; } = 0.01;
 
@@ -105,6 +110,10 @@ public sealed record FunctionDefinition
 
     /// <summary>Extra rig time before completion is reported.</summary>
     public double? CompletionSeconds { get; init; }
+
+    /// <summary>Completion is reported only once this is true (a run-down completes when the rotor has stopped).</summary>
+    [JsonConverter(typeof(FormulaConverter))]
+    public string? CompleteWhen { get; init; }
 }
 
 public sealed record Requirement
