@@ -23,6 +23,7 @@ public sealed class ModelledBench : IDisposable
     private readonly long _start;
     private readonly TruthWriter? _truth;
     private readonly bool[] _signalFaultApplied;
+    private readonly Func<double[], double>?[] _signalFaultWhen;
     private readonly int[] _inputSlots;
     private readonly Func<double[], double> _load;
     private ITimer? _timer;
@@ -49,6 +50,7 @@ public sealed class ModelledBench : IDisposable
 
         _load = Plant.Compile(options.Model.Power.LoadAmperes, "power.loadAmperes");
         _signalFaultApplied = new bool[options.Faults.Signals.Count];
+        _signalFaultWhen = [.. options.Faults.Signals.Select(f => f.When is string when ? CompileFault(f, when) : null)];
         _inputSlots = [.. options.Model.Lines.Keys.Select(Plant.Slot)];
         _truth = options.TruthPath is null ? null : new TruthWriter(options.TruthPath, e => log.Error("Truth file {Path} cannot take more records ({Reason}); the emulation goes on without it", options.TruthPath, e.Message));
         _start = time.GetTimestamp();
@@ -206,13 +208,25 @@ public sealed class ModelledBench : IDisposable
         _truth?.WriteLine(new ModelTruthRecord(Math.Round(RigTime.TotalSeconds, 3), Options.SerialNumber, Supply.OutputOn, Supply.OutputVolts, Supply.LoadAmperes, Plant.Snapshot()));
     }
 
+    private Func<double[], double> CompileFault(SignalFault fault, string when)
+    {
+        try
+        {
+            return SignalExpression.Compile(when, Plant.Slot);
+        }
+        catch (FormatException e)
+        {
+            throw new FaultSpecException($"signal={fault.Signal}@{when}", e.Message);
+        }
+    }
+
     private void ApplyScheduledFaults()
     {
         TimeSpan now = RigTime;
         for (int i = 0; i < Faults.Signals.Count; i++)
         {
             SignalFault fault = Faults.Signals[i];
-            if (!_signalFaultApplied[i] && now >= fault.At)
+            if (!_signalFaultApplied[i] && now >= fault.At && (_signalFaultWhen[i] is not { } when || when(Plant.Values) != 0))
             {
                 _signalFaultApplied[i] = true;
                 Plant.Force(fault.Signal, fault.Value ?? Plant[fault.Signal]);
