@@ -22,6 +22,9 @@ public sealed record FaultPlan
 
     public IReadOnlyList<SensorFault> Sensors { get; init; } = [];
 
+    /// <summary>Model signals held at a value (or stuck where they are) from a rig time on: the model-driven emulator's faults.</summary>
+    public IReadOnlyList<SignalFault> Signals { get; init; } = [];
+
     /// <summary>Fraction of the commanded power the degraded heater element delivers (1 = healthy).</summary>
     public double HeaterFactor { get; init; } = 1;
 

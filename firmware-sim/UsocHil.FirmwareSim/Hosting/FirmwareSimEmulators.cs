@@ -10,7 +10,11 @@ public static class FirmwareSimEmulators
     /// <summary>The gradient furnace engineering model (<c>"emulator": "furnace"</c>).</summary>
     public const string Furnace = "furnace";
 
-    public static Emulators AddFirmwareSimEmulators(this Emulators emulators) => emulators.Add(Furnace, StartFurnace);
+    /// <summary>Any PUS payload emulated from its dictionary and its <c>model.json</c> (<c>"emulator": "model"</c>).</summary>
+    public const string Model = "model";
+
+    public static Emulators AddFirmwareSimEmulators(this Emulators emulators) =>
+        emulators.Add(Furnace, StartFurnace).Add(Model, ModelledEmulator.Start);
 
     private static IEmulatedRig StartFurnace(EmulatorStart start)
     {

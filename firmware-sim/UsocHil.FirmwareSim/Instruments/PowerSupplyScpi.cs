@@ -15,12 +15,20 @@ public sealed class PowerSupplyScpi : ScpiInstrument
     /// <summary>The current limit: 0 to 30 A, 30 A after *RST.</summary>
     public static readonly ScpiRange Amperes = new(0, PowerSupply.MaxAmperes, PowerSupply.MaxAmperes, "A");
 
-    private readonly FurnaceBench _bench;
+    private readonly PowerSupply _supply;
+    private readonly Action<Action> _atRigTime;
 
     public PowerSupplyScpi(FurnaceBench bench)
-        : base(bench.Supply.Errors)
+        : this(bench.Supply, change => bench.Run(_ => change()))
     {
-        _bench = bench;
+    }
+
+    /// <param name="atRigTime">Runs an access under the bench's lock, caught up to rig time.</param>
+    public PowerSupplyScpi(PowerSupply supply, Action<Action> atRigTime)
+        : base(supply.Errors)
+    {
+        _supply = supply;
+        _atRigTime = atRigTime;
         On("[SOURce:]VOLTage[:LEVel][:IMMediate][:AMPLitude]", p => Set(s => s.VoltageSetpoint = p.Number(0, Volts)));
         On("[SOURce:]VOLTage[:LEVel][:IMMediate][:AMPLitude]?", p => Get(s => ScpiParameters.Format(p.Limit(Volts) ?? s.VoltageSetpoint)), maxParameters: 1);
         On("[SOURce:]CURRent[:LEVel][:IMMediate][:AMPLitude]", p => Set(s => s.CurrentLimit = p.Number(0, Amperes)));
@@ -31,18 +39,28 @@ public sealed class PowerSupplyScpi : ScpiInstrument
         On("MEASure[:SCALar]:CURRent[:DC]?", _ => Get(s => ScpiParameters.Format(s.LoadAmperes)));
 
         // QUEStionable bit 1 (CURRent): the output is latched off by its over-current protection.
-        Status.Questionable.ConditionSource = () => _bench.Run(b => b.Supply is { Trips: > 0, OutputOn: false } ? 1 << 1 : 0);
+        Status.Questionable.ConditionSource = () =>
+        {
+            int bits = 0;
+            _atRigTime(() => bits = _supply is { Trips: > 0, OutputOn: false } ? 1 << 1 : 0);
+            return bits;
+        };
     }
 
-    public override string Identity => $"USOCHIL,PSU-28V,{_bench.Supply.SerialNumber},1.0";
+    public override string Identity => $"USOCHIL,PSU-28V,{_supply.SerialNumber},1.0";
 
-    protected override void Reset() => _bench.Run(b => b.Supply.Reset());
+    protected override void Reset() => _atRigTime(_supply.Reset);
 
     private string? Set(Action<PowerSupply> change)
     {
-        _bench.Run(b => change(b.Supply));
+        _atRigTime(() => change(_supply));
         return null;
     }
 
-    private string Get(Func<PowerSupply, string> read) => _bench.Run(b => read(b.Supply));
+    private string Get(Func<PowerSupply, string> read)
+    {
+        string answer = "";
+        _atRigTime(() => answer = read(_supply));
+        return answer;
+    }
 }

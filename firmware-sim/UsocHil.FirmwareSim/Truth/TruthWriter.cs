@@ -27,7 +27,10 @@ public sealed class TruthWriter : IDisposable
 
     public long Lines { get; private set; }
 
-    public void Write(TruthRecord record)
+    public void Write(TruthRecord record) => WriteLine(record);
+
+    /// <summary>Any emulator's record type, one JSON object per line.</summary>
+    public void WriteLine<T>(T record)
     {
         if (_disposed)
         {

@@ -56,7 +56,8 @@ public static class EmulateCommand
                 log,
                 parseResult.GetValue(truth)?.FullName,
                 parseResult.GetValue(state)?.FullName,
-                parseResult.GetValue(payload)!);
+                parseResult.GetValue(payload)!,
+                RigDirectory: loaded.Directory);
             await using IEmulatedRig emulated = HarnessRegistries.For(station).Emulators.Start(start);
             Print(loaded.Name, start, emulated);
             log.Information("Emulating {Rig} unit {Seed} at time scale {Scale}; Ctrl-C stops", loaded.Name, start.Seed, scale);

@@ -5,7 +5,7 @@ public sealed record InstrumentDefinition
 {
     public required string Name { get; init; }
 
-    /// <summary>power-supply or multimeter.</summary>
+    /// <summary>power-supply, multimeter or frequency-counter.</summary>
     public required string Kind { get; init; }
 
     public string Protocol { get; init; } = "scpi";

@@ -12,6 +12,7 @@ namespace UsocHil.Emulation;
 /// <param name="StateFile">The unit's non-volatile memory kept across runs (what it stored), or null for none.</param>
 /// <param name="PayloadTransport">The payload endpoint the binding names: <c>serial</c> or <c>tcp</c>.</param>
 /// <param name="InstrumentTransport">The instrument endpoints the binding names: <c>serial</c> or <c>tcp</c>.</param>
+/// <param name="RigDirectory">The folder of the rig's rig.json, where an emulator finds the rig's other files (its model.json).</param>
 public sealed record EmulatorStart(
     RigDefinition Rig,
     string RigName,
@@ -23,4 +24,5 @@ public sealed record EmulatorStart(
     string? TruthFile = null,
     string? StateFile = null,
     string PayloadTransport = "serial",
-    string InstrumentTransport = "tcp");
+    string InstrumentTransport = "tcp",
+    string? RigDirectory = null);

@@ -118,7 +118,7 @@ public sealed class StationLoaderTests
         string rigFile = station.RigFile("furnace-em");
         File.WriteAllText(rigFile, File.ReadAllText(rigFile).Replace("\"time\": \"cuc-4-2\",", "\"time\": \"cuc-6-5\", \"timeEpoch\": \"2000-01-01T12:00:00Z\",", StringComparison.Ordinal));
 
-        var rig = StationLoader.Load(station.StationFile).Rigs.Single().Value.Definition;
+        var rig = StationLoader.Load(station.StationFile).Rigs["furnace-em"].Definition;
 
         Assert.That((rig.Profile.Time, rig.Profile.TimeEpoch), Is.EqualTo(("cuc-6-5", "2000-01-01T12:00:00Z")));
     }
