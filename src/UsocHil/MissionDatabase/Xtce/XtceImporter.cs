@@ -112,12 +112,12 @@ public static class XtceImporter
             }
 
             int id = XtcePus.IntAlias(element, XtcePus.ParameterId, coverage) is int declared && ids.Add(declared) ? declared : NextId(ids, parameters.Count + 1);
-            XElement? properties = element.Child("ParameterProperties");
+            (bool settable, bool lost) = Properties(element.Child("ParameterProperties"), name, coverage);
             parameters[name] = new ParameterDefinition
             {
                 Id = id,
-                Settable = properties?.Bool("readOnly") == false,
-                Volatile = properties?.Bool("persistence") == false,
+                Settable = settable,
+                Volatile = lost,
                 Range = type.Range,
                 Name = rigName,
                 Type = type.FieldType,
@@ -136,6 +136,20 @@ public static class XtceImporter
         }
 
         return (parameters, skipped);
+    }
+
+    /// <summary>Settable (not read-only) and volatile (not persistent); a flag that is not one is reported and read as XTCE's default.</summary>
+    private static (bool Settable, bool Volatile) Properties(XElement? properties, string name, XtceCoverage coverage)
+    {
+        try
+        {
+            return (properties?.Bool("readOnly") == false, properties?.Bool("persistence") == false);
+        }
+        catch (XtceValueException e)
+        {
+            coverage.Report.Approximated(XmlSource.Where(properties!), "ParameterProperties", name, $"{e.Message}: read-only and persistent, XTCE's defaults");
+            return (false, false);
+        }
     }
 
     private static int NextId(HashSet<int> ids, int from)

@@ -16,6 +16,19 @@ internal sealed class XtceServiceReader(XtceCoverage coverage, IReadOnlyDictiona
 
     public HousekeepingStructureDefinition? Housekeeping(XElement container)
     {
+        try
+        {
+            return ReadHousekeeping(container);
+        }
+        catch (XtceValueException e)
+        {
+            coverage.Drop(container, (string?)container.Attribute("name"), e.Message);
+            return null;
+        }
+    }
+
+    private HousekeepingStructureDefinition? ReadHousekeeping(XElement container)
+    {
         string name = (string?)container.Attribute("name") ?? "";
         int? structure = XtcePus.IntAlias(container, XtcePus.StructureId, coverage);
         coverage.Read(container, container.Child("EntryList"));
@@ -61,32 +74,43 @@ internal sealed class XtceServiceReader(XtceCoverage coverage, IReadOnlyDictiona
                 continue;
             }
 
-            var levels = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (type.Child("DefaultAlarm")?.Child("EnumerationAlarmList") is { } alarms)
+            try
             {
-                coverage.ReadAll(type.Child("DefaultAlarm")!);
-                foreach (XElement alarm in alarms.Children("EnumerationAlarm"))
-                {
-                    levels[(string?)alarm.Attribute("enumerationLabel") ?? ""] = (string?)alarm.Attribute("alarmLevel") ?? "normal";
-                }
+                Enumeration(type, what, events, failures);
             }
-
-            foreach (XElement enumeration in type.Descendants().Where(e => e.Name.LocalName == "Enumeration"))
+            catch (XtceValueException e)
             {
-                int id = enumeration.Int("value") ?? 0;
-                string label = (string?)enumeration.Attribute("label") ?? "";
-                if (what == XtcePus.FailureCodes)
-                {
-                    failures.Add(new FailureCodeDefinition(id, label));
-                    continue;
-                }
-
-                string level = levels.GetValueOrDefault(label, "normal");
-                string severity = XtcePus.SeverityLevels.FirstOrDefault(s => s.Value == level).Key ?? (level is "distress" or "severe" ? "high" : "info");
-                events.Add(new EventDefinition(id, label, severity));
+                coverage.Drop(type, (string?)type.Attribute("name"), e.Message);
             }
-
-            coverage.Report.Imported(XmlSource.Where(type), type.Name.LocalName, (string?)type.Attribute("name"), what == XtcePus.Events ? "service 5 events" : "service 1 failure codes");
         }
     }
+
+    private void Enumeration(XElement type, string what, List<EventDefinition> events, List<FailureCodeDefinition> failures)
+    {
+        var levels = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (type.Child("DefaultAlarm")?.Child("EnumerationAlarmList") is { } alarms)
+        {
+            coverage.ReadAll(type.Child("DefaultAlarm")!);
+            foreach (XElement alarm in alarms.Children("EnumerationAlarm"))
+            {
+                levels[(string?)alarm.Attribute("enumerationLabel") ?? ""] = (string?)alarm.Attribute("alarmLevel") ?? "normal";
+            }
+        }
+
+        var labels = type.Descendants().Where(e => e.Name.LocalName == "Enumeration")
+            .Select(e => (Id: e.Int("value") ?? 0, Label: (string?)e.Attribute("label") ?? "")).ToList();
+        if (what == XtcePus.FailureCodes)
+        {
+            failures.AddRange(labels.Select(l => new FailureCodeDefinition(l.Id, l.Label)));
+        }
+        else
+        {
+            events.AddRange(labels.Select(l => new EventDefinition(l.Id, l.Label, Severity(levels.GetValueOrDefault(l.Label, "normal")))));
+        }
+
+        coverage.Report.Imported(XmlSource.Where(type), type.Name.LocalName, (string?)type.Attribute("name"), what == XtcePus.Events ? "service 5 events" : "service 1 failure codes");
+    }
+
+    private static string Severity(string level) =>
+        XtcePus.SeverityLevels.FirstOrDefault(s => s.Value == level).Key ?? (level is "distress" or "severe" ? "high" : "info");
 }
