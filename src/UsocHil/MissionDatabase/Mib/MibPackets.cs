@@ -46,11 +46,11 @@ internal sealed class MibPackets(ImportReport report, MibParameters parameters)
         foreach (MibRow row in pid.Rows)
         {
             string spid = row[5];
-            string name = names.TryGetValue(spid, out string? n) && n.Length > 0 ? Xtce.XtceNames.Layout(n) : $"SPID_{spid}";
+            string name = Xtce.XtceNames.Layout(names.TryGetValue(spid, out string? n) && n.Length > 0 ? n : $"SPID_{spid}");
             int apid = row.Int(2) ?? 0;
             if (identified.Contains((row[0], row[1])))
             {
-                string? named = names.GetValueOrDefault(spid);
+                string? named = names.TryGetValue(spid, out string? label) && label.Length > 0 ? Xtce.XtceNames.Rig(label) : null;
                 if (Service(row, named, plf.Rows.Where(p => p[1] == spid)))
                 {
                     _apids.Add(apid);
@@ -88,7 +88,7 @@ internal sealed class MibPackets(ImportReport report, MibParameters parameters)
     private bool Service(MibRow row, string? name, IEnumerable<MibRow> fields)
     {
         int? pi1 = row.Int(3);
-        if (name is null || pi1 is null || (row.Int(4) ?? 0) != 0)
+        if (name is null || pi1 is null or < 0 or > ushort.MaxValue || (row[0] == "3" && pi1 > byte.MaxValue) || (row.Int(4) ?? 0) != 0)
         {
             return false;
         }

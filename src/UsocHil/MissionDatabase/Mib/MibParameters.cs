@@ -36,7 +36,7 @@ internal sealed class MibParameters(ImportReport report, MibCalibrations calibra
                 continue;
             }
 
-            int id = row.Int(2) is int onboard && ids.Add(onboard) ? onboard : Next(ids, Imported.Count + 1);
+            int id = row.Int(2) is int onboard and >= 0 and <= ushort.MaxValue && ids.Add(onboard) ? onboard : Next(ids, Imported.Count + 1);
             MibCalibration? calibration = null;
             if (row[11].Length > 0 && (calibration = calibrations.Find(row[11], name, out string? whyNot)) is null)
             {

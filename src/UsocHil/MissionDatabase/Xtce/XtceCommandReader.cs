@@ -77,10 +77,10 @@ internal sealed class XtceCommandReader(XtceCoverage coverage)
         coverage.Report.Imported(XmlSource.Where(command), "MetaCommand", name, $"TC[{service},{subtype}] with {arguments.Count} arguments");
         return new CommandDefinition
         {
-            Name = XtceNames.Layout(name),
+            Name = XtceNames.Rig(name),
             Service = service.Value,
             Subtype = subtype.Value,
-            FunctionId = XtcePus.IntAlias(command, XtcePus.FunctionId, coverage),
+            FunctionId = XtcePus.IntAlias(command, XtcePus.FunctionId, coverage, ushort.MaxValue),
             Arguments = arguments,
             Description = (string?)command.Attribute("shortDescription") ?? command.Text("LongDescription"),
             Idempotent = idempotent,
@@ -120,6 +120,6 @@ internal sealed class XtceCommandReader(XtceCoverage coverage)
 
         why = null;
         string? unit = type.Child("UnitSet")?.Child("Unit")?.Value.Trim();
-        return new ArgumentDefinition { Name = name, Type = wire, Unit = string.IsNullOrEmpty(unit) ? null : unit, Range = range };
+        return new ArgumentDefinition { Name = XtceNames.Layout(name), Type = wire, Unit = string.IsNullOrEmpty(unit) ? null : unit, Range = range };
     }
 }

@@ -50,7 +50,7 @@ public static class XtceImporter
         List<FailureCodeDefinition> failures = [];
         services.Enumerations(Sets(systems, "ParameterTypeSet"), events, failures);
         IReadOnlyList<CommandDefinition> commands = new XtceCommandReader(coverage).Read(systems);
-        int? declaredApid = systems.Select(s => XtcePus.IntAlias(s, XtcePus.Apid, coverage)).FirstOrDefault(a => a is not null);
+        int? declaredApid = systems.Select(s => XtcePus.IntAlias(s, XtcePus.Apid, coverage, 2047)).FirstOrDefault(a => a is not null);
         foreach (XElement root in roots)
         {
             coverage.Sweep(root);
@@ -111,7 +111,7 @@ public static class XtceImporter
                 rigName = $"{XtceNames.Rig(name)}_{n}";
             }
 
-            int id = XtcePus.IntAlias(element, XtcePus.ParameterId, coverage) is int declared && ids.Add(declared) ? declared : NextId(ids, parameters.Count + 1);
+            int id = XtcePus.IntAlias(element, XtcePus.ParameterId, coverage, ushort.MaxValue) is int declared && ids.Add(declared) ? declared : NextId(ids, parameters.Count + 1);
             (bool settable, bool lost) = Properties(element.Child("ParameterProperties"), name, coverage);
             parameters[name] = new ParameterDefinition
             {

@@ -56,6 +56,7 @@ internal static class XtcePus
         return ((string?)alias.Attribute("alias"))?.Trim();
     }
 
-    public static int? IntAlias(XElement element, string nameSpace, XtceCoverage coverage) =>
-        int.TryParse(Alias(element, nameSpace, coverage), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) ? value : null;
+    /// <summary>A numeric alias from 0 to <paramref name="max"/> (an octet unless said otherwise), or null.</summary>
+    public static int? IntAlias(XElement element, string nameSpace, XtceCoverage coverage, int max = 255) =>
+        int.TryParse(Alias(element, nameSpace, coverage), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value >= 0 && value <= max ? value : null;
 }

@@ -56,11 +56,12 @@ internal sealed class XtceServiceReader(XtceCoverage coverage, IReadOnlyDictiona
         if (container.Child("DefaultRateInStream") is { } rate && rate.Double("minimumValue") is double perSecond && perSecond > 0)
         {
             coverage.Read(rate);
-            interval = (int)Math.Round(((string?)rate.Attribute("basis") ?? "perSecond") == "perSecond" ? 1000 / perSecond : perSecond * 1000);
+            double ms = ((string?)rate.Attribute("basis") ?? "perSecond") == "perSecond" ? 1000 / perSecond : perSecond * 1000;
+            interval = ms is >= 1 and <= 86_400_000 ? (int)Math.Round(ms) : 1000;
         }
 
         coverage.Report.Imported(XmlSource.Where(container), "SequenceContainer", name, $"housekeeping structure {structure} of {names.Count} parameters every {interval} ms");
-        return new HousekeepingStructureDefinition { StructureId = structure.Value, Name = XtceNames.Layout(name), IntervalMs = interval, Parameters = names };
+        return new HousekeepingStructureDefinition { StructureId = structure.Value, Name = XtceNames.Rig(name), IntervalMs = interval, Parameters = names };
     }
 
     /// <summary>Events and failure codes from the types that enumerate them; other types are left alone.</summary>
@@ -98,7 +99,7 @@ internal sealed class XtceServiceReader(XtceCoverage coverage, IReadOnlyDictiona
         }
 
         var labels = type.Descendants().Where(e => e.Name.LocalName == "Enumeration")
-            .Select(e => (Id: e.Int("value") ?? 0, Label: (string?)e.Attribute("label") ?? "")).ToList();
+            .Select(e => (Id: e.Int("value") ?? 0, Label: XtceNames.Rig((string?)e.Attribute("label") ?? ""))).Where(l => l.Id is >= 0 and <= ushort.MaxValue).ToList();
         if (what == XtcePus.FailureCodes)
         {
             failures.AddRange(labels.Select(l => new FailureCodeDefinition(l.Id, l.Label)));
