@@ -6,13 +6,13 @@ using UsocHil.MissionDatabase.Xtce;
 namespace UsocHil.Benchmarks.Figures;
 
 /// <summary>
-/// Figure 11: importing a 1.7 MB XTCE database (written by <c>dictionary export</c> from a rig of 2,400 calibrated,
-/// limited parameters in 60 housekeeping structures and 300 commands): safe reading, types, alarms, containers,
+/// Figure 11: importing a 1.7 MB XTCE database (written by <c>dictionary export</c> from a rig of 1,600 calibrated,
+/// limited parameters in 40 housekeeping structures and 200 commands): safe reading, types, alarms, containers,
 /// commands and the coverage sweep. The floor is plain LINQ to XML loading the same file, the least any import does.
 /// </summary>
 public sealed class XtceImportFigure : IFigure
 {
-    private const int Parameters = 2_400;
+    private const int Parameters = 1_600;
 
     public string Name => "11. XTCE import of a 1.7 MB database";
 
@@ -63,11 +63,11 @@ public sealed class XtceImportFigure : IFigure
             Dictionary = new RigDictionary
             {
                 Parameters = parameters,
-                Housekeeping = [.. Enumerable.Range(0, 60).Select(s => new HousekeepingStructureDefinition
+                Housekeeping = [.. Enumerable.Range(0, 40).Select(s => new HousekeepingStructureDefinition
                 {
                     StructureId = s + 1, Name = $"HK_{s + 1}", Parameters = [.. parameters.Skip(s * 40).Take(40).Select(p => p.Name)],
                 })],
-                Commands = [.. Enumerable.Range(1, 300).Select(c => new CommandDefinition
+                Commands = [.. Enumerable.Range(1, 200).Select(c => new CommandDefinition
                 {
                     Name = $"CMD_{c}", Service = 8, Subtype = 1, FunctionId = c, Idempotent = c % 2 == 0,
                     Arguments = [new ArgumentDefinition { Name = "level", Type = "uint16", Unit = "V", Range = [0, 1000] }],

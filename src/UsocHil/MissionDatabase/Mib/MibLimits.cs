@@ -51,7 +51,14 @@ internal sealed class MibLimits(ImportReport report)
                 continue;
             }
 
-            limits.Add(new LimitDefinition { Parameter = parameter.Name, Yellow = yellow ?? red!, Red = red ?? [-double.MaxValue, double.MaxValue], Persistence = Math.Max(1, check.Int(1) ?? 1) });
+            var limit = new LimitDefinition { Parameter = parameter.Name, Yellow = yellow ?? red!, Red = red ?? [-double.MaxValue, double.MaxValue], Persistence = Math.Max(1, check.Int(1) ?? 1) };
+            if (!ImportedDictionary.Nested(limit))
+            {
+                report.Dropped(check.Location, "OCF", name, "its bands are not [low, high] with the soft band inside the hard one", safetyRelevant: true);
+                continue;
+            }
+
+            limits.Add(limit);
             report.Imported(check.Location, "OCF", name, red is null ? "no hard limit: red never trips" : "limit");
         }
 

@@ -51,7 +51,13 @@ internal sealed class XtceAlarmReader(XtceCoverage coverage)
             coverage.Report.Approximated(XmlSource.Where(ranges), "StaticAlarmRanges", type, "no critical band: red never trips", safetyRelevant: true);
         }
 
-        var read = new XtceAlarm(yellow ?? red!, red ?? [-Open, Open], alarm.Int("minViolations") ?? 1);
+        var read = new XtceAlarm(yellow ?? red!, red ?? [-Open, Open], Math.Max(1, alarm.Int("minViolations") ?? 1));
+        if (!ImportedDictionary.Nested(new Description.LimitDefinition { Parameter = type, Yellow = read.Yellow, Red = read.Red }))
+        {
+            coverage.Drop(alarm, type, "its ranges are not [min, max] with the warning range inside the critical one");
+            return null;
+        }
+
         coverage.Report.Imported(XmlSource.Where(alarm), alarm.Name.LocalName, type,
             $"yellow [{Bound(read.Yellow[0])}, {Bound(read.Yellow[1])}], red [{Bound(read.Red[0])}, {Bound(read.Red[1])}], after {read.Persistence} sample(s)");
         return read;
