@@ -24,9 +24,15 @@ internal sealed class MibCommands(ImportReport report, IReadOnlyDictionary<(stri
                 continue;
             }
 
+            if (service is < 0 or > 255 || row.Int(7) is not (>= 0 and <= 255))
+            {
+                report.Dropped(row.Location, "CCF", name, $"TC[{row[6]},{row[7]}] is not a PUS service type and subtype (0 to 255 each)");
+                continue;
+            }
+
             var elements = cdf.Rows.Where(r => r[0] == name).OrderBy(r => r.Int(4)).ToList();
             int? function = null;
-            if (service == 8 && elements.Count > 0 && elements[0][1] == "F" && elements[0].Int(8) is int fixedValue)
+            if (service == 8 && elements.Count > 0 && elements[0][1] == "F" && elements[0].Int(8) is int fixedValue and >= 0 and <= ushort.MaxValue)
             {
                 function = fixedValue;
                 elements.RemoveAt(0);
