@@ -7,7 +7,7 @@ using UsocHil.MissionDatabase.Xtce;
 namespace UsocHil.Cli.Dictionaries;
 
 /// <summary>
-/// <c>dictionary import (--xtce FILE... | --mib DIR) --rig NAME</c>: writes the rig file and prints every element imported,
+/// <c>dictionary import (--xtce FILE... | --mib DIR) --rig NAME [--onto BENCH_RIG]</c>: writes the rig file and prints every element imported,
 /// approximated or dropped. A lost limit, command verifier or calibration refuses the import (exit 2) unless
 /// <c>--accept-loss</c>; an unsafe or unreadable file is one line naming file:line (exit 2).
 /// </summary>
@@ -21,7 +21,8 @@ internal static class DictionaryImport
         var output = new Option<FileInfo?>("--out") { Description = "The rig file to write (default: rigs/NAME/rig.json beside the station file); never overwritten" };
         var report = new Option<FileInfo?>("--report") { Description = "Write the coverage report as JSON here too" };
         var acceptLoss = new Option<bool>("--accept-loss") { Description = "Write the rig even when a limit, command verifier or calibration is dropped" };
-        var import = new Command("import", "Import a mission database into a rig file, reporting every element imported, approximated or dropped") { xtce, mib, rig, output, report, acceptLoss };
+        var onto = new Option<FileInfo?>("--onto") { Description = "A bench rig file whose emulator, profile, links, GPIO, instruments, expectations, session and safing the new rig keeps (its dictionary, APID and limits come from the database)" };
+        var import = new Command("import", "Import a mission database into a rig file, reporting every element imported, approximated or dropped") { xtce, mib, rig, output, report, acceptLoss, onto };
         import.SetHandler(async (parseResult, cancellationToken) =>
         {
             string[] files = parseResult.GetValue(xtce) ?? [];
@@ -66,7 +67,10 @@ internal static class DictionaryImport
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            await File.WriteAllTextAsync(target, RigJson.Write(imported.Rig), cancellationToken);
+            string written = parseResult.GetValue(onto) is { } bench
+                ? RigJson.Onto(await ReadBench(bench, cancellationToken), imported.Rig)
+                : RigJson.Write(imported.Rig);
+            await File.WriteAllTextAsync(target, written, cancellationToken);
             try
             {
                 RigLoader.Load(target);
@@ -81,5 +85,19 @@ internal static class DictionaryImport
             return ExitCodes.Passed;
         });
         return import;
+    }
+
+    private static async Task<string> ReadBench(FileInfo bench, CancellationToken cancellationToken)
+    {
+        try
+        {
+            string text = await File.ReadAllTextAsync(bench.FullName, cancellationToken);
+            _ = System.Text.Json.Nodes.JsonNode.Parse(text, documentOptions: new System.Text.Json.JsonDocumentOptions { CommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true })!.AsObject();
+            return text;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidOperationException or NullReferenceException)
+        {
+            throw new UsageException($"dictionary import: --onto {bench.FullName}: {e.Message.Split('\n')[0]}");
+        }
     }
 }

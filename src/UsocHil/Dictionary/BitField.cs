@@ -42,6 +42,19 @@ public static class BitField
         int first = (int)(bitOffset >> 3);
         int skip = (int)(bitOffset & 7);
         int last = (int)((bitOffset + bits - 1) >> 3);
+        if (last - first < 8)
+        {
+            // Header fields and the like fit eight octets: a 64-bit window, no 128-bit arithmetic.
+            ulong small = 0;
+            for (int i = first; i <= last; i++)
+            {
+                small = small << 8 | packet[i];
+            }
+
+            int shift = (last - first + 1) * 8 - skip - bits;
+            return bits == 64 ? small : small >> shift & ((1UL << bits) - 1);
+        }
+
         UInt128 window = 0;
         for (int i = first; i <= last; i++)
         {

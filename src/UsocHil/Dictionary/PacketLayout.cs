@@ -38,8 +38,9 @@ internal sealed class PacketLayout
 
     public bool Matches(ReadOnlySpan<double> raw, ReadOnlySpan<double> engineering)
     {
-        foreach (LayoutRestriction restriction in Restrictions)
+        for (int i = 0; i < Restrictions.Count; i++)
         {
+            LayoutRestriction restriction = Restrictions[i];
             double value = restriction.Definition.Calibrated ? engineering[restriction.FieldIndex] : raw[restriction.FieldIndex];
             if (!restriction.Holds(value))
             {

@@ -8,7 +8,7 @@ namespace UsocHil.Dictionary;
 /// taking at each level the first child whose restrictions hold on the fields read so far (XTCE's rule), and named by
 /// the layout it ends in. Offsets and restriction fields are resolved here once, not per packet.
 /// </summary>
-public sealed class PacketLayouts
+public sealed partial class PacketLayouts
 {
     private readonly Dictionary<string, PacketLayout> _layouts = new(StringComparer.Ordinal);
 

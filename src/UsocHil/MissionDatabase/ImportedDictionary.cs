@@ -9,6 +9,10 @@ namespace UsocHil.MissionDatabase;
 /// </summary>
 internal static class ImportedDictionary
 {
+    /// <summary>Bands the rig can check: each [low, high], yellow inside red.</summary>
+    public static bool Nested(LimitDefinition limit) =>
+        limit.Yellow[0] <= limit.Yellow[1] && limit.Red[0] <= limit.Red[1] && limit.Red[0] <= limit.Yellow[0] && limit.Red[1] >= limit.Yellow[1];
+
     public static DatabaseImport Checked(DatabaseImport imported, string source)
     {
         try

@@ -6,7 +6,7 @@ using UsocHil.Description;
 namespace UsocHil.MissionDatabase;
 
 /// <summary>
-/// An imported rig as a <c>rig.json</c> a person can read: its name, APID and dictionary, without the defaults an
+/// An imported rig as a <c>rig.json</c> a person can read: its name, APID, dictionary and limits, without the defaults an
 /// importer never sets (false flags, zero gaps, ==, empty lists).
 /// </summary>
 public static class RigJson
@@ -28,7 +28,34 @@ public static class RigJson
             ["apid"] = rig.Apid,
             ["dictionary"] = Prune(JsonSerializer.SerializeToNode(rig.Dictionary, Options)),
         };
+        if (rig.Limits.Count > 0)
+        {
+            document["limits"] = JsonSerializer.SerializeToNode(rig.Limits, Options);
+        }
+
         return document.ToJsonString(Options) + Environment.NewLine;
+    }
+
+    /// <summary>
+    /// The imported name, APID, dictionary and limits on a bench rig's file, which keeps everything a database does not
+    /// say (emulator, profile, links, GPIO, instruments, expectations, session, display, safing).
+    /// </summary>
+    public static string Onto(string benchJson, RigDefinition rig)
+    {
+        JsonObject bench = JsonNode.Parse(benchJson, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })?.AsObject()
+            ?? throw new JsonException("the bench rig file is not a JSON object");
+        var imported = JsonNode.Parse(Write(rig))!.AsObject();
+        foreach (string key in (string[])["name", "apid", "dictionary", "limits"])
+        {
+            bench.Remove(key);
+            if (imported[key] is { } value)
+            {
+                imported.Remove(key);
+                bench[key] = value;
+            }
+        }
+
+        return bench.ToJsonString(Options) + Environment.NewLine;
     }
 
     private static JsonNode? Prune(JsonNode? node)

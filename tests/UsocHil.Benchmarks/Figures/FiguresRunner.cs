@@ -19,6 +19,8 @@ public static class FiguresRunner
         new ParallelRigsFigure(),
         new MonitorLoadFigure(),
         new CentralPushFigure(),
+        new BitPackedDecodeFigure(),
+        new XtceImportFigure(),
     ];
 
     public static async Task<int> RunAsync(string[] args)

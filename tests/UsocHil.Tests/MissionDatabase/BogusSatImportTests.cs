@@ -32,6 +32,8 @@ public sealed class BogusSatImportTests
             Assert.That(loaded.Dictionary.Parameters, Has.Count.GreaterThan(40));
             Assert.That(loaded.Dictionary.Packets, Is.Not.Empty);
             Assert.That(loaded.Dictionary.Parameters.Select(p => p.Name), Has.All.Match("^[A-Z][A-Z0-9_]*$"));
+            LimitDefinition battery = loaded.Limits.Single(l => l.Parameter == "BATTERY_VOLTAGE");
+            Assert.That((battery.Yellow, battery.Red), Is.EqualTo(((IReadOnlyList<double>)[12.35, 13.80], (IReadOnlyList<double>)[12.10, 14.34])));
         }
         finally
         {
@@ -48,7 +50,9 @@ public sealed class BogusSatImportTests
         Assert.That(At(imported, 452, "MathOperationCalibrator"), Has.Property("Outcome").EqualTo(ImportOutcome.Dropped).And.Property("SafetyRelevant").True);
         Assert.That(At(imported, 376, "SplineCalibrator").How, Does.Contain("order 2"));
         Assert.That(At(imported, 361, "SplineCalibrator").Outcome, Is.EqualTo(ImportOutcome.Approximated));
-        Assert.That(At(imported, 248, "DefaultAlarm").SafetyRelevant, Is.True);
+        Assert.That(At(imported, 248, "DefaultAlarm").Outcome, Is.EqualTo(ImportOutcome.Imported));
+        Assert.That(At(imported, 250, "WarningRange").How, Does.Contain("exclusive bound"));
+        Assert.That(At(imported, 254, "ContextAlarmList"), Has.Property("Outcome").EqualTo(ImportOutcome.Dropped).And.Property("SafetyRelevant").True);
         Assert.That(At(imported, 1282, "FloatParameterType").How, Does.Contain("MILSTD_1750A"));
         Assert.That(At(imported, 950, "ParameterRefEntry").How, Does.Contain("64 bits are skipped"));
         Assert.That(imported.Report.Entries.Where(e => e.Outcome != ImportOutcome.Imported), Has.All.Property("Location").Match($@"{File}:\d+$"));

@@ -7,11 +7,20 @@ using UsocHil.MissionDatabase.Xtce;
 namespace UsocHil.Tests.MissionDatabase;
 
 /// <summary>
-/// Mutated real databases (junk attribute values, cut, repeated and renamed elements, broken rows): every one either
-/// imports or is refused with a <see cref="MissionDatabaseException"/>; nothing else escapes. The smoke form's count.
+/// Mutated real databases and the furnace's own exports (junk attribute values, cut, repeated and renamed elements,
+/// broken rows, an external entity planted): every one either imports or is refused with a
+/// <see cref="MissionDatabaseException"/>; nothing else escapes, the planted entity is always refused, and memory stays
+/// bounded. The normal run mutates about 3,000 inputs; <c>USOCHIL_FUZZ_SCALE=50</c> is the full form (about 140,000).
 /// </summary>
 public sealed partial class ImportFuzzTests
 {
+    /// <summary>Managed memory an import run may keep after a full collection: a leak per input would pass it in the full form.</summary>
+    private const long MaxRetainedBytes = 256L * 1024 * 1024;
+
+    private static int Scale => int.TryParse(Environment.GetEnvironmentVariable("USOCHIL_FUZZ_SCALE"), out int scale) && scale > 0 ? scale : 1;
+
+    private const string ExternalEntity = "<!DOCTYPE SpaceSystem [<!ENTITY leak SYSTEM \"file:///etc/passwd\">]>";
+
     private static readonly string[] Junk = ["", "abc", "-1", "0", "99999999999999999999", "1e400", "NaN", "65", "true", "/", "&amp;", "-2147483649"];
 
     private string _folder = "";
@@ -30,18 +39,23 @@ public sealed partial class ImportFuzzTests
     [TestCase("jpss1/contrived_inheritance_structure.xml", 400)]
     [TestCase("lasp/udp_packet.xml", 400)]
     [TestCase("bogussat/BogusSAT-1.xml", 150)]
-    public void Xtce_MutatedDatabases_ImportOrAreRefused(string database, int count)
+    [TestCase("../../../../rigs/furnace-em/mdb/furnace.xtce.xml", 400)]
+    public void Xtce_MutatedDatabases_ImportOrAreRefused(string database, int smokeCount)
     {
-        string text = File.ReadAllText(Path.Combine(RepositoryPaths.TestData, "mdb", "xtce", database));
+        string text = File.ReadAllText(Path.GetFullPath(Path.Combine(RepositoryPaths.TestData, "mdb", "xtce", database)));
         var random = new Random(database.Length);
         string file = Path.Combine(_folder, "db.xml");
         var refusals = 0;
+        int count = smokeCount * Scale;
+        long before = GC.GetTotalMemory(forceFullCollection: true);
         for (int i = 0; i < count; i++)
         {
-            File.WriteAllText(file, Mutate(text, random));
+            bool planted = i % 50 == 7;
+            File.WriteAllText(file, planted ? PlantEntity(text) : Mutate(text, random));
             try
             {
                 DatabaseImport imported = XtceImporter.Import([file], "fuzz");
+                Assert.That(planted, Is.False, $"mutation {i}: the external entity was not refused");
                 if (i % 10 == 0)
                 {
                     Loads(imported, i);
@@ -58,15 +72,20 @@ public sealed partial class ImportFuzzTests
         }
 
         Assert.That(refusals, Is.LessThan(count), "some mutations must still import");
+        Assert.That(GC.GetTotalMemory(forceFullCollection: true) - before, Is.LessThan(MaxRetainedBytes));
+        TestContext.Out.WriteLine($"{database}: {count} mutated inputs, {refusals} refused, the rest imported, none crashed");
     }
 
-    [Test]
-    public void Mib_MutatedTables_ImportOrAreRefused()
+    [TestCase("mdb/mib/spacepy-testenv/ASCII", 400)]
+    [TestCase("../../rigs/furnace-em/mdb/mib", 400)]
+    public void Mib_MutatedTables_ImportOrAreRefused(string folder, int smokeCount)
     {
-        string source = Path.Combine(RepositoryPaths.TestData, "mdb", "mib", "spacepy-testenv", "ASCII");
+        string source = Path.GetFullPath(Path.Combine(RepositoryPaths.TestData, folder));
         string[] tables = [.. Directory.GetFiles(source, "*.dat").Select(Path.GetFileName).OfType<string>()];
         var random = new Random(17);
-        for (int i = 0; i < 400; i++)
+        int count = smokeCount * Scale;
+        long before = GC.GetTotalMemory(forceFullCollection: true);
+        for (int i = 0; i < count; i++)
         {
             foreach (string table in tables)
             {
@@ -96,6 +115,18 @@ public sealed partial class ImportFuzzTests
                 Assert.Fail($"mutation {i} of {Path.GetFileName(victim)} row {row + 1}: {e.GetType().Name}: {e.Message}\n{e.StackTrace}");
             }
         }
+
+        Assert.That(GC.GetTotalMemory(forceFullCollection: true) - before, Is.LessThan(MaxRetainedBytes));
+        TestContext.Out.WriteLine($"{folder}: {count} mutated table sets, none crashed");
+    }
+
+    /// <summary>An external entity declared after the XML declaration and used in the first attribute value.</summary>
+    private static string PlantEntity(string text)
+    {
+        int declarationEnd = text.StartsWith("<?xml", StringComparison.Ordinal) ? text.IndexOf("?>", StringComparison.Ordinal) + 2 : 0;
+        string withDoctype = text[..declarationEnd] + ExternalEntity + text[declarationEnd..];
+        Match value = AttributeValue().Match(withDoctype, declarationEnd + ExternalEntity.Length);
+        return withDoctype[..(value.Index + 2)] + "&leak;" + withDoctype[(value.Index + 2)..];
     }
 
     /// <summary>What an import keeps is a rig usoc-hil loads: the schema and the checks agree with the importer.</summary>

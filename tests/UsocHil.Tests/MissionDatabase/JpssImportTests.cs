@@ -53,6 +53,30 @@ public sealed class JpssImportTests
     }
 
     [Test]
+    public void DecodeValues_FlightFile_GivesDecodesValuesAndLayoutForEveryPacket()
+    {
+        var layouts = new PacketLayouts(Import().Rig.Dictionary);
+        using FileStream stream = File.OpenRead(Path.Combine(Jpss, "J01_G011_LZ_2021-04-09T00-00-00Z_V01.DAT1"));
+        var raw = new double[64];
+        var engineering = new double[64];
+        int packets = 0;
+
+        foreach ((_, byte[] packet) in SpacePacketSplitter.Split(stream))
+        {
+            DecodedPacket decoded = layouts.Decode(packet);
+            string layout = layouts.DecodeValues(packet, raw, engineering, out int count);
+
+            Assert.That(layout, Is.EqualTo(decoded.Layout));
+            Assert.That(raw[..count], Is.EqualTo(decoded.Fields.Select(f => f.Value.Raw)));
+            Assert.That(engineering[..count], Is.EqualTo(decoded.Fields.Select(f => f.Value.Value)));
+            packets++;
+        }
+
+        Assert.That(packets, Is.EqualTo(7200));
+        Assert.That(() => layouts.DecodeValues(new byte[8], raw, engineering, out _), Throws.TypeOf<PacketDecodeException>());
+    }
+
+    [Test]
     public void Decode_FlightFile_Is7200Apid11Version0PacketsWithNoOctetLeftOver()
     {
         var layouts = new PacketLayouts(Import().Rig.Dictionary);

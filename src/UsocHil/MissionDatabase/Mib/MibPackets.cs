@@ -26,6 +26,15 @@ internal sealed class MibPackets(ImportReport report, MibParameters parameters)
 
     public int MostCommonApid => _apids.Where(a => a is >= 0 and <= 2047).GroupBy(a => a).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key ?? 0;
 
+    /// <summary>TM[3,25] packets told apart by their structure ID (PI1).</summary>
+    public List<HousekeepingStructureDefinition> Housekeeping { get; } = [];
+
+    /// <summary>TM[5,1..4] packets told apart by their event ID (PI1); the subtype is the severity.</summary>
+    public List<EventDefinition> Events { get; } = [];
+
+    /// <summary>The root layout and its header parameters are wanted only when some packet is a layout.</summary>
+    public bool HasLayouts { get; private set; }
+
     public IReadOnlyList<PacketDefinition> Read(MibTable pid, MibTable pic, MibTable tpcf, MibTable plf, MibTable vpd)
     {
         var packets = new List<PacketDefinition>
@@ -37,14 +46,22 @@ internal sealed class MibPackets(ImportReport report, MibParameters parameters)
         foreach (MibRow row in pid.Rows)
         {
             string spid = row[5];
-            string name = names.TryGetValue(spid, out string? n) && n.Length > 0 ? Xtce.XtceNames.Layout(n) : $"SPID_{spid}";
+            string name = Xtce.XtceNames.Layout(names.TryGetValue(spid, out string? n) && n.Length > 0 ? n : $"SPID_{spid}");
+            int apid = row.Int(2) ?? 0;
             if (identified.Contains((row[0], row[1])))
             {
-                report.Dropped(row.Location, "PID", name, "identified by PI1/PI2 values, which are not imported yet");
+                string? named = names.TryGetValue(spid, out string? label) && label.Length > 0 ? Xtce.XtceNames.Rig(label) : null;
+                if (Service(row, named, plf.Rows.Where(p => p[1] == spid)))
+                {
+                    _apids.Add(apid);
+                    continue;
+                }
+
+                report.Dropped(row.Location, "PID", name, "identified by PI1/PI2 values, which are imported only for housekeeping (TM[3,25]) and events (TM[5,1..4])");
                 continue;
             }
 
-            int apid = row.Int(2) ?? 0;
+            HasLayouts = true;
             _apids.Add(apid);
             var entries = (row.Int(8) ?? -1) is int tpsd and >= 0 && vpd.Rows.Any(v => v.Int(0) == tpsd)
                 ? Variable(vpd.Rows.Where(v => v.Int(0) == tpsd).OrderBy(v => v.Int(1)).ToList(), 6 + (row.Int(9) ?? 0), name)
@@ -65,8 +82,48 @@ internal sealed class MibPackets(ImportReport report, MibParameters parameters)
             report.Imported(row.Location, "PID", name, $"SPID {spid}, APID {apid}, TM[{row[0]},{row[1]}], {entries.Count} fields");
         }
 
-        return packets;
+        return HasLayouts ? packets : [];
     }
+
+    private bool Service(MibRow row, string? name, IEnumerable<MibRow> fields)
+    {
+        int? pi1 = row.Int(3);
+        if (name is null || pi1 is null or < 0 or > ushort.MaxValue || (row[0] == "3" && pi1 > byte.MaxValue) || (row.Int(4) ?? 0) != 0)
+        {
+            return false;
+        }
+
+        if (row[0] == "3" && row[1] == "25")
+        {
+            var parameterNames = new List<string>();
+            foreach (MibRow field in fields.OrderBy(f => (f.Int(2) ?? 0) * 8L + (f.Int(3) ?? 0)))
+            {
+                if (!parameters.Imported.TryGetValue(field[0], out ParameterDefinition? parameter))
+                {
+                    report.Dropped(field.Location, "PLF", field[0], $"in housekeeping structure {name}: its parameter is not imported");
+                    return false;
+                }
+
+                parameterNames.Add(parameter.Name);
+            }
+
+            int interval = row.Int(11) is int ms and > 0 ? ms : 1000;
+            Housekeeping.Add(new HousekeepingStructureDefinition { StructureId = pi1.Value, Name = name, IntervalMs = interval, Parameters = parameterNames });
+            report.Imported(row.Location, "PID", name, $"housekeeping structure {pi1} of {parameterNames.Count} parameters every {interval} ms");
+            return true;
+        }
+
+        if (row[0] == "5" && row.Int(1) is int subtype and >= 1 and <= 4)
+        {
+            Events.Add(new EventDefinition(pi1.Value, name, Severities[subtype - 1]));
+            report.Imported(row.Location, "PID", name, $"event {pi1}, severity {Severities[subtype - 1]}");
+            return true;
+        }
+
+        return false;
+    }
+
+    private static readonly string[] Severities = ["info", "low", "medium", "high"];
 
     private List<PacketEntryDefinition> Fixed(List<MibRow> rows, string packet)
     {

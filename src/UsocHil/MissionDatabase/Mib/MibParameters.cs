@@ -2,8 +2,12 @@ using UsocHil.Description;
 
 namespace UsocHil.MissionDatabase.Mib;
 
-/// <summary>PCF rows as parameters: the field type from PTC/PFC, unit and description; a calibration reference or a parameter not in packets is reported.</summary>
-internal sealed class MibParameters(ImportReport report)
+/// <summary>
+/// PCF rows as parameters: the field type from PTC/PFC, the on-board ID (PCF_PID) as the parameter ID, unit,
+/// description and calibration; what the MIB has no column for from <see cref="MibExtension"/>. A calibration that
+/// cannot be found or a parameter not in packets is reported.
+/// </summary>
+internal sealed class MibParameters(ImportReport report, MibCalibrations calibrations, IReadOnlyDictionary<(string, string, string), MibRow> extension)
 {
     public Dictionary<string, ParameterDefinition> Imported { get; } = new(StringComparer.Ordinal);
 
@@ -12,6 +16,7 @@ internal sealed class MibParameters(ImportReport report)
 
     public MibParameters Read(MibTable pcf)
     {
+        var ids = new HashSet<int>();
         foreach (MibRow row in pcf.Rows)
         {
             string name = row[0];
@@ -31,22 +36,42 @@ internal sealed class MibParameters(ImportReport report)
                 continue;
             }
 
+            int id = row.Int(2) is int onboard and >= 0 and <= ushort.MaxValue && ids.Add(onboard) ? onboard : Next(ids, Imported.Count + 1);
+            MibCalibration? calibration = null;
+            if (row[11].Length > 0 && (calibration = calibrations.Find(row[11], name, out string? whyNot)) is null)
+            {
+                report.Dropped(row.Location, "PCF_CURTX", name, $"{whyNot}: the parameter keeps its raw value", safetyRelevant: true);
+            }
+
             Imported[name] = new ParameterDefinition
             {
-                Id = Imported.Count + 1,
+                Id = id,
                 Name = Xtce.XtceNames.Rig(name),
                 Type = type,
                 Unit = row[3].Length > 0 ? row[3] : null,
+                Calibration = calibration?.Polynomial,
+                Spline = calibration?.Spline,
+                Enum = calibration?.Labels,
+                Range = extension.Pair(MibExtension.Parameter, name, MibExtension.Range),
+                Settable = extension.Flag(MibExtension.Parameter, name, MibExtension.Settable),
+                Volatile = extension.Flag(MibExtension.Parameter, name, MibExtension.Volatile),
                 Description = row[1].Length > 0 ? row[1] : null,
             };
-            if (row[11].Length > 0)
-            {
-                report.Dropped(row.Location, "PCF_CURTX", name, $"calibration {row[11]} is not imported: the parameter keeps its raw value", safetyRelevant: true);
-            }
 
             report.Imported(row.Location, "PCF", name, type);
         }
 
         return this;
+    }
+
+    private static int Next(HashSet<int> ids, int from)
+    {
+        int id = from;
+        while (!ids.Add(id))
+        {
+            id++;
+        }
+
+        return id;
     }
 }

@@ -55,4 +55,7 @@ internal sealed record MibRow(string Location, string[] Columns)
     public string this[int column] => column < Columns.Length ? Columns[column].Trim() : "";
 
     public int? Int(int column) => int.TryParse(this[column], NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) ? value : null;
+
+    public double? Double(int column) =>
+        double.TryParse(this[column], NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) ? value : null;
 }

@@ -21,6 +21,28 @@ internal static class MibTypes
     /// <summary>The PUS wire type a command argument of this PTC/PFC travels as, when it is one.</summary>
     public static string? WireType(int ptc, int pfc) => FieldType(ptc, pfc) is { } type && type is "uint8" or "int8" or "uint16" or "int16" or "uint32" or "int32" or "float32" or "float64" ? type : null;
 
+    /// <summary>The PTC/PFC a field type is written as, when it has one (the inverse of <see cref="FieldType(int, int)"/>).</summary>
+    public static (int Ptc, int Pfc)? Codes(Dictionary.FieldType field) => (field.Kind, field.Bits) switch
+    {
+        (Dictionary.FieldKind.Boolean, 1) => (1, 0),
+        (Dictionary.FieldKind.Float, 32) => (5, 1),
+        (Dictionary.FieldKind.Float, 64) => (5, 2),
+        (Dictionary.FieldKind.Unsigned, int bits) when Pfc(bits) is int pfc => (3, pfc),
+        (Dictionary.FieldKind.Unsigned, <= 32 and int bits) => (2, bits),
+        (Dictionary.FieldKind.Signed, int bits) when Pfc(bits) is int pfc => (4, pfc),
+        _ => null,
+    };
+
+    private static int? Pfc(int bits) => bits switch
+    {
+        >= 4 and <= 16 => bits - 4,
+        24 => 13,
+        32 => 14,
+        48 => 15,
+        64 => 16,
+        _ => null,
+    };
+
     private static int? Bits(int pfc) => pfc switch
     {
         >= 0 and <= 12 => pfc + 4,

@@ -39,9 +39,18 @@ public static class XtceImporter
             types.TryAdd((string?)type.Attribute("name") ?? "", typeReader.Read(type));
         }
 
-        (Dictionary<string, ParameterDefinition> parameters, Dictionary<string, int?> skipped) = Parameters(Sets(systems, "ParameterSet"), types, coverage);
+        var bands = new List<LimitDefinition>();
+        (Dictionary<string, ParameterDefinition> parameters, Dictionary<string, int?> skipped) = Parameters(Sets(systems, "ParameterSet"), types, coverage, bands);
+        var services = new XtceServiceReader(coverage, parameters);
+        var containers = Sets(systems, "ContainerSet").Where(c => c.Name.LocalName == "SequenceContainer").ToList();
+        IReadOnlyList<HousekeepingStructureDefinition> housekeeping = [.. containers.Where(XtceServiceReader.IsHousekeeping).Select(services.Housekeeping).OfType<HousekeepingStructureDefinition>()];
         IReadOnlyList<PacketDefinition> packets = new XtceContainerReader(coverage, parameters, skipped)
-            .Read([.. Sets(systems, "ContainerSet").Where(c => c.Name.LocalName == "SequenceContainer")]);
+            .Read([.. containers.Where(c => !XtceServiceReader.IsHousekeeping(c))]);
+        List<EventDefinition> events = [];
+        List<FailureCodeDefinition> failures = [];
+        services.Enumerations(Sets(systems, "ParameterTypeSet"), events, failures);
+        IReadOnlyList<CommandDefinition> commands = new XtceCommandReader(coverage).Read(systems);
+        int? declaredApid = systems.Select(s => XtcePus.IntAlias(s, XtcePus.Apid, coverage, 2047)).FirstOrDefault(a => a is not null);
         foreach (XElement root in roots)
         {
             coverage.Sweep(root);
@@ -49,13 +58,22 @@ public static class XtceImporter
 
         report.Sort();
 
-        int apid = (int)(packets.SelectMany(p => p.Restrictions).FirstOrDefault(r => r.Parameter.Contains("APID", StringComparison.Ordinal) && r.Operator == "==")?.Value ?? 0);
+        int apid = declaredApid ?? (int)(packets.SelectMany(p => p.Restrictions).FirstOrDefault(r => r.Parameter.Contains("APID", StringComparison.Ordinal) && r.Operator == "==")?.Value ?? 0);
         var rig = new RigDefinition
         {
             Name = rigName,
             Description = $"Imported from the XTCE of {string.Join(", ", systems.Take(1).Select(s => (string?)s.Attribute("name")))} ({string.Join(", ", files.Select(Path.GetFileName))})",
             Apid = apid is >= 0 and <= 2047 ? apid : 0,
-            Dictionary = new RigDictionary { Parameters = [.. parameters.Values], Packets = packets },
+            Dictionary = new RigDictionary
+            {
+                Parameters = [.. parameters.Values],
+                Housekeeping = housekeeping,
+                Packets = packets,
+                Commands = commands,
+                Events = events,
+                FailureCodes = failures,
+            },
+            Limits = bands,
         };
         return ImportedDictionary.Checked(new DatabaseImport(rig, report), files[0]);
     }
@@ -63,8 +81,9 @@ public static class XtceImporter
     private static IEnumerable<XElement> Sets(IEnumerable<XElement> systems, string set) =>
         systems.SelectMany(s => s.Child("TelemetryMetaData")?.Child(set)?.Elements() ?? []);
 
-    private static (Dictionary<string, ParameterDefinition>, Dictionary<string, int?>) Parameters(IEnumerable<XElement> elements, Dictionary<string, XtceType> types, XtceCoverage coverage)
+    private static (Dictionary<string, ParameterDefinition>, Dictionary<string, int?>) Parameters(IEnumerable<XElement> elements, Dictionary<string, XtceType> types, XtceCoverage coverage, List<LimitDefinition> limits)
     {
+        var ids = new HashSet<int>();
         var parameters = new Dictionary<string, ParameterDefinition>(StringComparer.Ordinal);
         var skipped = new Dictionary<string, int?>(StringComparer.Ordinal);
         var rigNames = new HashSet<string>(StringComparer.Ordinal);
@@ -92,9 +111,14 @@ public static class XtceImporter
                 rigName = $"{XtceNames.Rig(name)}_{n}";
             }
 
+            int id = XtcePus.IntAlias(element, XtcePus.ParameterId, coverage, ushort.MaxValue) is int declared && ids.Add(declared) ? declared : NextId(ids, parameters.Count + 1);
+            (bool settable, bool lost) = Properties(element.Child("ParameterProperties"), name, coverage);
             parameters[name] = new ParameterDefinition
             {
-                Id = parameters.Count + 1,
+                Id = id,
+                Settable = settable,
+                Volatile = lost,
+                Range = type.Range,
                 Name = rigName,
                 Type = type.FieldType,
                 Unit = type.Unit,
@@ -103,9 +127,39 @@ public static class XtceImporter
                 Enum = type.Enumeration,
                 Description = (string?)element.Attribute("shortDescription") ?? element.Text("LongDescription") ?? type.Description,
             };
+            if (type.Alarm is { } alarm)
+            {
+                limits.Add(new LimitDefinition { Parameter = rigName, Yellow = alarm.Yellow, Red = alarm.Red, Persistence = alarm.Persistence });
+            }
+
             coverage.Report.Imported(XmlSource.Where(element), "Parameter", name, rigName == name ? type.FieldType : $"{type.FieldType}, as {rigName}");
         }
 
         return (parameters, skipped);
+    }
+
+    /// <summary>Settable (not read-only) and volatile (not persistent); a flag that is not one is reported and read as XTCE's default.</summary>
+    private static (bool Settable, bool Volatile) Properties(XElement? properties, string name, XtceCoverage coverage)
+    {
+        try
+        {
+            return (properties?.Bool("readOnly") == false, properties?.Bool("persistence") == false);
+        }
+        catch (XtceValueException e)
+        {
+            coverage.Report.Approximated(XmlSource.Where(properties!), "ParameterProperties", name, $"{e.Message}: read-only and persistent, XTCE's defaults");
+            return (false, false);
+        }
+    }
+
+    private static int NextId(HashSet<int> ids, int from)
+    {
+        int id = from;
+        while (!ids.Add(id))
+        {
+            id++;
+        }
+
+        return id;
     }
 }

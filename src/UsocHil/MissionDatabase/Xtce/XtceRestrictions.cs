@@ -109,14 +109,14 @@ internal sealed class XtceRestrictions(XtceCoverage coverage, IReadOnlyDictionar
 
         string value = text?.Trim() ?? "";
         bool curved = parameter.Calibration is { Count: > 0 } || parameter.Spline is { Count: > 0 };
-        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number))
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) && double.IsFinite(number))
         {
             return new RestrictionDefinition { Parameter = parameter.Name, Value = number, Operator = op, Calibrated = calibrated && curved };
         }
 
         // A label (an enumeration's, or a boolean's True/False) compares as its raw value.
         string? raw = parameter.Enum?.FirstOrDefault(e => string.Equals(e.Value, value, StringComparison.Ordinal)).Key;
-        if (raw is not null && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double rawValue))
+        if (raw is not null && double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out double rawValue) && double.IsFinite(rawValue))
         {
             return new RestrictionDefinition { Parameter = parameter.Name, Value = rawValue, Operator = op };
         }

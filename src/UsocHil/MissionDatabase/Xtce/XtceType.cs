@@ -12,4 +12,9 @@ internal sealed record XtceType(string Name, string? FieldType, int? FixedBits)
     public IReadOnlyDictionary<string, string>? Enumeration { get; init; }
     public string? WhyNot { get; init; }
     public string? Description { get; init; }
+
+    /// <summary>The valid range (engineering), the settable range of a parameter of this type.</summary>
+    public IReadOnlyList<double>? Range { get; init; }
+
+    public XtceAlarm? Alarm { get; init; }
 }

@@ -46,6 +46,11 @@ internal sealed class XtceTypeReader(XtceCoverage coverage)
             return result;
         }
 
+        if (type.Name.LocalName is "IntegerParameterType" or "FloatParameterType")
+        {
+            result = Bounded(type, name, result);
+        }
+
         if (type.Name.LocalName == "EnumeratedParameterType")
         {
             result = result with { Enumeration = Enumerations(type) };
@@ -158,6 +163,23 @@ internal sealed class XtceTypeReader(XtceCoverage coverage)
         }
 
         return type with { Spline = points };
+    }
+
+    private XtceType Bounded(XElement type, string name, XtceType result)
+    {
+        if (type.Child("ValidRange") is { } range && (range.Bool("validRangeAppliesToCalibrated") ?? true))
+        {
+            coverage.Read(range);
+            double low = range.Double("minInclusive") ?? range.Double("minExclusive") ?? double.MinValue;
+            double high = range.Double("maxInclusive") ?? range.Double("maxExclusive") ?? double.MaxValue;
+            result = result with { Range = [low, high] };
+            if (range.Attribute("minExclusive") is not null || range.Attribute("maxExclusive") is not null)
+            {
+                Report.Approximated(XmlSource.Where(range), "ValidRange", name, "an exclusive bound is checked as inclusive");
+            }
+        }
+
+        return type.Child("DefaultAlarm") is { } alarm ? result with { Alarm = new XtceAlarmReader(coverage).Read(alarm, name) } : result;
     }
 
     private Dictionary<string, string> Enumerations(XElement type)

@@ -1,0 +1,58 @@
+using UsocHil.Framing.Ccsds;
+
+namespace UsocHil.Dictionary;
+
+/// <summary>The decode of a recording's bulk: values into the caller's arrays, no objects per packet or field.</summary>
+public sealed partial class PacketLayouts
+{
+    /// <summary>
+    /// Reads a packet as <see cref="Decode"/> does, but only its raw and engineering values, in path order, into
+    /// <paramref name="raw"/> and <paramref name="engineering"/> (each at least as long as the longest path); returns
+    /// the name of the layout it ends in and sets <paramref name="count"/> to the fields read. Same exceptions as <see cref="Decode"/>.
+    /// </summary>
+    public string DecodeValues(ReadOnlySpan<byte> packet, Span<double> raw, Span<double> engineering, out int count, string? start = null)
+    {
+        PacketLayout layout = Start(start);
+        count = ReadPath(packet, layout, raw, engineering);
+        while (FirstMatch(layout, raw[..count], engineering[..count]) is { } child)
+        {
+            layout = child;
+            count = ReadFields(packet, layout, raw, engineering, count);
+        }
+
+        return layout.Definition.Abstract
+            ? throw new PacketDecodeException("layout", (int)(layout.EndBit / 8), $"no layout under {layout.Name} matches this packet")
+            : layout.Name;
+    }
+
+    private static int ReadPath(ReadOnlySpan<byte> packet, PacketLayout layout, Span<double> raw, Span<double> engineering) =>
+        ReadFields(packet, layout, raw, engineering, layout.Parent is null ? 0 : ReadPath(packet, layout.Parent, raw, engineering));
+
+    private static int ReadFields(ReadOnlySpan<byte> packet, PacketLayout layout, Span<double> raw, Span<double> engineering, int at)
+    {
+        IReadOnlyList<LayoutField> fields = layout.Fields;
+        for (int i = 0; i < fields.Count; i++)
+        {
+            LayoutField field = fields[i];
+            double value = BitField.Read(packet, field.BitOffset, field.Type, field.Parameter.Name);
+            raw[at] = value;
+            engineering[at++] = Calibration.Apply(field.Parameter, value);
+        }
+
+        return at;
+    }
+
+    private static PacketLayout? FirstMatch(PacketLayout layout, ReadOnlySpan<double> raw, ReadOnlySpan<double> engineering)
+    {
+        IReadOnlyList<PacketLayout> children = layout.Children;
+        for (int i = 0; i < children.Count; i++)
+        {
+            if (children[i].Matches(raw, engineering))
+            {
+                return children[i];
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using UsocHil.Description;
+using UsocHil.Dictionary;
+
+namespace UsocHil.MissionDatabase.Mib;
+
+/// <summary>
+/// Writes a rig's dictionary and limits as a SCOS-2000 MIB's ASCII tables: parameters (PCF) with their polynomial
+/// (MCF), curve (CAF/CAP) or text (TXF/TXP) calibrations and limits (OCF/OCP), housekeeping structures and events as
+/// PUS packets (PID/PIC/TPCF/PLF), commands (CCF/CDF/CPC with PRF/PRV ranges), and <see cref="MibExtension"/> for the rest.
+/// </summary>
+public static class MibExporter
+{
+    public static IReadOnlyDictionary<string, string> Write(RigDefinition rig)
+    {
+        if (rig.Dictionary.Packets.Count > 0)
+        {
+            throw new MissionDatabaseException($"{rig.Dictionary.Packets[0].Name}:0", "packet layouts other than housekeeping structures cannot be written as a MIB yet");
+        }
+
+        var tables = new SortedDictionary<string, List<string[]>>(StringComparer.Ordinal);
+        List<string[]> Table(string name) => tables.TryGetValue(name, out List<string[]>? rows) ? rows : tables[name] = [];
+        var limits = rig.Limits.ToDictionary(l => l.Parameter, StringComparer.Ordinal);
+        int curve = 0;
+        foreach (ParameterDefinition p in rig.Dictionary.Parameters)
+        {
+            FieldType field = FieldType.Parse(p.Type);
+            (int ptc, int pfc) = MibTypes.Codes(field) ?? throw new MissionDatabaseException($"{p.Name}:0", $"type {p.Type} has no SCOS-2000 PTC/PFC");
+            string calibration = p.Calibration is null && p.Spline is null && p.Enum is null ? "" : $"CAL{++curve:D4}";
+            string raw = field.Kind switch { FieldKind.Float => "R", FieldKind.Signed => "I", _ => "U" };
+            if (p.Calibration is { } polynomial)
+            {
+                if (polynomial.Count > 5)
+                {
+                    throw new MissionDatabaseException($"{p.Name}:0", "a polynomial beyond the fourth degree does not fit MCF");
+                }
+
+                Table("mcf").Add([calibration, p.Name, .. Enumerable.Range(0, 5).Select(i => i < polynomial.Count ? Text(polynomial[i]) : "0")]);
+            }
+            else if (p.Spline is { } spline)
+            {
+                Table("caf").Add([calibration, p.Name, "R", raw, "D", p.Unit ?? "", Text(spline.Count), "P"]);
+                Table("cap").AddRange(spline.Select(point => new[] { calibration, Text(point[0]), Text(point[1]) }));
+            }
+            else if (p.Enum is { } labels)
+            {
+                Table("txf").Add([calibration, p.Name, raw, Text(labels.Count)]);
+                Table("txp").AddRange(labels.OrderBy(l => long.Parse(l.Key, CultureInfo.InvariantCulture)).Select(l => new[] { calibration, l.Key, l.Key, l.Value }));
+            }
+
+            Table("pcf").Add([p.Name, p.Description ?? "", Text(p.Id), p.Unit ?? "", Text(ptc), Text(pfc), Text(field.Bits), "", "", p.Enum is null ? "N" : "S", "R", calibration,
+                "F", "N", "0", "", "", "", "R", "Y", "", "0", "B", ""]);
+            if (limits.TryGetValue(p.Name, out LimitDefinition? limit))
+            {
+                Table("ocf").Add([p.Name, Text(limit.Persistence), "2", "C", raw == "R" || p.Calibration is not null || p.Spline is not null ? "R" : raw]);
+                Table("ocp").Add([p.Name, "1", "S", Text(limit.Yellow[0]), Text(limit.Yellow[1]), "", ""]);
+                Table("ocp").Add([p.Name, "2", "H", Text(limit.Red[0]), Text(limit.Red[1]), "", ""]);
+            }
+
+            if (p.Settable)
+            {
+                Table(MibExtension.Table).Add([MibExtension.Parameter, p.Name, MibExtension.Settable, "1"]);
+            }
+
+            if (p.Volatile)
+            {
+                Table(MibExtension.Table).Add([MibExtension.Parameter, p.Name, MibExtension.Volatile, "1"]);
+            }
+
+            if (p.Range is { Count: 2 } range)
+            {
+                Table(MibExtension.Table).Add([MibExtension.Parameter, p.Name, MibExtension.Range, Text(range[0]), Text(range[1])]);
+            }
+        }
+
+        MibPacketWriter.Telemetry(rig, Table);
+        MibPacketWriter.Commands(rig, Table);
+        foreach (FailureCodeDefinition failure in rig.Dictionary.FailureCodes)
+        {
+            Table(MibExtension.Table).Add([MibExtension.FailureCode, failure.Name, MibExtension.Code, Text(failure.Code)]);
+        }
+
+        return tables.ToDictionary(t => t.Key + ".dat", t => string.Concat(t.Value.Select(row => string.Join('\t', row) + "\n")), StringComparer.Ordinal);
+    }
+
+    internal static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    internal static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Xml.Linq;
+using UsocHil.Description;
+using UsocHil.Dictionary;
+
+namespace UsocHil.MissionDatabase.Xtce;
+
+/// <summary>
+/// A rig parameter as its own XTCE parameter type: enumerated when it has labels, integer when its engineering value
+/// is its raw integer, float otherwise (a calibrated integer is a float type over an integer encoding, as XTCE says);
+/// the calibrator inside the encoding, the settable range as the valid range, the limit as default alarm ranges.
+/// </summary>
+internal static class XtceTypeWriter
+{
+    private static readonly XNamespace X = XtcePus.Namespace;
+
+    public static string TypeName(string parameter) => parameter + "_Type";
+
+    public static string Text(object value) => value switch
+    {
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    public static XElement Parameter(ParameterDefinition parameter, LimitDefinition? limit)
+    {
+        FieldType field = FieldType.Parse(parameter.Type);
+        bool calibrated = parameter.Calibration is not null || parameter.Spline is not null;
+        string element = parameter.Enum is not null ? "EnumeratedParameterType"
+            : field.Kind == FieldKind.Boolean ? throw Unsupported(parameter, "a boolean without labels")
+            : field.Kind != FieldKind.Float && !calibrated && Integral(parameter.Range) ? "IntegerParameterType"
+            : "FloatParameterType";
+        var type = new XElement(X + element, new XAttribute("name", TypeName(parameter.Name)));
+        if (element == "IntegerParameterType")
+        {
+            type.Add(new XAttribute("sizeInBits", field.Bits), new XAttribute("signed", field.Kind == FieldKind.Signed));
+        }
+        else if (element == "FloatParameterType")
+        {
+            type.Add(new XAttribute("sizeInBits", 64));
+        }
+
+        type.Add(Units(parameter.Unit), Encoding(field, Calibrator(parameter)));
+        if (parameter.Enum is not null)
+        {
+            if (calibrated || parameter.Range is not null || limit is not null)
+            {
+                throw Unsupported(parameter, "labels with a calibration, range or limit");
+            }
+
+            type.Add(new XElement(X + "EnumerationList", parameter.Enum.OrderBy(e => long.Parse(e.Key, CultureInfo.InvariantCulture))
+                .Select(e => new XElement(X + "Enumeration", new XAttribute("value", e.Key), new XAttribute("label", e.Value)))));
+            return type;
+        }
+
+        if (parameter.Range is { Count: 2 } range)
+        {
+            type.Add(new XElement(X + "ValidRange", new XAttribute("minInclusive", Text(range[0])), new XAttribute("maxInclusive", Text(range[1]))));
+        }
+
+        if (limit is not null)
+        {
+            type.Add(new XElement(X + "DefaultAlarm", limit.Persistence == 1 ? null : new XAttribute("minViolations", limit.Persistence),
+                new XElement(X + "StaticAlarmRanges", Range("WarningRange", limit.Yellow), Range("CriticalRange", limit.Red))));
+        }
+
+        return type;
+    }
+
+    public static XElement? Units(string? unit) =>
+        unit is null ? null : new XElement(X + "UnitSet", new XElement(X + "Unit", unit));
+
+    public static XElement Encoding(FieldType field, XElement? calibrator) => field.Kind switch
+    {
+        FieldKind.Float => new XElement(X + "FloatDataEncoding", new XAttribute("sizeInBits", field.Bits), new XAttribute("encoding", "IEEE754_1985"), calibrator),
+        _ => new XElement(X + "IntegerDataEncoding", new XAttribute("sizeInBits", field.Bits),
+            new XAttribute("encoding", field.Kind == FieldKind.Signed ? "twosComplement" : "unsigned"), calibrator),
+    };
+
+    public static bool Integral(IReadOnlyList<double>? range) => range is null || range.All(v => Math.Floor(v) == v && Math.Abs(v) < 9e15);
+
+    public static MissionDatabaseException Unsupported(ParameterDefinition parameter, string what) =>
+        new($"{parameter.Name}:0", $"{what} cannot be written as XTCE yet");
+
+    private static XElement? Calibrator(ParameterDefinition parameter)
+    {
+        if (parameter.Calibration is { } polynomial)
+        {
+            return new XElement(X + "DefaultCalibrator", new XElement(X + "PolynomialCalibrator",
+                polynomial.Select((c, i) => new XElement(X + "Term", new XAttribute("coefficient", Text(c)), new XAttribute("exponent", i)))));
+        }
+
+        return parameter.Spline is { } spline
+            ? new XElement(X + "DefaultCalibrator", new XElement(X + "SplineCalibrator", new XAttribute("order", 1), new XAttribute("extrapolate", true),
+                spline.Select(p => new XElement(X + "SplinePoint", new XAttribute("raw", Text(p[0])), new XAttribute("calibrated", Text(p[1]))))))
+            : null;
+    }
+
+    private static XElement? Range(string level, IReadOnlyList<double> band) =>
+        band.Count != 2 ? null : new XElement(X + level, new XAttribute("minInclusive", Text(band[0])), new XAttribute("maxInclusive", Text(band[1])));
+}

@@ -1,0 +1,80 @@
+using UsocHil.Description;
+using UsocHil.MissionDatabase;
+using UsocHil.MissionDatabase.Mib;
+using UsocHil.MissionDatabase.Xtce;
+
+namespace UsocHil.Tests.MissionDatabase;
+
+/// <summary>
+/// Limits from a database: XTCE's five alarm levels folded onto yellow and red (the innermost of each kept, the others
+/// reported), MIB soft and hard checks; what the rig's bands cannot hold (delta limits, a limit applicable only in some
+/// context) is a reported safety loss.
+/// </summary>
+public sealed class LimitImportTests
+{
+    private const string Xtce = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <SpaceSystem name="limits" xmlns="http://www.omg.org/spec/XTCE/20180204">
+          <TelemetryMetaData>
+            <ParameterTypeSet>
+              <FloatParameterType name="Temp_Type">
+                <FloatDataEncoding sizeInBits="32"/>
+                <DefaultAlarm minViolations="4">
+                  <StaticAlarmRanges>
+                    <WatchRange minInclusive="5" maxInclusive="45"/>
+                    <WarningRange minInclusive="0" maxInclusive="50"/>
+                    <DistressRange minInclusive="-5" maxInclusive="55"/>
+                    <CriticalRange minInclusive="-10" maxInclusive="60"/>
+                    <SevereRange minInclusive="-20" maxInclusive="70"/>
+                  </StaticAlarmRanges>
+                  <ChangeAlarmRanges changeType="changePerSecond">
+                    <WarningRange minInclusive="-1" maxInclusive="1"/>
+                  </ChangeAlarmRanges>
+                </DefaultAlarm>
+              </FloatParameterType>
+            </ParameterTypeSet>
+            <ParameterSet>
+              <Parameter name="Temp" parameterTypeRef="Temp_Type"/>
+            </ParameterSet>
+          </TelemetryMetaData>
+        </SpaceSystem>
+        """;
+
+    [Test]
+    public void Xtce_FiveLevels_FoldOntoYellowAndRed_AndTheDeltaLimitIsASafetyLoss()
+    {
+        string file = Path.Combine(TestDirectories.Create("limits"), "limits.xml");
+        File.WriteAllText(file, Xtce);
+
+        DatabaseImport imported = XtceImporter.Import([file], "limits");
+
+        LimitDefinition limit = imported.Rig.Limits.Single();
+        Assert.That((limit.Parameter, limit.Yellow, limit.Red, limit.Persistence), Is.EqualTo(("TEMP", (IReadOnlyList<double>)[0, 50], (IReadOnlyList<double>)[-10, 60], 4)));
+        var losses = imported.Report.SafetyLosses.ToList();
+        Assert.That(losses.Select(l => (l.Element, l.Outcome)), Is.EquivalentTo(new[]
+        {
+            ("WatchRange", ImportOutcome.Approximated), ("DistressRange", ImportOutcome.Approximated),
+            ("SevereRange", ImportOutcome.Approximated), ("ChangeAlarmRanges", ImportOutcome.Dropped),
+        }));
+        Assert.That(losses.Single(l => l.Element == "ChangeAlarmRanges").How, Does.Contain("delta"));
+    }
+
+    [Test]
+    public void Mib_SoftAndHardChecks_AreTheBands_AndDeltaOrContextChecksAreSafetyLosses()
+    {
+        string folder = TestDirectories.Create("mib-limits");
+        File.WriteAllText(Path.Combine(folder, "pcf.dat"), "TEMP\tTemperature\t7\tdegC\t5\t1\t32\t\t\tN\tR\t\tF\tN\t0\t\t\t\tR\tY\t\t0\tB\t\nMODE\tMode\t8\t\t3\t4\t8\t\t\tN\tR\t\tF\tN\t0\t\t\t\tR\tY\t\t0\tB\t\n");
+        File.WriteAllText(Path.Combine(folder, "ocf.dat"), "TEMP\t3\t4\tC\tR\n");
+        File.WriteAllText(Path.Combine(folder, "ocp.dat"),
+            "TEMP\t1\tS\t0\t50\t\t\nTEMP\t2\tH\t-10\t60\t\t\nTEMP\t3\tD\t-1\t1\t\t\nTEMP\t4\tS\t10\t40\tMODE\t2\n");
+
+        DatabaseImport imported = MibImporter.Import(folder, "mib-limits");
+
+        LimitDefinition limit = imported.Rig.Limits.Single();
+        Assert.That((limit.Yellow, limit.Red, limit.Persistence), Is.EqualTo(((IReadOnlyList<double>)[0, 50], (IReadOnlyList<double>)[-10, 60], 3)));
+        Assert.That(imported.Rig.Dictionary.Parameters.Single(p => p.Name == "TEMP").Id, Is.EqualTo(7));
+        var losses = imported.Report.SafetyLosses.ToList();
+        Assert.That(losses.Select(l => l.Location), Is.EqualTo(new[] { "ocp.dat:3", "ocp.dat:4" }));
+        Assert.That(losses[1].How, Does.Contain("applies only while MODE is 2"));
+    }
+}
