@@ -1,3 +1,5 @@
+using UsocHil.Uncertainty;
+
 namespace UsocHil.Expectations;
 
 /// <summary>
@@ -25,6 +27,12 @@ public sealed record JudgedResult
 
     public string Message { get; init; } = "";
     public Evidence Evidence { get; init; } = Evidence.Empty;
+
+    /// <summary>The expanded uncertainty of <see cref="Measured"/>, where a budget or a declared U stands behind it.</summary>
+    public ExpandedUncertainty? Uncertainty { get; init; }
+
+    /// <summary>The decision rule that made the verdict from the value and its uncertainty; null for a bare comparison.</summary>
+    public DecisionRule? DecisionRule { get; init; }
 
     public bool Passed => !Verdict.IsFailing();
 
