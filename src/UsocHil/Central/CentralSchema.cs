@@ -10,7 +10,7 @@ namespace UsocHil.Central;
 /// </summary>
 internal static class CentralSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     private const string V1 = """
         CREATE TABLE stations(name text PRIMARY KEY, first_push_wall text NOT NULL);
@@ -68,6 +68,15 @@ internal static class CentralSchema
             CONSTRAINT one_booking_per_rig_at_a_time EXCLUDE USING gist (rig WITH =, during WITH &&));
         """;
 
+    /// <summary>Uncertainty budgets of calibration points and judged values, as the station archive keeps them.</summary>
+    private const string V3 = """
+        CREATE TABLE uncertainty_budgets(id bigserial PRIMARY KEY, run_id bigint NOT NULL REFERENCES runs(id),
+            time text NOT NULL, subject text NOT NULL, kind text NOT NULL, unit text,
+            combined double precision, nu_eff double precision, coverage_factor double precision, expanded double precision,
+            probability double precision, components text NOT NULL);
+        CREATE INDEX uncertainty_budgets_run ON uncertainty_budgets(run_id);
+        """;
+
     /// <summary>Creates the tables in an empty database or migrates older ones; refuses a newer schema.</summary>
     public static async Task MigrateAsync(NpgsqlConnection connection, string location, CancellationToken cancellationToken)
     {
@@ -91,6 +100,11 @@ internal static class CentralSchema
         if (current < 2)
         {
             await ExecuteAsync(connection, transaction, V2, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (current < 3)
+        {
+            await ExecuteAsync(connection, transaction, V3, cancellationToken).ConfigureAwait(false);
         }
 
         if (current < Version)

@@ -75,6 +75,20 @@ public sealed class ArchiveRunObserver(RunRecorder recorder, ILogger log) : IRun
         });
     });
 
+    public void OnBudget(BudgetProduct product) => Safely(() => recorder.Enqueue(WriteKind.Budget, new BudgetRow
+    {
+        Time = product.RigTime,
+        Subject = product.Subject,
+        Kind = product.Kind,
+        Unit = product.Budget.Unit,
+        Combined = product.Budget.Combined,
+        EffectiveDegreesOfFreedom = product.Budget.EffectiveDegreesOfFreedom,
+        CoverageFactor = product.Budget.CoverageFactor,
+        Expanded = product.Budget.Expanded,
+        CoverageProbability = product.Budget.CoverageProbability,
+        Components = product.Budget.Components.Select(c => new BudgetComponentRow(c.Name, c.StandardUncertainty, c.SensitivityCoefficient, c.DegreesOfFreedom)).ToArray(),
+    }));
+
     public void OnRunFinished(RunResult result) => Result = result;
 
     /// <summary>Seals the run with the outcome it reported (error if it reported none).</summary>

@@ -17,6 +17,7 @@ internal sealed class RowInserter : IDisposable
     private readonly SqliteCommand _command;
     private readonly SqliteCommand _calibration;
     private readonly SqliteCommand _parameterName;
+    private readonly SqliteCommand _budget;
 
     private readonly TelemetryStatement _telemetryRaw;
 
@@ -34,12 +35,13 @@ internal sealed class RowInserter : IDisposable
         _event = Prepare("INSERT INTO events(run_id, time, event_id, name, severity, data) VALUES ($a, $b, $c, $d, $e, $f)");
         _command = Prepare("INSERT INTO commands(run_id, time, name, service, subtype, sequence_count, accepted, completed, failure_code, failure) VALUES ($a, $b, $c, $d, $e, $f, $g, $h, $i, $j)");
         _calibration = Prepare("INSERT INTO calibrations(run_id, sensor, model, coefficients, uncertainties, residual_rms, r_squared, points) VALUES ($a, $b, $c, $d, $e, $f, $g, $h)");
+        _budget = Prepare("INSERT INTO uncertainty_budgets(run_id, time, subject, kind, unit, combined, nu_eff, coverage_factor, expanded, probability, components) VALUES ($a, $b, $c, $d, $e, $f, $g, $h, $i, $j, $k)");
         _parameterName = Prepare("INSERT INTO parameter_names(name) VALUES ($a) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id");
     }
 
     public void Begin(SqliteTransaction transaction)
     {
-        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName })
+        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName, _budget })
         {
             c.Transaction = transaction;
         }
@@ -78,6 +80,11 @@ internal sealed class RowInserter : IDisposable
             case WriteKind.Calibration:
                 var p = (CalibrationRow)item.Payload!;
                 Run(_calibration, item.RunId, p.Sensor, p.Model, ArchiveJson.Numbers(p.Coefficients), ArchiveJson.Numbers(p.Uncertainties), Db(p.ResidualRms), Db(p.RSquared), ArchiveJson.Points(p.Points));
+                break;
+            case WriteKind.Budget:
+                var b = (BudgetRow)item.Payload!;
+                Run(_budget, item.RunId, ArchiveTime.ToText(b.Time), b.Subject, b.Kind, b.Unit, Db(b.Combined), Db(double.IsInfinity(b.EffectiveDegreesOfFreedom) ? null : b.EffectiveDegreesOfFreedom),
+                    Db(b.CoverageFactor), Db(b.Expanded), Db(b.CoverageProbability), BudgetJson.Components(b.Components));
                 break;
             default:
                 throw new InvalidOperationException($"not a row: {item.Kind}");
@@ -134,7 +141,7 @@ internal sealed class RowInserter : IDisposable
 
     public void Dispose()
     {
-        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName })
+        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName, _budget })
         {
             c.Dispose();
         }

@@ -107,6 +107,8 @@ internal static class RunJson
             w.WriteEndArray();
         });
 
+        BudgetJson.Write(w, run.Budgets);
+
         // Telemetry as [time µs, parameter, value] triples: compact, and the bulk of a long run.
         w.WriteStartArray("telemetry");
         foreach (TelemetryRow t in telemetry ?? run.Telemetry)

@@ -11,6 +11,7 @@ public sealed record RunRecord
     public IReadOnlyList<EventRow> Events { get; init; } = [];
     public IReadOnlyList<CommandRow> Commands { get; init; } = [];
     public IReadOnlyList<CalibrationRow> Calibrations { get; init; } = [];
+    public IReadOnlyList<BudgetRow> Budgets { get; init; } = [];
 
     public long Id => Summary.Id;
 

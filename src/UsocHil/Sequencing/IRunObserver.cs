@@ -27,6 +27,8 @@ public interface IRunObserver
 
     void OnCalibration(CalibrationProduct product) { }
 
+    void OnBudget(BudgetProduct budget) { }
+
     void OnRunFinished(RunResult result) { }
 }
 
