@@ -30,10 +30,14 @@ public static class RunCommand
         {
             Description = "Who runs it, recorded with the run, every prompt answer, hold and resume (default: the login name)",
         };
+        var acceptInvalidReference = new Option<bool>("--accept-invalid-reference")
+        {
+            Description = "Run although a reference instrument is not in the station's register or is past its calibration due date; the run is marked not valid for acceptance and a nonconformance is drafted",
+        };
         var results = GlobalOptions.Results();
         var command = new Command("run", "Run a calibration, optimisation or certification sequence on a rig")
         {
-            rig, sequence, yes, timeScale, results, report, truth, monitor, raw, operatorName,
+            rig, sequence, yes, timeScale, results, report, truth, monitor, raw, operatorName, acceptInvalidReference,
         };
         command.SetHandler(async (parse, cancellationToken) =>
         {
@@ -50,7 +54,10 @@ public static class RunCommand
                 var request = new RunRequest(StationContext.Load(parse), parse.GetValue(rig)!, parse.GetValue(sequence)!, parse.GetValue(yes), scale,
                     parse.GetValue(truth)?.FullName, parse.GetValue(GlobalOptions.Verbosity),
                     parse.GetResult(monitor) is null ? null : parse.GetValue(monitor) ?? "",
-                    parse.GetValue(results)?.FullName, parse.GetValue(report)?.FullName, parse.GetValue(raw), parse.GetValue(operatorName));
+                    parse.GetValue(results)?.FullName, parse.GetValue(report)?.FullName, parse.GetValue(raw), parse.GetValue(operatorName))
+                {
+                    AcceptInvalidReference = parse.GetValue(acceptInvalidReference),
+                };
                 if (request.ReportDirectory is { } reportFolder)
                 {
                     RequireWritable(reportFolder);

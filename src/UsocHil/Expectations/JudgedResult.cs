@@ -34,6 +34,9 @@ public sealed record JudgedResult
     /// <summary>The decision rule that made the verdict from the value and its uncertainty; null for a bare comparison.</summary>
     public DecisionRule? DecisionRule { get; init; }
 
+    /// <summary>The requirement this verdict verifies (an identifier such as "FUR-TC-003"), where the check names one.</summary>
+    public string? Requirement { get; init; }
+
     public bool Passed => !Verdict.IsFailing();
 
     /// <summary>True when a verdict was made (a plain recorded value has <see cref="Verdict.NotSet"/>).</summary>

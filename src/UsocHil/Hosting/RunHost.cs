@@ -1,5 +1,6 @@
 using Serilog;
 using UsocHil.Configuration;
+using UsocHil.Records;
 using UsocHil.Safing;
 using UsocHil.Sequencing;
 
@@ -118,6 +119,12 @@ public sealed class RunHost
             throw new OperatorRequiredException(Plan.Name, Plan.OperatorPrompts);
         }
 
+        IReadOnlyList<string> referenceProblems = ReferenceRegister.Problems(_request.Station.Config, Rig, DateOnly.FromDateTime(_wall.GetUtcNow().UtcDateTime));
+        if (referenceProblems.Count > 0 && !_request.AcceptInvalidReference)
+        {
+            throw new RunRefusedException($"{referenceProblems[0]}; --accept-invalid-reference runs anyway, not valid for acceptance");
+        }
+
         using RigLock rigLock = RigLock.Take(_request.Station, Rig.Name, Plan.Name, _wall);
         await using RunAdmissions admissions = await RunAdmissions.AdmitAsync(_request.Registries.Guards, Rig.Name, Operator,
             reason => RequestAbort(reason), cancellationToken).ConfigureAwait(false);
@@ -129,6 +136,12 @@ public sealed class RunHost
         {
             log.Warning("Raw packet sending is enabled (--raw): raw steps send bytes outside the dictionary, unverified");
             observer.OnEvent(new RunEvent("harness", "warning", RawPacketsEnabled, Clock.Time.GetUtcNow()));
+        }
+
+        foreach (string problem in referenceProblems)
+        {
+            log.Warning("Not valid for acceptance: {Problem}", problem);
+            observer.OnEvent(new RunEvent("register", "warning", $"NOT VALID FOR ACCEPTANCE: {problem}", Clock.Time.GetUtcNow()));
         }
 
         using var signals = new RunSignals(signal => RequestAbort(signal));
@@ -170,7 +183,26 @@ public sealed class RunHost
 
         _over = true;
         string? report = await archiving.FinishAsync(Rig, _request.ReportDirectory, result, _request.Registries.Sinks, CancellationToken.None).ConfigureAwait(false);
-        return new HostedRun(result, archiving.RunId, ResultsPath, report);
+        var context = new RunContext(_request.Station.Config.Station, archiving.RunId, $"{Rig.Name} ({Rig.Definition.Model ?? "model not stated"})",
+            $"station {_request.Station.Config.Station}, sequence {Plan.Name}, references: {ReferenceRegister.Describe(_request.Station.Config, Rig)}",
+            $"run {archiving.RunId} in {ResultsPath}");
+        IReadOnlyList<string> drafts = [];
+        try
+        {
+            drafts = await NonconformanceDrafts.WriteAsync(Path.Combine(_request.Station.Directory, "nonconformances"),
+                NonconformanceDrafts.Of(context, result, referenceProblems), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            log.Error(ex, "Nonconformance drafts of run {Run} could not be written", archiving.RunId);
+        }
+
+        foreach (string draft in drafts)
+        {
+            _notices.WriteLine($"usoc-hil: nonconformance drafted: {draft}");
+        }
+
+        return new HostedRun(result, archiving.RunId, ResultsPath, report, drafts);
     }
 
     /// <summary>A console that fails stops attending; the run goes on (Ctrl-C and the other consoles still reach it).</summary>
