@@ -34,10 +34,15 @@ public static class RunCommand
         {
             Description = "Run although a reference instrument is not in the station's register or is past its calibration due date; the run is marked not valid for acceptance and a nonconformance is drafted",
         };
+        var formal = new Option<bool>("--formal")
+        {
+            Description = "A formal (acceptance) run: --yes, --raw and continue-on-timeout waits are refused unless --waiver names the waiver that allows them",
+        };
+        var waiver = new Option<string?>("--waiver") { Description = "The identifier of the waiver that allows this run's deviations; recorded as a deviation" };
         var results = GlobalOptions.Results();
         var command = new Command("run", "Run a calibration, optimisation or certification sequence on a rig")
         {
-            rig, sequence, yes, timeScale, results, report, truth, monitor, raw, operatorName, acceptInvalidReference,
+            rig, sequence, yes, timeScale, results, report, truth, monitor, raw, operatorName, acceptInvalidReference, formal, waiver,
         };
         command.SetHandler(async (parse, cancellationToken) =>
         {
@@ -57,6 +62,8 @@ public static class RunCommand
                     parse.GetValue(results)?.FullName, parse.GetValue(report)?.FullName, parse.GetValue(raw), parse.GetValue(operatorName))
                 {
                     AcceptInvalidReference = parse.GetValue(acceptInvalidReference),
+                    Formal = parse.GetValue(formal),
+                    Waiver = parse.GetValue(waiver),
                 };
                 if (request.ReportDirectory is { } reportFolder)
                 {

@@ -17,6 +17,11 @@ internal sealed record RunRequest(LoadedStation Station, string Rig, string Sequ
 {
     /// <summary>Run although a reference instrument is unregistered or overdue (not valid for acceptance).</summary>
     public bool AcceptInvalidReference { get; init; }
+
+    /// <summary>A formal run: deviations refused unless <see cref="Waiver"/> is given.</summary>
+    public bool Formal { get; init; }
+
+    public string? Waiver { get; init; }
 }
 
 /// <summary>
@@ -28,7 +33,7 @@ internal static class RunExecution
     public static async Task<int> ExecuteAsync(RunRequest request, TimeProvider wall, CancellationToken cancellationToken)
     {
         var host = RunHost.Prepare(new HostedRunRequest(request.Station, request.Rig, request.Sequence, HarnessRegistries.For(request.Station), request.AssumeYes, request.TimeScale,
-            request.TruthFile, request.ResultsPath, request.ReportDirectory, request.AllowRawPackets, request.Operator, request.AcceptInvalidReference), wall, Console.Error);
+            request.TruthFile, request.ResultsPath, request.ReportDirectory, request.AllowRawPackets, request.Operator, request.AcceptInvalidReference, request.Formal, request.Waiver), wall, Console.Error);
         bool terminal = !Console.IsInputRedirected;
         if (host.NeedsOperator && !terminal && request.Monitor is null)
         {

@@ -68,6 +68,8 @@ internal static class CentralRunWriter
         await CopyAsync(c, "uncertainty_budgets(run_id, time, subject, kind, unit, combined, nu_eff, coverage_factor, expanded, probability, components)", run.Budgets,
             b => Row(id, ArchiveTime.ToText(b.Time), b.Subject, b.Kind, b.Unit, Real(b.Combined), Real(double.IsInfinity(b.EffectiveDegreesOfFreedom) ? null : b.EffectiveDegreesOfFreedom),
                 Real(b.CoverageFactor), Real(b.Expanded), Real(b.CoverageProbability), BudgetJson.Components(b.Components)), ct).ConfigureAwait(false);
+        await CopyAsync(c, "requirement_verdicts(run_id, time, requirement, measurement, verdict)", run.Requirements,
+            q => Row(id, ArchiveTime.ToText(q.Time), q.Requirement, q.Measurement, q.Verdict), ct).ConfigureAwait(false);
         await WriteTelemetryAsync(c, tx, id, run.Telemetry, ct).ConfigureAwait(false);
     }
 

@@ -75,6 +75,9 @@ internal static class CentralSchema
             combined double precision, nu_eff double precision, coverage_factor double precision, expanded double precision,
             probability double precision, components text NOT NULL);
         CREATE INDEX uncertainty_budgets_run ON uncertainty_budgets(run_id);
+        CREATE TABLE requirement_verdicts(id bigserial PRIMARY KEY, run_id bigint NOT NULL REFERENCES runs(id),
+            time text NOT NULL, requirement text NOT NULL, measurement text NOT NULL, verdict text NOT NULL);
+        CREATE INDEX requirement_verdicts_run ON requirement_verdicts(run_id);
         """;
 
     /// <summary>Creates the tables in an empty database or migrates older ones; refuses a newer schema.</summary>

@@ -119,6 +119,16 @@ public sealed class RunHost
             throw new OperatorRequiredException(Plan.Name, Plan.OperatorPrompts);
         }
 
+        if (_request.Formal && string.IsNullOrWhiteSpace(_request.Waiver))
+        {
+            string[] deviations = [.. new[] { _request.AssumeYes ? "--yes" : null, _request.AllowRawPackets ? "--raw" : null,
+                Plan.ContinuesOnTimeout > 0 ? $"continue-on-timeout ({Plan.ContinuesOnTimeout} wait step(s) of {Plan.Name})" : null }.OfType<string>()];
+            if (deviations.Length > 0)
+            {
+                throw new RunRefusedException($"a formal run refuses {string.Join(", ", deviations)} without --waiver ID");
+            }
+        }
+
         IReadOnlyList<string> referenceProblems = ReferenceRegister.Problems(_request.Station.Config, Rig, DateOnly.FromDateTime(_wall.GetUtcNow().UtcDateTime));
         if (referenceProblems.Count > 0 && !_request.AcceptInvalidReference)
         {
@@ -130,12 +140,19 @@ public sealed class RunHost
             reason => RequestAbort(reason), cancellationToken).ConfigureAwait(false);
         await using RunArchiving archiving = await RunArchiving.BeginAsync(
             ResultsPath, _request.Station, Rig, SequenceFile, Operator, _wall, Clock.Time, log, _request.Registries.Stores, cancellationToken).ConfigureAwait(false);
-        var observer = new RunObservers([.. observers, archiving.Observer], log);
+        var deviationLog = new DeviationLog();
+        var observer = new RunObservers([.. observers, archiving.Observer, deviationLog], log);
         _observer = observer;
         if (_request.AllowRawPackets)
         {
             log.Warning("Raw packet sending is enabled (--raw): raw steps send bytes outside the dictionary, unverified");
             observer.OnEvent(new RunEvent("harness", "warning", RawPacketsEnabled, Clock.Time.GetUtcNow()));
+            observer.OnEvent(Deviations.Event(Deviations.RawSending, "--raw: raw steps may send packets outside the dictionary", Clock.Time.GetUtcNow()));
+        }
+
+        if (!string.IsNullOrWhiteSpace(_request.Waiver))
+        {
+            observer.OnEvent(Deviations.Event(Deviations.Waiver, $"{_request.Waiver.Trim()} allows this run's deviations from the procedure", Clock.Time.GetUtcNow()));
         }
 
         foreach (string problem in referenceProblems)
@@ -190,7 +207,7 @@ public sealed class RunHost
         try
         {
             drafts = await NonconformanceDrafts.WriteAsync(Path.Combine(_request.Station.Directory, "nonconformances"),
-                NonconformanceDrafts.Of(context, result, referenceProblems), CancellationToken.None).ConfigureAwait(false);
+                NonconformanceDrafts.Of(context, result, referenceProblems, deviationLog.Deviations), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

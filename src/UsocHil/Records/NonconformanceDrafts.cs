@@ -7,7 +7,8 @@ using UsocHil.Sequencing;
 namespace UsocHil.Records;
 
 /// <summary>
-/// Drafts one nonconformance report per failed verdict and per reference that could not be relied on, and writes each as
+/// Drafts one nonconformance report per failed verdict, per deviation from the procedure and per reference that could
+/// not be relied on, and writes each as
 /// <c>nonconformances/NCR-&lt;station&gt;-&lt;run&gt;-&lt;n&gt;.json</c> beside the station file.
 /// </summary>
 public static class NonconformanceDrafts
@@ -15,7 +16,7 @@ public static class NonconformanceDrafts
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <param name="context">The item, configuration and evidence shared by every draft of the run.</param>
-    public static IReadOnlyList<NonconformanceDraft> Of(RunContext context, RunResult result, IReadOnlyList<string> referenceProblems)
+    public static IReadOnlyList<NonconformanceDraft> Of(RunContext context, RunResult result, IReadOnlyList<string> referenceProblems, IReadOnlyList<RunEvent>? deviations = null)
     {
         string containment = result.Safing is { } safing
             ? $"rig safed at the end of the run ({string.Join(", ", safing.Actions.Select(a => a.Succeeded ? a.Name : $"{a.Name} FAILED"))})"
@@ -25,6 +26,12 @@ public static class NonconformanceDrafts
         {
             drafts.Add(Draft(context, drafts.Count + 1, "before power-up", null, "every reference instrument registered and within its calibration due date",
                 problem + "; run overridden by the operator, not valid for acceptance", containment, "major"));
+        }
+
+        foreach (RunEvent deviation in deviations ?? [])
+        {
+            drafts.Add(Draft(context, drafts.Count + 1, "procedure", null, "the approved procedure, as written",
+                $"deviation: {deviation.Message} (rig time {deviation.RigTime:yyyy-MM-ddTHH:mm:ss}Z)", containment, "major"));
         }
 
         foreach (Measurement m in result.Measurements.Where(m => m.Verdict.IsFailing()))

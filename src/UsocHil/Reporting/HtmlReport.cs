@@ -35,7 +35,9 @@ public static partial class HtmlReport
         html.Append($"<title>Run {s.Id}: {E(s.Header.Sequence)} on {E(s.Header.Rig)}</title>\n<style>{Style}</style></head><body>\n");
         html.Append($"<h1>Run {s.Id}: {E(s.Header.Sequence)} on {E(s.Header.Rig)} <span class=\"badge {E(OutcomeClass(s.Outcome))}\">{E(s.Outcome.ToString().ToUpperInvariant())}</span></h1>\n");
         Summary(html, run);
+        Deviations(html, run);
         Verdicts(html, run);
+        VerificationMatrix(html, run);
         Calibrations(html, run, rig);
         Telemetry(html, run, rig);
         Timeline(html, run);

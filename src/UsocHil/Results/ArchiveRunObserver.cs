@@ -44,6 +44,10 @@ public sealed class ArchiveRunObserver(RunRecorder recorder, ILogger log) : IRun
         // The judged result goes in whole; a value recorded without a verdict is a plain row with no expectation.
         JudgedResult result = measurement.Result;
         recorder.Enqueue(WriteKind.Measurement, new MeasurementRow(measurement.RigTime, null, result.Expectation, result.Measured, result.Unit, result.IsJudged ? result : null));
+        if (result.Requirement is { } requirement)
+        {
+            recorder.Enqueue(WriteKind.Requirement, new RequirementRow(measurement.RigTime, requirement, result.Expectation, result.Verdict.ToText()));
+        }
     });
 
     public void OnTelemetry(TelemetrySample sample) => Safely(() => recorder.EnqueueTelemetry(sample.RigTime, sample.Parameter, sample.Value));

@@ -54,6 +54,9 @@ internal static class ArchiveSchema
             time TEXT NOT NULL, subject TEXT NOT NULL, kind TEXT NOT NULL, unit TEXT,
             combined REAL, nu_eff REAL, coverage_factor REAL, expanded REAL, probability REAL, components TEXT NOT NULL);
         CREATE INDEX uncertainty_budgets_run ON uncertainty_budgets(run_id);
+        CREATE TABLE requirement_verdicts(id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id),
+            time TEXT NOT NULL, requirement TEXT NOT NULL, measurement TEXT NOT NULL, verdict TEXT NOT NULL);
+        CREATE INDEX requirement_verdicts_run ON requirement_verdicts(run_id);
         """;
 
     /// <summary>Creates the tables of an empty file, or migrates an older archive; refuses a newer one.</summary>

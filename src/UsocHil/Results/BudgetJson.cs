@@ -71,6 +71,28 @@ internal static class BudgetJson
         w.WriteEndArray();
     }
 
+    /// <summary>The verification matrix, requirement → measurement → verdict; absent for a run that names no requirement.</summary>
+    public static void WriteVerification(Utf8JsonWriter w, IReadOnlyList<RequirementRow> requirements)
+    {
+        if (requirements.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteStartArray("verification");
+        foreach (RequirementRow q in requirements)
+        {
+            w.WriteStartObject();
+            w.WriteString("requirement", q.Requirement);
+            w.WriteString("measurement", q.Measurement);
+            w.WriteString("verdict", q.Verdict);
+            w.WriteString("time", ArchiveTime.ToText(q.Time));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
     private static void Number(Utf8JsonWriter w, string name, double value)
     {
         if (double.IsFinite(value))

@@ -27,3 +27,6 @@ public sealed record BudgetComponentRow(string Name, double StandardUncertainty,
 {
     public double Contribution => Math.Abs(SensitivityCoefficient) * StandardUncertainty;
 }
+
+/// <summary>One line of the verification matrix: a requirement, the measurement that verifies it and its verdict.</summary>
+public sealed record RequirementRow(DateTimeOffset Time, string Requirement, string Measurement, string Verdict);

@@ -18,6 +18,7 @@ internal sealed class RowInserter : IDisposable
     private readonly SqliteCommand _calibration;
     private readonly SqliteCommand _parameterName;
     private readonly SqliteCommand _budget;
+    private readonly SqliteCommand _requirement;
 
     private readonly TelemetryStatement _telemetryRaw;
 
@@ -36,12 +37,13 @@ internal sealed class RowInserter : IDisposable
         _command = Prepare("INSERT INTO commands(run_id, time, name, service, subtype, sequence_count, accepted, completed, failure_code, failure) VALUES ($a, $b, $c, $d, $e, $f, $g, $h, $i, $j)");
         _calibration = Prepare("INSERT INTO calibrations(run_id, sensor, model, coefficients, uncertainties, residual_rms, r_squared, points) VALUES ($a, $b, $c, $d, $e, $f, $g, $h)");
         _budget = Prepare("INSERT INTO uncertainty_budgets(run_id, time, subject, kind, unit, combined, nu_eff, coverage_factor, expanded, probability, components) VALUES ($a, $b, $c, $d, $e, $f, $g, $h, $i, $j, $k)");
+        _requirement = Prepare("INSERT INTO requirement_verdicts(run_id, time, requirement, measurement, verdict) VALUES ($a, $b, $c, $d, $e)");
         _parameterName = Prepare("INSERT INTO parameter_names(name) VALUES ($a) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id");
     }
 
     public void Begin(SqliteTransaction transaction)
     {
-        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName, _budget })
+        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName, _budget, _requirement })
         {
             c.Transaction = transaction;
         }
@@ -85,6 +87,10 @@ internal sealed class RowInserter : IDisposable
                 var b = (BudgetRow)item.Payload!;
                 Run(_budget, item.RunId, ArchiveTime.ToText(b.Time), b.Subject, b.Kind, b.Unit, Db(b.Combined), Db(double.IsInfinity(b.EffectiveDegreesOfFreedom) ? null : b.EffectiveDegreesOfFreedom),
                     Db(b.CoverageFactor), Db(b.Expanded), Db(b.CoverageProbability), BudgetJson.Components(b.Components));
+                break;
+            case WriteKind.Requirement:
+                var q = (RequirementRow)item.Payload!;
+                Run(_requirement, item.RunId, ArchiveTime.ToText(q.Time), q.Requirement, q.Measurement, q.Verdict);
                 break;
             default:
                 throw new InvalidOperationException($"not a row: {item.Kind}");
@@ -141,7 +147,7 @@ internal sealed class RowInserter : IDisposable
 
     public void Dispose()
     {
-        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName, _budget })
+        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName, _budget, _requirement })
         {
             c.Dispose();
         }

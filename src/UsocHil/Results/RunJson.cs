@@ -108,6 +108,7 @@ internal static class RunJson
         });
 
         BudgetJson.Write(w, run.Budgets);
+        BudgetJson.WriteVerification(w, run.Requirements);
 
         // Telemetry as [time µs, parameter, value] triples: compact, and the bulk of a long run.
         w.WriteStartArray("telemetry");

@@ -13,6 +13,9 @@ public sealed record RunRecord
     public IReadOnlyList<CalibrationRow> Calibrations { get; init; } = [];
     public IReadOnlyList<BudgetRow> Budgets { get; init; } = [];
 
+    /// <summary>The verification matrix: which requirement each verdict verifies.</summary>
+    public IReadOnlyList<RequirementRow> Requirements { get; init; } = [];
+
     public long Id => Summary.Id;
 
     /// <summary>The measurements that were held against an expectation, in the order they were recorded.</summary>

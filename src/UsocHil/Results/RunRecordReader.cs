@@ -101,6 +101,8 @@ internal static class RunRecordReader
                     RSquared = Real(r, 5),
                     Points = ArchiveJson.ParsePoints(r.GetString(6)),
                 }),
+            Requirements = Query(c, tx, "SELECT time, requirement, measurement, verdict FROM requirement_verdicts WHERE run_id = @run ORDER BY id", [run],
+                r => new RequirementRow(ArchiveTime.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetString(3))),
             Budgets = Query(c, tx, "SELECT time, subject, kind, unit, combined, nu_eff, coverage_factor, expanded, probability, components FROM uncertainty_budgets WHERE run_id = @run ORDER BY id", [run],
                 r => new BudgetRow
                 {

@@ -11,6 +11,7 @@ internal enum WriteKind : byte
     Command,
     Calibration,
     Budget,
+    Requirement,
     Flush,
 }
 

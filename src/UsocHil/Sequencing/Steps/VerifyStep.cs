@@ -88,7 +88,7 @@ internal sealed class VerifyStep(IReadOnlyList<IVerifyCheck> checks, bool stopOn
             return null;
         }
 
-        return read(r);
+        return RequirementCheck.Read(r, read(r));
     }
 
     internal static IVerifyCheck? ReadAgreement(StepReader r)
