@@ -1,6 +1,7 @@
 using Serilog;
 using UsocHil.Configuration;
 using UsocHil.Records;
+using UsocHil.Results;
 using UsocHil.Safing;
 using UsocHil.Sequencing;
 
@@ -196,6 +197,18 @@ public sealed class RunHost
                 await attending.CancelAsync().ConfigureAwait(false);
                 await Task.WhenAll(consoles).ConfigureAwait(false);
             }
+        }
+
+        try
+        {
+            if (await CalibrationOrigin.FindAsync(archiving.Store, Rig.Name, archiving.RunId, result.Measurements, Clock.Time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false) is { } origin)
+            {
+                observer.OnEvent(origin);
+            }
+        }
+        catch (ResultsArchiveException ex)
+        {
+            log.Warning(ex, "The calibration the unit loaded could not be traced in the archive");
         }
 
         _over = true;

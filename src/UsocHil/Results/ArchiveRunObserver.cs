@@ -93,6 +93,8 @@ public sealed class ArchiveRunObserver(RunRecorder recorder, ILogger log) : IRun
         Components = product.Budget.Components.Select(c => new BudgetComponentRow(c.Name, c.StandardUncertainty, c.SensitivityCoefficient, c.DegreesOfFreedom)).ToArray(),
     }));
 
+    public void OnUnitIdentified(string serial, DateTimeOffset rigTime) => Safely(() => recorder.Enqueue(WriteKind.UnitSerial, serial));
+
     public void OnRunFinished(RunResult result) => Result = result;
 
     /// <summary>Seals the run with the outcome it reported (error if it reported none).</summary>

@@ -12,6 +12,7 @@ internal enum WriteKind : byte
     Calibration,
     Budget,
     Requirement,
+    UnitSerial,
     Flush,
 }
 

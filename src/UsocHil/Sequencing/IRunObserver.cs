@@ -29,6 +29,9 @@ public interface IRunObserver
 
     void OnBudget(BudgetProduct budget) { }
 
+    /// <summary>The unit under test named itself (its serial, read from it): the run's record names it.</summary>
+    void OnUnitIdentified(string serial, DateTimeOffset rigTime) { }
+
     void OnRunFinished(RunResult result) { }
 }
 
