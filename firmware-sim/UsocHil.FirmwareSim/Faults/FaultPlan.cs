@@ -37,6 +37,9 @@ public sealed record FaultPlan
 
     public TimeSpan? SupplyTripAt { get; init; }
 
+    /// <summary>An error of the reference multimeter, from a rig time on; null: the reference reads true.</summary>
+    public ReferenceOffsetFault? ReferenceOffset { get; init; }
+
     public IReadOnlyList<string> Specs { get; init; } = [];
 
     public bool AffectsLinkBytes => CorruptRate > 0 || DropRate > 0;

@@ -5,13 +5,13 @@ namespace UsocHil.FirmwareSim.Faults;
 /// <summary>
 /// Reads one <c>name=value</c> fault spec: <c>corrupt=0.01</c>, <c>drop=0.01</c>, <c>delay=200ms</c>,
 /// <c>no-response=0.1</c>, <c>stuck-tc=2[@300s]</c>, <c>open-tc=3[@300s]</c>, <c>slow-heater=0.5</c>,
-/// <c>reboot-at=600s</c>, <c>disconnect-at=300s</c>, <c>disconnect-for=60s</c> (the link comes back), <c>supply-trip-at=900s</c>; for a rig emulated from its model, <c>signal=NAME:value[@300s]</c> or <c>signal=NAME:value@FORMULA</c> (a signal
+/// <c>reboot-at=600s</c>, <c>disconnect-at=300s</c>, <c>disconnect-for=60s</c> (the link comes back), <c>supply-trip-at=900s</c>, <c>ref-offset=0.25[@2h]</c> (the reference multimeter off by 0.25 K); for a rig emulated from its model, <c>signal=NAME:value[@300s]</c> or <c>signal=NAME:value@FORMULA</c> (a signal
 /// held at a value from a time or once a model formula holds: a large imbalance, a switch opening at speed) and <c>stuck=NAME[@300s]</c> (held where it is). Durations take ms, s, min or h
 /// (bare numbers are seconds).
 /// </summary>
 public static class FaultSpecParser
 {
-    public const string Names = "corrupt, drop, delay, no-response, stuck-tc, open-tc, slow-heater, reboot-at, disconnect-at, disconnect-for, supply-trip-at, signal, stuck";
+    public const string Names = "corrupt, drop, delay, no-response, stuck-tc, open-tc, slow-heater, reboot-at, disconnect-at, disconnect-for, supply-trip-at, ref-offset, signal, stuck";
 
     public static FaultPlan Apply(FaultPlan plan, string spec)
     {
@@ -35,6 +35,7 @@ public static class FaultSpecParser
             "disconnect-for" => plan with { DisconnectFor = Duration(spec, value) },
             "supply-trip-at" => plan with { SupplyTripAt = Duration(spec, value) },
             "stuck-tc" => plan with { Sensors = [.. plan.Sensors, Sensor(spec, value, SensorFaultKind.Stuck)] },
+            ReferenceOffsetFault.Name => plan with { ReferenceOffset = ReferenceOffsetFault.Parse(spec, value) },
             "open-tc" => plan with { Sensors = [.. plan.Sensors, Sensor(spec, value, SensorFaultKind.Open)] },
             "signal" => plan with { Signals = [.. plan.Signals, SignalFault.Parse(spec, value)] },
             "stuck" => plan with { Signals = [.. plan.Signals, SignalFault.Parse(spec, value)] },

@@ -43,7 +43,7 @@ public sealed class MultimeterScpi : ScpiInstrument
 
     private double ReadCelsius()
     {
-        double truth = _bench.Run(b => b.Physics.CoreCelsius);
-        return truth + (StandardUncertaintyKelvin * _noise.NextGaussian());
+        double read = _bench.Run(b => b.Physics.CoreCelsius + (b.Faults.ReferenceOffset?.OffsetAt(b.RigTime) ?? 0));
+        return read + (StandardUncertaintyKelvin * _noise.NextGaussian());
     }
 }

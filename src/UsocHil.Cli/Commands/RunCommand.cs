@@ -30,10 +30,19 @@ public static class RunCommand
         {
             Description = "Who runs it, recorded with the run, every prompt answer, hold and resume (default: the login name)",
         };
+        var acceptInvalidReference = new Option<bool>("--accept-invalid-reference")
+        {
+            Description = "Run although a reference instrument is not in the station's register or is past its calibration due date; the run is marked not valid for acceptance and a nonconformance is drafted",
+        };
+        var formal = new Option<bool>("--formal")
+        {
+            Description = "A formal (acceptance) run: --yes, --raw and continue-on-timeout waits are refused unless --waiver names the waiver that allows them",
+        };
+        var waiver = new Option<string?>("--waiver") { Description = "The identifier of the waiver that allows this run's deviations; recorded as a deviation" };
         var results = GlobalOptions.Results();
         var command = new Command("run", "Run a calibration, optimisation or certification sequence on a rig")
         {
-            rig, sequence, yes, timeScale, results, report, truth, monitor, raw, operatorName,
+            rig, sequence, yes, timeScale, results, report, truth, monitor, raw, operatorName, acceptInvalidReference, formal, waiver,
         };
         command.SetHandler(async (parse, cancellationToken) =>
         {
@@ -50,7 +59,12 @@ public static class RunCommand
                 var request = new RunRequest(StationContext.Load(parse), parse.GetValue(rig)!, parse.GetValue(sequence)!, parse.GetValue(yes), scale,
                     parse.GetValue(truth)?.FullName, parse.GetValue(GlobalOptions.Verbosity),
                     parse.GetResult(monitor) is null ? null : parse.GetValue(monitor) ?? "",
-                    parse.GetValue(results)?.FullName, parse.GetValue(report)?.FullName, parse.GetValue(raw), parse.GetValue(operatorName));
+                    parse.GetValue(results)?.FullName, parse.GetValue(report)?.FullName, parse.GetValue(raw), parse.GetValue(operatorName))
+                {
+                    AcceptInvalidReference = parse.GetValue(acceptInvalidReference),
+                    Formal = parse.GetValue(formal),
+                    Waiver = parse.GetValue(waiver),
+                };
                 if (request.ReportDirectory is { } reportFolder)
                 {
                     RequireWritable(reportFolder);

@@ -13,7 +13,16 @@ namespace UsocHil.Cli.Running;
 /// <param name="ReportDirectory">--report: where to write the run's HTML report.</param>
 /// <param name="AllowRawPackets">--raw: the sequence's raw steps may send packets outside the dictionary.</param>
 /// <param name="Operator">--operator: who runs it, for the record; null for the login name.</param>
-internal sealed record RunRequest(LoadedStation Station, string Rig, string Sequence, bool AssumeYes, double? TimeScale, string? TruthFile, int Verbosity, string? Monitor = null, string? ResultsPath = null, string? ReportDirectory = null, bool AllowRawPackets = false, string? Operator = null);
+internal sealed record RunRequest(LoadedStation Station, string Rig, string Sequence, bool AssumeYes, double? TimeScale, string? TruthFile, int Verbosity, string? Monitor = null, string? ResultsPath = null, string? ReportDirectory = null, bool AllowRawPackets = false, string? Operator = null)
+{
+    /// <summary>Run although a reference instrument is unregistered or overdue (not valid for acceptance).</summary>
+    public bool AcceptInvalidReference { get; init; }
+
+    /// <summary>A formal run: deviations refused unless <see cref="Waiver"/> is given.</summary>
+    public bool Formal { get; init; }
+
+    public string? Waiver { get; init; }
+}
 
 /// <summary>
 /// The front end of one <c>usoc-hil run</c> over the library's <see cref="RunHost"/>: the log file, the progress
@@ -24,7 +33,7 @@ internal static class RunExecution
     public static async Task<int> ExecuteAsync(RunRequest request, TimeProvider wall, CancellationToken cancellationToken)
     {
         var host = RunHost.Prepare(new HostedRunRequest(request.Station, request.Rig, request.Sequence, HarnessRegistries.For(request.Station), request.AssumeYes, request.TimeScale,
-            request.TruthFile, request.ResultsPath, request.ReportDirectory, request.AllowRawPackets, request.Operator), wall, Console.Error);
+            request.TruthFile, request.ResultsPath, request.ReportDirectory, request.AllowRawPackets, request.Operator, request.AcceptInvalidReference, request.Formal, request.Waiver), wall, Console.Error);
         bool terminal = !Console.IsInputRedirected;
         if (host.NeedsOperator && !terminal && request.Monitor is null)
         {

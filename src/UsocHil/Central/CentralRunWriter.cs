@@ -65,6 +65,11 @@ internal static class CentralRunWriter
             k => Row(id, ArchiveTime.ToText(k.Time), k.Name, k.Service, k.Subtype, k.SequenceCount, Time(k.Accepted), Time(k.Completed), k.FailureCode, k.Failure), ct).ConfigureAwait(false);
         await CopyAsync(c, "calibrations(run_id, sensor, model, coefficients, uncertainties, residual_rms, r_squared, points)", run.Calibrations,
             k => Row(id, k.Sensor, k.Model, ArchiveJson.Numbers(k.Coefficients), ArchiveJson.Numbers(k.Uncertainties), Real(k.ResidualRms), Real(k.RSquared), ArchiveJson.Points(k.Points)), ct).ConfigureAwait(false);
+        await CopyAsync(c, "uncertainty_budgets(run_id, time, subject, kind, unit, combined, nu_eff, coverage_factor, expanded, probability, components)", run.Budgets,
+            b => Row(id, ArchiveTime.ToText(b.Time), b.Subject, b.Kind, b.Unit, Real(b.Combined), Real(double.IsInfinity(b.EffectiveDegreesOfFreedom) ? null : b.EffectiveDegreesOfFreedom),
+                Real(b.CoverageFactor), Real(b.Expanded), Real(b.CoverageProbability), BudgetJson.Components(b.Components)), ct).ConfigureAwait(false);
+        await CopyAsync(c, "requirement_verdicts(run_id, time, requirement, measurement, verdict)", run.Requirements,
+            q => Row(id, ArchiveTime.ToText(q.Time), q.Requirement, q.Measurement, q.Verdict), ct).ConfigureAwait(false);
         await WriteTelemetryAsync(c, tx, id, telemetry, ct).ConfigureAwait(false);
     }
 

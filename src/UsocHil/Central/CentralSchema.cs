@@ -10,7 +10,7 @@ namespace UsocHil.Central;
 /// </summary>
 internal static class CentralSchema
 {
-    public const int Version = 3;
+    public const int Version = 4;
 
     private const string V1 = """
         CREATE TABLE stations(name text PRIMARY KEY, first_push_wall text NOT NULL);
@@ -77,6 +77,18 @@ internal static class CentralSchema
         ALTER TABLE telemetry DROP CONSTRAINT IF EXISTS telemetry_parameter_id_fkey;
         """;
 
+    /// <summary>Uncertainty budgets of calibration points and judged values, as the station archive keeps them.</summary>
+    private const string V4 = """
+        CREATE TABLE uncertainty_budgets(id bigserial PRIMARY KEY, run_id bigint NOT NULL REFERENCES runs(id),
+            time text NOT NULL, subject text NOT NULL, kind text NOT NULL, unit text,
+            combined double precision, nu_eff double precision, coverage_factor double precision, expanded double precision,
+            probability double precision, components text NOT NULL);
+        CREATE INDEX uncertainty_budgets_run ON uncertainty_budgets(run_id);
+        CREATE TABLE requirement_verdicts(id bigserial PRIMARY KEY, run_id bigint NOT NULL REFERENCES runs(id),
+            time text NOT NULL, requirement text NOT NULL, measurement text NOT NULL, verdict text NOT NULL);
+        CREATE INDEX requirement_verdicts_run ON requirement_verdicts(run_id);
+        """;
+
     /// <summary>Creates the tables in an empty database or migrates older ones; refuses a newer schema.</summary>
     public static async Task MigrateAsync(NpgsqlConnection connection, string location, CancellationToken cancellationToken)
     {
@@ -105,6 +117,11 @@ internal static class CentralSchema
         if (current < 3)
         {
             await ExecuteAsync(connection, transaction, V3, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (current < 4)
+        {
+            await ExecuteAsync(connection, transaction, V4, cancellationToken).ConfigureAwait(false);
         }
 
         if (current < Version)

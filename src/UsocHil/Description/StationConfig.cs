@@ -26,6 +26,9 @@ public sealed record StationConfig
     public string RigsDirectory { get; init; } = "rigs";
 
     public required IReadOnlyDictionary<string, RigBinding> Rigs { get; init; }
+
+    /// <summary>The station's reference instruments with their calibration status (the instrument register).</summary>
+    public IReadOnlyList<RegisteredInstrument> Register { get; init; } = [];
 }
 
 public sealed record LoggingOptions

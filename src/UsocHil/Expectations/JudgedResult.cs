@@ -1,3 +1,5 @@
+using UsocHil.Uncertainty;
+
 namespace UsocHil.Expectations;
 
 /// <summary>
@@ -25,6 +27,15 @@ public sealed record JudgedResult
 
     public string Message { get; init; } = "";
     public Evidence Evidence { get; init; } = Evidence.Empty;
+
+    /// <summary>The expanded uncertainty of <see cref="Measured"/>, where a budget or a declared U stands behind it.</summary>
+    public ExpandedUncertainty? Uncertainty { get; init; }
+
+    /// <summary>The decision rule that made the verdict from the value and its uncertainty; null for a bare comparison.</summary>
+    public DecisionRule? DecisionRule { get; init; }
+
+    /// <summary>The requirement this verdict verifies (an identifier such as "FUR-TC-003"), where the check names one.</summary>
+    public string? Requirement { get; init; }
 
     public bool Passed => !Verdict.IsFailing();
 

@@ -11,6 +11,9 @@ namespace UsocHil.Hosting;
 /// <param name="ResultsPath">The results archive; null for the station's.</param>
 /// <param name="ReportDirectory">Where to write the run's HTML report once sealed; null for none.</param>
 /// <param name="AllowRawPackets">The sequence's raw steps may send packets outside the dictionary.</param>
+/// <param name="AcceptInvalidReference">Run although a reference instrument is unregistered or past its due date: the run is then not valid for acceptance and a nonconformance is drafted.</param>
+/// <param name="Formal">A formal (acceptance) run: --yes, --raw and continue-on-timeout are refused unless <paramref name="Waiver"/> names the waiver that allows them.</param>
+/// <param name="Waiver">The identifier of a waiver that allows this run's deviations; recorded as a deviation.</param>
 /// <param name="Operator">Who runs it, for the record (prompts' answers, holds, the run's header); null for the login name.</param>
 public sealed record HostedRunRequest(
     LoadedStation Station,
@@ -23,7 +26,10 @@ public sealed record HostedRunRequest(
     string? ResultsPath = null,
     string? ReportDirectory = null,
     bool AllowRawPackets = false,
-    string? Operator = null)
+    string? Operator = null,
+    bool AcceptInvalidReference = false,
+    bool Formal = false,
+    string? Waiver = null)
 {
     /// <summary>The operator's name as recorded: <see cref="Operator"/>, else the login name.</summary>
     public string OperatorName => string.IsNullOrWhiteSpace(Operator) ? Environment.UserName : Operator.Trim();

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Security.Cryptography;
 using Serilog;
 using UsocHil.Configuration;
@@ -31,6 +32,9 @@ public sealed class RunArchiving : IAsyncDisposable
 
     public ArchiveRunObserver Observer { get; }
 
+    /// <summary>The archive the run is written to, for reading earlier runs (the calibration a unit loaded).</summary>
+    public IResultsStore Store => _archive;
+
     public long RunId => Observer.Recorder.RunId;
 
     /// <summary>Where the archive is, for messages.</summary>
@@ -52,7 +56,9 @@ public sealed class RunArchiving : IAsyncDisposable
                 Sequence = System.IO.Path.GetFileNameWithoutExtension(sequenceFile),
                 SequenceSha256 = Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(sequenceFile, cancellationToken).ConfigureAwait(false))),
                 StationSha256 = station.Sha256,
-                SoftwareVersion = typeof(RunArchiving).Assembly.GetName().Version?.ToString(),
+                // The informational version carries the commit the harness was built from (SourceLink's "+sha").
+                SoftwareVersion = typeof(RunArchiving).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+                    ?? typeof(RunArchiving).Assembly.GetName().Version?.ToString(),
                 Operator = operatorName,
             };
             RunRecorder recorder = await archive.BeginRunAsync(header, rigTime, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,7 @@
 using Serilog;
 using UsocHil.Configuration;
+using UsocHil.Records;
+using UsocHil.Results;
 using UsocHil.Safing;
 using UsocHil.Sequencing;
 
@@ -118,17 +120,46 @@ public sealed class RunHost
             throw new OperatorRequiredException(Plan.Name, Plan.OperatorPrompts);
         }
 
+        if (_request.Formal && string.IsNullOrWhiteSpace(_request.Waiver))
+        {
+            string[] deviations = [.. new[] { _request.AssumeYes ? "--yes" : null, _request.AllowRawPackets ? "--raw" : null,
+                Plan.ContinuesOnTimeout > 0 ? $"continue-on-timeout ({Plan.ContinuesOnTimeout} wait step(s) of {Plan.Name})" : null }.OfType<string>()];
+            if (deviations.Length > 0)
+            {
+                throw new RunRefusedException($"a formal run refuses {string.Join(", ", deviations)} without --waiver ID");
+            }
+        }
+
+        IReadOnlyList<string> referenceProblems = ReferenceRegister.Problems(_request.Station.Config, Rig, DateOnly.FromDateTime(_wall.GetUtcNow().UtcDateTime));
+        if (referenceProblems.Count > 0 && !_request.AcceptInvalidReference)
+        {
+            throw new RunRefusedException($"{referenceProblems[0]}; --accept-invalid-reference runs anyway, not valid for acceptance");
+        }
+
         using RigLock rigLock = RigLock.Take(_request.Station, Rig.Name, Plan.Name, _wall);
         await using RunAdmissions admissions = await RunAdmissions.AdmitAsync(_request.Registries.Guards, Rig.Name, Operator,
             reason => RequestAbort(reason), cancellationToken).ConfigureAwait(false);
         await using RunArchiving archiving = await RunArchiving.BeginAsync(
             ResultsPath, _request.Station, Rig, SequenceFile, Operator, _wall, Clock.Time, log, _request.Registries.Stores, cancellationToken).ConfigureAwait(false);
-        var observer = new RunObservers([.. observers, archiving.Observer], log);
+        var deviationLog = new DeviationLog();
+        var observer = new RunObservers([.. observers, archiving.Observer, deviationLog], log);
         _observer = observer;
         if (_request.AllowRawPackets)
         {
             log.Warning("Raw packet sending is enabled (--raw): raw steps send bytes outside the dictionary, unverified");
             observer.OnEvent(new RunEvent("harness", "warning", RawPacketsEnabled, Clock.Time.GetUtcNow()));
+            observer.OnEvent(Deviations.Event(Deviations.RawSending, "--raw: raw steps may send packets outside the dictionary", Clock.Time.GetUtcNow()));
+        }
+
+        if (!string.IsNullOrWhiteSpace(_request.Waiver))
+        {
+            observer.OnEvent(Deviations.Event(Deviations.Waiver, $"{_request.Waiver.Trim()} allows this run's deviations from the procedure", Clock.Time.GetUtcNow()));
+        }
+
+        foreach (string problem in referenceProblems)
+        {
+            log.Warning("Not valid for acceptance: {Problem}", problem);
+            observer.OnEvent(new RunEvent("register", "warning", $"NOT VALID FOR ACCEPTANCE: {problem}", Clock.Time.GetUtcNow()));
         }
 
         using var signals = new RunSignals(signal => RequestAbort(signal));
@@ -168,9 +199,40 @@ public sealed class RunHost
             }
         }
 
+        try
+        {
+            if (await CalibrationOrigin.FindAsync(archiving.Store, Rig.Name, archiving.RunId, result.Measurements, Clock.Time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false) is { } origin)
+            {
+                observer.OnEvent(origin);
+            }
+        }
+        catch (ResultsArchiveException ex)
+        {
+            log.Warning(ex, "The calibration the unit loaded could not be traced in the archive");
+        }
+
         _over = true;
         string? report = await archiving.FinishAsync(Rig, _request.ReportDirectory, result, _request.Registries.Sinks, CancellationToken.None).ConfigureAwait(false);
-        return new HostedRun(result, archiving.RunId, ResultsPath, report);
+        var context = new RunContext(_request.Station.Config.Station, archiving.RunId, $"{Rig.Name} ({Rig.Definition.Model ?? "model not stated"})",
+            $"station {_request.Station.Config.Station}, sequence {Plan.Name}, references: {ReferenceRegister.Describe(_request.Station.Config, Rig)}",
+            $"run {archiving.RunId} in {ResultsPath}");
+        IReadOnlyList<string> drafts = [];
+        try
+        {
+            drafts = await NonconformanceDrafts.WriteAsync(Path.Combine(_request.Station.Directory, "nonconformances"),
+                NonconformanceDrafts.Of(context, result, referenceProblems, deviationLog.Deviations), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            log.Error(ex, "Nonconformance drafts of run {Run} could not be written", archiving.RunId);
+        }
+
+        foreach (string draft in drafts)
+        {
+            _notices.WriteLine($"usoc-hil: nonconformance drafted: {draft}");
+        }
+
+        return new HostedRun(result, archiving.RunId, ResultsPath, report, drafts);
     }
 
     /// <summary>A console that fails stops attending; the run goes on (Ctrl-C and the other consoles still reach it).</summary>

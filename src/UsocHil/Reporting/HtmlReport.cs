@@ -35,7 +35,9 @@ public static partial class HtmlReport
         html.Append($"<title>Run {s.Id}: {E(s.Header.Sequence)} on {E(s.Header.Rig)}</title>\n<style>{Style}</style></head><body>\n");
         html.Append($"<h1>Run {s.Id}: {E(s.Header.Sequence)} on {E(s.Header.Rig)} <span class=\"badge {E(OutcomeClass(s.Outcome))}\">{E(s.Outcome.ToString().ToUpperInvariant())}</span></h1>\n");
         Summary(html, run);
+        Deviations(html, run);
         Verdicts(html, run);
+        VerificationMatrix(html, run);
         Calibrations(html, run, rig);
         Telemetry(html, run, rig);
         Timeline(html, run);
@@ -77,7 +79,7 @@ public static partial class HtmlReport
             string verdict = x.Verdict.ToText();
             html.Append($"<tr class=\"{verdict}\"><td>{++n}</td><td>{m.StepIndex?.ToString(CultureInfo.InvariantCulture) ?? "-"}</td><td>{E(x.Expectation)}</td>")
                 .Append($"<td class=\"parameters\">{E(string.Join(", ", x.Parameters))}</td>")
-                .Append($"<td>{Num(x.Measured)} {E(x.Unit)}</td><td>{Bounds(x.Low, x.High)}</td><td>{Bounds(x.HardLow ?? x.Low, x.HardHigh ?? x.High)}</td>")
+                .Append($"<td>{Num(x.Measured)}{UncertaintyOf(run, x)} {E(x.Unit)}</td><td>{Bounds(x.Low, x.High)}</td><td>{Bounds(x.HardLow ?? x.Low, x.HardHigh ?? x.High)}</td>")
                 .Append($"<td>{Num(x.Margin)}</td><td class=\"verdict\">{verdict}</td><td class=\"evidence\">{EvidenceCell(x)}</td><td>{E(x.Message)}</td></tr>\n");
         }
 
@@ -116,6 +118,7 @@ public static partial class HtmlReport
 
             string? unit = rig?.Dictionary.Parameters.FirstOrDefault(d => d.Name == p.Sensor)?.Unit;
             html.Append($"residual RMS {Num(p.ResidualRms)} {E(unit)}, R² {p.RSquared.ToString("F6", CultureInfo.InvariantCulture)}, {p.Points.Count} points</p>\n");
+            CoefficientUncertainty(html, run, p, unit);
             Image(html, ReportPlots.Fit(p, unit), $"{p.Sensor} calibration fit");
             Image(html, ReportPlots.Residuals(p, unit), $"{p.Sensor} residuals");
         }

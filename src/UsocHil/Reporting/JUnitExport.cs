@@ -43,6 +43,18 @@ public static class JUnitExport
         Property(w, "operator", s.Header.Operator);
         Property(w, "outcome", s.Outcome.ToString().ToLowerInvariant());
         Property(w, "recordHash", s.RecordHash);
+        int deviation = 0;
+        foreach (EventRow e in RunDeviations.Of(run))
+        {
+            Property(w, $"deviation.{++deviation}", e.Data);
+        }
+
+        Property(w, "deviations", Number(deviation));
+        foreach (IGrouping<string, RequirementRow> requirement in run.Requirements.GroupBy(q => q.Requirement, StringComparer.Ordinal))
+        {
+            Property(w, $"requirement.{requirement.Key}", string.Join("; ", requirement.Select(q => $"{q.Measurement}: {q.Verdict}")));
+        }
+
         w.WriteEndElement();
 
         var names = new Dictionary<string, int>(StringComparer.Ordinal);

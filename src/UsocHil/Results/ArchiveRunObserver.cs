@@ -44,6 +44,10 @@ public sealed class ArchiveRunObserver(RunRecorder recorder, ILogger log) : IRun
         // The judged result goes in whole; a value recorded without a verdict is a plain row with no expectation.
         JudgedResult result = measurement.Result;
         recorder.Enqueue(WriteKind.Measurement, new MeasurementRow(measurement.RigTime, null, result.Expectation, result.Measured, result.Unit, result.IsJudged ? result : null));
+        if (result.Requirement is { } requirement)
+        {
+            recorder.Enqueue(WriteKind.Requirement, new RequirementRow(measurement.RigTime, requirement, result.Expectation, result.Verdict.ToText()));
+        }
     });
 
     public void OnTelemetry(TelemetrySample sample) => Safely(() => recorder.EnqueueTelemetry(sample.RigTime, sample.Parameter, sample.Value));
@@ -74,6 +78,22 @@ public sealed class ArchiveRunObserver(RunRecorder recorder, ILogger log) : IRun
             Points = Enumerable.Range(0, n).Select(i => new CalibrationPoint(product.X[i], product.Y[i], product.Residuals[i])).ToArray(),
         });
     });
+
+    public void OnBudget(BudgetProduct product) => Safely(() => recorder.Enqueue(WriteKind.Budget, new BudgetRow
+    {
+        Time = product.RigTime,
+        Subject = product.Subject,
+        Kind = product.Kind,
+        Unit = product.Budget.Unit,
+        Combined = product.Budget.Combined,
+        EffectiveDegreesOfFreedom = product.Budget.EffectiveDegreesOfFreedom,
+        CoverageFactor = product.Budget.CoverageFactor,
+        Expanded = product.Budget.Expanded,
+        CoverageProbability = product.Budget.CoverageProbability,
+        Components = product.Budget.Components.Select(c => new BudgetComponentRow(c.Name, c.StandardUncertainty, c.SensitivityCoefficient, c.DegreesOfFreedom)).ToArray(),
+    }));
+
+    public void OnUnitIdentified(string serial, DateTimeOffset rigTime) => Safely(() => recorder.Enqueue(WriteKind.UnitSerial, serial));
 
     public void OnRunFinished(RunResult result) => Result = result;
 

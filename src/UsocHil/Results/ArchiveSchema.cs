@@ -5,7 +5,7 @@ namespace UsocHil.Results;
 /// <summary>The archive's tables, created or migrated when the archive is opened. Bump <see cref="Version"/> and add a step per change.</summary>
 internal static class ArchiveSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     private const string V1 = """
         CREATE TABLE runs(
@@ -48,6 +48,17 @@ internal static class ArchiveSchema
     /// <summary>Each seal's signature by the station's key (base64), so a run re-hashed without the key shows.</summary>
     private const string V2 = "ALTER TABLE runs ADD COLUMN seal_signature TEXT";
 
+    /// <summary>Uncertainty budgets of calibration points and judged values (GUM: components, u_c, ν_eff, k, U).</summary>
+    private const string V3 = """
+        CREATE TABLE uncertainty_budgets(id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id),
+            time TEXT NOT NULL, subject TEXT NOT NULL, kind TEXT NOT NULL, unit TEXT,
+            combined REAL, nu_eff REAL, coverage_factor REAL, expanded REAL, probability REAL, components TEXT NOT NULL);
+        CREATE INDEX uncertainty_budgets_run ON uncertainty_budgets(run_id);
+        CREATE TABLE requirement_verdicts(id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id),
+            time TEXT NOT NULL, requirement TEXT NOT NULL, measurement TEXT NOT NULL, verdict TEXT NOT NULL);
+        CREATE INDEX requirement_verdicts_run ON requirement_verdicts(run_id);
+        """;
+
     /// <summary>Creates the tables of an empty file, or migrates an older archive; refuses a newer one.</summary>
     public static void Migrate(SqliteConnection connection, string path)
     {
@@ -75,6 +86,11 @@ internal static class ArchiveSchema
         if (current < 2)
         {
             Execute(connection, transaction, V2);
+        }
+
+        if (current < 3)
+        {
+            Execute(connection, transaction, V3);
         }
 
         if (current < Version)

@@ -11,7 +11,7 @@ namespace UsocHil.Results;
 /// </summary>
 internal static class ChainVerifier
 {
-    private static readonly string[] RowTables = ["transitions", "steps", "measurements", "telemetry", "events", "commands", "calibrations"];
+    private static readonly string[] RowTables = ["transitions", "steps", "measurements", "telemetry", "events", "commands", "calibrations", "uncertainty_budgets", "requirement_verdicts"];
 
     public static ChainVerification Verify(SqliteConnection c, SqliteTransaction? tx, string archivePath, ChainEvidence evidence, CancellationToken cancellationToken)
     {

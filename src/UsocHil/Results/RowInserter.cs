@@ -17,6 +17,9 @@ internal sealed class RowInserter : IDisposable
     private readonly SqliteCommand _command;
     private readonly SqliteCommand _calibration;
     private readonly SqliteCommand _parameterName;
+    private readonly SqliteCommand _budget;
+    private readonly SqliteCommand _requirement;
+    private readonly SqliteCommand _unitSerial;
 
     private readonly TelemetryStatement _telemetryRaw;
 
@@ -34,12 +37,15 @@ internal sealed class RowInserter : IDisposable
         _event = Prepare("INSERT INTO events(run_id, time, event_id, name, severity, data) VALUES ($a, $b, $c, $d, $e, $f)");
         _command = Prepare("INSERT INTO commands(run_id, time, name, service, subtype, sequence_count, accepted, completed, failure_code, failure) VALUES ($a, $b, $c, $d, $e, $f, $g, $h, $i, $j)");
         _calibration = Prepare("INSERT INTO calibrations(run_id, sensor, model, coefficients, uncertainties, residual_rms, r_squared, points) VALUES ($a, $b, $c, $d, $e, $f, $g, $h)");
+        _budget = Prepare("INSERT INTO uncertainty_budgets(run_id, time, subject, kind, unit, combined, nu_eff, coverage_factor, expanded, probability, components) VALUES ($a, $b, $c, $d, $e, $f, $g, $h, $i, $j, $k)");
+        _requirement = Prepare("INSERT INTO requirement_verdicts(run_id, time, requirement, measurement, verdict) VALUES ($a, $b, $c, $d, $e)");
+        _unitSerial = Prepare("UPDATE runs SET unit_serial = $b WHERE id = $a");
         _parameterName = Prepare("INSERT INTO parameter_names(name) VALUES ($a) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id");
     }
 
     public void Begin(SqliteTransaction transaction)
     {
-        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName })
+        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName, _budget, _requirement, _unitSerial })
         {
             c.Transaction = transaction;
         }
@@ -78,6 +84,18 @@ internal sealed class RowInserter : IDisposable
             case WriteKind.Calibration:
                 var p = (CalibrationRow)item.Payload!;
                 Run(_calibration, item.RunId, p.Sensor, p.Model, ArchiveJson.Numbers(p.Coefficients), ArchiveJson.Numbers(p.Uncertainties), Db(p.ResidualRms), Db(p.RSquared), ArchiveJson.Points(p.Points));
+                break;
+            case WriteKind.Budget:
+                var b = (BudgetRow)item.Payload!;
+                Run(_budget, item.RunId, ArchiveTime.ToText(b.Time), b.Subject, b.Kind, b.Unit, Db(b.Combined), Db(double.IsInfinity(b.EffectiveDegreesOfFreedom) ? null : b.EffectiveDegreesOfFreedom),
+                    Db(b.CoverageFactor), Db(b.Expanded), Db(b.CoverageProbability), BudgetJson.Components(b.Components));
+                break;
+            case WriteKind.Requirement:
+                var q = (RequirementRow)item.Payload!;
+                Run(_requirement, item.RunId, ArchiveTime.ToText(q.Time), q.Requirement, q.Measurement, q.Verdict);
+                break;
+            case WriteKind.UnitSerial:
+                Run(_unitSerial, item.RunId, (string)item.Payload!);
                 break;
             default:
                 throw new InvalidOperationException($"not a row: {item.Kind}");
@@ -134,7 +152,7 @@ internal sealed class RowInserter : IDisposable
 
     public void Dispose()
     {
-        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName })
+        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName, _budget, _requirement, _unitSerial })
         {
             c.Dispose();
         }

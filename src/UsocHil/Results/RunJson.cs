@@ -107,6 +107,9 @@ internal static class RunJson
             w.WriteEndArray();
         });
 
+        BudgetJson.Write(w, run.Budgets);
+        BudgetJson.WriteVerification(w, run.Requirements);
+
         // Telemetry as [time µs, parameter, value] triples: compact, and the bulk of a long run.
         w.WriteStartArray("telemetry");
         foreach (TelemetryRow t in telemetry ?? run.Telemetry)

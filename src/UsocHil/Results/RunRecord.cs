@@ -11,6 +11,10 @@ public sealed record RunRecord
     public IReadOnlyList<EventRow> Events { get; init; } = [];
     public IReadOnlyList<CommandRow> Commands { get; init; } = [];
     public IReadOnlyList<CalibrationRow> Calibrations { get; init; } = [];
+    public IReadOnlyList<BudgetRow> Budgets { get; init; } = [];
+
+    /// <summary>The verification matrix: which requirement each verdict verifies.</summary>
+    public IReadOnlyList<RequirementRow> Requirements { get; init; } = [];
 
     public long Id => Summary.Id;
 

@@ -107,6 +107,22 @@ internal static class RunRecordReader
                     RSquared = Real(r, 5),
                     Points = ArchiveJson.ParsePoints(r.GetString(6)),
                 }),
+            Requirements = Query(c, tx, "SELECT time, requirement, measurement, verdict FROM requirement_verdicts WHERE run_id = @run ORDER BY id", [run],
+                r => new RequirementRow(ArchiveTime.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetString(3))),
+            Budgets = Query(c, tx, "SELECT time, subject, kind, unit, combined, nu_eff, coverage_factor, expanded, probability, components FROM uncertainty_budgets WHERE run_id = @run ORDER BY id", [run],
+                r => new BudgetRow
+                {
+                    Time = ArchiveTime.Parse(r.GetString(0)),
+                    Subject = r.GetString(1),
+                    Kind = r.GetString(2),
+                    Unit = Text(r, 3),
+                    Combined = Real(r, 4),
+                    EffectiveDegreesOfFreedom = r.IsDBNull(5) ? double.PositiveInfinity : r.GetDouble(5),
+                    CoverageFactor = Real(r, 6),
+                    Expanded = Real(r, 7),
+                    CoverageProbability = Real(r, 8),
+                    Components = BudgetJson.ParseComponents(r.GetString(9)),
+                }),
         };
     }
 

@@ -10,6 +10,9 @@ internal enum WriteKind : byte
     Event,
     Command,
     Calibration,
+    Budget,
+    Requirement,
+    UnitSerial,
     Flush,
 }
 

@@ -27,6 +27,11 @@ public interface IRunObserver
 
     void OnCalibration(CalibrationProduct product) { }
 
+    void OnBudget(BudgetProduct budget) { }
+
+    /// <summary>The unit under test named itself (its serial, read from it): the run's record names it.</summary>
+    void OnUnitIdentified(string serial, DateTimeOffset rigTime) { }
+
     void OnRunFinished(RunResult result) { }
 }
 

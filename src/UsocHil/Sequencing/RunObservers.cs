@@ -26,6 +26,10 @@ public sealed class RunObservers(IEnumerable<IRunObserver> observers, ILogger lo
 
     public void OnCalibration(CalibrationProduct product) => Each(o => o.OnCalibration(product));
 
+    public void OnBudget(BudgetProduct budget) => Each(o => o.OnBudget(budget));
+
+    public void OnUnitIdentified(string serial, DateTimeOffset rigTime) => Each(o => o.OnUnitIdentified(serial, rigTime));
+
     public void OnRunFinished(RunResult result) => Each(o => o.OnRunFinished(result));
 
     private void Each(Action<IRunObserver> report)

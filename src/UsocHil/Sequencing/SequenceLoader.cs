@@ -102,6 +102,7 @@ public static class SequenceLoader
             Steps = steps,
             Verify = verify,
             OperatorPrompts = context.OperatorPrompts,
+            ContinuesOnTimeout = context.ContinuesOnTimeout,
         }, context.Problems);
     }
 

@@ -28,6 +28,9 @@ public sealed record SequencePlan
     /// <summary>How many prompt steps the plan has, nested ones included: a run of it needs an operator or --yes.</summary>
     public int OperatorPrompts { get; init; }
 
+    /// <summary>Wait steps that let the run go on after a timeout.</summary>
+    public int ContinuesOnTimeout { get; init; }
+
     /// <summary>Run in Verifying, after the last step.</summary>
     public IReadOnlyList<ISequenceStep> Verify { get; init; } = [];
 }

@@ -84,7 +84,7 @@ public sealed partial class LiveDisplayTests
 
         var (_, list, _) = await UsocHilProcess.RunAsync(station.Directory, ["results", "list"], cancellationToken);
         string row = list.Split('\n').Single(l => l.Contains("calibrate-thermocouples", StringComparison.Ordinal));
-        Assert.That(row, Does.Match(@"│ 1 +│ furnace-em +│ emulated-4 +│ calibrate-thermocouples +│ \d{4}-\d\d-\d\d \d\d:\d\d:\d\d +│ passed +│ [0-9a-f]{12} +│"), list);
+        Assert.That(row, Does.Match(@"│ 1 +│ furnace-em +│ 4 +│ calibrate-thermocouples +│ \d{4}-\d\d-\d\d \d\d:\d\d:\d\d +│ passed +│ [0-9a-f]{12} +│"), list);
 
         var (_, listJson, _) = await UsocHilProcess.RunAsync(station.Directory, ["results", "list", "--json"], cancellationToken);
         using (var runs = System.Text.Json.JsonDocument.Parse(listJson))

@@ -1,6 +1,7 @@
 using UsocHil.Expectations;
 using System.Globalization;
 using UsocHil.Calibration;
+using UsocHil.Uncertainty;
 
 namespace UsocHil.Sequencing.Steps;
 
@@ -9,7 +10,8 @@ namespace UsocHil.Sequencing.Steps;
 /// residuals and R²; every residual must be within <c>maxResidual</c> or the step fails (bad coefficients are never
 /// uploaded): <c>{"kind":"fit","name":"TC1","data":"tc","x":"TC1_RAW","y":"dmm","order":2,"maxResidual":0.3}</c>.
 /// </summary>
-internal sealed class FitStep(string name, string data, string x, string y, int order, double? maxResidual, string? label) : ISequenceStep
+internal sealed class FitStep(string name, string data, string x, string y, int order, double? maxResidual, string? label,
+    double referenceExpandedUncertainty = 0, DeclaredBudget? declared = null) : ISequenceStep
 {
     public string Kind => "fit";
 
@@ -39,6 +41,11 @@ internal sealed class FitStep(string name, string data, string x, string y, int 
         context.Log.Information("Fit {Fit}: coefficients {Coefficients}, uncertainties {Uncertainties}, max residual {MaxResidual:G3}, R2 {RSquared:F6}",
             name, fit.Coefficients, fit.StandardUncertainties, fit.MaxAbsResidual, fit.RSquared);
         context.Record(Measurement.Recorded(context.Path, $"{name} R²", fit.RSquared, null, context.Now));
+        foreach (UncertaintyBudget budget in CalibrationPointBudget.Of(name, set, x, y, fit, referenceExpandedUncertainty, declared ?? DeclaredBudget.None, context.UnitOf(y)))
+        {
+            context.Observer.OnBudget(new BudgetProduct(budget.Result, BudgetKinds.CalibrationPoint, budget, context.Now));
+        }
+
         if (maxResidual is { } bound)
         {
             // The residuals, against the reference reading they belong to, are the evidence.
@@ -62,6 +69,8 @@ internal sealed class FitStep(string name, string data, string x, string y, int 
         string? y = r.String("y");
         int order = r.Integer("order", required: false, min: 1, max: 5) ?? 1;
         double? maxResidual = r.Number("maxResidual", required: false, min: 0);
+        DeclaredBudget declared = r.ReadBudget();
+        double referenceUncertainty = r.Context.Rig.Instruments.FirstOrDefault(i => i.Name == y)?.Reference?.Uncertainty ?? 0;
         if (data is not null)
         {
             if (!r.Context.DataSets.TryGetValue(data, out HashSet<string>? columns))
@@ -85,6 +94,6 @@ internal sealed class FitStep(string name, string data, string x, string y, int 
             r.Context.Fits[name] = order;
         }
 
-        return name is null || data is null || x is null || y is null ? null : new FitStep(name, data, x, y, order, maxResidual, r.Label);
+        return name is null || data is null || x is null || y is null ? null : new FitStep(name, data, x, y, order, maxResidual, r.Label, referenceUncertainty, declared);
     }
 }

@@ -16,6 +16,7 @@ internal sealed class InhibitStep(IReadOnlyList<string> parameters, IReadOnlyLis
     public async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {
         context.Event("warning", $"red limits inhibited on {string.Join(", ", parameters)}");
+        context.Observer.OnEvent(Deviations.Event(Deviations.InhibitedLimit, $"step {context.Path}: red limits on {string.Join(", ", parameters)}", context.Now));
         using (context.Rig.InhibitLimits(parameters))
         {
             await context.RunStepsAsync(steps, context.Variables, null, cancellationToken).ConfigureAwait(false);

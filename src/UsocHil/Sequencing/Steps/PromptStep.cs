@@ -21,6 +21,7 @@ internal sealed class PromptStep(string message, TimeSpan? answerWithin) : ISequ
         if (context.Options.AssumeYes)
         {
             context.Event("info", $"prompt answered yes (--yes): {message}");
+            context.Observer.OnEvent(Deviations.Event(Deviations.AutoConfirmedPrompt, $"step {context.Path} \"{message}\" answered yes by --yes", context.Now));
             return;
         }
 

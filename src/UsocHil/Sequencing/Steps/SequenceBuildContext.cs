@@ -31,6 +31,9 @@ public sealed class SequenceBuildContext(string file, RigDefinition rig, bool al
     /// <summary>Prompt steps read so far, nested ones included: a run with any needs an operator or --yes.</summary>
     public int OperatorPrompts { get; set; }
 
+    /// <summary>Wait steps with <c>"onTimeout": "continue"</c>: deviations a formal run needs a waiver for.</summary>
+    public int ContinuesOnTimeout { get; set; }
+
     /// <summary>Runs <paramref name="read"/> with extra variables in scope (a sweep's or an optimiser's).</summary>
     public T WithVariables<T>(IEnumerable<string> names, Func<T> read)
     {

@@ -38,6 +38,7 @@ public sealed class StepKinds
         .Add("fit", FitStep.Read)
         .Add("optimise", OptimiseStep.Read)
         .Add("upload", UploadStep.Read)
+        .Add("identify", IdentifyStep.Read)
         .Add("verify", VerifyStep.Read)
         .Add("prompt", PromptStep.Read)
         .Add("mark", MarkStep.Read)

@@ -1,3 +1,4 @@
+using UsocHil.Uncertainty;
 using Newtonsoft.Json.Linq;
 using UsocHil.Expectations;
 using UsocHil.Sequencing.Steps.Checks;
@@ -87,7 +88,7 @@ internal sealed class VerifyStep(IReadOnlyList<IVerifyCheck> checks, bool stopOn
             return null;
         }
 
-        return read(r);
+        return RequirementCheck.Read(r, read(r));
     }
 
     internal static IVerifyCheck? ReadAgreement(StepReader r)
@@ -101,7 +102,9 @@ internal sealed class VerifyStep(IReadOnlyList<IVerifyCheck> checks, bool stopOn
         InstrumentDefinition? reference = SampleStep.ReadReference(r, "reference", required: true);
         double? within = r.Number("within", min: 0);
         int count = r.Integer("count", required: false, min: 1, max: 10_000) ?? 10;
-        return reference is null || within is null ? null : new AgreementCheck(parameters, reference, within.Value, count);
+        DecisionRule? decision = r.ReadDecision();
+        DeclaredBudget declared = r.ReadBudget();
+        return reference is null || within is null ? null : new AgreementCheck(parameters, reference, within.Value, count, decision, declared);
     }
 
     internal static IVerifyCheck? ReadConsistency(StepReader r)

@@ -56,6 +56,7 @@ internal sealed class WaitStep(WaitCondition? condition, TimeSpan? duration, Tim
                 else if (!await NextUpdateBeforeAsync(context, started + timeout!.Value, cancellationToken).ConfigureAwait(false))
                 {
                     context.Event("warning", $"{Label}: not met within {timeout.Value.TotalSeconds:G6} s ({state}); the run goes on");
+                    context.Observer.OnEvent(Deviations.Event(Deviations.ContinueOnTimeout, $"step {context.Path} {Label}: not met within {timeout.Value.TotalSeconds:G6} s", context.Now));
                     if (record is not null)
                     {
                         context.Record(Measurement.Within(context.Path, record, [condition.Parameter], double.NaN, "s", null, maxSeconds, context.Now, note: $"not met within {timeout.Value.TotalSeconds:G6} s"));
@@ -164,6 +165,11 @@ internal sealed class WaitStep(WaitCondition? condition, TimeSpan? duration, Tim
         string? record = r.String("record", required: false);
         double? maxSeconds = r.Number("maxSeconds", required: false, min: 0);
         string? onTimeout = r.String("onTimeout", required: false);
+        if (onTimeout == "continue")
+        {
+            r.Context.ContinuesOnTimeout++;
+        }
+
         if (onTimeout is not null and not "fail" and not "continue")
         {
             r.Problem(r.Json["onTimeout"], "onTimeout", $"'{onTimeout}' is not a timeout policy: fail (the default) or continue");

@@ -1,0 +1,58 @@
+using System.Globalization;
+using MathNet.Numerics;
+using UsocHil.Uncertainty;
+
+namespace UsocHil.Calibration;
+
+/// <summary>
+/// The uncertainty of the calibrated value at each point of a fit (EURAMET cg-8 style): the reference's certificate
+/// and drift, the readout's resolution, the reference's stability over the sampling window, the uniformity between the
+/// reference and the sensor, the sensor's repeatability, hysteresis and the fit itself. The sensor's components are
+/// carried into the result by the slope of the fitted curve at the point.
+/// </summary>
+public static class CalibrationPointBudget
+{
+    public static IReadOnlyList<UncertaintyBudget> Of(string sensor, SampleSet set, string x, string y, PolynomialFit fit,
+        double referenceExpandedKEqualsTwo, DeclaredBudget declared, string? unit)
+    {
+        double[] derivative = Differentiate(fit.Coefficients);
+        UncertaintyComponent interpolation = FitComponent(fit);
+        var budgets = new List<UncertaintyBudget>(set.Rows.Count);
+        foreach (IReadOnlyDictionary<string, SampleStatistics> row in set.Rows)
+        {
+            SampleStatistics sensorStats = row[x];
+            SampleStatistics referenceStats = row[y];
+            double slope = derivative.Length == 0 ? 0 : Polynomial.Evaluate(sensorStats.Mean, derivative);
+            budgets.Add(new UncertaintyBudget(
+                string.Create(CultureInfo.InvariantCulture, $"{sensor} at {referenceStats.Mean:F1}{(unit is null ? "" : " " + unit)}"), unit,
+            [
+                DeclaredBudget.ReferenceCertificate(referenceExpandedKEqualsTwo),
+                declared.ReferenceDrift,
+                declared.ReadoutResolution(slope),
+                MeanOf("stability of the reference during sampling", referenceStats, 1),
+                declared.ReferenceUniformity,
+                MeanOf("repeatability of the sensor", sensorStats, slope),
+                declared.HysteresisComponent,
+                interpolation,
+            ]));
+        }
+
+        return budgets;
+    }
+
+    /// <summary>The standard deviation of the mean of a sampling window, ν = n - 1.</summary>
+    private static UncertaintyComponent MeanOf(string name, SampleStatistics stats, double sensitivity) =>
+        new(name, stats.StandardDeviation / Math.Sqrt(stats.Count), sensitivity, Math.Max(1, stats.Count - 1));
+
+    /// <summary>The residual standard error of the fit, with the fit's n - (order + 1) degrees of freedom.</summary>
+    private static UncertaintyComponent FitComponent(PolynomialFit fit)
+    {
+        int dof = fit.X.Count - fit.Coefficients.Count;
+        return dof > 0
+            ? new UncertaintyComponent("fit and interpolation", Math.Sqrt(fit.Residuals.Sum(r => r * r) / dof), 1, dof)
+            : UncertaintyComponent.Rectangular("fit and interpolation", fit.MaxAbsResidual);
+    }
+
+    private static double[] Differentiate(IReadOnlyList<double> coefficients) =>
+        Enumerable.Range(1, Math.Max(0, coefficients.Count - 1)).Select(i => i * coefficients[i]).ToArray();
+}
