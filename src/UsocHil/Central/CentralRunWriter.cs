@@ -66,6 +66,7 @@ internal static class CentralRunWriter
         await CopyAsync(c, "calibrations(run_id, sensor, model, coefficients, uncertainties, residual_rms, r_squared, points)", run.Calibrations,
             k => Row(id, k.Sensor, k.Model, ArchiveJson.Numbers(k.Coefficients), ArchiveJson.Numbers(k.Uncertainties), Real(k.ResidualRms), Real(k.RSquared), ArchiveJson.Points(k.Points)), ct).ConfigureAwait(false);
         await WriteTelemetryAsync(c, tx, id, run.Telemetry, ct).ConfigureAwait(false);
+        await CentralPackets.WriteAsync(c, id, run.Packets, ct).ConfigureAwait(false);
     }
 
     private static async Task WriteTelemetryAsync(NpgsqlConnection c, NpgsqlTransaction tx, long runId, IReadOnlyList<TelemetryRow> telemetry, CancellationToken ct)

@@ -77,6 +77,7 @@ internal static class ArchiveSchema
             Execute(connection, transaction, V2);
         }
 
+        PacketTable.Create(connection, transaction);
         if (current < Version)
         {
             Execute(connection, transaction, $"DELETE FROM schema_version; INSERT INTO schema_version(version) VALUES ({Version})");

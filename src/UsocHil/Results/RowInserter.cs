@@ -17,6 +17,7 @@ internal sealed class RowInserter : IDisposable
     private readonly SqliteCommand _command;
     private readonly SqliteCommand _calibration;
     private readonly SqliteCommand _parameterName;
+    private readonly SqliteCommand _packet;
 
     private readonly TelemetryStatement _telemetryRaw;
 
@@ -34,12 +35,13 @@ internal sealed class RowInserter : IDisposable
         _event = Prepare("INSERT INTO events(run_id, time, event_id, name, severity, data) VALUES ($a, $b, $c, $d, $e, $f)");
         _command = Prepare("INSERT INTO commands(run_id, time, name, service, subtype, sequence_count, accepted, completed, failure_code, failure) VALUES ($a, $b, $c, $d, $e, $f, $g, $h, $i, $j)");
         _calibration = Prepare("INSERT INTO calibrations(run_id, sensor, model, coefficients, uncertainties, residual_rms, r_squared, points) VALUES ($a, $b, $c, $d, $e, $f, $g, $h)");
+        _packet = Prepare(PacketTable.InsertSql);
         _parameterName = Prepare("INSERT INTO parameter_names(name) VALUES ($a) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id");
     }
 
     public void Begin(SqliteTransaction transaction)
     {
-        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName })
+        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName, _packet })
         {
             c.Transaction = transaction;
         }
@@ -78,6 +80,9 @@ internal sealed class RowInserter : IDisposable
             case WriteKind.Calibration:
                 var p = (CalibrationRow)item.Payload!;
                 Run(_calibration, item.RunId, p.Sensor, p.Model, ArchiveJson.Numbers(p.Coefficients), ArchiveJson.Numbers(p.Uncertainties), Db(p.ResidualRms), Db(p.RSquared), ArchiveJson.Points(p.Points));
+                break;
+            case WriteKind.Packet:
+                Run(_packet, PacketTable.Values(item.RunId, (PacketRow)item.Payload!));
                 break;
             default:
                 throw new InvalidOperationException($"not a row: {item.Kind}");
@@ -134,7 +139,7 @@ internal sealed class RowInserter : IDisposable
 
     public void Dispose()
     {
-        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName })
+        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName, _packet })
         {
             c.Dispose();
         }

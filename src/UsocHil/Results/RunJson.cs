@@ -123,6 +123,7 @@ internal static class RunJson
         }
 
         w.WriteEndArray();
+        PacketJson.Write(w, run.Packets);
         w.WriteEndObject();
     }
 

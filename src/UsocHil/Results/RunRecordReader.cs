@@ -101,6 +101,7 @@ internal static class RunRecordReader
                     RSquared = Real(r, 5),
                     Points = ArchiveJson.ParsePoints(r.GetString(6)),
                 }),
+            Packets = PacketTable.Read(c, tx, runId, tables),
         };
     }
 

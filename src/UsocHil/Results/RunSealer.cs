@@ -11,7 +11,7 @@ namespace UsocHil.Results;
 /// </summary>
 internal sealed class RunSealer(string archivePath) : IDisposable
 {
-    private static readonly string[] RowTables = ["transitions", "steps", "measurements", "telemetry", "events", "commands", "calibrations"];
+    private static readonly string[] RowTables = ["transitions", "steps", "measurements", "telemetry", "events", "commands", "calibrations", PacketTable.Name];
 
     private StationKey? _key;
 

@@ -10,6 +10,7 @@ internal enum WriteKind : byte
     Event,
     Command,
     Calibration,
+    Packet,
     Flush,
 }
 
