@@ -15,6 +15,7 @@ public static class CommandCatalogue
         ReportCommand.Create(),
         PacketCommand.Create(),
         DictionaryCommand.Create(),
+        TimelineCommand.Create(),
         GraphCommand.Create(),
         MonitorCommand.Create(),
         ConfigCommand.Create(),
