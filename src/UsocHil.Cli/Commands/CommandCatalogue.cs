@@ -16,6 +16,7 @@ public static class CommandCatalogue
         PacketCommand.Create(),
         DictionaryCommand.Create(),
         TimelineCommand.Create(),
+        Reproducing.ReproduceCommand.Create(),
         GraphCommand.Create(),
         MonitorCommand.Create(),
         ConfigCommand.Create(),
