@@ -2,7 +2,8 @@ namespace UsocHil.Reproduction;
 
 /// <summary>
 /// Holds the ground model's telemetry against the flight's, parameter by parameter: the ground curve is shifted by
-/// the lag (within ±<see cref="MaxLagSeconds"/>) that leaves the fewest flight samples outside the envelope, because
+/// the lag (within ±<see cref="MaxLagSeconds"/>) that leaves the fewest flight samples outside the envelope, and of
+/// those the smallest mean error, because
 /// a ground model and a flight unit differ in thermal mass and inertia; the envelope is
 /// <see cref="EnvelopeOfSpan"/> of the flight's own range (at least <see cref="EnvelopeOfMagnitude"/> of its
 /// magnitude, and at least <see cref="NoiseFactor"/> times its typical sample-to-sample change, so a noisy or
@@ -34,13 +35,13 @@ public static class FlightComparison
             double span = f.Max(s => s.V) - f.Min(s => s.V);
             double magnitude = f.Max(s => Math.Abs(s.V));
             double envelope = Math.Max(Math.Max(EnvelopeOfSpan * span, EnvelopeOfMagnitude * magnitude), Math.Max(NoiseFactor * Noise(f), 1e-9));
-            (double lag, double outside, double p95, int n) best = (0, double.PositiveInfinity, double.PositiveInfinity, 0);
+            (double lag, double outside, double mean, double p95, int n) best = (0, double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, 0);
             for (double lag = -MaxLagSeconds; lag <= MaxLagSeconds + 1e-9; lag += LagStepSeconds)
             {
-                (double outside, double p95, int n) = Errors(f, g, lag, envelope);
-                if (n > 0 && (outside < best.outside || (outside == best.outside && Math.Abs(lag) < Math.Abs(best.lag) && p95 <= best.p95)))
+                (double outside, double mean, double p95, int n) = Errors(f, g, lag, envelope);
+                if (n > 0 && (outside < best.outside || (outside == best.outside && mean < best.mean)))
                 {
-                    best = (lag, outside, p95, n);
+                    best = (lag, outside, mean, p95, n);
                 }
             }
 
@@ -62,7 +63,7 @@ public static class FlightComparison
         return steps.Length == 0 ? 0 : steps[steps.Length / 2];
     }
 
-    private static (double Outside, double P95, int N) Errors(List<(double T, double V)> flight, List<(double T, double V)> ground, double lag, double envelope)
+    private static (double Outside, double Mean, double P95, int N) Errors(List<(double T, double V)> flight, List<(double T, double V)> ground, double lag, double envelope)
     {
         var errors = new List<double>(flight.Count);
         int j = 0;
@@ -92,10 +93,10 @@ public static class FlightComparison
 
         if (errors.Count == 0)
         {
-            return (double.PositiveInfinity, double.PositiveInfinity, 0);
+            return (double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, 0);
         }
 
         errors.Sort();
-        return (errors.Count(e => e > envelope) / (double)errors.Count, errors[(int)(0.95 * (errors.Count - 1))], errors.Count);
+        return (errors.Count(e => e > envelope) / (double)errors.Count, errors.Average(), errors[(int)(0.95 * (errors.Count - 1))], errors.Count);
     }
 }
