@@ -15,6 +15,8 @@ public static class CommandCatalogue
         ReportCommand.Create(),
         PacketCommand.Create(),
         DictionaryCommand.Create(),
+        TimelineCommand.Create(),
+        Reproducing.ReproduceCommand.Create(),
         GraphCommand.Create(),
         MonitorCommand.Create(),
         ConfigCommand.Create(),

@@ -37,7 +37,7 @@ public static class ResultsCommand
         var compare = new Command("compare", "Calibration drift and verdict changes between two runs of a rig") { runA, runB, compareResults };
         compare.SetAction((p, ct) => ArchiveCommand.RunAsync("results compare", p, compareResults, a => ResultsActions.CompareAsync(a, p.GetValue(runA), p.GetValue(runB), ct), ct));
 
-        foreach (var sub in new[] { list, show, export, verify, compare, CentralCommands.Init(), CentralCommands.Push() })
+        foreach (var sub in new[] { list, show, export, verify, compare, CentralCommands.Init(), CentralCommands.Push(), PacketCommands.Packets(), PacketCommands.Redecode() })
         {
             command.Subcommands.Add(sub);
         }

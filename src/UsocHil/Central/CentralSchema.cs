@@ -124,6 +124,7 @@ internal static class CentralSchema
             await ExecuteAsync(connection, transaction, V4, cancellationToken).ConfigureAwait(false);
         }
 
+        await ExecuteAsync(connection, transaction, CentralPackets.Definition, cancellationToken).ConfigureAwait(false);
         if (current < Version)
         {
             await ExecuteAsync(connection, transaction, $"DELETE FROM usoc_hil_schema; INSERT INTO usoc_hil_schema(version) VALUES ({Version})", cancellationToken).ConfigureAwait(false);

@@ -174,7 +174,7 @@ public sealed class RunHost
                 AllowRawPackets = _request.AllowRawPackets,
                 Prompt = _consoles.Count == 0 ? null : new OperatorDesk(_consoles, _wall, log),
             };
-            _run = new SequenceRun(Plan, Rig.Definition, async ct => await connector.ConnectAsync(ct).ConfigureAwait(false), options, observer, Clock.Time,
+            _run = new SequenceRun(Plan, Rig.Definition, async ct => RecordingPackets(await connector.ConnectAsync(ct).ConfigureAwait(false), archiving), options, observer, Clock.Time,
                 new RigSafing(_wall, log), log);
             _ = archiving.Failure.ContinueWith(failed => RequestAbort($"results archive failed ({failed.Result.Message})"),
                 CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -233,6 +233,13 @@ public sealed class RunHost
         }
 
         return new HostedRun(result, archiving.RunId, ResultsPath, report, drafts);
+    }
+
+    /// <summary>Every space packet the session's payload link carries goes into the run's raw packet archive.</summary>
+    private static Rigs.RigSession RecordingPackets(Rigs.RigSession session, RunArchiving archiving)
+    {
+        session.Packet += archiving.Observer.OnPacket;
+        return session;
     }
 
     /// <summary>A console that fails stops attending; the run goes on (Ctrl-C and the other consoles still reach it).</summary>

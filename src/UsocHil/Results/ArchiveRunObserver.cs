@@ -97,6 +97,9 @@ public sealed class ArchiveRunObserver(RunRecorder recorder, ILogger log) : IRun
 
     public void OnRunFinished(RunResult result) => Result = result;
 
+    /// <summary>Keeps a space packet the rig session's payload link carried (not an observer call: the host wires it to the session).</summary>
+    public void OnPacket(CapturedPacket packet) => Safely(() => recorder.Enqueue(WriteKind.Packet, PacketRow.From(packet)));
+
     /// <summary>Seals the run with the outcome it reported (error if it reported none).</summary>
     public Task<string> FinishAsync(CancellationToken cancellationToken) =>
         recorder.FinishAsync(Result is { } r ? OutcomeOf(r.Outcome) : ArchivedOutcome.Error, cancellationToken);

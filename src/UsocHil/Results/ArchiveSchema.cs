@@ -93,6 +93,7 @@ internal static class ArchiveSchema
             Execute(connection, transaction, V3);
         }
 
+        PacketTable.Create(connection, transaction);
         if (current < Version)
         {
             Execute(connection, transaction, $"DELETE FROM schema_version; INSERT INTO schema_version(version) VALUES ({Version})");

@@ -133,7 +133,7 @@ internal static class ChainVerifier
     {
         long lastRun = runs.Count == 0 ? 0 : runs.Max(r => r.Id);
         var stray = new SortedDictionary<long, (long Rows, SortedSet<string> Tables)>();
-        foreach (string table in RowTables)
+        foreach (string table in RowTables.Concat(PacketTable.IfPresent(c, tx)))
         {
             using var query = c.CreateCommand();
             query.Transaction = tx;

@@ -20,6 +20,7 @@ internal sealed class RowInserter : IDisposable
     private readonly SqliteCommand _budget;
     private readonly SqliteCommand _requirement;
     private readonly SqliteCommand _unitSerial;
+    private readonly SqliteCommand _packet;
 
     private readonly TelemetryStatement _telemetryRaw;
 
@@ -40,12 +41,13 @@ internal sealed class RowInserter : IDisposable
         _budget = Prepare("INSERT INTO uncertainty_budgets(run_id, time, subject, kind, unit, combined, nu_eff, coverage_factor, expanded, probability, components) VALUES ($a, $b, $c, $d, $e, $f, $g, $h, $i, $j, $k)");
         _requirement = Prepare("INSERT INTO requirement_verdicts(run_id, time, requirement, measurement, verdict) VALUES ($a, $b, $c, $d, $e)");
         _unitSerial = Prepare("UPDATE runs SET unit_serial = $b WHERE id = $a");
+        _packet = Prepare(PacketTable.InsertSql);
         _parameterName = Prepare("INSERT INTO parameter_names(name) VALUES ($a) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id");
     }
 
     public void Begin(SqliteTransaction transaction)
     {
-        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName, _budget, _requirement, _unitSerial })
+        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName, _budget, _requirement, _unitSerial, _packet })
         {
             c.Transaction = transaction;
         }
@@ -96,6 +98,9 @@ internal sealed class RowInserter : IDisposable
                 break;
             case WriteKind.UnitSerial:
                 Run(_unitSerial, item.RunId, (string)item.Payload!);
+                break;
+            case WriteKind.Packet:
+                Run(_packet, PacketTable.Values(item.RunId, (PacketRow)item.Payload!));
                 break;
             default:
                 throw new InvalidOperationException($"not a row: {item.Kind}");
@@ -152,7 +157,7 @@ internal sealed class RowInserter : IDisposable
 
     public void Dispose()
     {
-        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName, _budget, _requirement, _unitSerial })
+        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName, _budget, _requirement, _unitSerial, _packet })
         {
             c.Dispose();
         }

@@ -126,6 +126,7 @@ internal static class RunJson
         }
 
         w.WriteEndArray();
+        PacketJson.Write(w, run.Packets);
         w.WriteEndObject();
     }
 

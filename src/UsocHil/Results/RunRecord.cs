@@ -16,6 +16,9 @@ public sealed record RunRecord
     /// <summary>The verification matrix: which requirement each verdict verifies.</summary>
     public IReadOnlyList<RequirementRow> Requirements { get; init; } = [];
 
+    /// <summary>Every space packet the payload link carried during the run, in the order it crossed.</summary>
+    public IReadOnlyList<PacketRow> Packets { get; init; } = [];
+
     public long Id => Summary.Id;
 
     /// <summary>The measurements that were held against an expectation, in the order they were recorded.</summary>

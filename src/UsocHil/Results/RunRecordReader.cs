@@ -123,6 +123,7 @@ internal static class RunRecordReader
                     CoverageProbability = Real(r, 8),
                     Components = BudgetJson.ParseComponents(r.GetString(9)),
                 }),
+            Packets = PacketTable.Read(c, tx, runId, tables),
         };
     }
 

@@ -81,6 +81,10 @@ public sealed class RunRecorder : IAsyncDisposable
     public ValueTask RecordCalibrationAsync(CalibrationRow product, CancellationToken cancellationToken = default) =>
         Write(WriteKind.Calibration, product, cancellationToken);
 
+    /// <summary>Records one space packet as it crossed the payload link (the raw packet archive).</summary>
+    public ValueTask RecordPacketAsync(PacketRow packet, CancellationToken cancellationToken = default) =>
+        Write(WriteKind.Packet, packet, cancellationToken);
+
     /// <summary>Completes when everything recorded so far is committed to the archive file.</summary>
     public Task FlushAsync(CancellationToken cancellationToken = default) => _writer.FlushAsync(cancellationToken);
 

@@ -11,7 +11,7 @@ namespace UsocHil.Results;
 /// </summary>
 internal sealed class RunSealer(string archivePath) : IDisposable
 {
-    private static readonly string[] RowTables = ["transitions", "steps", "measurements", "telemetry", "events", "commands", "calibrations", "uncertainty_budgets", "requirement_verdicts"];
+    private static readonly string[] RowTables = ["transitions", "steps", "measurements", "telemetry", "events", "commands", "calibrations", "uncertainty_budgets", "requirement_verdicts", PacketTable.Name];
 
     private StationKey? _key;
 

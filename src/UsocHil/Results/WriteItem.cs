@@ -13,6 +13,7 @@ internal enum WriteKind : byte
     Budget,
     Requirement,
     UnitSerial,
+    Packet,
     Flush,
 }
 

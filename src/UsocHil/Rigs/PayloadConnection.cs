@@ -40,6 +40,9 @@ internal sealed class PayloadConnection : IAsyncDisposable
     /// <summary>The current channel broke.</summary>
     public event Action<Exception>? Lost;
 
+    /// <summary>A space packet read from or written to the current channel's link (channels with a raw packet path).</summary>
+    public event Action<CapturedPacket>? Packet;
+
     public IPayloadChannel Current => Volatile.Read(ref _current);
 
     /// <summary>Why the current channel broke, if it already has.</summary>
@@ -129,6 +132,10 @@ internal sealed class PayloadConnection : IAsyncDisposable
         channel.Housekeeping += OnHousekeeping;
         channel.DeviceEvent += OnDeviceEvent;
         channel.Lost += OnLost;
+        if (channel is RawPacketChannel raw)
+        {
+            raw.Packet += OnPacket;
+        }
     }
 
     private void Ignore(IPayloadChannel channel)
@@ -136,6 +143,10 @@ internal sealed class PayloadConnection : IAsyncDisposable
         channel.Housekeeping -= OnHousekeeping;
         channel.DeviceEvent -= OnDeviceEvent;
         channel.Lost -= OnLost;
+        if (channel is RawPacketChannel raw)
+        {
+            raw.Packet -= OnPacket;
+        }
     }
 
     private void OnHousekeeping(IReadOnlyList<TelemetrySample> samples) => Housekeeping?.Invoke(samples);
@@ -143,6 +154,8 @@ internal sealed class PayloadConnection : IAsyncDisposable
     private void OnDeviceEvent(string name, DateTimeOffset at) => DeviceEvent?.Invoke(name, at);
 
     private void OnLost(Exception error) => Lost?.Invoke(error);
+
+    private void OnPacket(CapturedPacket packet) => Packet?.Invoke(packet);
 
     /// <summary>Closes a dead channel within a bound: a link whose peer vanished must not hold the reconnection up.</summary>
     private async Task CloseLostAsync(IPayloadChannel lost)

@@ -16,7 +16,7 @@ internal static class PusPayloadProtocol
         IPacketFramer framer = open.Binding.Serial is not null
             ? new SyncMarkerFramer(codec.Codec.Layout.ErrorControl, open.Time, open.Log, new SyncMarkerFramerOptions { MidPacketTimeout = open.AnswerFloor / 4 })
             : new LengthDelimitedFramer(codec.Codec.Layout.MaxPacketLength);
-        var raw = new RawPacketPort(open.Link, framer);
+        var raw = new RawPacketPort(open.Link, framer, new PacketCapture(codec.Codec, open.Time));
         return new RawPacketChannel(new RigSessionPusChannel(open.Link, raw, codec, open.Time, open.Log, open.Timing), raw);
     }
 }

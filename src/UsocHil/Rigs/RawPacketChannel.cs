@@ -24,6 +24,13 @@ internal sealed class RawPacketChannel(IPayloadChannel inner, RawPacketPort port
         remove => inner.Lost -= value;
     }
 
+    /// <summary>Every space packet read from or written to the link, for the run's raw packet archive.</summary>
+    public event Action<CapturedPacket>? Packet
+    {
+        add => port.Captured += value;
+        remove => port.Captured -= value;
+    }
+
     public Exception? LostWith => inner.LostWith;
 
     public RawPacketPort Port => port;

@@ -46,6 +46,13 @@ public sealed class RigSession : IReconnectableRigSession
 
     public event Action<RigAlarm>? Alarm;
 
+    /// <summary>Every space packet the payload link carried, either way, as it crossed (for the raw packet archive).</summary>
+    public event Action<CapturedPacket>? Packet
+    {
+        add => _payload.Packet += value;
+        remove => _payload.Packet -= value;
+    }
+
     /// <summary>Raises an alarm for a payload link that broke before this session listened (after the run attached).</summary>
     public void CheckLinkAlive()
     {

@@ -78,6 +78,33 @@ public sealed class CentralArchiveTests
 
     [Test]
     [CancelAfter(180_000)]
+    public async Task Push_RawPackets_ArriveWholeAndAnEditedPacketIsNamed(CancellationToken ct)
+    {
+        string url = await DatabaseAsync("packets", ct);
+        Assert.That((await CliAsync(_zurich, ["results", "push", "--to", url], ct)).ExitCode, Is.Zero);
+        long stationPackets;
+        await using (ResultsArchive station = await ResultsArchive.OpenReadOnlyAsync(Path.Combine(_zurich, "results.db"), TimeProvider.System, Serilog.Core.Logger.None, ct))
+        {
+            stationPackets = (await station.ReadRunAsync(2, ct)).Packets.Count;
+        }
+
+        string central = (await _server.PsqlAsync(
+            "SELECT count(*) FROM packets p JOIN runs r ON r.id = p.run_id WHERE r.station = 'zurich' AND r.station_run_id = 2", ct, Database(url))).Trim();
+        Assert.That(stationPackets, Is.GreaterThan(100), "a certify run exchanges hundreds of packets");
+        Assert.That(central, Is.EqualTo(stationPackets.ToString(CultureInfo.InvariantCulture)));
+
+        await _server.PsqlAsync("""
+            UPDATE packets SET octets = octets || '\x00'::bytea WHERE id =
+              (SELECT max(p.id) FROM packets p JOIN runs r ON r.id = p.run_id WHERE r.station = 'zurich' AND r.station_run_id = 2)
+            """, ct, Database(url));
+        CliProcessResult verify = await CliAsync(_zurich, ["results", "verify", "--results", url], ct);
+
+        Assert.That(verify.ExitCode, Is.EqualTo(1), verify.Describe());
+        Assert.That(verify.Stderr, Does.Contain("station zurich run 2").And.Contain("changed at the centre"));
+    }
+
+    [Test]
+    [CancelAfter(180_000)]
     public async Task Verify_OneMeasurementEditedWithPsql_NamesTheStationAndRun(CancellationToken ct)
     {
         string url = await DatabaseAsync("tampered", ct);

@@ -1,0 +1,105 @@
+using UsocHil.Rigs;
+using UsocHil.Sequencing;
+using UsocHil.Sequencing.Steps;
+using UsocHil.Timelines;
+
+namespace UsocHil.Reproduction;
+
+/// <summary>
+/// Re-issues a flight timeline's telecommands on the ground model at their flight time offsets, in rig time, through
+/// the dictionary (service 20 uploads as parameter sets), then lets the rig run to the end of the window so its
+/// telemetry covers the flight's: <c>{"kind":"flight-schedule","timeline":"t.json","from":0,"to":2400}</c>. The
+/// flight's first telemetry is taken as the ground model's first (both brought up alike), and each command is due at
+/// its offset from there; lateness is measured, never accumulated. With
+/// <c>"raw": true</c> (and <c>--raw</c>) the flight's own octets are sent instead, unverified.
+/// </summary>
+internal sealed class FlightScheduleStep(FlightTimeline timeline, double from, double to, bool raw) : ISequenceStep
+{
+    public const string KindName = "flight-schedule";
+
+    public string Kind => KindName;
+
+    public string Label => FormattableString.Invariant($"flight schedule {from:G6}..{to:G6} s ({Commands.Count()} command(s))");
+
+    public TimeSpan? Timeout => TimeSpan.FromSeconds(to - from + 600);
+
+    private IEnumerable<TimelineCommand> Commands => timeline.Commands.Where(c => c.OffsetSeconds >= from && c.OffsetSeconds <= to && c.Command != "REPORT_PARAMETERS");
+
+    public async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        // The flight's first telemetry and the ground model's are the same moment: both units were brought up alike.
+        DateTimeOffset start = context.Rig.Telemetry.ReportTimes(DateTimeOffset.MinValue).FirstOrDefault(context.Now).AddSeconds(-FirstSampleOffset(timeline));
+        context.Event("info", FormattableString.Invariant($"flight schedule: flight offset 0 is rig time {start:O}"));
+        double worstLateSeconds = 0;
+        foreach (TimelineCommand command in Commands)
+        {
+            TimeSpan due = TimeSpan.FromSeconds(command.OffsetSeconds) - (context.Now - start);
+            if (due > TimeSpan.Zero)
+            {
+                await Task.Delay(due, context.Time, cancellationToken).ConfigureAwait(false);
+            }
+
+            worstLateSeconds = Math.Max(worstLateSeconds, (context.Now - start).TotalSeconds - command.OffsetSeconds);
+            await SendAsync(context, command, cancellationToken).ConfigureAwait(false);
+        }
+
+        TimeSpan rest = TimeSpan.FromSeconds(to) - (context.Now - start);
+        if (rest > TimeSpan.Zero)
+        {
+            await Task.Delay(rest, context.Time, cancellationToken).ConfigureAwait(false);
+        }
+
+        context.Record(Measurement.Recorded(context.Path, "flight schedule: latest command (s late)", worstLateSeconds, "s", context.Now));
+    }
+
+    /// <summary>Where the flight's telemetry begins on the timeline's axis (0 when it has none).</summary>
+    public static double FirstSampleOffset(FlightTimeline timeline) => timeline.Samples.Count == 0 ? 0 : timeline.Samples.Min(s => s.OffsetSeconds);
+
+    private async Task SendAsync(StepContext context, TimelineCommand command, CancellationToken cancellationToken)
+    {
+        if (raw && command.Octets is { } octets)
+        {
+            await context.Rig.SendRawPacketAsync(Convert.FromHexString(octets), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (command.Command == "SET_PARAMETERS")
+        {
+            await context.Rig.SetParametersAsync(command.Arguments, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        CommandRecord record = await context.Rig.SendCommandAsync(command.Command, command.Arguments, cancellationToken).ConfigureAwait(false);
+        context.Observer.OnCommand(record);
+        if (!record.Succeeded)
+        {
+            context.Event("warning", FormattableString.Invariant($"{command.Command} at flight offset {command.OffsetSeconds:G6} s failed on the ground: {record.Failure}"));
+        }
+    }
+
+    public static ISequenceStep? Read(StepReader r)
+    {
+        string? file = r.String("timeline");
+        double from = r.Number("from", required: false) ?? 0;
+        double? to = r.Number("to", required: false);
+        bool raw = r.Bool("raw") ?? false;
+        r.Finish();
+        if (file is null)
+        {
+            return null;
+        }
+
+        FlightTimeline timeline;
+        try
+        {
+            timeline = TimelineJson.Read(file);
+        }
+        catch (TimelineException e)
+        {
+            r.Problem(r.Json["timeline"], "timeline", e.Message);
+            return null;
+        }
+
+        return new FlightScheduleStep(timeline, from, to ?? timeline.DurationSeconds, raw);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using UsocHil.Configuration;
+
+namespace UsocHil.Reproduction;
+
+/// <summary>
+/// The ground run of a reproduction, made as an ordinary sequence so it goes through the same engine, state machine
+/// and safing as any run: the power-up of one of the rig's own sequences (how this rig is powered and brought to
+/// its initial state, which a flight's packets do not say), then one <see cref="FlightScheduleStep"/>. It is written
+/// into a scratch copy of the rig's folder, bound with the hypothesis' faults, never into the station's rigs.
+/// </summary>
+public static class ReproductionSetup
+{
+    public const string SequenceName = "reproduce";
+
+    /// <summary>The step kind that replays the flight schedule; the ground run's record finds the flight's offset zero at its start.</summary>
+    public const string ScheduleKind = FlightScheduleStep.KindName;
+
+    /// <summary>The ground run's telemetry on the flight's time axis: its first report is the flight's first.</summary>
+    public static IEnumerable<(string Parameter, double Offset, double Value)> OnFlightAxis(Results.RunRecord ground, Timelines.FlightTimeline flight)
+    {
+        ArgumentNullException.ThrowIfNull(ground);
+        if (ground.Telemetry.Count == 0)
+        {
+            return [];
+        }
+
+        DateTimeOffset origin = ground.Telemetry.Min(t => t.Time);
+        double first = FlightScheduleStep.FirstSampleOffset(flight);
+        return ground.Telemetry.Select(t => (t.Parameter, (t.Time - origin).TotalSeconds + first, t.Value));
+    }
+
+    /// <summary>Adds the flight-schedule step kind (only the reproduce command's runs need it).</summary>
+    public static Sequencing.Steps.StepKinds AddFlightSchedule(this Sequencing.Steps.StepKinds steps)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        return steps.TryGet(FlightScheduleStep.KindName, out _) ? steps : steps.Add(FlightScheduleStep.KindName, FlightScheduleStep.Read);
+    }
+
+    /// <summary>The station with <paramref name="rig"/> re-bound to a scratch folder holding the generated sequence and injecting <paramref name="faults"/>.</summary>
+    /// <param name="setup">The rig sequence whose powerUp is used; null for the first (by name) that has one.</param>
+    public static LoadedStation Prepare(LoadedStation station, LoadedRig rig, string scratch, string timelineFile, double from, double to, bool raw,
+        string? setup, IReadOnlyList<string> faults)
+    {
+        ArgumentNullException.ThrowIfNull(station);
+        ArgumentNullException.ThrowIfNull(rig);
+        JsonArray powerUp = PowerUp(rig, setup);
+        var sequence = new JsonObject
+        {
+            ["sequence"] = SequenceName,
+            ["version"] = "1.0.0",
+            ["description"] = $"Reproduces the flight timeline {Path.GetFileName(timelineFile)} on {rig.Name}",
+            ["powerUp"] = powerUp,
+            ["steps"] = new JsonArray(new JsonObject
+            {
+                ["kind"] = FlightScheduleStep.KindName,
+                ["timeline"] = Path.GetFullPath(timelineFile),
+                ["from"] = from,
+                ["to"] = to,
+                ["raw"] = raw,
+            }),
+        };
+        string sequences = Path.Combine(scratch, "sequences");
+        Directory.CreateDirectory(sequences);
+        File.WriteAllText(Path.Combine(sequences, SequenceName + ".json"), sequence.ToJsonString());
+        LoadedRig ground = rig with { Directory = scratch, Binding = rig.Binding with { Faults = faults } };
+        var rigs = new Dictionary<string, LoadedRig>(station.Rigs, StringComparer.Ordinal) { [rig.Name] = ground };
+        return station with { Rigs = rigs };
+    }
+
+    private static JsonArray PowerUp(LoadedRig rig, string? setup)
+    {
+        foreach (string name in setup is null ? rig.SequenceNames : [setup])
+        {
+            JsonNode? json = JsonNode.Parse(File.ReadAllText(rig.SequenceFile(name)));
+            if (json?["powerUp"] is JsonArray powerUp)
+            {
+                return (JsonArray)powerUp.DeepClone();
+            }
+        }
+
+        throw new ConfigurationException(new ConfigurationProblem(rig.SequencesDirectory, "$.powerUp", 0,
+            setup is null ? $"no sequence of {rig.Name} has a powerUp to bring the ground model up with; name one with --setup" : $"sequence {setup} has no powerUp"));
+    }
+}
