@@ -18,6 +18,7 @@ public static class FlightComparison
     public const double EnvelopeOfMagnitude = 0.005;
     public const double OutsideAllowed = 0.10;
     public const double NoiseFactor = 3;
+    public const double MeanTolerance = 0.05;
 
     /// <param name="flight">Per parameter, (offset s, value) in offset order.</param>
     /// <param name="ground">Per parameter, (offset s on the flight's axis, value) in offset order.</param>
@@ -35,22 +36,28 @@ public static class FlightComparison
             double span = f.Max(s => s.V) - f.Min(s => s.V);
             double magnitude = f.Max(s => Math.Abs(s.V));
             double envelope = Math.Max(Math.Max(EnvelopeOfSpan * span, EnvelopeOfMagnitude * magnitude), Math.Max(NoiseFactor * Noise(f), 1e-9));
-            (double lag, double outside, double mean, double p95, int n) best = (0, double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, 0);
+            var fits = new List<(double Lag, double Outside, double Mean, double P95, int N)>();
             for (double lag = -MaxLagSeconds; lag <= MaxLagSeconds + 1e-9; lag += LagStepSeconds)
             {
                 (double outside, double mean, double p95, int n) = Errors(f, g, lag, envelope);
-                if (n > 0 && (outside < best.outside || (outside == best.outside && mean < best.mean)))
+                if (n > 0)
                 {
-                    best = (lag, outside, mean, p95, n);
+                    fits.Add((lag, outside, mean, p95, n));
                 }
             }
 
-            if (best.n == 0)
+            if (fits.Count == 0)
             {
                 continue;
             }
 
-            agreements.Add(new ParameterAgreement(parameter, best.n, Math.Round(best.lag, 2), envelope, best.outside, (envelope - best.p95) / envelope, best.outside <= OutsideAllowed));
+            // On a plateau many lags fit equally well: of the fits within a hair of the best mean error, the lag
+            // nearest zero, so that sampling jitter does not wander the reported lag across the plateau.
+            double fewest = fits.Min(x => x.Outside);
+            double bestMean = fits.Where(x => x.Outside == fewest).Min(x => x.Mean);
+            var best = fits.Where(x => x.Outside == fewest && x.Mean <= bestMean * (1 + MeanTolerance) + 0.001 * envelope)
+                .OrderBy(x => Math.Abs(x.Lag)).First();
+            agreements.Add(new ParameterAgreement(parameter, best.N, Math.Round(best.Lag, 2), envelope, best.Outside, (envelope - best.P95) / envelope, best.Outside <= OutsideAllowed));
         }
 
         return agreements;
