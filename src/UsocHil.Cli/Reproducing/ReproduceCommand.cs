@@ -30,18 +30,19 @@ internal static class ReproduceCommand
         var window = new Option<string?>("--window") { Description = "FROM..TO: the flight's offsets (s) to reproduce (default: the whole timeline)" };
         var setup = new Option<string?>("--setup") { Description = "The rig sequence whose powerUp brings the ground model up (default: the first that has one)" };
         var raw = new Option<bool>("--raw") { Description = "Send the flight's telecommand octets as they are, outside the dictionary, unverified" };
+        var truth = new Option<FileInfo?>("--truth") { Description = "Emulated ground models: where the emulator writes its hidden truth (JSON lines; each hypothesis overwrites it)" };
         var results = GlobalOptions.Results();
         var command = new Command("reproduce", "Reproduce a flight anomaly on the ground model and judge flight against ground")
         {
-            rig, timeline, faults, hypotheses, window, setup, raw, results,
+            rig, timeline, faults, hypotheses, window, setup, raw, truth, results,
         };
         command.SetHandler((p, ct) => RunAsync(p, p.GetValue(rig)!, p.GetValue(timeline)!, p.GetValue(faults) ?? [], p.GetValue(hypotheses), p.GetValue(window),
-            p.GetValue(setup), p.GetValue(raw), p.GetValue(results), ct));
+            p.GetValue(setup), p.GetValue(raw), p.GetValue(truth), p.GetValue(results), ct));
         return command;
     }
 
     private static async Task<int> RunAsync(ParseResult parse, string rigName, FileInfo timelineFile, string[] faults, FileInfo? hypothesesFile, string? windowText,
-        string? setup, bool raw, FileInfo? results, CancellationToken ct)
+        string? setup, bool raw, FileInfo? truth, FileInfo? results, CancellationToken ct)
     {
         if (!timelineFile.Exists)
         {
@@ -77,7 +78,7 @@ internal static class ReproduceCommand
             try
             {
                 LoadedStation ground = ReproductionSetup.Prepare(station, rig, scratch, timelineFile.FullName, from, to, raw, setup, hypothesis.Faults);
-                (int? exit, RunRecord? record) = await RunGroundAsync(ground, rig.Name, raw, results?.FullName, parse.GetValue(GlobalOptions.Verbosity), ct);
+                (int? exit, RunRecord? record) = await RunGroundAsync(ground, rig.Name, raw, truth?.FullName, results?.FullName, parse.GetValue(GlobalOptions.Verbosity), ct);
                 if (exit is { } stopped)
                 {
                     return stopped;
@@ -132,11 +133,11 @@ internal static class ReproduceCommand
     }
 
     /// <summary>The ground run through the run host; an exit code instead of a record when it did not run to its end.</summary>
-    private static async Task<(int? Exit, RunRecord? Record)> RunGroundAsync(LoadedStation ground, string rig, bool raw, string? results, int verbosity, CancellationToken ct)
+    private static async Task<(int? Exit, RunRecord? Record)> RunGroundAsync(LoadedStation ground, string rig, bool raw, string? truth, string? results, int verbosity, CancellationToken ct)
     {
         Registries registries = HarnessRegistries.For(ground);
         registries.Steps.AddFlightSchedule();
-        var host = RunHost.Prepare(new HostedRunRequest(ground, rig, ReproductionSetup.SequenceName, registries, AssumeYes: true, ResultsPath: results, AllowRawPackets: raw), TimeProvider.System, Console.Error);
+        var host = RunHost.Prepare(new HostedRunRequest(ground, rig, ReproductionSetup.SequenceName, registries, AssumeYes: true, ResultsPath: results, AllowRawPackets: raw, TruthFile: truth), TimeProvider.System, Console.Error);
         string logFile = Path.Combine(ground.LogDirectory, $"{rig}-reproduce-{TimeProvider.System.GetUtcNow():yyyyMMddTHHmmssfffZ}.clef");
         await using Serilog.Core.Logger log = Logging.HarnessLogging.ForRun(ground.Config.Logging.Level, verbosity, logFile, null);
         HostedRun run;

@@ -13,11 +13,11 @@ namespace UsocHil.IntegrationTests.Reproduction;
 [NonParallelizable]
 public sealed partial class ReproduceFurnaceTests
 {
-    private const int Seed = 7;
-    private const string Stuck = "stuck-tc=2@1200s";
+    internal const int Seed = 7;
+    internal const string Stuck = "stuck-tc=2@1200s";
 
     /// <summary>How the flight unit (and so the ground model) is brought up: powered, booted, heater armed.</summary>
-    private const string FlightSetup = """
+    internal const string FlightSetup = """
         {
           "sequence": "flight", "version": "1.0.0",
           "powerUp": [
@@ -39,9 +39,9 @@ public sealed partial class ReproduceFurnaceTests
     /// housekeeping by (jitter × scale) of rig time (a cold process starts slower than a warm one); TC2's envelope
     /// (3 % of its range) tolerates 3 % of the 1200 s, so at 100× up to 0.36 s of wall-clock jitter.
     /// </summary>
-    private const double TimeScale = 100;
+    internal const double TimeScale = 100;
 
-    private static TemporaryStation Station(params string[] faults) =>
+    internal static TemporaryStation Station(params string[] faults) =>
         TemporaryStation.EmulatedFurnace(Seed, TimeScale, faults: faults, extraSequences: new Dictionary<string, string> { ["flight"] = FlightSetup });
 
     [Test]
