@@ -30,12 +30,7 @@ public sealed class CentrifugeOutsideClientTests
             ["results"] = "results.db",
             ["logging"] = new JsonObject { ["level"] = "Information", ["directory"] = "logs" },
             ["rigs"] = new JsonObject { [CentrifugeStation.Rig] = binding.DeepClone() },
-            ["register"] = new JsonArray(new JsonObject
-            {
-                ["rig"] = CentrifugeStation.Rig, ["instrument"] = "counter", ["serial"] = "FC-0001", ["certificate"] = "CAL-FC-0001",
-                ["calibrated"] = DateTime.UtcNow.AddMonths(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                ["due"] = DateTime.UtcNow.AddMonths(11).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            }),
+            ["register"] = InstrumentRegister.InCalibration(CentrifugeStation.Rig, "counter"),
         };
         await File.WriteAllTextAsync(station.StationFile, config.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), ct);
 

@@ -58,6 +58,7 @@ internal sealed class EmulatorChild : IAsyncDisposable
             ["rigsDirectory"] = rigsDirectory,
             ["logging"] = new JsonObject { ["level"] = "Information", ["directory"] = logs },
             ["rigs"] = new JsonObject { ["furnace-em"] = Binding.DeepClone() },
+            ["register"] = InstrumentRegister.InCalibration("furnace-em", "dmm"),
         };
         File.WriteAllText(stationFile, station.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }

@@ -39,6 +39,7 @@ public sealed partial class ExitCodeTableTests
                 ["dmm"] = new JsonObject { ["serial"] = new JsonObject { ["device"] = Path.Combine(d, "ttyUSB-unplugged-too") } },
             },
         };
+        hardware["register"] = InstrumentRegister.InCalibration("furnace-em", "dmm");
         File.WriteAllText(bench, hardware.ToJsonString());
 
         var cases = new (string[] Args, string Meaning)[]

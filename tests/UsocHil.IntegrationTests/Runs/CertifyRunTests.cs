@@ -77,6 +77,16 @@ public sealed partial class CertifyRunTests
         TruthRecord truth = station.FinalTruth();
         Assert.That(truth.HeaterOn, Is.False);
         Assert.That(truth.SupplyOutputOn, Is.False);
+
+        // The protection check shifts TC1's offset to trip the payload; the unit must end with the calibration it loaded.
+        IReadOnlyList<MeasurementRow> rows = await MeasurementsAsync(station, cancellationToken);
+        foreach (string coefficient in new[] { "TC1_C0", "TC1_C1", "TC1_C2" })
+        {
+            double loaded = rows.Single(m => m.Name == "configuration: " + coefficient).Value;
+            Assert.That(rows.Single(m => m.Name == "restored: " + coefficient).Value, Is.EqualTo(loaded), coefficient + " read back after certify as loaded");
+        }
+
+        Assert.That(rows.Single(m => m.Name == "configuration: TC1_C0").Value, Is.Not.EqualTo(0), "the unit loaded a calibrated offset, not the factory 0");
     }
 
     [TestCase("stuck-tc=2", "thermocouples-agree", "TC2_TEMP")]
@@ -115,11 +125,14 @@ public sealed partial class CertifyRunTests
         Assert.That(failed, Is.SupersetOf(new[] { "thermocouples-agree", "CONTROL_TEMP overshoot" }));
     }
 
-    private static async Task<IReadOnlyList<MeasurementRow>> VerdictsAsync(TemporaryStation station, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<MeasurementRow>> VerdictsAsync(TemporaryStation station, CancellationToken cancellationToken) =>
+        [.. (await MeasurementsAsync(station, cancellationToken)).Where(m => m.Judged is not null)];
+
+    private static async Task<IReadOnlyList<MeasurementRow>> MeasurementsAsync(TemporaryStation station, CancellationToken cancellationToken)
     {
         await using ResultsArchive archive = await ResultsArchive.OpenExistingAsync(
             Path.Combine(station.Directory, "results.db"), TimeProvider.System, Logger.None, cancellationToken);
         RunSummary certify = (await archive.ListRunsAsync(cancellationToken)).Single(r => r.Header.Sequence == "certify");
-        return (await archive.ReadRunAsync(certify.Id, cancellationToken)).Verdicts.ToList();
+        return (await archive.ReadRunAsync(certify.Id, cancellationToken)).Measurements;
     }
 }

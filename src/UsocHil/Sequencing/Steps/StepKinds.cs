@@ -43,5 +43,6 @@ public sealed class StepKinds
         .Add("prompt", PromptStep.Read)
         .Add("mark", MarkStep.Read)
         .Add("inhibit", InhibitStep.Read)
+        .Add("restore", RestoreStep.Read)
         .Add("raw", RawStep.Read);
 }
