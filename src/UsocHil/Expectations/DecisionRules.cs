@@ -49,18 +49,11 @@ public static class DecisionRules
     {
         var (verdict, margin) = Decide(rule, value, low, high, uncertainty.Expanded);
         string words = FormattableString.Invariant($"{Judge.Words(name, low, high, unit)} ({rule.Word()}, U = {uncertainty.Expanded:G3}, k = {uncertainty.CoverageFactor:F2})");
-        return new JudgedResult
+        return JudgedResult.Within(name, parameters, value, unit, low, high, evidence) with
         {
-            Expectation = name,
-            Parameters = parameters,
             Verdict = verdict,
-            Measured = value,
-            Unit = unit,
-            Low = low,
-            High = high,
             Margin = double.IsInfinity(margin) ? double.NaN : margin,
             Message = note is null ? words : $"{words}; {note}",
-            Evidence = evidence is { Count: > 0 } e ? e : Evidence.Of(0, value),
             Uncertainty = uncertainty,
             DecisionRule = rule,
         };

@@ -18,21 +18,10 @@ public sealed class CentrifugeOutsideClientTests
     public async Task Pigs_DuringACalibrationRun_ReadsTheMotorEnabledOnlyWithTheLidClosedAndLocked(CancellationToken ct)
     {
         using var station = CentrifugeStation.Create(1);
-        await using RunningCli emulator = UsocHilProcess.Start(station.Directory,
-            ["emulate", CentrifugeStation.Rig, "--time-scale", "50", "--seed", "1", "--truth", station.TruthFile("emulator")]);
-        await emulator.Stdout.WaitForLineAsync(line => line == "}", ct);
-        string text = emulator.Stdout.Text;
-        JsonObject binding = JsonNode.Parse(text[text.IndexOf('{', text.IndexOf("Station binding", StringComparison.Ordinal))..])![CentrifugeStation.Rig]!.AsObject();
+        (RunningCli emulator, JsonObject binding) = await station.StartEmulatorAsync(ct);
+        await using RunningCli emulatorProcess = emulator;
         int port = binding["gpio"]!["port"]!.GetValue<int>();
-        var config = new JsonObject
-        {
-            ["station"] = "bench",
-            ["results"] = "results.db",
-            ["logging"] = new JsonObject { ["level"] = "Information", ["directory"] = "logs" },
-            ["rigs"] = new JsonObject { [CentrifugeStation.Rig] = binding.DeepClone() },
-            ["register"] = InstrumentRegister.InCalibration(CentrifugeStation.Rig, "counter"),
-        };
-        await File.WriteAllTextAsync(station.StationFile, config.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), ct);
+        station.BindAsHardware(binding);
 
         using RunningCli run = UsocHilProcess.Start(station.Directory, ["run", CentrifugeStation.Rig, "calibrate-tachometer", "--yes"]);
         var seen = new List<(int Motor, int Lock, int Closed)>();

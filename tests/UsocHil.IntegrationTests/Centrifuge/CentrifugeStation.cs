@@ -73,6 +73,34 @@ internal sealed class CentrifugeStation : IDisposable
         File.WriteAllText(StationFile, config.ToJsonString());
     }
 
+    /// <summary>
+    /// <c>usoc-hil emulate</c> for this unit in a process of its own at 50×, as a bench runs it beside the harness, with
+    /// the station binding it printed.
+    /// </summary>
+    public async Task<(RunningCli Emulator, JsonObject Binding)> StartEmulatorAsync(CancellationToken cancellationToken)
+    {
+        RunningCli emulator = UsocHilProcess.Start(Directory,
+            ["emulate", Rig, "--time-scale", "50", "--seed", Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--truth", TruthFile("emulator")]);
+        await emulator.Stdout.WaitForLineAsync(line => line == "}", cancellationToken);
+        string text = emulator.Stdout.Text;
+        JsonObject binding = JsonNode.Parse(text[text.IndexOf('{', text.IndexOf("Station binding", StringComparison.Ordinal))..])![Rig]!.AsObject();
+        return (emulator, (JsonObject)binding.DeepClone());
+    }
+
+    /// <summary>Rewrites the station file binding the rig as hardware to <paramref name="binding"/>, its counter registered.</summary>
+    public void BindAsHardware(JsonObject binding)
+    {
+        var config = new JsonObject
+        {
+            ["station"] = "bench",
+            ["results"] = "results.db",
+            ["logging"] = new JsonObject { ["level"] = "Information", ["directory"] = "logs" },
+            ["rigs"] = new JsonObject { [Rig] = binding.DeepClone() },
+            ["register"] = InstrumentRegister.InCalibration(Rig, "counter"),
+        };
+        File.WriteAllText(StationFile, config.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+
     public string TruthFile(string sequence) => Path.Combine(Directory, $"truth-{sequence}.jsonl");
 
     /// <summary><c>usoc-hil run centrifuge-em &lt;sequence&gt; --yes --truth truth-&lt;sequence&gt;.jsonl</c>.</summary>

@@ -23,23 +23,12 @@ public sealed class CentrifugeStreamCaptureTests
     public async Task SpacePacketParser_OnTheCapturedTcpStream_FindsThePacketsTheHarnessDecoded(CancellationToken ct)
     {
         using var station = CentrifugeStation.Create(2);
-        await using RunningCli emulator = UsocHilProcess.Start(station.Directory,
-            ["emulate", CentrifugeStation.Rig, "--time-scale", "50", "--seed", "2", "--truth", station.TruthFile("emulator")]);
-        await emulator.Stdout.WaitForLineAsync(line => line == "}", ct);
-        string text = emulator.Stdout.Text;
-        JsonObject binding = JsonNode.Parse(text[text.IndexOf('{', text.IndexOf("Station binding", StringComparison.Ordinal))..])![CentrifugeStation.Rig]!.AsObject();
+        (RunningCli emulator, JsonObject binding) = await station.StartEmulatorAsync(ct);
+        await using RunningCli emulatorProcess = emulator;
         JsonObject payload = binding["links"]!["payload"]!["tcp"]!.AsObject();
         await using var relay = CaptureRelay.Start(payload["port"]!.GetValue<int>(), Path.Combine(station.Directory, "capture"));
         payload["port"] = relay.Port;
-        var config = new JsonObject
-        {
-            ["station"] = "bench",
-            ["results"] = "results.db",
-            ["logging"] = new JsonObject { ["level"] = "Information", ["directory"] = "logs" },
-            ["rigs"] = new JsonObject { [CentrifugeStation.Rig] = binding.DeepClone() },
-            ["register"] = InstrumentRegister.InCalibration(CentrifugeStation.Rig, "counter"),
-        };
-        await File.WriteAllTextAsync(station.StationFile, config.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), ct);
+        station.BindAsHardware(binding);
 
         CliProcessResult run = await UsocHilProcess.RunAsync(station.Directory, ["run", CentrifugeStation.Rig, "calibrate-tachometer", "--yes"], ct);
         Assert.That(run.ExitCode, Is.Zero, run.Describe());
