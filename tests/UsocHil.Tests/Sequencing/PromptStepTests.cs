@@ -10,32 +10,14 @@ using UsocHil.Time;
 namespace UsocHil.Tests.Sequencing;
 
 /// <summary>A prompt step in a run: what each answer does to the run, and what the record keeps of it.</summary>
-public sealed class PromptStepTests
+public sealed class PromptStepTests : FakeFurnaceRunFixture
 {
-    private RigDefinition _rig = null!;
-    private VirtualTimeProvider _time = null!;
-    private FakeRigSession _session = null!;
-    private CollectingObserver _observer = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _rig = TestRigs.Furnace();
-        _time = new VirtualTimeProvider(TimeProvider.System, 1000);
-        _session = new FakeRigSession(_rig, _time);
-        _observer = new CollectingObserver();
-    }
-
-    [TearDown]
-    public async Task TearDown() => await _session.DisposeAsync();
-
     private Task<RunResult> RunAsync(IOperatorPrompt? prompt, CancellationToken cancellationToken, bool assumeYes = false) =>
-        new SequenceRun(new SequencePlan
+        NewRun(new SequencePlan
         {
             Name = "test", Version = "1",
             Steps = [new PromptStep("Door closed?", TimeSpan.FromSeconds(30)), DelegateStep.Ok("heat")],
-        }, _rig, _ => Task.FromResult<IRigSession>(_session), new RunOptions { Prompt = prompt, AssumeYes = assumeYes }, _observer, _time,
-            new RigSafing(TimeProvider.System, Logger.None), Logger.None).RunAsync(cancellationToken);
+        }, new RunOptions { Prompt = prompt, AssumeYes = assumeYes }).RunAsync(cancellationToken);
 
     [Test]
     [CancelAfter(10_000)]
@@ -48,9 +30,9 @@ public sealed class PromptStepTests
         Assert.That(result.Outcome, Is.EqualTo(RunOutcome.Passed));
         OperatorQuestion asked = prompt.Asked.Single();
         Assert.That((asked.Step, asked.Message, asked.Next, asked.Timeout), Is.EqualTo(("1", "Door closed?", "step 2 test: heat", (TimeSpan?)TimeSpan.FromSeconds(30))));
-        Assert.That(_observer.Events.Where(e => e.Source == "operator").Select(e => e.Message),
+        Assert.That(Observer.Events.Where(e => e.Source == "operator").Select(e => e.Message),
             Has.Some.EqualTo("prompt at step 1 \"Door closed?\": confirmed by alice at the terminal at 2026-12-05T07:31:02Z"));
-        Assert.That(_observer.Finished.Select(f => f.Step.Label), Does.Contain("heat"));
+        Assert.That(Observer.Finished.Select(f => f.Step.Label), Does.Contain("heat"));
     }
 
     [Test]
@@ -61,9 +43,9 @@ public sealed class PromptStepTests
 
         Assert.That(result.Outcome, Is.EqualTo(RunOutcome.Failed));
         Assert.That(result.Reason, Does.Contain("the operator refused: Door closed? (alice)"));
-        Assert.That(_observer.States, Does.Contain(RunState.Safing));
-        Assert.That(_session.Actions, Does.Contain("supply OUTP OFF"));
-        Assert.That(_observer.Finished.Select(f => f.Step.Label), Does.Not.Contain("heat"));
+        Assert.That(Observer.States, Does.Contain(RunState.Safing));
+        Assert.That(Session.Actions, Does.Contain("supply OUTP OFF"));
+        Assert.That(Observer.Finished.Select(f => f.Step.Label), Does.Not.Contain("heat"));
     }
 
     [Test]
@@ -74,7 +56,7 @@ public sealed class PromptStepTests
 
         Assert.That(result.Outcome, Is.EqualTo(RunOutcome.Aborted));
         Assert.That(result.Cause, Is.EqualTo(RunTrigger.OperatorAbort));
-        Assert.That(_session.Actions, Does.Contain("supply OUTP OFF"));
+        Assert.That(Session.Actions, Does.Contain("supply OUTP OFF"));
     }
 
     [Test]
@@ -85,7 +67,7 @@ public sealed class PromptStepTests
 
         Assert.That(result.Outcome, Is.EqualTo(RunOutcome.Failed));
         Assert.That(result.Reason, Does.Contain("no answer to \"Door closed?\" within 30 s"));
-        Assert.That(_session.Actions, Does.Contain("supply OUTP OFF"));
+        Assert.That(Session.Actions, Does.Contain("supply OUTP OFF"));
     }
 
     [Test]

@@ -9,34 +9,13 @@ using UsocHil.Description;
 
 namespace UsocHil.Tests.Sequencing;
 
-public sealed class SequenceRunTests
+public sealed class SequenceRunTests : FakeFurnaceRunFixture
 {
-    private static readonly string[] FurnaceSafing = ["tc HEATER_OFF", "gpio POWER_EN=0", "gpio HEATER_ARM=0", "supply OUTP OFF"];
-
-    private RigDefinition _rig = null!;
-    private VirtualTimeProvider _time = null!;
-    private FakeRigSession _session = null!;
-    private CollectingObserver _observer = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _rig = TestRigs.Furnace();
-        _time = new VirtualTimeProvider(TimeProvider.System, 1000);
-        _session = new FakeRigSession(_rig, _time);
-        _observer = new CollectingObserver();
-    }
-
-    [TearDown]
-    public async Task TearDown() => await _session.DisposeAsync();
-
     private SequenceRun NewRun(params ISequenceStep[] steps) => NewRun(new SequencePlan { Name = "test", Version = "1", Steps = steps });
 
-    private SequenceRun NewRun(SequencePlan plan, Func<CancellationToken, Task<IRigSession>>? connect = null) =>
-        new(plan, _rig, connect ?? (_ => Task.FromResult<IRigSession>(_session)), new RunOptions(), _observer, _time,
-            new RigSafing(TimeProvider.System, new LoggerConfiguration().CreateLogger()), new LoggerConfiguration().CreateLogger());
+    private SequenceRun NewRun(SequencePlan plan, Func<CancellationToken, Task<IRigSession>>? connect) => NewRun(plan, null, connect);
 
-    private IEnumerable<string> SafingActions => _session.Actions.SkipWhile(a => a != "tc HEATER_OFF");
+    private IEnumerable<string> SafingActions => Session.Actions.SkipWhile(a => a != "tc HEATER_OFF");
 
     [Test]
     [CancelAfter(10_000)]
@@ -54,15 +33,15 @@ public sealed class SequenceRunTests
 
         Assert.That(result.FinalState, Is.EqualTo(RunState.Completed));
         Assert.That(result.Outcome, Is.EqualTo(RunOutcome.Passed));
-        Assert.That(_observer.States, Is.EqualTo(new[]
+        Assert.That(Observer.States, Is.EqualTo(new[]
         {
             RunState.Connecting, RunState.PoweringUp, RunState.SelfTest, RunState.Executing, RunState.Executing, RunState.Executing,
             RunState.Verifying, RunState.Safing, RunState.Completed,
         }));
         Assert.That(SafingActions, Is.EqualTo(FurnaceSafing));
         Assert.That(result.Safing!.AllSucceeded, Is.True);
-        Assert.That(_session.Disposed, Is.True);
-        Assert.That(_observer.Finished.Select(f => f.Step.Path), Is.EqualTo(new[] { "power-up.1", "self-test.1", "1", "2", "3", "verify.1" }));
+        Assert.That(Session.Disposed, Is.True);
+        Assert.That(Observer.Finished.Select(f => f.Step.Path), Is.EqualTo(new[] { "power-up.1", "self-test.1", "1", "2", "3", "verify.1" }));
     }
 
     [Test]
@@ -77,7 +56,7 @@ public sealed class SequenceRunTests
         Assert.That(result.Cause, Is.EqualTo(RunTrigger.StepFailed));
         Assert.That(result.Reason, Does.Contain("step 2").And.Contain("boom"));
         Assert.That(SafingActions, Is.EqualTo(FurnaceSafing));
-        Assert.That(_observer.Finished.Select(f => f.Step.Label), Does.Not.Contain("c"));
+        Assert.That(Observer.Finished.Select(f => f.Step.Label), Does.Not.Contain("c"));
     }
 
     [Test]
@@ -105,7 +84,7 @@ public sealed class SequenceRunTests
         Task<RunResult> running = run.RunAsync(cancellationToken);
         await started.Task.WaitAsync(cancellationToken);
 
-        _session.Raise(alarm, "TC1_TEMP 1041 above red 1040");
+        Session.Raise(alarm, "TC1_TEMP 1041 above red 1040");
         RunResult result = await running;
 
         Assert.That(result.FinalState, Is.EqualTo(RunState.Failed));
@@ -123,8 +102,8 @@ public sealed class SequenceRunTests
         Task<RunResult> running = run.RunAsync(cancellationToken);
         await started.Task.WaitAsync(cancellationToken);
 
-        _session.PayloadLinkDead = true;
-        _session.Raise(RigAlarmKind.LinkLost, "payload tty closed");
+        Session.PayloadLinkDead = true;
+        Session.Raise(RigAlarmKind.LinkLost, "payload tty closed");
         RunResult result = await running;
 
         Assert.That(result.Outcome, Is.EqualTo(RunOutcome.LinkLost));
@@ -132,8 +111,8 @@ public sealed class SequenceRunTests
         {
             ("command HEATER_OFF", false), ("gpio POWER_EN=released", true), ("gpio HEATER_ARM=released", true), ("supply OUTP OFF", true),
         }));
-        Assert.That(_session.Lines["POWER_EN"], Is.False);
-        Assert.That(_session.Actions[^1], Is.EqualTo("supply OUTP OFF"));
+        Assert.That(Session.Lines["POWER_EN"], Is.False);
+        Assert.That(Session.Actions[^1], Is.EqualTo("supply OUTP OFF"));
     }
 
     [Test]
@@ -155,7 +134,7 @@ public sealed class SequenceRunTests
         Assert.That(result.Outcome, Is.EqualTo(RunOutcome.Aborted));
         Assert.That(result.Reason, Is.EqualTo("SIGINT"));
         Assert.That(SafingActions, Is.EqualTo(FurnaceSafing));
-        Assert.That(_observer.Events.Select(e => e.Message), Has.Some.Contains("abort refused"));
+        Assert.That(Observer.Events.Select(e => e.Message), Has.Some.Contains("abort refused"));
     }
 
     [Test]
@@ -187,8 +166,8 @@ public sealed class SequenceRunTests
         Assert.That(result.FinalState, Is.EqualTo(RunState.Failed));
         Assert.That(result.Outcome, Is.EqualTo(RunOutcome.LinkLost));
         Assert.That(result.Reason, Does.Contain("/dev/ttyUSB9"));
-        Assert.That(_observer.States, Does.Not.Contain(RunState.PoweringUp));
-        Assert.That(_session.Actions, Is.Empty);
+        Assert.That(Observer.States, Does.Not.Contain(RunState.PoweringUp));
+        Assert.That(Session.Actions, Is.Empty);
     }
 
     [Test]
@@ -206,7 +185,7 @@ public sealed class SequenceRunTests
         Assert.That(result.FinalState, Is.EqualTo(RunState.Completed));
         Assert.That(result.Outcome, Is.EqualTo(RunOutcome.VerdictFailed));
         Assert.That(result.FailedMeasurements.Single().Name, Is.EqualTo("agreement"));
-        Assert.That(_observer.Finished.Select(f => f.Step.Label), Does.Contain("after"));
+        Assert.That(Observer.Finished.Select(f => f.Step.Label), Does.Contain("after"));
     }
 
     [Test]
@@ -228,8 +207,8 @@ public sealed class SequenceRunTests
         Task<RunResult> running = run.RunAsync(cancellationToken);
         await started.Task.WaitAsync(cancellationToken);
 
-        _session.Raise(RigAlarmKind.DeviceRebooted, "BOOT_COMPLETE");
-        await _session.WaitForActionAsync("set PID_KP=42", cancellationToken);
+        Session.Raise(RigAlarmKind.DeviceRebooted, "BOOT_COMPLETE");
+        await Session.WaitForActionAsync("set PID_KP=42", cancellationToken);
 
         release.SetResult();
         RunResult result = await running;
