@@ -60,15 +60,36 @@ internal sealed class SsePage : IAsyncDisposable
         _stop.Dispose();
     }
 
+    /// <summary>
+    /// Counts the messages as a browser's EventSource would receive them, without allocating per line: the page is
+    /// the benchmark's own load and must not add collections of its own to the process that runs the rig.
+    /// </summary>
     private async Task ReadAsync(Stream stream, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        ReadOnlyMemory<byte> marker = "\ndata: "u8.ToArray();
+        byte[] buffer = new byte[64 * 1024];
+        buffer[0] = (byte)'\n';
+        int carried = 1; // the stream's first line starts a line too
+        while (true)
         {
-            if (line.StartsWith("data: ", StringComparison.Ordinal))
+            int read = await stream.ReadAsync(buffer.AsMemory(carried), cancellationToken);
+            if (read == 0)
+            {
+                return;
+            }
+
+            int length = carried + read;
+            ReadOnlySpan<byte> window = buffer.AsSpan(0, length);
+            int found;
+            while ((found = window.IndexOf(marker.Span)) >= 0)
             {
                 Interlocked.Increment(ref _messages);
+                window = window[(found + marker.Length)..];
             }
+
+            // Keep a marker's length minus one so a marker cut between two reads is still found.
+            carried = Math.Min(marker.Length - 1, length);
+            buffer.AsSpan(length - carried, carried).CopyTo(buffer);
         }
     }
 }
