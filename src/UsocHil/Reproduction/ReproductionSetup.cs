@@ -62,10 +62,23 @@ public static class ReproductionSetup
         };
         string sequences = Path.Combine(scratch, "sequences");
         Directory.CreateDirectory(sequences);
+        CopyRigFiles(rig.Directory, scratch);
         File.WriteAllText(Path.Combine(sequences, SequenceName + ".json"), sequence.ToJsonString());
         LoadedRig ground = rig with { Directory = scratch, Binding = rig.Binding with { Faults = faults } };
         var rigs = new Dictionary<string, LoadedRig>(station.Rigs, StringComparer.Ordinal) { [rig.Name] = ground };
         return station with { Rigs = rigs };
+    }
+
+    /// <summary>
+    /// The files beside rig.json (its dynamics model, its mission database exports) go with it: the ground model is
+    /// emulated from the same description as the rig it stands for.
+    /// </summary>
+    private static void CopyRigFiles(string from, string to)
+    {
+        foreach (string file in Directory.GetFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)), overwrite: true);
+        }
     }
 
     private static JsonArray PowerUp(LoadedRig rig, string? setup)

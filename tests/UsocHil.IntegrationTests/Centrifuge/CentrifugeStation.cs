@@ -15,21 +15,25 @@ internal sealed class CentrifugeStation : IDisposable
     /// <summary>The lid lock's interlock releases below this rotor speed (model.json's SAFE_RPM).</summary>
     public const double SafeRpm = 30;
 
-    private CentrifugeStation(string directory, int seed)
+    private CentrifugeStation(string directory, int seed, double timeScale)
     {
         Directory = directory;
         Seed = seed;
+        TimeScale = timeScale;
     }
 
     public string Directory { get; }
 
     public int Seed { get; }
 
+    /// <summary>Rig time per wall time of the emulated unit (50× unless a test needs a longer stretch of rig time).</summary>
+    public double TimeScale { get; }
+
     public string StationFile => Path.Combine(Directory, "rig-config.json");
 
-    public static CentrifugeStation Create(int seed, IEnumerable<string>? faults = null, IReadOnlyDictionary<string, string>? extraSequences = null)
+    public static CentrifugeStation Create(int seed, IEnumerable<string>? faults = null, IReadOnlyDictionary<string, string>? extraSequences = null, double timeScale = 50)
     {
-        var station = new CentrifugeStation(TestDirectories.Create("centrifuge"), seed);
+        var station = new CentrifugeStation(TestDirectories.Create("centrifuge"), seed, timeScale);
         string rigDirectory = Path.Combine(station.Directory, "rigs", Rig);
         System.IO.Directory.CreateDirectory(Path.Combine(rigDirectory, "sequences"));
         foreach (string file in System.IO.Directory.GetFiles(RepositoryPaths.RigDirectory(Rig)))
@@ -64,7 +68,7 @@ internal sealed class CentrifugeStation : IDisposable
                 [Rig] = new JsonObject
                 {
                     ["emulated"] = true,
-                    ["timeScale"] = 50,
+                    ["timeScale"] = TimeScale,
                     ["seed"] = Seed,
                     ["faults"] = new JsonArray([.. faults.Select(f => (JsonNode)JsonValue.Create(f)!)]),
                 },
