@@ -101,6 +101,7 @@ public sealed partial class OnboardSoftware
             return;
         }
 
+        _plant["UPTIME"] += dt;
         foreach (Structure structure in _housekeeping.Where(s => s.Enabled))
         {
             structure.Due += dt;
@@ -152,6 +153,7 @@ public sealed partial class OnboardSoftware
     private void Boot(TimeSpan rigTime)
     {
         _plant["BOOTED"] = 1;
+        _plant["UPTIME"] = 0;
         ResetStates();
         foreach (ParameterDefinition parameter in _rig.Dictionary.Parameters.Where(p => p.Settable))
         {
@@ -180,6 +182,7 @@ public sealed partial class OnboardSoftware
     {
         _plant["POWERED"] = 0;
         _plant["BOOTED"] = 0;
+        _plant["UPTIME"] = 0;
         ResetStates();
         foreach (ParameterDefinition parameter in _rig.Dictionary.Parameters.Where(p => p.Settable))
         {

@@ -10,8 +10,11 @@ namespace UsocHil.FirmwareSim.Plant;
 /// </summary>
 public sealed class PlantModel
 {
-    /// <summary>Signals the emulator itself keeps: rig seconds, the step, power, boot, seconds since the last telecommand, bus volts, serial number.</summary>
-    public static readonly IReadOnlyList<string> BuiltIns = ["t", "dt", "POWERED", "BOOTED", "TC_AGE", "SUPPLY_V", "SERIAL"];
+    /// <summary>
+    /// Signals the emulator itself keeps: rig seconds, the step, power, boot, seconds since the last telecommand, bus
+    /// volts, serial number, seconds since the software booted (0 until it has).
+    /// </summary>
+    public static readonly IReadOnlyList<string> BuiltIns = ["t", "dt", "POWERED", "BOOTED", "TC_AGE", "SUPPLY_V", "SERIAL", "UPTIME"];
 
     private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
     private readonly List<string> _names = [];

@@ -30,19 +30,20 @@ internal static class ReproduceCommand
         var window = new Option<string?>("--window") { Description = "FROM..TO: the flight's offsets (s) to reproduce (default: the whole timeline)" };
         var setup = new Option<string?>("--setup") { Description = "The rig sequence whose powerUp brings the ground model up (default: the first that has one)" };
         var raw = new Option<bool>("--raw") { Description = "Send the flight's telecommand octets as they are, outside the dictionary, unverified" };
+        var report = new Option<FileInfo?>("--report") { Description = "Writes an HTML page: the verdict, the hypotheses ranked, and flight and ground curves overlaid per parameter" };
         var truth = new Option<FileInfo?>("--truth") { Description = "Emulated ground models: where the emulator writes its hidden truth (JSON lines; each hypothesis overwrites it)" };
         var results = GlobalOptions.Results();
         var command = new Command("reproduce", "Reproduce a flight anomaly on the ground model and judge flight against ground")
         {
-            rig, timeline, faults, hypotheses, window, setup, raw, truth, results,
+            rig, timeline, faults, hypotheses, window, setup, raw, truth, report, results,
         };
         command.SetHandler((p, ct) => RunAsync(p, p.GetValue(rig)!, p.GetValue(timeline)!, p.GetValue(faults) ?? [], p.GetValue(hypotheses), p.GetValue(window),
-            p.GetValue(setup), p.GetValue(raw), p.GetValue(truth), p.GetValue(results), ct));
+            p.GetValue(setup), p.GetValue(raw), p.GetValue(truth), p.GetValue(report), p.GetValue(results), ct));
         return command;
     }
 
     private static async Task<int> RunAsync(ParseResult parse, string rigName, FileInfo timelineFile, string[] faults, FileInfo? hypothesesFile, string? windowText,
-        string? setup, bool raw, FileInfo? truth, FileInfo? results, CancellationToken ct)
+        string? setup, bool raw, FileInfo? truth, FileInfo? report, FileInfo? results, CancellationToken ct)
     {
         if (!timelineFile.Exists)
         {
@@ -69,9 +70,10 @@ internal static class ReproduceCommand
         (double from, double to) = Window(windowText, flight);
         IReadOnlyList<Hypothesis> candidates = hypothesesFile is null ? [new Hypothesis(faults.Length == 0 ? "no fault" : string.Join(" ", faults), faults)] : Hypothesis.Read(hypothesesFile.FullName);
         Dictionary<string, List<(double T, double V)>> flightSeries = Series(flight.Samples.Where(s => s.OffsetSeconds >= from && s.OffsetSeconds <= to).Select(s => (s.Parameter, s.OffsetSeconds, s.Value)));
-        Console.WriteLine(FormattableString.Invariant($"Reproducing {timelineFile.Name} ({flight.Commands.Count} command(s), {flight.Samples.Count} flight value(s)) on {rig.Name}, window {from:G6}..{to:G6} s, {candidates.Count} hypothesis(es)"));
+        TimelineEvent[] flightEvents = [.. flight.Events.Where(e => e.OffsetSeconds >= from && e.OffsetSeconds <= to)];
+        Console.WriteLine(FormattableString.Invariant($"Reproducing {timelineFile.Name} ({flight.Commands.Count} command(s), {flight.Samples.Count} flight value(s), {flightEvents.Length} event(s)) on {rig.Name}, window {from:G6}..{to:G6} s, {candidates.Count} hypothesis(es)"));
 
-        var scored = new List<(Hypothesis Hypothesis, IReadOnlyList<ParameterAgreement> Agreements, IReadOnlyList<string> Failures, double Score)>();
+        var scored = new List<(Hypothesis Hypothesis, IReadOnlyList<ParameterAgreement> Agreements, IReadOnlyList<string> Failures, double Score, Dictionary<string, List<(double T, double V)>> Ground)>();
         foreach (Hypothesis hypothesis in candidates)
         {
             string scratch = Path.Combine(Path.GetTempPath(), $"usoc-hil-reproduce-{Environment.ProcessId}-{scored.Count}");
@@ -87,9 +89,12 @@ internal static class ReproduceCommand
                 RunRecord groundRun = record!;
                 Dictionary<string, List<(double T, double V)>> groundSeries = Series(ReproductionSetup.OnFlightAxis(groundRun, flight));
                 IReadOnlyList<ParameterAgreement> agreements = FlightComparison.Compare(flightSeries, groundSeries);
-                string[] failures = [.. groundRun.Events.Where(e => e.Severity == "warning" && e.Data?.Contains("failed on the ground", StringComparison.Ordinal) == true).Select(e => e.Data!)];
+                IReadOnlyList<TimelineEvent> groundEvents = [.. ReproductionSetup.EventsOnFlightAxis(groundRun, flight)
+                    .Where(e => e.OffsetSeconds >= from - EventOrder.ToleranceSeconds && e.OffsetSeconds <= to + EventOrder.ToleranceSeconds)];
+                string[] failures = [.. groundRun.Events.Where(e => e.Severity == "warning" && e.Data?.Contains("failed on the ground", StringComparison.Ordinal) == true).Select(e => e.Data!),
+                    .. EventOrder.Differences(flightEvents, groundEvents)];
                 double score = agreements.Count == 0 ? 0 : 1 - agreements.Average(a => a.OutsideFraction);
-                scored.Add((hypothesis, agreements, failures, score));
+                scored.Add((hypothesis, agreements, failures, score, groundSeries));
                 Console.WriteLine(FormattableString.Invariant($"Hypothesis {hypothesis.Name}: ground run {groundRun.Id}, flight samples followed {score:P1}"));
                 foreach (ParameterAgreement a in agreements)
                 {
@@ -122,14 +127,18 @@ internal static class ReproduceCommand
 
         var best = scored.OrderByDescending(s => s.Score).First();
         string[] differing = [.. best.Agreements.Where(a => !a.Agrees).Select(a => FormattableString.Invariant($"{a.Parameter} ({a.OutsideFraction:P0} of flight samples outside ±{a.Envelope:G3})")), .. best.Failures];
-        if (best.Agreements.Count == 0)
+        string verdict = best.Agreements.Count == 0 ? "not reproduced: no parameter of the flight was seen on the ground to compare"
+            : differing.Length == 0 ? "reproduced" : $"not reproduced: {string.Join("; ", differing)}";
+        if (report is not null)
         {
-            Console.WriteLine("not reproduced: no parameter of the flight was seen on the ground to compare");
-            return ExitCodes.VerdictFailed;
+            ReproductionReport.Write(report.FullName, $"{timelineFile.Name} reproduced on {rig.Name}", verdict,
+                [.. scored.OrderByDescending(s => s.Score).Select(s => new ReproductionReport.Scored(s.Hypothesis.Name, s.Score))],
+                best.Agreements, flightSeries, best.Ground, best.Failures);
+            Console.WriteLine($"Report: {report.FullName}");
         }
 
-        Console.WriteLine(differing.Length == 0 ? "reproduced" : $"not reproduced: {TerminalText.Escape(string.Join("; ", differing))}");
-        return differing.Length == 0 ? ExitCodes.Passed : ExitCodes.VerdictFailed;
+        Console.WriteLine(TerminalText.Escape(verdict));
+        return verdict == "reproduced" ? ExitCodes.Passed : ExitCodes.VerdictFailed;
     }
 
     /// <summary>The ground run through the run host; an exit code instead of a record when it did not run to its end.</summary>

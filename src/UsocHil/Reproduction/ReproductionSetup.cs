@@ -30,6 +30,28 @@ public static class ReproductionSetup
         return ground.Telemetry.Select(t => (t.Parameter, (t.Time - origin).TotalSeconds + first, t.Value));
     }
 
+    /// <summary>
+    /// The payload events of the ground run (as the rig session records them: "event NAME" from the rig) on the
+    /// flight's time axis, in order.
+    /// </summary>
+    public static IReadOnlyList<Timelines.TimelineEvent> EventsOnFlightAxis(Results.RunRecord ground, Timelines.FlightTimeline flight)
+    {
+        ArgumentNullException.ThrowIfNull(ground);
+        ArgumentNullException.ThrowIfNull(flight);
+        if (ground.Telemetry.Count == 0)
+        {
+            return [];
+        }
+
+        const string Prefix = "event ";
+        DateTimeOffset origin = ground.Telemetry.Min(t => t.Time);
+        double first = FlightScheduleStep.FirstSampleOffset(flight);
+        return [.. ground.Events
+            .Where(e => e.Name == flight.Rig && e.Data is { } data && data.StartsWith(Prefix, StringComparison.Ordinal) && data.IndexOf(' ', Prefix.Length) < 0)
+            .Select(e => new Timelines.TimelineEvent((e.Time - origin).TotalSeconds + first, e.Data![Prefix.Length..]))
+            .OrderBy(e => e.OffsetSeconds)];
+    }
+
     /// <summary>Adds the flight-schedule step kind (only the reproduce command's runs need it).</summary>
     public static Sequencing.Steps.StepKinds AddFlightSchedule(this Sequencing.Steps.StepKinds steps)
     {
