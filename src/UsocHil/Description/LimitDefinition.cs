@@ -24,5 +24,6 @@ public sealed record LimitDefinition
     public LimitCondition? When { get; init; }
 
     /// <summary>True when the limit has static yellow and red bands.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool HasBands => Yellow is { Count: 2 } && Red is { Count: 2 };
 }

@@ -18,6 +18,7 @@ internal sealed class LimitGuard
     private readonly Dictionary<string, int> _inhibited = new(StringComparer.Ordinal);
     private readonly HashSet<string> _perSecond;
     private readonly List<LimitTransition> _changed = [];
+    private DateTimeOffset? _origin;
 
     /// <param name="raise">Raises an alarm of the rig session.</param>
     public LimitGuard(IReadOnlyList<LimitDefinition> limits, Action<RigAlarm> raise, ILogger log)
@@ -42,6 +43,8 @@ internal sealed class LimitGuard
         LimitTransition[] transitions;
         lock (_gate)
         {
+            // Seconds from the first report keep a double's precision for the rate between two reports.
+            _origin ??= samples[0].RigTime;
             foreach (TelemetrySample sample in samples)
             {
                 _monitor.Note(sample.Parameter, sample.Value);
@@ -49,7 +52,7 @@ internal sealed class LimitGuard
 
             foreach (TelemetrySample sample in samples)
             {
-                _monitor.Observe(sample.Parameter, sample.Value, sample.RigTime.UtcTicks / (double)TimeSpan.TicksPerSecond, _changed);
+                _monitor.Observe(sample.Parameter, sample.Value, (sample.RigTime - _origin.Value).TotalSeconds, _changed);
             }
 
             transitions = _changed.Count == 0 ? [] : [.. _changed];

@@ -7,8 +7,8 @@ namespace UsocHil.Tests.MissionDatabase;
 
 /// <summary>
 /// Limits from a database: XTCE's five alarm levels folded onto yellow and red (the innermost of each kept, the others
-/// reported), MIB soft and hard checks; what the rig's bands cannot hold (delta limits, a limit applicable only in some
-/// context) is a reported safety loss.
+/// reported) and its change ranges as the delta limit; MIB soft, hard and delta checks grouped by applicability; what
+/// the rig's limits cannot hold (a percentage change, an event check) is a reported safety loss.
 /// </summary>
 public sealed class LimitImportTests
 {
@@ -41,7 +41,7 @@ public sealed class LimitImportTests
         """;
 
     [Test]
-    public void Xtce_FiveLevels_FoldOntoYellowAndRed_AndTheDeltaLimitIsASafetyLoss()
+    public void Xtce_FiveLevels_FoldOntoYellowAndRed_AndTheChangeRangesAreTheDeltaLimit()
     {
         string file = Path.Combine(TestDirectories.Create("limits"), "limits.xml");
         File.WriteAllText(file, Xtce);
@@ -50,31 +50,33 @@ public sealed class LimitImportTests
 
         LimitDefinition limit = imported.Rig.Limits.Single();
         Assert.That((limit.Parameter, limit.Yellow, limit.Red, limit.Persistence), Is.EqualTo(("TEMP", (IReadOnlyList<double>)[0, 50], (IReadOnlyList<double>)[-10, 60], 4)));
+        Assert.That(limit.Delta, Is.EqualTo(new DeltaLimitDefinition { Yellow = 1, Red = 1, Per = DeltaBasis.Second }));
         var losses = imported.Report.SafetyLosses.ToList();
         Assert.That(losses.Select(l => (l.Element, l.Outcome)), Is.EquivalentTo(new[]
         {
-            ("WatchRange", ImportOutcome.Approximated), ("DistressRange", ImportOutcome.Approximated),
-            ("SevereRange", ImportOutcome.Approximated), ("ChangeAlarmRanges", ImportOutcome.Dropped),
+            ("WatchRange", ImportOutcome.Approximated), ("DistressRange", ImportOutcome.Approximated), ("SevereRange", ImportOutcome.Approximated),
         }));
-        Assert.That(losses.Single(l => l.Element == "ChangeAlarmRanges").How, Does.Contain("delta"));
     }
 
     [Test]
-    public void Mib_SoftAndHardChecks_AreTheBands_AndDeltaOrContextChecksAreSafetyLosses()
+    public void Mib_SoftHardAndDeltaChecks_MakeOneLimitPerApplicability_AndAnEventCheckIsASafetyLoss()
     {
         string folder = TestDirectories.Create("mib-limits");
         File.WriteAllText(Path.Combine(folder, "pcf.dat"), "TEMP\tTemperature\t7\tdegC\t5\t1\t32\t\t\tN\tR\t\tF\tN\t0\t\t\t\tR\tY\t\t0\tB\t\nMODE\tMode\t8\t\t3\t4\t8\t\t\tN\tR\t\tF\tN\t0\t\t\t\tR\tY\t\t0\tB\t\n");
         File.WriteAllText(Path.Combine(folder, "ocf.dat"), "TEMP\t3\t4\tC\tR\n");
         File.WriteAllText(Path.Combine(folder, "ocp.dat"),
-            "TEMP\t1\tS\t0\t50\t\t\nTEMP\t2\tH\t-10\t60\t\t\nTEMP\t3\tD\t-1\t1\t\t\nTEMP\t4\tS\t10\t40\tMODE\t2\n");
+            "TEMP\t1\tS\t0\t50\t\t\nTEMP\t2\tH\t-10\t60\t\t\nTEMP\t3\tD\t-1\t1\t\t\nTEMP\t4\tS\t10\t40\tMODE\t2\nTEMP\t5\tE\t0\t1\t\t\n");
 
         DatabaseImport imported = MibImporter.Import(folder, "mib-limits");
 
-        LimitDefinition limit = imported.Rig.Limits.Single();
+        LimitDefinition limit = imported.Rig.Limits.Single(l => l.When is null);
         Assert.That((limit.Yellow, limit.Red, limit.Persistence), Is.EqualTo(((IReadOnlyList<double>)[0, 50], (IReadOnlyList<double>)[-10, 60], 3)));
+        Assert.That(limit.Delta, Is.EqualTo(new DeltaLimitDefinition { Yellow = 1, Red = 1, Per = DeltaBasis.Sample }));
+        LimitDefinition inMode2 = imported.Rig.Limits.Single(l => l.When is not null);
+        Assert.That((inMode2.When, inMode2.Yellow, inMode2.Delta), Is.EqualTo((new LimitCondition { Parameter = "MODE", Value = 2 }, (IReadOnlyList<double>)[10, 40], (DeltaLimitDefinition?)null)));
         Assert.That(imported.Rig.Dictionary.Parameters.Single(p => p.Name == "TEMP").Id, Is.EqualTo(7));
         var losses = imported.Report.SafetyLosses.ToList();
-        Assert.That(losses.Select(l => l.Location), Is.EqualTo(new[] { "ocp.dat:3", "ocp.dat:4" }));
-        Assert.That(losses[1].How, Does.Contain("applies only while MODE is 2"));
+        Assert.That(losses.Select(l => l.Location), Is.EqualTo(new[] { "ocp.dat:5" }));
+        Assert.That(losses[0].How, Does.Contain("check type E"));
     }
 }
