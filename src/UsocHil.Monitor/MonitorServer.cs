@@ -146,7 +146,7 @@ public sealed class MonitorServer : IAsyncDisposable
     }
 
     internal static IReadOnlyList<LimitDto> Limits(RigDefinition? rig) =>
-        rig?.Limits.Select(l => new LimitDto(l.Parameter, l.Yellow, l.Red)).ToArray() ?? [];
+        rig?.Limits.Where(l => l.HasBands && l.When is null).Select(l => new LimitDto(l.Parameter, l.Yellow!, l.Red!)).ToArray() ?? [];
 
     private static void MapEndpoints(WebApplication app, IRunCatalogue catalogue, AbortGate abort, EventStreamLimit streams, TimeProvider time)
     {

@@ -104,7 +104,19 @@ internal static class DictionaryShow
 
         foreach (LimitDefinition limit in rig.Limits.Where(l => l.Parameter == p.Name))
         {
-            lines.Add($"  limits: yellow {Number(limit.Yellow[0])}..{Number(limit.Yellow[1])}, red {Number(limit.Red[0])}..{Number(limit.Red[1])}, persistence {limit.Persistence}");
+            var checks = new List<string>();
+            if (limit is { Yellow: [double yl, double yh], Red: [double rl, double rh] })
+            {
+                checks.Add($"yellow {Number(yl)}..{Number(yh)}, red {Number(rl)}..{Number(rh)}");
+            }
+
+            if (limit.Delta is { } delta)
+            {
+                checks.Add($"change per {(delta.Per == DeltaBasis.Second ? "second" : "sample")} yellow {Number(delta.Yellow)}, red {Number(delta.Red)}");
+            }
+
+            string when = limit.When is { } w ? $", while {w.Parameter} = {Number(w.Value)}" : "";
+            lines.Add($"  limits: {string.Join(", ", checks)}, persistence {limit.Persistence}{when}");
         }
 
         var carriers = rig.Dictionary.Packets.Where(k => k.Entries.Any(x => x.Parameter == p.Name)).Select(k => $"packet {k.Name}")

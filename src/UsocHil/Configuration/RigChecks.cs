@@ -51,18 +51,9 @@ internal static class RigChecks
             }
         }
 
-        for (int i = 0; i < rig.Limits.Count; i++)
+        foreach (var problem in LimitChecks.Check(file, document, rig.Limits, parameterNames))
         {
-            LimitDefinition limit = rig.Limits[i];
-            if (!parameterNames.Contains(limit.Parameter))
-            {
-                yield return At(file, document, $"limits[{i}].parameter", $"unknown parameter '{limit.Parameter}'");
-            }
-
-            if (limit.Yellow[0] > limit.Yellow[1] || limit.Red[0] > limit.Red[1] || limit.Red[0] > limit.Yellow[0] || limit.Red[1] < limit.Yellow[1])
-            {
-                yield return At(file, document, $"limits[{i}]", "bands must be [low, high] with the yellow band inside the red one");
-            }
+            yield return problem;
         }
 
         foreach (ConsistencyExpectation consistency in rig.Expectations?.Consistency ?? [])

@@ -30,7 +30,7 @@ public static class CanonicalDictionary
             Commands = d.Commands.OrderBy(c => c.Name, StringComparer.Ordinal),
             Events = d.Events.OrderBy(e => e.Id),
             FailureCodes = d.FailureCodes.OrderBy(f => f.Code),
-            Limits = rig.Limits.OrderBy(l => l.Parameter, StringComparer.Ordinal),
+            Limits = rig.Limits.OrderBy(l => l.Parameter, StringComparer.Ordinal).ThenBy(l => l.When?.Parameter, StringComparer.Ordinal).ThenBy(l => l.When?.Value),
         };
         return JsonSerializer.Serialize(canonical, Options);
     }

@@ -9,9 +9,9 @@ namespace UsocHil.MissionDatabase;
 /// </summary>
 internal static class ImportedDictionary
 {
-    /// <summary>Bands the rig can check: each [low, high], yellow inside red.</summary>
-    public static bool Nested(LimitDefinition limit) =>
-        limit.Yellow[0] <= limit.Yellow[1] && limit.Red[0] <= limit.Red[1] && limit.Red[0] <= limit.Yellow[0] && limit.Red[1] >= limit.Yellow[1];
+    /// <summary>Bands the rig can check: each [low, high], yellow inside red (or no bands at all).</summary>
+    public static bool Nested(LimitDefinition limit) => limit is { Yellow: null, Red: null } || limit is { Yellow: [double yl, double yh], Red: [double rl, double rh] }
+        && yl <= yh && rl <= rh && rl <= yl && rh >= yh;
 
     public static DatabaseImport Checked(DatabaseImport imported, string source)
     {

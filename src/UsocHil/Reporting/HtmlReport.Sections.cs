@@ -35,11 +35,11 @@ public static partial class HtmlReport
         var byParameter = run.Telemetry.GroupBy(t => t.Parameter, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (Minutes: g.Select(t => Minutes(t.Time)).ToArray(), Values: g.Select(t => t.Value).ToArray()), StringComparer.Ordinal);
         double[] steps = run.Steps.Select(s => Minutes(s.Started)).ToArray();
-        var limits = (rig?.Limits ?? []).Where(l => byParameter.ContainsKey(l.Parameter)).ToList();
+        var limits = (rig?.Limits ?? []).Where(l => l.HasBands && l.When is null && byParameter.ContainsKey(l.Parameter)).ToList();
 
         // One plot per distinct limit (parameters sharing the same bands together), then the unlimited parameters.
         var plotted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in limits.GroupBy(l => string.Join(",", l.Yellow.Concat(l.Red).Select(v => v.ToString("R", CultureInfo.InvariantCulture)))))
+        foreach (var group in limits.GroupBy(l => string.Join(",", l.Yellow!.Concat(l.Red!).Select(v => v.ToString("R", CultureInfo.InvariantCulture)))))
         {
             var series = group.Select(l => (l.Parameter, byParameter[l.Parameter].Minutes, byParameter[l.Parameter].Values)).ToList();
             string title = string.Join(", ", group.Select(l => l.Parameter)) + " with limits";

@@ -51,15 +51,15 @@ internal static class ReportPlots
     public static byte[] Trace(string title, IReadOnlyList<(string Parameter, double[] Minutes, double[] Values)> series, LimitDefinition? limit, IReadOnlyList<double> stepStartMinutes)
     {
         var plot = new Plot();
-        if (limit is { Yellow.Count: 2, Red.Count: 2 })
+        if (limit is { Yellow: { Count: 2 } yellowBand, Red: { Count: 2 } redBand })
         {
             var red = Colors.Red.WithAlpha(0.12);
             var yellow = Colors.Gold.WithAlpha(0.18);
-            plot.Add.VerticalSpan(limit.Red[0], limit.Yellow[0], yellow);
-            plot.Add.VerticalSpan(limit.Yellow[1], limit.Red[1], yellow);
-            double span = Math.Max(1, limit.Red[1] - limit.Red[0]) * 0.05;
-            plot.Add.VerticalSpan(limit.Red[0] - span, limit.Red[0], red);
-            plot.Add.VerticalSpan(limit.Red[1], limit.Red[1] + span, red);
+            plot.Add.VerticalSpan(redBand[0], yellowBand[0], yellow);
+            plot.Add.VerticalSpan(yellowBand[1], redBand[1], yellow);
+            double span = Math.Max(1, redBand[1] - redBand[0]) * 0.05;
+            plot.Add.VerticalSpan(redBand[0] - span, redBand[0], red);
+            plot.Add.VerticalSpan(redBand[1], redBand[1] + span, red);
         }
 
         foreach (double x in stepStartMinutes)

@@ -32,8 +32,12 @@ public sealed class BogusSatImportTests
             Assert.That(loaded.Dictionary.Parameters, Has.Count.GreaterThan(40));
             Assert.That(loaded.Dictionary.Packets, Is.Not.Empty);
             Assert.That(loaded.Dictionary.Parameters.Select(p => p.Name), Has.All.Match("^[A-Z][A-Z0-9_]*$"));
-            LimitDefinition battery = loaded.Limits.Single(l => l.Parameter == "BATTERY_VOLTAGE");
+            LimitDefinition battery = loaded.Limits.Single(l => l.Parameter == "BATTERY_VOLTAGE" && l.When is null);
             Assert.That((battery.Yellow, battery.Red), Is.EqualTo(((IReadOnlyList<double>)[12.35, 13.80], (IReadOnlyList<double>)[12.10, 14.34])));
+            LimitDefinition charging = loaded.Limits.Single(l => l.Parameter == "BATTERY_VOLTAGE" && l.When?.Value == 1);
+            Assert.That((charging.When!.Parameter, charging.Yellow, charging.Red), Is.EqualTo(("BATTERY_CHARGE_MODE", (IReadOnlyList<double>)[12.60, 14.00], (IReadOnlyList<double>)[12.35, 14.34])),
+                "the context alarm while CHARGE, its label resolved to the boolean's code");
+            Assert.That(loaded.Limits.Single(l => l.Parameter == "BATTERY_VOLTAGE" && l.When?.Value == 0).Yellow, Is.EqualTo((IReadOnlyList<double>)[12.35, 12.60]));
         }
         finally
         {
@@ -52,7 +56,8 @@ public sealed class BogusSatImportTests
         Assert.That(At(imported, 361, "SplineCalibrator").Outcome, Is.EqualTo(ImportOutcome.Approximated));
         Assert.That(At(imported, 248, "DefaultAlarm").Outcome, Is.EqualTo(ImportOutcome.Imported));
         Assert.That(At(imported, 250, "WarningRange").How, Does.Contain("exclusive bound"));
-        Assert.That(At(imported, 254, "ContextAlarmList"), Has.Property("Outcome").EqualTo(ImportOutcome.Dropped).And.Property("SafetyRelevant").True);
+        Assert.That(At(imported, 254, "ContextAlarmList").How, Does.Contain("the default alarm also while a context alarm applies"));
+        Assert.That(At(imported, 255, "ContextAlarm").Outcome, Is.EqualTo(ImportOutcome.Imported));
         Assert.That(At(imported, 1282, "FloatParameterType").How, Does.Contain("MILSTD_1750A"));
         Assert.That(At(imported, 950, "ParameterRefEntry").How, Does.Contain("64 bits are skipped"));
         Assert.That(imported.Report.Entries.Where(e => e.Outcome != ImportOutcome.Imported), Has.All.Property("Location").Match($@"{File}:\d+$"));

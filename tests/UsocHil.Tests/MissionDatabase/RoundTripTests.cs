@@ -55,6 +55,43 @@ public sealed class RoundTripTests
     }
 
     [Test]
+    public void Xtce_DeltaAndConditionalLimits_ComeBackTheSame_AsChangeRangesAndContextAlarms()
+    {
+        RigDefinition wide = Wide();
+
+        string xtce = XtceExporter.Write(wide);
+        RigDefinition back = ThroughXtce(wide, out _);
+
+        Assert.That(back.Limits, Has.Count.EqualTo(3));
+        Assert.That(CanonicalDictionary.Of(back), Is.EqualTo(CanonicalDictionary.Of(wide)));
+        Assert.That(xtce, Does.Contain("<ChangeAlarmRanges changeType=\"changePerSample\">"));
+        Assert.That(xtce, Does.Contain("<Comparison parameterRef=\"FLAG\" value=\"1\" useCalibratedValue=\"false\" />"));
+    }
+
+    [Test]
+    public void Mib_DeltaAndConditionalLimits_ComeBackTheSame_AsDeltaChecksWithApplicability()
+    {
+        RigDefinition wide = Wide() with { Dictionary = Wide().Dictionary with { Packets = [] } };
+
+        IReadOnlyDictionary<string, string> tables = MibExporter.Write(wide);
+        RigDefinition back = ThroughMib(wide, out ImportReport report);
+
+        Assert.That(back.Limits, Has.Count.EqualTo(3));
+        Assert.That(CanonicalDictionary.Of(back), Is.EqualTo(CanonicalDictionary.Of(wide)));
+        Assert.That(tables["ocp.dat"], Does.Contain("VOLTAGE\t8\tD\t-0.375\t0.375\tFLAG\t1\n"));
+        Assert.That(report.SafetyLosses, Is.Empty);
+    }
+
+    [Test]
+    public void Mib_DifferentPersistenceOnOneParameter_IsRefusedByTheExport()
+    {
+        RigDefinition wide = Wide() with { Dictionary = Wide().Dictionary with { Packets = [] } };
+        RigDefinition mixed = wide with { Limits = [wide.Limits[0], wide.Limits[1] with { Persistence = 3 }] };
+
+        Assert.That(() => MibExporter.Write(mixed), Throws.TypeOf<MissionDatabaseException>().With.Message.Contains("OCF"));
+    }
+
+    [Test]
     public void Canonical_ADifferentLimit_IsNoLongerEqual()
     {
         RigDefinition changed = Furnace with { Limits = [.. Furnace.Limits.Skip(1), Furnace.Limits[0] with { Persistence = 4 }] };
@@ -113,6 +150,15 @@ public sealed class RoundTripTests
             Events = [new EventDefinition(300, "BROWNOUT", "medium"), new EventDefinition(301, "RESET", "low")],
             FailureCodes = [new FailureCodeDefinition(12, "BUSY")],
         },
-        Limits = [new LimitDefinition { Parameter = "VOLTAGE", Yellow = [26.5, 29.5], Red = [24, 32], Persistence = 2 }],
+        Limits =
+        [
+            new LimitDefinition { Parameter = "VOLTAGE", Yellow = [26.5, 29.5], Red = [24, 32], Persistence = 2, Delta = new DeltaLimitDefinition { Yellow = 0.5, Red = 2.25 } },
+            new LimitDefinition
+            {
+                Parameter = "VOLTAGE", Yellow = [27, 29], Red = [25, 31], Persistence = 2,
+                Delta = new DeltaLimitDefinition { Yellow = 0.125, Red = 0.375, Per = DeltaBasis.Sample }, When = new LimitCondition { Parameter = "FLAG", Value = 1 },
+            },
+            new LimitDefinition { Parameter = "GAIN", Delta = new DeltaLimitDefinition { Yellow = 1, Red = 1.5 }, When = new LimitCondition { Parameter = "VERSION", Value = 2 } },
+        ],
     };
 }

@@ -20,7 +20,7 @@ public static class MibExporter
 
         var tables = new SortedDictionary<string, List<string[]>>(StringComparer.Ordinal);
         List<string[]> Table(string name) => tables.TryGetValue(name, out List<string[]>? rows) ? rows : tables[name] = [];
-        var limits = rig.Limits.ToDictionary(l => l.Parameter, StringComparer.Ordinal);
+        var limits = rig.Limits.ToLookup(l => l.Parameter, StringComparer.Ordinal);
         int curve = 0;
         foreach (ParameterDefinition p in rig.Dictionary.Parameters)
         {
@@ -50,11 +50,9 @@ public static class MibExporter
 
             Table("pcf").Add([p.Name, p.Description ?? "", Text(p.Id), p.Unit ?? "", Text(ptc), Text(pfc), Text(field.Bits), "", "", p.Enum is null ? "N" : "S", "R", calibration,
                 "F", "N", "0", "", "", "", "R", "Y", "", "0", "B", ""]);
-            if (limits.TryGetValue(p.Name, out LimitDefinition? limit))
+            if (limits[p.Name].Any())
             {
-                Table("ocf").Add([p.Name, Text(limit.Persistence), "2", "C", raw == "R" || p.Calibration is not null || p.Spline is not null ? "R" : raw]);
-                Table("ocp").Add([p.Name, "1", "S", Text(limit.Yellow[0]), Text(limit.Yellow[1]), "", ""]);
-                Table("ocp").Add([p.Name, "2", "H", Text(limit.Red[0]), Text(limit.Red[1]), "", ""]);
+                MibLimitWriter.Write(p, [.. limits[p.Name]], rig.Dictionary.Parameters, raw == "R" || p.Calibration is not null || p.Spline is not null ? "R" : raw, Table);
             }
 
             if (p.Settable)

@@ -38,7 +38,7 @@ public static class MibImporter
             MibTable.Read(folder, "pid"), MibTable.Read(folder, "pic"), MibTable.Read(folder, "tpcf"), MibTable.Read(folder, "plf"), MibTable.Read(folder, "vpd"));
         IReadOnlyList<CommandDefinition> commands = new MibCommands(report, extension, MibTable.Read(folder, "prf"), MibTable.Read(folder, "prv"))
             .Read(MibTable.Read(folder, "ccf"), MibTable.Read(folder, "cdf"), MibTable.Read(folder, "cpc"));
-        IReadOnlyList<LimitDefinition> limits = new MibLimits(report).Read(MibTable.Read(folder, "ocf"), MibTable.Read(folder, "ocp"), parameters.Imported);
+        IReadOnlyList<LimitDefinition> limits = new MibLimits(report, extension).Read(MibTable.Read(folder, "ocf"), MibTable.Read(folder, "ocp"), parameters.Imported);
         var failures = extension.Where(e => e.Key.Kind == MibExtension.FailureCode && e.Key.Property == MibExtension.Code && e.Value.Int(3) is >= 0)
             .Select(e => new FailureCodeDefinition(e.Value.Int(3)!.Value, e.Key.Name)).OrderBy(f => f.Code).ToList();
         foreach (string file in Directory.EnumerateFiles(folder, "*.dat").Order(StringComparer.Ordinal))

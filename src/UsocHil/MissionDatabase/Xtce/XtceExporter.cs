@@ -17,11 +17,12 @@ public static class XtceExporter
     public static string Write(RigDefinition rig)
     {
         RigDictionary dictionary = rig.Dictionary;
-        var limits = rig.Limits.ToDictionary(l => l.Parameter, StringComparer.Ordinal);
+        var limits = rig.Limits.ToLookup(l => l.Parameter, StringComparer.Ordinal);
+        var enumerated = dictionary.Parameters.Where(p => p.Enum is not null).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var system = new XElement(X + "SpaceSystem", new XAttribute("name", rig.Name), ShortDescription(rig.Description),
             Aliases((XtcePus.Apid, rig.Apid)));
         var types = new XElement(X + "ParameterTypeSet",
-            dictionary.Parameters.Select(p => XtceTypeWriter.Parameter(p, limits.GetValueOrDefault(p.Name))),
+            dictionary.Parameters.Select(p => XtceTypeWriter.Parameter(p, [.. limits[p.Name]], enumerated.Contains)),
             Enumerates(XtcePus.Events, dictionary.Events.Select(e => (e.Id, e.Name, (string?)XtcePus.SeverityLevels[e.Severity]))),
             Enumerates(XtcePus.FailureCodes, dictionary.FailureCodes.Select(f => (f.Code, f.Name, (string?)null))));
         var parameters = new XElement(X + "ParameterSet", dictionary.Parameters.Select(Parameter));

@@ -87,6 +87,7 @@ public static class XtceImporter
         var parameters = new Dictionary<string, ParameterDefinition>(StringComparer.Ordinal);
         var skipped = new Dictionary<string, int?>(StringComparer.Ordinal);
         var rigNames = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new List<(LimitDefinition Limit, XtceCondition? When)>();
         foreach (XElement element in elements)
         {
             string name = (string?)element.Attribute("name") ?? "";
@@ -127,14 +128,15 @@ public static class XtceImporter
                 Enum = type.Enumeration,
                 Description = (string?)element.Attribute("shortDescription") ?? element.Text("LongDescription") ?? type.Description,
             };
-            if (type.Alarm is { } alarm)
+            foreach (XtceAlarm alarm in type.Alarms)
             {
-                limits.Add(new LimitDefinition { Parameter = rigName, Yellow = alarm.Yellow, Red = alarm.Red, Persistence = alarm.Persistence });
+                pending.Add((new LimitDefinition { Parameter = rigName, Yellow = alarm.Yellow, Red = alarm.Red, Persistence = alarm.Persistence, Delta = alarm.Delta }, alarm.When));
             }
 
             coverage.Report.Imported(XmlSource.Where(element), "Parameter", name, rigName == name ? type.FieldType : $"{type.FieldType}, as {rigName}");
         }
 
+        limits.AddRange(XtceConditions.Resolve(pending, parameters, coverage.Report));
         return (parameters, skipped);
     }
 

@@ -16,5 +16,6 @@ internal sealed record XtceType(string Name, string? FieldType, int? FixedBits)
     /// <summary>The valid range (engineering), the settable range of a parameter of this type.</summary>
     public IReadOnlyList<double>? Range { get; init; }
 
-    public XtceAlarm? Alarm { get; init; }
+    /// <summary>The default alarm (no condition) first, then the context alarms in list order.</summary>
+    public IReadOnlyList<XtceAlarm> Alarms { get; init; } = [];
 }

@@ -179,7 +179,25 @@ internal sealed class XtceTypeReader(XtceCoverage coverage)
             }
         }
 
-        return type.Child("DefaultAlarm") is { } alarm ? result with { Alarm = new XtceAlarmReader(coverage).Read(alarm, name) } : result;
+        var reader = new XtceAlarmReader(coverage);
+        var alarms = new List<XtceAlarm>();
+        if (type.Child("DefaultAlarm") is { } alarm && reader.Read(alarm, name) is { } fallback)
+        {
+            alarms.Add(fallback);
+        }
+
+        if (type.Child("ContextAlarmList") is { } contexts)
+        {
+            coverage.Read(contexts);
+            alarms.AddRange(contexts.Children("ContextAlarm").Select(c => reader.Read(c, name)).OfType<XtceAlarm>());
+            if (type.Child("DefaultAlarm") is not null && alarms.Any(a => a.When is not null))
+            {
+                Report.Approximated(XmlSource.Where(contexts), "ContextAlarmList", name,
+                    "every applicable alarm is checked: the default alarm also while a context alarm applies, where XTCE would suspend it");
+            }
+        }
+
+        return alarms.Count == 0 ? result : result with { Alarms = alarms };
     }
 
     private Dictionary<string, string> Enumerations(XElement type)

@@ -24,7 +24,9 @@ internal static class XtceTypeWriter
         _ => value.ToString() ?? "",
     };
 
-    public static XElement Parameter(ParameterDefinition parameter, LimitDefinition? limit)
+    /// <param name="limits">The parameter's limits: the one without a condition as the default alarm, the others as context alarms.</param>
+    /// <param name="enumerated">Whether a parameter is an enumeration, whose condition value is compared uncalibrated (its code).</param>
+    public static XElement Parameter(ParameterDefinition parameter, IReadOnlyList<LimitDefinition> limits, Func<string, bool> enumerated)
     {
         FieldType field = FieldType.Parse(parameter.Type);
         bool calibrated = parameter.Calibration is not null || parameter.Spline is not null;
@@ -45,7 +47,7 @@ internal static class XtceTypeWriter
         type.Add(Units(parameter.Unit), Encoding(field, Calibrator(parameter)));
         if (parameter.Enum is not null)
         {
-            if (calibrated || parameter.Range is not null || limit is not null)
+            if (calibrated || parameter.Range is not null || limits.Count > 0)
             {
                 throw Unsupported(parameter, "labels with a calibration, range or limit");
             }
@@ -60,10 +62,15 @@ internal static class XtceTypeWriter
             type.Add(new XElement(X + "ValidRange", new XAttribute("minInclusive", Text(range[0])), new XAttribute("maxInclusive", Text(range[1]))));
         }
 
-        if (limit is not null)
+        if (limits.FirstOrDefault(l => l.When is null) is { } fallback)
         {
-            type.Add(new XElement(X + "DefaultAlarm", limit.Persistence == 1 ? null : new XAttribute("minViolations", limit.Persistence),
-                new XElement(X + "StaticAlarmRanges", Range("WarningRange", limit.Yellow), Range("CriticalRange", limit.Red))));
+            type.Add(Alarm("DefaultAlarm", fallback, null));
+        }
+
+        var contexts = limits.Where(l => l.When is not null).ToList();
+        if (contexts.Count > 0)
+        {
+            type.Add(new XElement(X + "ContextAlarmList", contexts.Select(l => Alarm("ContextAlarm", l, Match(l.When!, enumerated(l.When!.Parameter))))));
         }
 
         return type;
@@ -97,6 +104,22 @@ internal static class XtceTypeWriter
                 spline.Select(p => new XElement(X + "SplinePoint", new XAttribute("raw", Text(p[0])), new XAttribute("calibrated", Text(p[1]))))))
             : null;
     }
+
+    private static XElement Alarm(string element, LimitDefinition limit, XElement? match) =>
+        new(X + element, limit.Persistence == 1 ? null : new XAttribute("minViolations", limit.Persistence),
+            limit is { Yellow: { } yellow, Red: { } red } ? new XElement(X + "StaticAlarmRanges", Range("WarningRange", yellow), Range("CriticalRange", red)) : null,
+            limit.Delta is { } delta ? Change(delta) : null,
+            match);
+
+    /// <summary>XTCE compares the absolute change with each range's maximum.</summary>
+    private static XElement Change(DeltaLimitDefinition delta) =>
+        new(X + "ChangeAlarmRanges", new XAttribute("changeType", delta.Per == DeltaBasis.Sample ? "changePerSample" : "changePerSecond"),
+            new XElement(X + "WarningRange", new XAttribute("maxInclusive", Text(delta.Yellow))),
+            new XElement(X + "CriticalRange", new XAttribute("maxInclusive", Text(delta.Red))));
+
+    private static XElement Match(LimitCondition when, bool enumerated) =>
+        new(X + "ContextMatch", new XElement(X + "Comparison", new XAttribute("parameterRef", when.Parameter), new XAttribute("value", Text(when.Value)),
+            enumerated ? new XAttribute("useCalibratedValue", false) : null));
 
     private static XElement? Range(string level, IReadOnlyList<double> band) =>
         band.Count != 2 ? null : new XElement(X + level, new XAttribute("minInclusive", Text(band[0])), new XAttribute("maxInclusive", Text(band[1])));
