@@ -8,7 +8,8 @@ namespace UsocHil.IntegrationTests.FirmwareSim;
 /// the hand-written reference emulator (<c>"emulator": "furnace"</c>, what rig.json names): the same unit, calibrated,
 /// tuned and certified through the built CLI on each, must get the same verdicts, step by step and measurement by
 /// measurement. One seed by default; <c>USOCHIL_DIFFERENTIAL_SEEDS=1,2,3</c> runs the full form, and
-/// <c>USOCHIL_DIFFERENTIAL_TIME_SCALE</c> changes the rig time scale (default 1000, the fastest both pass at).
+/// <c>USOCHIL_DIFFERENTIAL_TIME_SCALE</c> changes the rig time scale (default 400, the station's for the furnace: at
+/// 1000x on a loaded two-core machine the reference itself fails a calibration fit now and then).
 /// </summary>
 public sealed class FurnaceDifferentialTests
 {
@@ -19,7 +20,7 @@ public sealed class FurnaceDifferentialTests
     private static readonly string[] s_sequences = ["calibrate-thermocouples", "tune-heater-pid", "certify"];
 
     private static double TimeScale =>
-        double.TryParse(Environment.GetEnvironmentVariable("USOCHIL_DIFFERENTIAL_TIME_SCALE"), NumberStyles.Float, CultureInfo.InvariantCulture, out double scale) ? scale : 1000;
+        double.TryParse(Environment.GetEnvironmentVariable("USOCHIL_DIFFERENTIAL_TIME_SCALE"), NumberStyles.Float, CultureInfo.InvariantCulture, out double scale) ? scale : 400;
 
     private static IEnumerable<int> Seeds() =>
         Environment.GetEnvironmentVariable("USOCHIL_DIFFERENTIAL_SEEDS") is { Length: > 0 } seeds
@@ -31,6 +32,7 @@ public sealed class FurnaceDifferentialTests
     public async Task ThreeSequences_SameUnitOnBothEmulators_SameVerdicts(int seed, CancellationToken cancellationToken)
     {
         var verdicts = new Dictionary<string, List<Verdict>>();
+        var outputs = new Dictionary<string, string>();
         foreach (string emulator in (string[])[Reference, Model])
         {
             string station = Station(emulator, seed);
@@ -43,6 +45,7 @@ public sealed class FurnaceDifferentialTests
                     string output = run.Output + run.Error;
                     List<Verdict> table = VerdictTable(output);
                     Assert.That(table, Is.Not.Empty, $"{emulator} {sequence}: no verdict table\n{output}");
+                    outputs.Add($"{sequence} on {emulator}", output);
                     verdicts.Add($"{sequence} on {emulator}", [.. table, new Verdict("run", "outcome", output.Contains("Run ended Completed (Passed)", StringComparison.Ordinal) ? "pass" : "FAIL")]);
                 }
             }
@@ -56,14 +59,16 @@ public sealed class FurnaceDifferentialTests
         {
             foreach (string sequence in s_sequences)
             {
-                Assert.That(verdicts[$"{sequence} on {Model}"], Is.EqualTo(verdicts[$"{sequence} on {Reference}"]), $"{sequence}, seed {seed}: verdicts on the model emulator differ from the reference");
+                // The comparison means something only if the sequences really ran: the reference passes them for a healthy unit.
+                Assert.That(verdicts[$"{sequence} on {Reference}"].Where(v => v.Result != "pass"), Is.Empty,
+                    $"{sequence}, seed {seed}: the reference emulator did not pass a healthy unit\n{Tail(outputs[$"{sequence} on {Reference}"])}");
+                Assert.That(verdicts[$"{sequence} on {Model}"], Is.EqualTo(verdicts[$"{sequence} on {Reference}"]),
+                    $"{sequence}, seed {seed}: verdicts on the model emulator differ from the reference\n--- model:\n{Tail(outputs[$"{sequence} on {Model}"])}\n--- reference:\n{Tail(outputs[$"{sequence} on {Reference}"])}");
             }
         });
-
-        // The comparison means something only if the sequences really ran: the reference passes them for these units.
-        Assert.That(verdicts.Where(v => v.Key.EndsWith(Reference, StringComparison.Ordinal)).SelectMany(v => v.Value).Where(v => v.Result == "FAIL"), Is.Empty,
-            "the reference emulator failed a sequence of a healthy unit");
     }
+
+    private static string Tail(string output) => output.Length > 6000 ? output[^6000..] : output;
 
     /// <summary>A throw-away station with the repository's furnace-em bound emulated by <paramref name="emulator"/>.</summary>
     private static string Station(string emulator, int seed)
