@@ -84,7 +84,8 @@ public sealed class ModelledPayloadEmulator : IFurnaceTelemetrySink, IDisposable
 
     public void Event(FurnaceEvent furnaceEvent)
     {
-        var report = new EventReport(EventReport.ParseSeverity(furnaceEvent.Definition.Severity), (ushort)furnaceEvent.Definition.Id);
+        byte[] data = furnaceEvent.Value is double value ? new AppDataWriter().Value(WireType.Float32, value).ToArray() : [];
+        var report = new EventReport(EventReport.ParseSeverity(furnaceEvent.Definition.Severity), (ushort)furnaceEvent.Definition.Id) { Data = data };
         Downlink(null, [report.ToTelemetry(_telemetry.Apid)], furnaceEvent.RigTime, 0);
     }
 

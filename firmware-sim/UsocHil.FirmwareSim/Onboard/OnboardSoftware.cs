@@ -20,6 +20,7 @@ public sealed partial class OnboardSoftware
     private readonly Dictionary<string, EventDefinition> _events;
     private readonly List<Trigger> _triggers = [];
     private readonly List<Structure> _housekeeping;
+    private readonly Func<double[], double>? _bootValue;
     private double _bootRemaining;
 
     public OnboardSoftware(RigDefinition rig, PlantModel plant, IFurnaceTelemetrySink sink, FurnaceEeprom eeprom)
@@ -37,7 +38,7 @@ public sealed partial class OnboardSoftware
             TriggerDefinition t = model.Events[i];
             EventDefinition definition = _events.GetValueOrDefault(t.Event)
                 ?? throw new PlantDefinitionException($"events[{i}].event", $"'{t.Event}' is not an event of the rig's dictionary");
-            _triggers.Add(new Trigger(definition, plant.Compile(t.When, $"events[{i}].when"), Assignments(t.Set, $"events[{i}].set")));
+            _triggers.Add(new Trigger(definition, plant.Compile(t.When, $"events[{i}].when"), Assignments(t.Set, $"events[{i}].set"), t.Value is string v ? plant.Compile(v, $"events[{i}].value") : null));
         }
 
         if (model.Boot.Event is string boot && !_events.ContainsKey(boot))
@@ -45,6 +46,7 @@ public sealed partial class OnboardSoftware
             throw new PlantDefinitionException("boot.event", $"'{boot}' is not an event of the rig's dictionary");
         }
 
+        _bootValue = model.Boot.Value is string value ? plant.Compile(value, "boot.value") : null;
         Functions = new FunctionTable(rig, plant, this);
         foreach (string name in model.Parameters.Keys.Where(n => !_parameters.ContainsKey(n)))
         {
@@ -117,8 +119,9 @@ public sealed partial class OnboardSoftware
             bool now = trigger.When(_plant.Values) != 0;
             if (now && !trigger.Raised)
             {
+                double? value = trigger.Value?.Invoke(_plant.Values);
                 Apply(trigger.Set);
-                _sink.Event(new FurnaceEvent(rigTime, trigger.Definition));
+                _sink.Event(new FurnaceEvent(rigTime, trigger.Definition, value));
             }
 
             trigger.Raised = now;
@@ -174,7 +177,7 @@ public sealed partial class OnboardSoftware
 
         if (_plant.Definition.Boot.Event is string boot)
         {
-            _sink.Event(new FurnaceEvent(rigTime, _events[boot]));
+            _sink.Event(new FurnaceEvent(rigTime, _events[boot], _bootValue?.Invoke(_plant.Values)));
         }
     }
 
@@ -198,8 +201,10 @@ public sealed partial class OnboardSoftware
         }
     }
 
-    private sealed class Trigger(EventDefinition definition, Func<double[], double> when, List<(int, Func<double[], double>)> set)
+    private sealed class Trigger(EventDefinition definition, Func<double[], double> when, List<(int, Func<double[], double>)> set, Func<double[], double>? value)
     {
+        public Func<double[], double>? Value { get; } = value;
+
         public EventDefinition Definition { get; } = definition;
         public Func<double[], double> When { get; } = when;
         public List<(int Slot, Func<double[], double> Value)> Set { get; } = set;

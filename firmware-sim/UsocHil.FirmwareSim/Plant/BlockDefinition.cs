@@ -25,6 +25,12 @@ public sealed record BlockDefinition
     [JsonConverter(typeof(FormulaConverter))]
     public string? Max { get; init; }
 
+    /// <summary>
+    /// Lag: advance each step with the exact solution of the first-order stage (<c>1 - exp(-dt/seconds)</c>), so the
+    /// step size changes only the sampling; otherwise forward Euler (<c>dt/seconds</c>).
+    /// </summary>
+    public bool Exact { get; init; }
+
     /// <summary>Lag: the time constant.</summary>
     [JsonConverter(typeof(FormulaConverter))]
     public string? Seconds { get; init; }
@@ -66,4 +72,16 @@ public sealed record BlockDefinition
 
     [JsonConverter(typeof(FormulaConverter))]
     public string? Enable { get; init; }
+
+    /// <summary>PID: what the derivative term differentiates, <c>error</c> (default) or <c>measurement</c> (a setpoint step does not kick the output).</summary>
+    public string Derivative { get; init; } = PidBlock.OnError;
+
+    /// <summary>PID: time constant of a first-order filter on what is differentiated (0: none).</summary>
+    public double DerivativeFilterSeconds { get; init; }
+
+    /// <summary>
+    /// PID: <c>error-sum</c> (default) keeps the integral of the error, multiplied by the current Ki; <c>output-sum</c>
+    /// accumulates Ki·error·dt in output units within [min, max], so a gain change does not bump the output.
+    /// </summary>
+    public string Integral { get; init; } = PidBlock.ErrorSum;
 }

@@ -2,12 +2,21 @@ namespace UsocHil.FirmwareSim.Plant;
 
 /// <summary>
 /// The onboard PID controller, its gains read every step (usually the dictionary's settable gain parameters): the
-/// integral stops growing while the output is saturated, and everything resets while it is not enabled.
+/// integral stops growing while the output is saturated in the direction the error pushes, and everything resets while
+/// it is not enabled. The derivative acts on the error or on the measurement, optionally through a first-order filter
+/// (backward Euler, as firmware usually writes it); the integral is kept as the error's (times the current Ki) or as
+/// the output it contributes (Ki·error·dt summed, held within [min, max]), see model.schema.json.
 /// </summary>
 internal sealed class PidBlock(int slot, PidBlock.Terms terms) : PlantBlock(slot, 0)
 {
+    public const string OnError = "error";
+    public const string OnMeasurement = "measurement";
+    public const string ErrorSum = "error-sum";
+    public const string OutputSum = "output-sum";
+
     private double _integral;
-    private double _lastError;
+    private double _filtered;
+    private double _lastFiltered;
     private bool _running;
 
     public override void Step(double[] values, double dt)
@@ -20,19 +29,17 @@ internal sealed class PidBlock(int slot, PidBlock.Terms terms) : PlantBlock(slot
             return;
         }
 
-        double error = terms.Setpoint(values) - terms.Measurement(values);
-        double derivative = _running ? (error - _lastError) / dt : 0;
-        _lastError = error;
+        double setpoint = terms.Setpoint(values), measurement = terms.Measurement(values);
+        double error = setpoint - measurement;
+        double differentiated = terms.DerivativeOnMeasurement ? -measurement : error;
+        _filtered = _running && terms.DerivativeFilterSeconds > 0
+            ? _filtered + ((differentiated - _filtered) * dt / (terms.DerivativeFilterSeconds + dt))
+            : differentiated;
+        double derivative = _running ? (_filtered - _lastFiltered) / dt : 0;
+        _lastFiltered = _filtered;
         _running = true;
         double kp = terms.Kp(values), ki = terms.Ki(values), kd = terms.Kd(values);
-        double unclamped = (kp * error) + (ki * (_integral + (error * dt))) + (kd * derivative);
-        double output = Bounds.Apply(unclamped, values, terms.Min, terms.Max);
-        if (output == unclamped || Math.Sign(error) != Math.Sign(unclamped))
-        {
-            _integral += error * dt;
-        }
-
-        values[Slot] = output;
+        values[Slot] = terms.OutputSum ? OutputSumStep(values, dt, error, derivative, kp, ki, kd) : ErrorSumStep(values, dt, error, derivative, kp, ki, kd);
     }
 
     public override void Reset(double[] values)
@@ -40,6 +47,32 @@ internal sealed class PidBlock(int slot, PidBlock.Terms terms) : PlantBlock(slot
         _integral = 0;
         _running = false;
         base.Reset(values);
+    }
+
+    private double ErrorSumStep(double[] values, double dt, double error, double derivative, double kp, double ki, double kd)
+    {
+        double unclamped = (kp * error) + (ki * (_integral + (error * dt))) + (kd * derivative);
+        double output = Bounds.Apply(unclamped, values, terms.Min, terms.Max);
+        if (output == unclamped || Math.Sign(error) != Math.Sign(unclamped))
+        {
+            _integral += error * dt;
+        }
+
+        return output;
+    }
+
+    private double OutputSumStep(double[] values, double dt, double error, double derivative, double kp, double ki, double kd)
+    {
+        double unclamped = (kp * error) + _integral + (ki * error * dt) + (kd * derivative);
+        double bounded = Bounds.Apply(unclamped, values, terms.Min, terms.Max);
+        bool pushedFurther = (unclamped > bounded && error > 0) || (unclamped < bounded && error < 0);
+        if (!pushedFurther)
+        {
+            _integral += ki * error * dt;
+        }
+
+        _integral = Bounds.Apply(_integral, values, terms.Min, terms.Max);
+        return Bounds.Apply((kp * error) + _integral + (kd * derivative), values, terms.Min, terms.Max);
     }
 
     public sealed record Terms(
@@ -50,5 +83,8 @@ internal sealed class PidBlock(int slot, PidBlock.Terms terms) : PlantBlock(slot
         Func<double[], double> Kd,
         Func<double[], double>? Enable,
         Func<double[], double>? Min,
-        Func<double[], double>? Max);
+        Func<double[], double>? Max,
+        bool DerivativeOnMeasurement = false,
+        double DerivativeFilterSeconds = 0,
+        bool OutputSum = false);
 }

@@ -21,13 +21,14 @@ internal sealed class FormulaBlock(int slot, Func<double[], double> input) : Pla
     public override void Reset(double[] values) => values[Slot] = input(values);
 }
 
-/// <summary>A first-order lag: dy/dt = (input - y) / seconds.</summary>
-internal sealed class LagBlock(int slot, double initial, Func<double[], double> input, Func<double[], double> seconds) : PlantBlock(slot, initial)
+/// <summary>A first-order lag: dy/dt = (input - y) / seconds, by forward Euler or, when exact, by its closed-form solution over the step.</summary>
+internal sealed class LagBlock(int slot, double initial, Func<double[], double> input, Func<double[], double> seconds, bool exact) : PlantBlock(slot, initial)
 {
     public override void Step(double[] values, double dt)
     {
-        double tau = Math.Max(seconds(values), dt);
-        values[Slot] += (input(values) - values[Slot]) * dt / tau;
+        double tau = seconds(values);
+        double alpha = exact ? (tau > 0 ? 1 - Math.Exp(-dt / tau) : 1) : dt / Math.Max(tau, dt);
+        values[Slot] += (input(values) - values[Slot]) * alpha;
     }
 }
 

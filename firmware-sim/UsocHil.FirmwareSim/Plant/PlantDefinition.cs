@@ -29,7 +29,14 @@ public sealed record PlantDefinition
     /// <summary>Fixed values of the design, the same for every unit.</summary>
     public IReadOnlyDictionary<string, double> Constants { get; init; } = new Dictionary<string, double>();
 
-    /// <summary>Values drawn once per unit from its seed, so units differ like real ones.</summary>
+    /// <summary>
+    /// The seed of the per-unit draws as a formula of SERIAL (default: a mix of the serial number). A model that must
+    /// reproduce the units of another emulator gives that emulator's seeding (and lists its draws in the same order).
+    /// </summary>
+    [JsonConverter(typeof(FormulaConverter))]
+    public string? UnitSeed { get; init; }
+
+    /// <summary>Values drawn once per unit from its seed, so units differ like real ones, in this order.</summary>
     public IReadOnlyList<UnitDraw> Units { get; init; } = [];
 
     /// <summary>Onboard software states: set by functions and events, back to these values at boot and power loss.</summary>
@@ -77,6 +84,10 @@ public sealed record BootDefinition
 
     /// <summary>The dictionary event sent when booting completes.</summary>
     public string? Event { get; init; }
+
+    /// <summary>The value the boot event carries (a formula, for example SERIAL); none when null.</summary>
+    [JsonConverter(typeof(FormulaConverter))]
+    public string? Value { get; init; }
 }
 
 /// <summary>When service 1 reports leave after a telecommand, in rig time.</summary>
@@ -134,6 +145,10 @@ public sealed record TriggerDefinition
 
     [JsonConverter(typeof(FormulaMapConverter))]
     public IReadOnlyDictionary<string, string> Set { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The value the event carries (the hottest reading, a sensor's number), evaluated before <see cref="Set"/>; none when null.</summary>
+    [JsonConverter(typeof(FormulaConverter))]
+    public string? Value { get; init; }
 }
 
 public sealed record InstrumentModel

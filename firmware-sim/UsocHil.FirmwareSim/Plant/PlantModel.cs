@@ -24,7 +24,7 @@ public sealed class PlantModel
     public PlantModel(PlantDefinition definition, RigDefinition rig, int seed)
     {
         Definition = definition;
-        var random = new Random(unchecked((seed * 7919) + 17));
+        var random = new Random(UnitSeed(definition, seed));
         foreach (string name in BuiltIns)
         {
             Add(name, "built-in");
@@ -87,6 +87,26 @@ public sealed class PlantModel
     }
 
     public PlantDefinition Definition { get; }
+
+    /// <summary>The seed of the unit's draws: model.json's <c>unitSeed</c> formula of SERIAL, or a mix of the serial number.</summary>
+    /// <exception cref="PlantDefinitionException">The formula names another signal or does not parse.</exception>
+    public static int UnitSeed(PlantDefinition definition, int serialNumber)
+    {
+        if (definition.UnitSeed is not string formula)
+        {
+            return unchecked((serialNumber * 7919) + 17);
+        }
+
+        try
+        {
+            double seed = SignalExpression.Compile(formula, name => name == "SERIAL" ? 0 : throw new KeyNotFoundException(name))([serialNumber]);
+            return double.IsFinite(seed) ? unchecked((int)(long)seed) : throw new PlantDefinitionException("unitSeed", $"'{formula}' gives {seed} for serial {serialNumber}");
+        }
+        catch (FormatException e)
+        {
+            throw new PlantDefinitionException("unitSeed", $"{e.Message} (only SERIAL can be named here)");
+        }
+    }
 
     public double[] Values { get; private set; } = new double[64];
 

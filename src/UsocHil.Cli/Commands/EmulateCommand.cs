@@ -29,9 +29,10 @@ public static class EmulateCommand
         var state = new Option<FileInfo?>("--eeprom") { Description = "The unit's non-volatile memory (what it stored), kept across runs; in memory when not given" };
         var payload = new Option<string>("--payload") { Description = "Which payload endpoint the printed binding names: serial or tcp", DefaultValueFactory = _ => "serial" };
         payload.AcceptOnlyFromAmong("serial", "tcp");
+        var emulator = new Option<string?>("--emulator") { Description = "The registered emulator to run instead of the one rig.json names (for example model); default: the station binding's" };
         var command = new Command("emulate", "Start a rig's emulator standalone, print its endpoints and a station binding, run until Ctrl-C")
         {
-            rig, timeScale, seed, truth, fault, state, payload,
+            rig, timeScale, seed, truth, fault, state, payload, emulator,
         };
         command.SetHandler(async (parseResult, cancellationToken) =>
         {
@@ -47,7 +48,7 @@ public static class EmulateCommand
             using Serilog.Core.Logger log = HarnessLogging.Create("Information", parseResult.GetValue(GlobalOptions.Verbosity));
             var time = new VirtualTimeProvider(TimeProvider.System, scale);
             var start = new EmulatorStart(
-                loaded.Definition,
+                loaded.Definition.WithEmulator(parseResult.GetValue(emulator) ?? loaded.Binding.Emulator),
                 loaded.Name,
                 parseResult.GetValue(seed) ?? loaded.Binding.Seed,
                 parseResult.GetValue(fault) is { Length: > 0 } faults ? faults : loaded.Binding.Faults,

@@ -11,6 +11,9 @@ public sealed record RigDefinition
     /// <summary>The registered emulator that stands in for this ground model on a station that binds it as emulated.</summary>
     public string? Emulator { get; init; }
 
+    /// <summary>This rig with another registered emulator standing in for it, when <paramref name="emulator"/> names one.</summary>
+    public RigDefinition WithEmulator(string? emulator) => emulator is null ? this : this with { Emulator = emulator };
+
     /// <summary>The application process ID the payload's packets carry.</summary>
     public required int Apid { get; init; }
 

@@ -48,6 +48,12 @@ public sealed record RigBinding
     /// <summary>Rig time per wall-clock second (emulated rigs, or an out-of-process emulator started with the same scale).</summary>
     public double TimeScale { get; init; } = 1;
 
+    /// <summary>
+    /// The registered emulator to stand in for the rig instead of the one its rig.json names (for example <c>model</c>
+    /// to run a rig with a hand-written emulator on the generic one); null keeps the rig's own.
+    /// </summary>
+    public string? Emulator { get; init; }
+
     /// <summary>Emulated unit's seed (its serial number).</summary>
     public int Seed { get; init; } = 1;
 

@@ -16,6 +16,6 @@ public static class StationEmulation
     public static IEmulatedRig StartFor(this Emulators emulators, LoadedStation station, LoadedRig rig, TimeProvider time, double timeScale, string? truthFile, ILogger log)
     {
         log.Information("Starting the {Rig} emulator in-process at {Scale}x rig time, unit seed {Seed}", rig.Name, timeScale, rig.Binding.Seed);
-        return emulators.Start(new EmulatorStart(rig.Definition, rig.Name, rig.Binding.Seed, rig.Binding.Faults, time, timeScale, log, truthFile, StateFile(station, rig), InstrumentTransport: "serial", RigDirectory: rig.Directory));
+        return emulators.Start(new EmulatorStart(rig.Definition.WithEmulator(rig.Binding.Emulator), rig.Name, rig.Binding.Seed, rig.Binding.Faults, time, timeScale, log, truthFile, StateFile(station, rig), InstrumentTransport: "serial", RigDirectory: rig.Directory));
     }
 }

@@ -65,7 +65,12 @@ public static class RegistryChecks
                     $"GPIO binding '{gpio.Binding}' is not registered (registered: {string.Join(", ", registries.Gpio.Names)})");
             }
 
-            if (rig.Binding.Emulated && definition.Emulator is { } emulator && !registries.Emulators.Names.Contains(emulator, StringComparer.OrdinalIgnoreCase))
+            if (rig.Binding.Emulated && rig.Binding.Emulator is { } chosen && !registries.Emulators.Names.Contains(chosen, StringComparer.OrdinalIgnoreCase))
+            {
+                yield return new ConfigurationProblem(station.File, $"{root}.emulator", 0,
+                    $"emulator '{chosen}' is not registered (registered: {(registries.Emulators.Names.Count == 0 ? "none" : string.Join(", ", registries.Emulators.Names))})");
+            }
+            else if (rig.Binding.Emulated && rig.Binding.Emulator is null && definition.Emulator is { } emulator && !registries.Emulators.Names.Contains(emulator, StringComparer.OrdinalIgnoreCase))
             {
                 yield return new ConfigurationProblem(file, "$.emulator", LineOf("emulator"),
                     $"emulator '{emulator}' is not registered (registered: {(registries.Emulators.Names.Count == 0 ? "none" : string.Join(", ", registries.Emulators.Names))})");
