@@ -38,7 +38,8 @@ public static class RigJson
 
     /// <summary>
     /// The imported name, APID, dictionary and limits on a bench rig's file, which keeps everything a database does not
-    /// say (emulator, profile, links, GPIO, instruments, expectations, session, display, safing).
+    /// say (emulator, profile, links, GPIO, instruments, expectations, session, display, safing, and the thermocouple
+    /// type of each parameter the bench wires to a thermocouple).
     /// </summary>
     public static string Onto(string benchJson, RigDefinition rig)
     {
