@@ -21,6 +21,7 @@ public static class CalibrationPointBudget
         double[] derivative = Differentiate(fit.Coefficients);
         UncertaintyComponent interpolation = FitComponent(fit);
         IReadOnlyList<HysteresisPoint> hysteresis = HysteresisPoint.Of(set, x, y);
+        bool[] fromBelow = HysteresisPoint.ApproachedFromBelow(set.Column(y));
         var budgets = new List<UncertaintyBudget>(set.Rows.Count);
         for (int index = 0; index < set.Rows.Count; index++)
         {
@@ -29,7 +30,7 @@ public static class CalibrationPointBudget
             SampleStatistics referenceStats = row[y];
             double slope = derivative.Length == 0 ? 0 : Polynomial.Evaluate(sensorStats.Mean, derivative);
             budgets.Add(new UncertaintyBudget(
-                string.Create(CultureInfo.InvariantCulture, $"{sensor} at {referenceStats.Mean:F1}{(unit is null ? "" : " " + unit)}"), unit,
+                string.Create(CultureInfo.InvariantCulture, $"{sensor} at {referenceStats.Mean:F1}{(unit is null ? "" : " " + unit)}{(fromBelow[index] ? "" : ", approached from above")}"), unit,
             [
                 DeclaredBudget.ReferenceCertificate(referenceExpandedKEqualsTwo),
                 declared.ReferenceDrift,

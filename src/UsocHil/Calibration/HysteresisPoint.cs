@@ -12,6 +12,10 @@ public sealed record HysteresisPoint(double Reference, int UpRow, int DownRow, d
 
     public double Hysteresis => DownDeviation - UpDeviation;
 
+    /// <summary>Per row, whether its reference reads higher than the previous row's (the first row: yes).</summary>
+    public static bool[] ApproachedFromBelow(IReadOnlyList<double> reference) =>
+        reference.Select((r, i) => i == 0 || r > reference[i - 1]).ToArray();
+
     /// <summary>
     /// Pairs rows approached from below with rows approached from above at the same point. A row is approached from
     /// below when its reference reads higher than the previous row's; the first row is taken as approached from below,
@@ -21,7 +25,7 @@ public sealed record HysteresisPoint(double Reference, int UpRow, int DownRow, d
     {
         double[] sensor = set.Column(x);
         double[] reference = set.Column(y);
-        bool[] fromBelow = reference.Select((r, i) => i == 0 || r > reference[i - 1]).ToArray();
+        bool[] fromBelow = ApproachedFromBelow(reference);
         var usedDown = new HashSet<int>();
         var points = new List<HysteresisPoint>();
         for (int up = 0; up < reference.Length; up++)

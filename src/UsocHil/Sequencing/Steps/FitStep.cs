@@ -112,7 +112,7 @@ internal sealed class FitStep(string name, string data, string x, string y, int 
                 $"no degree of freedom left for the residuals' uncertainty; residuals K: {residuals}"));
         }
 
-        context.Log.Information("Fit {Fit}: deviation from type {Type}, coefficients {Coefficients} mV, residuals {Residuals} K, u {Uncertainty:G3} K",
+        context.Log.Information("Fit {Fit}: deviation from type {Type}, coefficients {DeviationCoefficients} mV, residuals {DeviationResiduals} K, u {DeviationUncertainty:G3} K",
             name, reference.Type, deviation.Coefficients, deviation.ResidualsKelvin, deviation.ResidualStandardUncertaintyKelvin);
     }
 
