@@ -52,8 +52,9 @@ public sealed class CalibrationRunTests
         using var station = TemporaryStation.EmulatedFurnace(seed: 2);
         string sequence = Path.Combine(station.RigDirectory(TestRigs.FurnaceName), "sequences", "calibrate-thermocouples.json");
         string text = await File.ReadAllTextAsync(sequence, cancellationToken);
-        Assert.That(text, Does.Contain("\"maxDrift\": 0.25"));
-        await File.WriteAllTextAsync(sequence, text.Replace("\"maxDrift\": 0.25", "\"maxDrift\": 0", StringComparison.Ordinal), cancellationToken);
+        const string Sample = "\"reference\": \"dmm\", \"count\": 20 }";
+        Assert.That(text, Does.Contain(Sample));
+        await File.WriteAllTextAsync(sequence, text.Replace(Sample, "\"reference\": \"dmm\", \"count\": 20, \"stability\": { \"maxDrift\": 0 } }", StringComparison.Ordinal), cancellationToken);
         using RunningCli run = station.Run("calibrate-thermocouples");
 
         int exit = (await run.WaitForExitAsync(cancellationToken)).ExitCode;
@@ -85,7 +86,7 @@ public sealed class CalibrationRunTests
         Assert.That(record.Verdicts.Select(v => v.Judged!.Verdict), Has.All.EqualTo(UsocHil.Expectations.Verdict.Pass));
         Assert.That(record.Calibrations.Select(c => c.Sensor), Is.EquivalentTo(new[] { "TC1_RAW", "TC2_RAW", "TC3_RAW" }).Or.EquivalentTo(new[] { "TC1", "TC2", "TC3" }));
         Assert.That(record.Telemetry, Is.Not.Empty);
-        Assert.That(record.Verdicts.Count(v => v.Name.EndsWith(" drift", StringComparison.Ordinal)), Is.EqualTo(20), "four columns at each of five points, held within maxDrift");
+        Assert.That(record.Measurements.Count(m => m.Name == "points.dmm"), Is.EqualTo(5), "200, 400, 600, 800 up and 600 down");
         var recorded = record.Measurements.GroupBy(m => m.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         foreach (string tc in new[] { "TC1", "TC2", "TC3" })
         {
