@@ -21,7 +21,7 @@ internal static class DictionaryImport
         var output = new Option<FileInfo?>("--out") { Description = "The rig file to write (default: rigs/NAME/rig.json beside the station file); never overwritten" };
         var report = new Option<FileInfo?>("--report") { Description = "Write the coverage report as JSON here too" };
         var acceptLoss = new Option<bool>("--accept-loss") { Description = "Write the rig even when a limit, command verifier or calibration is dropped" };
-        var onto = new Option<FileInfo?>("--onto") { Description = "A bench rig file whose emulator, profile, links, GPIO, instruments, expectations, session and safing the new rig keeps (its dictionary, APID and limits come from the database)" };
+        var onto = new Option<FileInfo?>("--onto") { Description = "A bench rig file whose emulator, profile, links, GPIO, instruments, expectations, session, safing and thermocouple types the new rig keeps (its dictionary, APID and limits come from the database)" };
         var import = new Command("import", "Import a mission database into a rig file, reporting every element imported, approximated or dropped") { xtce, mib, rig, output, report, acceptLoss, onto };
         import.SetHandler(async (parseResult, cancellationToken) =>
         {

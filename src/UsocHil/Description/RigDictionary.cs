@@ -44,6 +44,9 @@ public sealed record ParameterDefinition
     public bool Volatile { get; init; }
 
     public string? Description { get; init; }
+
+    /// <summary>The thermocouple type when the parameter is a thermocouple's indicated temperature.</summary>
+    public ThermocoupleDefinition? Thermocouple { get; init; }
 }
 
 /// <summary>A service 3 housekeeping report: which parameters, in which order.</summary>

@@ -7,7 +7,8 @@ namespace UsocHil.MissionDatabase;
 /// <summary>
 /// A rig's dictionary, APID and limits in one canonical text: every list in a fixed order (by ID, name or code) and
 /// every label map by value, so two rigs that say the same thing give the same text whatever order their files use.
-/// The measure of a round trip through XTCE or a MIB.
+/// The measure of a round trip through XTCE or a MIB. A parameter's thermocouple type is left out: it names the sensor
+/// wired on the bench, which neither format carries, and <see cref="RigJson.Onto"/> keeps it from the bench rig.
 /// </summary>
 public static class CanonicalDictionary
 {
@@ -24,7 +25,7 @@ public static class CanonicalDictionary
         {
             rig.Apid,
             Parameters = d.Parameters.OrderBy(p => p.Id).ThenBy(p => p.Name, StringComparer.Ordinal)
-                .Select(p => p with { Enum = p.Enum is null ? null : new SortedDictionary<string, string>(p.Enum.ToDictionary(), Numeric) }),
+                .Select(p => p with { Enum = p.Enum is null ? null : new SortedDictionary<string, string>(p.Enum.ToDictionary(), Numeric), Thermocouple = null }),
             Housekeeping = d.Housekeeping.OrderBy(h => h.StructureId),
             Packets = d.Packets.OrderBy(p => p.Name, StringComparer.Ordinal),
             Commands = d.Commands.OrderBy(c => c.Name, StringComparer.Ordinal),

@@ -38,13 +38,15 @@ public static class RigJson
 
     /// <summary>
     /// The imported name, APID, dictionary and limits on a bench rig's file, which keeps everything a database does not
-    /// say (emulator, profile, links, GPIO, instruments, expectations, session, display, safing).
+    /// say (emulator, profile, links, GPIO, instruments, expectations, session, display, safing, and the thermocouple
+    /// type of each parameter the bench wires to a thermocouple).
     /// </summary>
     public static string Onto(string benchJson, RigDefinition rig)
     {
         JsonObject bench = JsonNode.Parse(benchJson, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true })?.AsObject()
             ?? throw new JsonException("the bench rig file is not a JSON object");
         var imported = JsonNode.Parse(Write(rig))!.AsObject();
+        KeepThermocouples(bench, imported);
         foreach (string key in (string[])["name", "apid", "dictionary", "limits"])
         {
             bench.Remove(key);
@@ -56,6 +58,26 @@ public static class RigJson
         }
 
         return bench.ToJsonString(Options) + Environment.NewLine;
+    }
+
+    /// <summary>
+    /// Neither XTCE nor a MIB says which sensor a temperature comes from: the thermocouple types wired on the bench
+    /// stay on the parameters of the same name.
+    /// </summary>
+    private static void KeepThermocouples(JsonObject bench, JsonObject imported)
+    {
+        var types = (bench["dictionary"]?["parameters"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .Where(p => p["thermocouple"] is not null && p["name"] is JsonValue)
+            .GroupBy(p => p["name"]!.GetValue<string>(), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First()["thermocouple"]!, StringComparer.Ordinal);
+        foreach (JsonObject parameter in (imported["dictionary"]?["parameters"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            if (parameter["name"] is JsonValue name && types.TryGetValue(name.GetValue<string>(), out JsonNode? thermocouple) && parameter["thermocouple"] is null)
+            {
+                parameter["thermocouple"] = thermocouple.DeepClone();
+            }
+        }
     }
 
     private static JsonNode? Prune(JsonNode? node)

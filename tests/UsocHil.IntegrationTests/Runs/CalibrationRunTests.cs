@@ -45,6 +45,32 @@ public sealed class CalibrationRunTests
         }
     }
 
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task RunCalibrateThermocouples_NoDriftAllowedWhileSampling_FailsAtTheFirstPointNamingTheColumnAndSafes(CancellationToken cancellationToken)
+    {
+        using var station = TemporaryStation.EmulatedFurnace(seed: 2);
+        string sequence = Path.Combine(station.RigDirectory(TestRigs.FurnaceName), "sequences", "calibrate-thermocouples.json");
+        string text = await File.ReadAllTextAsync(sequence, cancellationToken);
+        const string Sample = "\"reference\": \"dmm\", \"count\": 20 }";
+        Assert.That(text, Does.Contain(Sample));
+        await File.WriteAllTextAsync(sequence, text.Replace(Sample, "\"reference\": \"dmm\", \"count\": 20, \"stability\": { \"maxDrift\": 0 } }", StringComparison.Ordinal), cancellationToken);
+        using RunningCli run = station.Run("calibrate-thermocouples");
+
+        int exit = (await run.WaitForExitAsync(cancellationToken)).ExitCode;
+
+        Assert.That(exit, Is.EqualTo(1), run.Output + "\n" + run.Error);
+        Assert.That(run.Output + run.Error, Does.Match(@"TC1_RAW drifted -?[0-9.eE-]+ degC over 20 readings, more than stability\.maxDrift 0; row not kept in 'points'"));
+        TruthRecord truth = station.FinalTruth();
+        Assert.That(truth.HeaterOn, Is.False);
+        Assert.That(truth.SupplyOutputOn, Is.False);
+        await using ResultsArchive archive = await ResultsArchive.OpenExistingAsync(
+            Path.Combine(station.Directory, "results.db"), TimeProvider.System, Logger.None, cancellationToken);
+        RunRecord record = await archive.ReadRunAsync((await archive.ListRunsAsync(cancellationToken)).Single().Id, cancellationToken);
+        Assert.That(record.Verdicts.Where(v => v.Name == "points.TC1_RAW drift").Select(v => v.Judged!.Verdict), Is.EqualTo(new[] { UsocHil.Expectations.Verdict.Fail }));
+        Assert.That(record.Calibrations, Is.Empty, "no fit from a row that was not kept");
+    }
+
     /// <summary>The run is in the station's archive, sealed, with every verdict and the three fits; the report shows them.</summary>
     private static async Task AssertArchivedAsync(TemporaryStation station, string reports, CancellationToken cancellationToken)
     {
@@ -60,6 +86,15 @@ public sealed class CalibrationRunTests
         Assert.That(record.Verdicts.Select(v => v.Judged!.Verdict), Has.All.EqualTo(UsocHil.Expectations.Verdict.Pass));
         Assert.That(record.Calibrations.Select(c => c.Sensor), Is.EquivalentTo(new[] { "TC1_RAW", "TC2_RAW", "TC3_RAW" }).Or.EquivalentTo(new[] { "TC1", "TC2", "TC3" }));
         Assert.That(record.Telemetry, Is.Not.Empty);
+        Assert.That(record.Measurements.Count(m => m.Name == "points.dmm"), Is.EqualTo(5), "200, 400, 600, 800 up and 600 down");
+        var recorded = record.Measurements.GroupBy(m => m.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        foreach (string tc in new[] { "TC1", "TC2", "TC3" })
+        {
+            Assert.That(recorded[$"{tc} deviation u(residual)"].Value, Is.GreaterThan(0).And.LessThan(0.3), $"{tc}: the type K deviation function fits as the free quadratic does");
+            Assert.That(recorded.Keys, Has.Some.StartsWith($"{tc} deviation a2"));
+            Assert.That(recorded.Keys.Where(k => k.StartsWith($"{tc} hysteresis at 6", StringComparison.Ordinal)), Has.Exactly(1).Items);
+        }
+
         Assert.That((await archive.VerifyAsync(cancellationToken)).Intact, Is.True);
         string html = await File.ReadAllTextAsync(Path.Combine(reports, $"run-{summary.Id}.html"), cancellationToken);
         Assert.That(html, Does.Contain("data:image/png;base64,"));

@@ -36,7 +36,10 @@ public sealed class UncertaintyRunTests
 
         BudgetRow[] points = run.Budgets.Where(b => b.Kind == "calibration-point").ToArray();
         Assert.That(points.Select(b => b.Subject[..3]).Distinct(), Is.EquivalentTo(new[] { "TC1", "TC2", "TC3" }));
-        Assert.That(points, Has.Length.EqualTo(12), "four points for each of three thermocouples");
+        Assert.That(points, Has.Length.EqualTo(15), "200, 400, 600 and 800 up and 600 down for each of three thermocouples");
+        Assert.That(points.Count(b => b.Subject.EndsWith("approached from above", StringComparison.Ordinal)), Is.EqualTo(3));
+        Assert.That(points.Where(b => b.Subject.Contains(" at 6", StringComparison.Ordinal)).SelectMany(b => b.Components).Select(c => c.Name),
+            Has.Member("hysteresis (measured up/down)"), "600 degC is reached from both sides");
         foreach (BudgetRow b in points)
         {
             Assert.That(b.Components.Select(c => c.Name).Distinct().Count(), Is.GreaterThanOrEqualTo(6), b.Subject);
@@ -69,8 +72,9 @@ public sealed class UncertaintyRunTests
     [CancelAfter(120_000)]
     public async Task Calibrate_ReferenceOffsetAfterTheFit_GuardBandedCheckIsNotAPassInsideTheLimit(CancellationToken cancellationToken)
     {
-        // The reference reads 0.25 K high from 1 h of rig time: after the last point at 800 degC, before the check at 500.
-        RunRecord run = await ReadAsync("reference-offset", ["ref-offset=0.25@1h"], cancellationToken);
+        // The reference reads 0.25 K high from 65 min of rig time: after the last point (600 degC from above, sampled
+        // at about 62 min) and the fits, before the check at 500 degC (sampled at about 70 min).
+        RunRecord run = await ReadAsync("reference-offset", ["ref-offset=0.25@65min"], cancellationToken);
 
         MeasurementRow check = run.Verdicts.First(v => v.Name == "TC1_TEMP - dmm");
         BudgetRow budget = run.Budgets.Single(b => b.Kind == "judged" && b.Subject == check.Name);

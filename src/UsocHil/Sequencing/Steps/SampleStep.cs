@@ -1,3 +1,4 @@
+using UsocHil.Expectations;
 using System.Globalization;
 using UsocHil.Calibration;
 using UsocHil.Rigs;
@@ -8,9 +9,12 @@ namespace UsocHil.Sequencing.Steps;
 /// <summary>
 /// Takes N readings of telemetry parameters (one per housekeeping report) and of a reference instrument at the same
 /// moments, and appends their means and standard deviations as one row of a named data set:
-/// <c>{"kind":"sample","name":"tc","parameters":["TC1_RAW"],"reference":"dmm","count":10}</c>.
+/// <c>{"kind":"sample","name":"tc","parameters":["TC1_RAW"],"reference":"dmm","count":10}</c>. The drift of each
+/// column over the window is recorded; with <c>"stability": {"maxDrift": 0.05}</c> it is held against that bound and
+/// a row that drifted more is not kept: the step fails, naming the column.
 /// </summary>
-internal sealed class SampleStep(string name, IReadOnlyList<string> parameters, InstrumentDefinition? reference, int count, string? label) : ISequenceStep
+internal sealed class SampleStep(string name, IReadOnlyList<string> parameters, InstrumentDefinition? reference, int count, string? label,
+    double? maxDrift = null) : ISequenceStep
 {
     public string Kind => "sample";
 
@@ -44,11 +48,39 @@ internal sealed class SampleStep(string name, IReadOnlyList<string> parameters, 
             row[reference.Name] = SampleStatistics.Of(referenceReadings);
         }
 
-        context.Data.Samples(name).Add(row);
         foreach (var (column, stats) in row)
         {
             context.Record(Measurement.Recorded(context.Path, $"{name}.{column}", stats.Mean, context.UnitOf(column), context.Now,
-                $"mean of {stats.Count}, std dev {stats.StandardDeviation.ToString("G4", CultureInfo.InvariantCulture)}"));
+                string.Create(CultureInfo.InvariantCulture, $"mean of {stats.Count}, std dev {stats.StandardDeviation:G4}, drift {stats.Drift:G3} over the window")));
+        }
+
+        if (maxDrift is { } bound)
+        {
+            JudgeStability(context, row, bound);
+        }
+
+        context.Data.Samples(name).Add(row);
+    }
+
+    /// <summary>Every column's drift over the window held within ±maxDrift; the first that is not fails the step.</summary>
+    private void JudgeStability(StepContext context, IReadOnlyDictionary<string, SampleStatistics> row, double bound)
+    {
+        string? unstable = null;
+        foreach (var (column, stats) in row)
+        {
+            var measurement = Measurement.Within(context.Path, $"{name}.{column} drift", [column], stats.Drift, context.UnitOf(column), -bound, bound, context.Now,
+                note: $"over {stats.Count} readings");
+            context.Record(measurement);
+            if (measurement.Verdict.IsFailing() && unstable is null)
+            {
+                unstable = string.Create(CultureInfo.InvariantCulture,
+                    $"{column} drifted {stats.Drift:G3}{(context.UnitOf(column) is { } unit ? " " + unit : "")} over {stats.Count} readings, more than stability.maxDrift {bound:G3}; row not kept in '{name}'");
+            }
+        }
+
+        if (unstable is not null)
+        {
+            throw new StepFailedException(context.Path, unstable);
         }
     }
 
@@ -90,6 +122,14 @@ internal sealed class SampleStep(string name, IReadOnlyList<string> parameters, 
 
         InstrumentDefinition? reference = ReadReference(r, "reference");
         int count = r.Integer("count", required: false, min: 1, max: 10_000) ?? 10;
+        double? maxDrift = null;
+        if (r.Object("stability", required: false) is { } stability)
+        {
+            StepReader inner = r.Inner(stability, "stability");
+            maxDrift = inner.Number("maxDrift", min: 0);
+            inner.Finish();
+        }
+
         if (name is not null)
         {
             if (!r.Context.DataSets.TryGetValue(name, out HashSet<string>? columns))
@@ -104,6 +144,6 @@ internal sealed class SampleStep(string name, IReadOnlyList<string> parameters, 
             }
         }
 
-        return name is null ? null : new SampleStep(name, parameters, reference, count, r.Label);
+        return name is null ? null : new SampleStep(name, parameters, reference, count, r.Label, maxDrift);
     }
 }
