@@ -21,6 +21,9 @@ public sealed class ConfigValidateLimitTests
         return await CliRunner.RunAsync("--station", station.StationFile, "config", "validate");
     }
 
+    private static int LineOf(string file, string text) =>
+        File.ReadAllLines(file).Select((content, index) => (content, index)).First(l => l.content.Contains(text, StringComparison.Ordinal)).index + 1;
+
     [Test]
     public async Task ConfigValidate_ValidDeltaAndConditionalLimits_ExitsZero()
     {
@@ -59,6 +62,7 @@ public sealed class ConfigValidateLimitTests
     public async Task ConfigValidate_DeltaThatIsNoPositiveNumber_AndAConditionWithoutItsValue_OneLineEach()
     {
         using var station = TemporaryStation.CopyOfShipped();
+        int line = LineOf(station.RigFile("furnace-em"), FurnaceLimits.Trim());
 
         CliResult result = await ValidateWithLimitsAsync(station, """
             { "parameter": "TC1_TEMP", "delta": { "yellow": "fast", "red": -5, "per": "minute" }, "when": { "parameter": "MODE" } },
@@ -66,7 +70,7 @@ public sealed class ConfigValidateLimitTests
 
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.UsageOrConfiguration));
         Assert.That(result.ErrorLines, Has.Count.EqualTo(4), result.Error);
-        Assert.That(result.ErrorLines, Has.All.Contains("rig.json:105: "));
+        Assert.That(result.ErrorLines, Has.All.Contains($"rig.json:{line}: "));
         Assert.That(result.Error, Does.Contain("$.limits[0].delta.yellow: wrong type: number expected"));
         Assert.That(result.Error, Does.Contain("$.limits[0].delta.red: number too small"));
         Assert.That(result.Error, Does.Contain("$.limits[0].delta.per: value is not one of the allowed values"));
