@@ -7,7 +7,8 @@ namespace UsocHil.Cli.Dictionaries;
 /// <summary>
 /// One decoded packet as one line of JSON: <c>{"apid", "sequenceCount", "container", "parameters": {NAME: {"raw",
 /// "value"}}}</c>, the value engineering (after calibration), an enumeration's by its label, a boolean as true/false,
-/// and an absolute time's instant as <c>"time"</c> (ISO 8601, the epoch plus the seconds).
+/// an absolute time's instant as <c>"time"</c> (ISO 8601, the epoch plus the seconds), and a string's text or a block
+/// of octets (as hexadecimal) as its value alone.
 /// A packet no layout fits gets <c>"error"</c> in place of container and parameters.
 /// </summary>
 internal static class DecodedPacketJson
@@ -30,6 +31,14 @@ internal static class DecodedPacketJson
         foreach (DecodedField field in packet.Fields)
         {
             json.WriteStartObject(field.Parameter.Name);
+            if (field.Type.IsBlock)
+            {
+                // Text as it reads, octets as hexadecimal: there is no number to give as raw.
+                json.WriteString("value", field.Value.Label);
+                json.WriteEndObject();
+                continue;
+            }
+
             Number(json, "raw", field.Value.Raw);
             if (field.Value.Label is { } label)
             {

@@ -88,6 +88,11 @@ internal static class RigChecks
             yield return problem;
         }
 
+        foreach (var problem in BlockChecks.Check(file, document, rig))
+        {
+            yield return problem;
+        }
+
         foreach (var problem in SessionWords(file, document, rig))
         {
             yield return problem;

@@ -9,9 +9,17 @@ namespace UsocHil.Dictionary;
 /// </summary>
 public static class BitField
 {
-    /// <summary>The raw value (integers as numbers, booleans 0 or 1, floats as IEEE values) of a field of a packet.</summary>
+    /// <summary>The raw value (integers as numbers, booleans 0 or 1, floats as IEEE values; NaN for text and octets) of a field of a packet.</summary>
     public static double Read(ReadOnlySpan<byte> packet, long bitOffset, FieldType type, string field)
     {
+        if (type.IsBlock)
+        {
+            // Text and octets have no number; ReadBlock has them.
+            return bitOffset + type.Bits > (long)packet.Length * 8
+                ? throw new PacketDecodeException(field, (int)(bitOffset / 8), $"{type} at bit {bitOffset} runs past the packet's {packet.Length} octets")
+                : double.NaN;
+        }
+
         if (bitOffset + type.Bits > (long)packet.Length * 8)
         {
             throw new PacketDecodeException(field, (int)(bitOffset / 8), $"{type} at bit {bitOffset} runs past the packet's {packet.Length} octets");
@@ -27,6 +35,35 @@ public static class BitField
             FieldKind.Boolean => bits == 0 ? 0 : 1,
             _ => type.Bits == 32 ? BitConverter.UInt32BitsToSingle((uint)bits) : BitConverter.UInt64BitsToDouble(bits),
         };
+    }
+
+    /// <summary>
+    /// A string field's text (UTF-8, up to its first NUL, invalid sequences replaced) or an octet field's octets as
+    /// lowercase hexadecimal.
+    /// </summary>
+    public static string ReadBlock(ReadOnlySpan<byte> packet, long bitOffset, FieldType type, string field)
+    {
+        if (bitOffset + type.Bits > (long)packet.Length * 8)
+        {
+            throw new PacketDecodeException(field, (int)(bitOffset / 8), $"{type} at bit {bitOffset} runs past the packet's {packet.Length} octets");
+        }
+
+        int length = type.Bits / 8;
+        int first = (int)(bitOffset >> 3);
+        int skip = (int)(bitOffset & 7);
+        byte[] octets = new byte[length];
+        for (int i = 0; i < length; i++)
+        {
+            octets[i] = skip == 0 ? packet[first + i] : (byte)((packet[first + i] << skip) | (packet[first + i + 1] >> (8 - skip)));
+        }
+
+        if (type.Kind == FieldKind.Octets)
+        {
+            return Convert.ToHexStringLower(octets);
+        }
+
+        int end = Array.IndexOf(octets, (byte)0);
+        return System.Text.Encoding.UTF8.GetString(octets, 0, end < 0 ? length : end);
     }
 
     private static ulong Aligned(ReadOnlySpan<byte> source, int bits) => bits switch

@@ -10,18 +10,31 @@ public enum FieldKind
     Signed,
     Float,
     Boolean,
+
+    /// <summary>A fixed-length character string (UTF-8 or ASCII), padded with NULs.</summary>
+    Text,
+
+    /// <summary>A fixed-length block of octets (a checksum, a memory dump).</summary>
+    Octets,
 }
 
 /// <summary>
 /// A parameter's wire type read as a packet field: <c>uintN</c> and <c>intN</c> (two's complement) of 1 to 64 bits,
-/// <c>float32</c>/<c>float64</c> (IEEE 754), <c>bool</c> (1 bit) or <c>boolN</c>; all big-endian.
+/// <c>float32</c>/<c>float64</c> (IEEE 754), <c>bool</c> (1 bit) or <c>boolN</c>; all big-endian; and, in packet layouts
+/// only, <c>stringN</c> (N octets of UTF-8 text, NUL-padded) and <c>bytesN</c> (N octets), 1 to 65,536 octets.
 /// </summary>
 public readonly record struct FieldType(FieldKind Kind, int Bits)
 {
     public const int MaxBits = 64;
 
+    /// <summary>The longest string or octet block, in octets.</summary>
+    public const int MaxOctets = 65536;
+
+    /// <summary>Whether the field holds text or octets rather than a number.</summary>
+    public bool IsBlock => Kind is FieldKind.Text or FieldKind.Octets;
+
     /// <summary>Whether a field of this type starts and ends on octets and has a size the CPU reads in one go.</summary>
-    public bool IsWholeOctets => Bits is 8 or 16 or 32 or 64;
+    public bool IsWholeOctets => !IsBlock && Bits is 8 or 16 or 32 or 64;
 
     /// <summary>The PUS wire type this field is, when it is one (what housekeeping and service 20 can carry).</summary>
     public WireType? WireType => (Kind, Bits) switch
@@ -46,6 +59,17 @@ public readonly record struct FieldType(FieldKind Kind, int Bits)
         }
 
         string lower = text.ToLowerInvariant();
+        if ((Block(lower, "string", FieldKind.Text) ?? Block(lower, "bytes", FieldKind.Octets)) is { } block)
+        {
+            type = block;
+            return true;
+        }
+
+        if (lower.StartsWith("string", StringComparison.Ordinal) || lower.StartsWith("bytes", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         (FieldKind kind, string bits) = lower switch
         {
             "bool" => (FieldKind.Boolean, "1"),
@@ -64,15 +88,23 @@ public readonly record struct FieldType(FieldKind Kind, int Bits)
         return true;
     }
 
+    private static FieldType? Block(string lower, string prefix, FieldKind kind) =>
+        lower.StartsWith(prefix, StringComparison.Ordinal) && lower.Length > prefix.Length && lower[prefix.Length] != '0'
+            && int.TryParse(lower.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out int octets) && octets is >= 1 and <= MaxOctets
+            ? new FieldType(kind, octets * 8)
+            : null;
+
     public static FieldType Parse(string text) => TryParse(text, out FieldType type)
         ? type
-        : throw new ArgumentException($"'{text}' is not a field type (uintN or intN of 1 to 64 bits, float32, float64, bool, boolN)", nameof(text));
+        : throw new ArgumentException($"'{text}' is not a field type (uintN or intN of 1 to 64 bits, float32, float64, bool, boolN, stringN, bytesN)", nameof(text));
 
     public override string ToString() => Kind switch
     {
         FieldKind.Unsigned => $"uint{Bits}",
         FieldKind.Signed => $"int{Bits}",
         FieldKind.Float => $"float{Bits}",
+        FieldKind.Text => $"string{Bits / 8}",
+        FieldKind.Octets => $"bytes{Bits / 8}",
         _ => Bits == 1 ? "bool" : $"bool{Bits}",
     };
 }

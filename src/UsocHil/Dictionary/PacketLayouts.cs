@@ -106,9 +106,17 @@ public sealed partial class PacketLayouts
         foreach (LayoutField field in layout.Fields)
         {
             double value = BitField.Read(packet, field.BitOffset, field.Type, field.Parameter.Name);
-            double calibrated = Calibration.Apply(field.Parameter, value);
+            double calibrated = field.Type.IsBlock ? value : Calibration.Apply(field.Parameter, value);
             string? label = null;
-            field.Parameter.Enum?.TryGetValue(value.ToString(System.Globalization.CultureInfo.InvariantCulture), out label);
+            if (field.Type.IsBlock)
+            {
+                label = BitField.ReadBlock(packet, field.BitOffset, field.Type, field.Parameter.Name);
+            }
+            else
+            {
+                field.Parameter.Enum?.TryGetValue(value.ToString(System.Globalization.CultureInfo.InvariantCulture), out label);
+            }
+
             raw.Add(value);
             engineering.Add(calibrated);
             fields.Add(new DecodedField(field.Parameter, field.Type, new EngineeringValue(field.Parameter.Name, value, calibrated, field.Parameter.Unit, label)));

@@ -122,7 +122,11 @@ internal sealed class TimelinePacketReader(RigDefinition rig, CdsTimeFields? cds
         DateTimeOffset? at = cdsTime?.Read(decoded) ?? onboard;
         foreach (DecodedField field in decoded.Fields)
         {
-            into.Sample(at, field.Parameter.Name, field.Value.Value);
+            // A timeline's samples are numbers to judge against the ground: text and octets are not among them.
+            if (!field.Type.IsBlock)
+            {
+                into.Sample(at, field.Parameter.Name, field.Value.Value);
+            }
         }
     }
 }

@@ -23,7 +23,8 @@ public sealed class MibImportTests
         Assert.That(entries.Count(e => e.Element == "PID" && e.Outcome == ImportOutcome.Imported), Is.EqualTo(11));
         Assert.That(imported.Rig.Dictionary.Packets.Count(p => !p.Abstract), Is.EqualTo(11));
         Assert.That(entries.Count(e => e.Element == "PCF"), Is.EqualTo(17));
-        Assert.That(entries.Single(e => e is { Element: "PCF", Outcome: ImportOutcome.Dropped }).Name, Is.EqualTo("PAR10"));
+        Assert.That(entries.Where(e => e is { Element: "PCF", Outcome: ImportOutcome.Dropped }), Is.Empty);
+        Assert.That(imported.Rig.Dictionary.Parameters.Single(p => p.Name == "PAR10").Type, Is.EqualTo("string8"), "PTC 8, PFC 8: a character string of 8 octets");
         Assert.That(entries.Count(e => e.Element == "CCF"), Is.EqualTo(21));
         Assert.That(entries.Count(e => e.Element == "CCF" && e.How!.StartsWith("no PUS header", StringComparison.Ordinal)), Is.EqualTo(16));
         Assert.That(imported.Rig.Dictionary.Commands.Select(c => (c.Name, c.Service, c.Subtype)), Is.EqualTo(new[] { ("TESTCMD", 17, 1) }));
@@ -41,7 +42,7 @@ public sealed class MibImportTests
 
             RigDefinition rig = RigLoader.Load(rigFile);
 
-            Assert.That(rig.Dictionary.Packets.Single(p => p.Name == "TM_PKT1").Entries.Select(e => e.Parameter), Is.EqualTo(new[] { "PAR1", "PAR2", "PAR3", "PAR4", "PAR5", "PAR6", "PAR7", "PAR8", "PAR9", "PAR11", "PAR12" }));
+            Assert.That(rig.Dictionary.Packets.Single(p => p.Name == "TM_PKT1").Entries.Select(e => e.Parameter), Is.EqualTo(new[] { "PAR1", "PAR2", "PAR3", "PAR4", "PAR5", "PAR6", "PAR7", "PAR8", "PAR9", "PAR10", "PAR11", "PAR12" }));
         }
         finally
         {

@@ -53,7 +53,7 @@ public static class MibExporter
                 Table("txp").AddRange(labels.OrderBy(l => long.Parse(l.Key, CultureInfo.InvariantCulture)).Select(l => new[] { calibration, l.Key, l.Key, l.Value }));
             }
 
-            Table("pcf").Add([p.Name, p.Description ?? "", Text(p.Id), p.Unit ?? "", Text(ptc), Text(pfc), Text(field.Bits), "", "", p.Enum is null ? "N" : "S", "R", calibration,
+            Table("pcf").Add([p.Name, p.Description ?? "", Text(p.Id), p.Unit ?? "", Text(ptc), Text(pfc), Text(field.Bits), "", "", field.IsBlock ? "T" : p.Enum is null ? "N" : "S", "R", calibration,
                 "F", "N", "0", "", "", "", "R", "Y", "", "0", "B", ""]);
             if (limits[p.Name].Any())
             {

@@ -3,7 +3,8 @@ namespace UsocHil.MissionDatabase.Mib;
 /// <summary>
 /// SCOS-2000 parameter type and format codes (PTC/PFC) as field types: 1 boolean, 2 enumerated (PFC bits),
 /// 3 unsigned and 4 signed integers (PFC 0–12 are 4–16 bits, 13 is 24, 14 is 32, 15 is 48, 16 is 64), 5 real (PFC 1
-/// IEEE single, 2 double), 9 and 10 CUC times (see <see cref="Cuc(int, int)"/>); strings, CDS times and the rest are
+/// IEEE single, 2 double), 7 octet and 8 character strings of a fixed length (PFC octets; 0, variable, is not read),
+/// 9 and 10 CUC times (see <see cref="Cuc(int, int)"/>); strings, CDS times and the rest are
 /// not field types here.
 /// </summary>
 internal static class MibTypes
@@ -16,6 +17,8 @@ internal static class MibTypes
         (4, _) when Bits(pfc) is int bits => $"int{bits}",
         (5, 1) => "float32",
         (5, 2) => "float64",
+        (7, > 0 and <= Dictionary.FieldType.MaxOctets) => $"bytes{pfc}",
+        (8, > 0 and <= Dictionary.FieldType.MaxOctets) => $"string{pfc}",
         _ => null,
     };
 
@@ -36,6 +39,8 @@ internal static class MibTypes
     public static (int Ptc, int Pfc)? Codes(Dictionary.FieldType field) => (field.Kind, field.Bits) switch
     {
         (Dictionary.FieldKind.Boolean, 1) => (1, 0),
+        (Dictionary.FieldKind.Octets, int bits) => (7, bits / 8),
+        (Dictionary.FieldKind.Text, int bits) => (8, bits / 8),
         (Dictionary.FieldKind.Float, 32) => (5, 1),
         (Dictionary.FieldKind.Float, 64) => (5, 2),
         (Dictionary.FieldKind.Unsigned, int bits) when Pfc(bits) is int pfc => (3, pfc),

@@ -37,6 +37,8 @@ internal sealed class XtceTypeReader(XtceCoverage coverage)
         {
             "IntegerParameterType" or "FloatParameterType" or "EnumeratedParameterType" or "BooleanParameterType" => Encoded(type, type, name),
             "AbsoluteTimeParameterType" or "RelativeTimeParameterType" => Timed(type, name),
+            "StringParameterType" => Text(type, name),
+            "BinaryParameterType" => Octets(type, name),
             _ => new XtceType(name, null, FixedSize(type)) { WhyNot = $"{type.Name.LocalName} is not supported by the importer yet" },
         };
         result = result with { Unit = result.Time is null ? unit : "s", Description = (string?)type.Attribute("shortDescription") ?? type.Text("LongDescription") };
@@ -63,6 +65,46 @@ internal sealed class XtceTypeReader(XtceCoverage coverage)
 
         Report.Imported(where, type.Name.LocalName, name, result.FieldType);
         return result;
+    }
+
+    /// <summary>A string of a fixed size in whole octets, UTF-8 or US-ASCII, as <c>stringN</c>; a terminated or counted one is not read.</summary>
+    private XtceType Text(XElement type, string name)
+    {
+        XElement? encoding = type.Child("StringDataEncoding");
+        coverage.Read(encoding);
+        string charset = (string?)encoding?.Attribute("encoding") ?? "UTF-8";
+        XElement? size = encoding?.Child("SizeInBits");
+        if (encoding is null || size is null || size.Child("TerminationChar") is not null || size.Child("LeadingSize") is not null)
+        {
+            return new XtceType(name, null, null) { WhyNot = "a string without a fixed size (terminated, counted or variable) is not supported" };
+        }
+
+        int? bits = FixedValue(size);
+        if (charset is not ("UTF-8" or "US-ASCII"))
+        {
+            return new XtceType(name, null, FixedSize(type)) { WhyNot = $"a string encoded as {charset} is not supported (UTF-8 and US-ASCII only)" };
+        }
+
+        coverage.ReadAll(size);
+        return bits is int fixedBits and > 0 && fixedBits % 8 == 0 && fixedBits / 8 <= Dictionary.FieldType.MaxOctets
+            ? new XtceType(name, $"string{fixedBits / 8}", fixedBits)
+            : new XtceType(name, null, FixedSize(type)) { WhyNot = $"a string of {bits?.ToString(CultureInfo.InvariantCulture) ?? "no fixed"} bits is not whole octets" };
+    }
+
+    /// <summary>Octets of a fixed size in whole octets, as <c>bytesN</c>.</summary>
+    private XtceType Octets(XElement type, string name)
+    {
+        XElement? encoding = type.Child("BinaryDataEncoding");
+        coverage.Read(encoding);
+        XElement? size = encoding?.Child("SizeInBits");
+        int? bits = size?.Child("FixedValue") is { } value && int.TryParse(value.Value.Trim(), CultureInfo.InvariantCulture, out int fixedBits) ? fixedBits : null;
+        if (bits is not int octetBits || octetBits <= 0 || octetBits % 8 != 0 || octetBits / 8 > Dictionary.FieldType.MaxOctets)
+        {
+            return new XtceType(name, null, FixedSize(type)) { WhyNot = "binary data without a fixed size in whole octets is not supported" };
+        }
+
+        coverage.ReadAll(size!);
+        return new XtceType(name, $"bytes{octetBits / 8}", octetBits);
     }
 
     /// <summary>

@@ -34,6 +34,11 @@ internal static class XtceTypeWriter
             return Time(parameter, field, time, limits);
         }
 
+        if (field.IsBlock)
+        {
+            return Block(parameter, field);
+        }
+
         bool calibrated = parameter.Calibration is not null || parameter.Spline is not null;
         string element = parameter.Enum is not null ? "EnumeratedParameterType"
             : field.Kind == FieldKind.Boolean ? throw Unsupported(parameter, "a boolean without labels")
@@ -79,6 +84,17 @@ internal static class XtceTypeWriter
         }
 
         return type;
+    }
+
+    /// <summary>A fixed-size string (UTF-8) or block of octets.</summary>
+    private static XElement Block(ParameterDefinition parameter, FieldType field)
+    {
+        var size = new XElement(X + "FixedValue", field.Bits);
+        return field.Kind == FieldKind.Text
+            ? new XElement(X + "StringParameterType", new XAttribute("name", TypeName(parameter.Name)),
+                new XElement(X + "StringDataEncoding", new XAttribute("encoding", "UTF-8"), new XElement(X + "SizeInBits", new XElement(X + "Fixed", size))))
+            : new XElement(X + "BinaryParameterType", new XAttribute("name", TypeName(parameter.Name)),
+                new XElement(X + "BinaryDataEncoding", new XElement(X + "SizeInBits", size)));
     }
 
     /// <summary>A time as XTCE's absolute or relative time type: a linear calibration becomes the encoding's scale and offset.</summary>

@@ -3,26 +3,29 @@ using UsocHil.IntegrationTests.Support;
 namespace UsocHil.IntegrationTests.MissionDatabase;
 
 /// <summary>
-/// A rig with absolute and relative times through the real CLI: its XTCE export validates offline against the OMG
-/// schema with xmllint, and a recorded packet with a CUC field decodes to the instant it stands for.
+/// A rig with absolute and relative times, a fixed string and a block of octets through the real CLI: its XTCE export
+/// validates offline against the OMG schema with xmllint, and a recorded packet with a CUC field, a string and octets
+/// decodes to the instant, the text and the hexadecimal they stand for.
 /// </summary>
-public sealed class TimeExportTests
+public sealed class WiderTypeExportTests
 {
     private const string Rig = """
         { "name": "clock", "apid": 42, "dictionary": {
           "parameters": [
             { "id": 1, "name": "OBT", "type": "uint48", "unit": "s", "calibration": [ 0, 0.0000152587890625 ], "time": { "epoch": "TAI" } },
             { "id": 2, "name": "DURATION", "type": "uint32", "unit": "s", "time": { "relative": true } },
-            { "id": 3, "name": "STAMP", "type": "uint32", "unit": "s", "time": { "epoch": "2021-04-09T00:00:00Z" } } ],
+            { "id": 3, "name": "STAMP", "type": "uint32", "unit": "s", "time": { "epoch": "2021-04-09T00:00:00Z" } },
+            { "id": 4, "name": "MESSAGE", "type": "string4" },
+            { "id": 5, "name": "DIGEST", "type": "bytes2" } ],
           "housekeeping": [ { "structureId": 1, "name": "CLOCK", "parameters": [ "DURATION" ] } ],
-          "packets": [ { "name": "TIMED", "entries": [ { "parameter": "OBT", "offset": 48 }, { "parameter": "STAMP" } ] } ] } }
+          "packets": [ { "name": "TIMED", "entries": [ { "parameter": "OBT", "offset": 48 }, { "parameter": "STAMP" }, { "parameter": "MESSAGE" }, { "parameter": "DIGEST" } ] } ] } }
         """;
 
     private static string Schema => Path.Combine(RepositoryPaths.MissionDatabases, "xtce", "schema");
 
     [Test]
     [CancelAfter(60_000)]
-    public async Task Export_TimeTypes_ValidateAgainstTheOmgSchema(CancellationToken cancellationToken)
+    public async Task Export_TimeStringAndBinaryTypes_ValidateAgainstTheOmgSchema(CancellationToken cancellationToken)
     {
         string directory = TestDirectories.Create("time-export");
         File.WriteAllText(Path.Combine(directory, "clock.json"), Rig);
@@ -35,22 +38,25 @@ public sealed class TimeExportTests
 
         Assert.That(exit, Is.Zero, output + error);
         string xml = File.ReadAllText(Path.Combine(directory, "clock.xml"));
-        Assert.That(xml, Does.Contain("<AbsoluteTimeParameterType name=\"OBT_Type\">").And.Contain("<Epoch>TAI</Epoch>").And.Contain("<RelativeTimeParameterType"));
+        Assert.That(xml, Does.Contain("<AbsoluteTimeParameterType name=\"OBT_Type\">").And.Contain("<Epoch>TAI</Epoch>").And.Contain("<RelativeTimeParameterType")
+            .And.Contain("<StringParameterType name=\"MESSAGE_Type\">").And.Contain("<BinaryParameterType name=\"DIGEST_Type\">"));
     }
 
     [Test]
     [CancelAfter(60_000)]
-    public async Task DecodeStream_CucField_PrintsTheInstant(CancellationToken cancellationToken)
+    public async Task DecodeStream_CucStringAndOctets_PrintTheInstantTheTextAndTheHex(CancellationToken cancellationToken)
     {
         string directory = TestDirectories.Create("time-decode");
         File.WriteAllText(Path.Combine(directory, "clock.json"), Rig);
-        // Primary header (APID 42, 10 octets of data), then OBT = 0x80000010 coarse + 0x8000 fine, then STAMP = 60.
-        File.WriteAllBytes(Path.Combine(directory, "clock.bin"), [0x08, 0x2A, 0xC0, 0x00, 0x00, 0x09, 0x80, 0x00, 0x00, 0x10, 0x80, 0x00, 0x00, 0x00, 0x00, 0x3C]);
+        // Primary header (APID 42, 16 octets of data), OBT = 0x80000010 coarse + 0x8000 fine, STAMP = 60, "OK" NUL-padded, 0xCAFE.
+        File.WriteAllBytes(Path.Combine(directory, "clock.bin"),
+            [0x08, 0x2A, 0xC0, 0x00, 0x00, 0x0F, 0x80, 0x00, 0x00, 0x10, 0x80, 0x00, 0x00, 0x00, 0x00, 0x3C, 0x4F, 0x4B, 0x00, 0x00, 0xCA, 0xFE]);
 
         CliProcessResult decode = await UsocHilProcess.RunAsync(directory, ["packet", "decode-stream", "--rig", "clock.json", "--file", "clock.bin"], cancellationToken);
 
         Assert.That(decode.ExitCode, Is.Zero, decode.Describe());
         Assert.That(decode.Stdout, Does.Contain("\"OBT\":{\"raw\":140737489436672,\"value\":2147483664.5,\"time\":\"2026-01-19T03:14:24.5Z\"}"));
         Assert.That(decode.Stdout, Does.Contain("\"STAMP\":{\"raw\":60,\"value\":60,\"time\":\"2021-04-09T00:01:00Z\"}"));
+        Assert.That(decode.Stdout, Does.Contain("\"MESSAGE\":{\"value\":\"OK\"},\"DIGEST\":{\"value\":\"cafe\"}"));
     }
 }
