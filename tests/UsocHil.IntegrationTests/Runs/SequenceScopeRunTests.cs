@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Serilog.Core;
 using UsocHil.Cli;
@@ -111,5 +114,62 @@ public sealed class SequenceScopeRunTests
         RunRecord draft = await archive.ReadRunAsync(runs[1].Id, ct);
         Assert.That(draft.Events.Where(e => e.Name == "deviation").Select(e => e.Data),
             Has.Some.EqualTo("draft procedure: formal run of alive-draft, a draft sequence not approved, under waiver WVR-0012"));
+    }
+
+    /// <summary>
+    /// The furnace emulator in its own process, bound as hardware (rig.json's model, EM, is then the kind of item): the
+    /// run says it is no flight-model acceptance and warns that the sequence was validated on the emulator only.
+    /// </summary>
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task Run_BoundAsTheEngineeringModel_NotFlightModelAcceptanceAndNotValidatedOnIt(CancellationToken ct)
+    {
+        const int seed = 34;
+        using TemporaryStation station = Station(seed);
+        ProcessStartInfo start = UsocHilProcess.StartInfo(["--station", RepositoryPaths.StationFile, "emulate", "furnace-em", "--time-scale", "400", "--seed", seed.ToString(CultureInfo.InvariantCulture)]);
+        using Process emulator = Process.Start(start)!;
+        CliProcessResult run;
+        try
+        {
+            var printed = new System.Text.StringBuilder();
+            while (await emulator.StandardOutput.ReadLineAsync(ct) is { } line)
+            {
+                printed.AppendLine(line);
+                if (line == "}")
+                {
+                    break;
+                }
+            }
+
+            // Keep reading what the emulator logs, so it never blocks on a full pipe.
+            _ = emulator.StandardOutput.ReadToEndAsync(CancellationToken.None);
+            _ = emulator.StandardError.ReadToEndAsync(CancellationToken.None);
+            string bindings = printed.ToString();
+            var config = new JsonObject
+            {
+                ["station"] = "bench",
+                ["results"] = "results.db",
+                ["register"] = new JsonArray(new JsonObject
+                {
+                    ["rig"] = "furnace-em", ["instrument"] = "dmm", ["serial"] = "DMM-0042", ["certificate"] = "CAL-2026-001",
+                    ["calibrated"] = "2026-01-10", ["due"] = "2099-01-10", ["uncertainty"] = 0.05,
+                }),
+                ["rigs"] = JsonNode.Parse(bindings[bindings.IndexOf('{', StringComparison.Ordinal)..]),
+            };
+            await File.WriteAllTextAsync(station.StationFile, config.ToJsonString(), ct);
+
+            run = await UsocHilProcess.RunAsync(station.Directory, ["--station", station.StationFile, "run", "furnace-em", "alive-draft"], ct);
+        }
+        finally
+        {
+            emulator.Kill(entireProcessTree: true);
+            await emulator.WaitForExitAsync(CancellationToken.None);
+        }
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Passed), run.Describe());
+        Assert.That(run.Stdout, Does.Contain("Engineering-model run: verifies the procedure and the design on an engineering model, not flight-model acceptance")
+            .And.Contain("WARNING: sequence not validated on an engineering model (EM) (validated on: emulator)")
+            .And.Not.Contain(EmulatorRun));
+        Assert.That((await OnlyRunAsync(station, ct)).Summary.Header.ItemKind, Is.EqualTo("EM"));
     }
 }
