@@ -4,13 +4,15 @@ namespace UsocHil.FirmwareSim.Faults;
 
 /// <summary>
 /// Reads one <c>name=value</c> fault spec: <c>corrupt=0.01</c>, <c>drop=0.01</c>, <c>delay=200ms</c>,
-/// <c>no-response=0.1</c>, <c>stuck-tc=2[@300s]</c>, <c>open-tc=3[@300s]</c>, <c>slow-heater=0.5</c>,
+/// <c>no-response=0.1</c>, <c>stuck-tc=2[@300s]</c>, <c>open-tc=3[@300s]</c> (or <c>@UPTIME&gt;300s</c>: from the unit's boot), <c>slow-heater=0.5</c>,
 /// <c>reboot-at=600s</c>, <c>disconnect-at=300s</c>, <c>disconnect-for=60s</c> (the link comes back), <c>supply-trip-at=900s</c>, <c>ref-offset=0.25[@2h]</c> (the reference multimeter off by 0.25 K); for a rig emulated from its model, <c>signal=NAME:value[@300s]</c> or <c>signal=NAME:value@FORMULA</c> (a signal
 /// held at a value from a time or once a model formula holds: a large imbalance, a switch opening at speed) and <c>stuck=NAME[@300s]</c> (held where it is). Durations take ms, s, min or h
 /// (bare numbers are seconds).
 /// </summary>
 public static class FaultSpecParser
 {
+    private const string UptimePrefix = "UPTIME>";
+
     public const string Names = "corrupt, drop, delay, no-response, stuck-tc, open-tc, slow-heater, reboot-at, disconnect-at, disconnect-for, supply-trip-at, ref-offset, signal, stuck";
 
     public static FaultPlan Apply(FaultPlan plan, string spec)
@@ -77,6 +79,11 @@ public static class FaultSpecParser
         if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int tc) || tc is < 1 or > 3)
         {
             throw new FaultSpecException(spec, $"'{parts[0]}' is not a thermocouple number 1, 2 or 3");
+        }
+
+        if (parts.Length == 2 && parts[1].StartsWith(UptimePrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return new SensorFault(tc, kind, Duration(spec, parts[1][UptimePrefix.Length..].Trim()), FromBoot: true);
         }
 
         return new SensorFault(tc, kind, parts.Length == 2 ? Duration(spec, parts[1]) : TimeSpan.Zero);

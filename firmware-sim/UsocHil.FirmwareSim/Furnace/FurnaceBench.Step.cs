@@ -76,7 +76,8 @@ public sealed partial class FurnaceBench
         for (int i = 0; i < Faults.Sensors.Count; i++)
         {
             SensorFault fault = Faults.Sensors[i];
-            if (!_sensorFaultApplied[i] && now >= fault.At)
+            bool due = fault.FromBoot ? Controller.IsBooted && Controller.Uptime >= fault.At : now >= fault.At;
+            if (!_sensorFaultApplied[i] && due)
             {
                 _sensorFaultApplied[i] = true;
                 Thermocouple thermocouple = Physics.Thermocouples[fault.Thermocouple - 1];

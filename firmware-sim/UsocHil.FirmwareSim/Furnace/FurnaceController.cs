@@ -72,6 +72,9 @@ public sealed partial class FurnaceController
 
     public TimeSpan RigTime { get; private set; }
 
+    /// <summary>Rig time since the firmware last finished booting; zero while unpowered or booting.</summary>
+    public TimeSpan Uptime { get; private set; }
+
     /// <summary>One fixed step: the bench's view of power and arming, and the raw thermocouple readings.</summary>
     public void Step(TimeSpan rigTime, TimeSpan step, bool powered, bool powerEnable, bool armed, IReadOnlyList<double> rawReadings)
     {
@@ -103,6 +106,7 @@ public sealed partial class FurnaceController
             return;
         }
 
+        Uptime += step;
         _sinceTelecommand += step;
         Protect(armed);
         HeaterDemandWatts = Mode switch
@@ -129,6 +133,7 @@ public sealed partial class FurnaceController
     {
         IsPowered = true;
         Mode = FurnaceMode.Booting;
+        Uptime = TimeSpan.Zero;
         _bootRemaining = Defaults.BootTime;
     }
 
@@ -143,6 +148,7 @@ public sealed partial class FurnaceController
     private void ResetVolatile()
     {
         Mode = FurnaceMode.Booting;
+        Uptime = TimeSpan.Zero;
         Faults = FurnaceFaultFlags.None;
         HeaterDemandWatts = 0;
         ControlCelsius = double.NaN;

@@ -6,7 +6,8 @@ namespace UsocHil.Cli.Dictionaries;
 
 /// <summary>
 /// One decoded packet as one line of JSON: <c>{"apid", "sequenceCount", "container", "parameters": {NAME: {"raw",
-/// "value"}}}</c>, the value engineering (after calibration), an enumeration's by its label, a boolean as true/false.
+/// "value"}}}</c>, the value engineering (after calibration), an enumeration's by its label, a boolean as true/false,
+/// and an absolute time's instant as <c>"time"</c> (ISO 8601, the epoch plus the seconds).
 /// A packet no layout fits gets <c>"error"</c> in place of container and parameters.
 /// </summary>
 internal static class DecodedPacketJson
@@ -41,6 +42,11 @@ internal static class DecodedPacketJson
             else
             {
                 Number(json, "value", field.Value.Value);
+            }
+
+            if (field.Parameter.Time is { } time && TimeEpochs.Instant(time, field.Value.Value) is { } instant)
+            {
+                json.WriteString("time", instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture));
             }
 
             json.WriteEndObject();

@@ -92,6 +92,11 @@ internal static class DictionaryShow
             lines.Add($"  spline: {string.Join(", ", s.Select(pt => $"{Number(pt[0])}→{Number(pt[1])}"))}");
         }
 
+        if (p.Time is { } time)
+        {
+            lines.Add(time.Relative ? "  time: relative (a duration in seconds)" : $"  time: absolute, seconds from epoch {time.Epoch}");
+        }
+
         if (p.Enum is { Count: > 0 } e)
         {
             lines.Add($"  labels: {string.Join(", ", e.Select(kv => $"{kv.Key}={kv.Value}"))}");

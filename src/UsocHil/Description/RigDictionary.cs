@@ -47,6 +47,9 @@ public sealed record ParameterDefinition
 
     /// <summary>The thermocouple type when the parameter is a thermocouple's indicated temperature.</summary>
     public ThermocoupleDefinition? Thermocouple { get; init; }
+
+    /// <summary>When the parameter is an absolute or relative time (its engineering value in seconds).</summary>
+    public TimeDefinition? Time { get; init; }
 }
 
 /// <summary>A service 3 housekeeping report: which parameters, in which order.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Serilog;
 using UsocHil.Configuration;
 using UsocHil.Records;
@@ -171,6 +172,11 @@ public sealed class RunHost
             observer.OnEvent(new RunEvent("harness", "warning", notValidated, Clock.Time.GetUtcNow()));
         }
 
+        if (Rig.Binding.Emulated)
+        {
+            observer.OnEvent(new RunEvent("emulator", "info", EmulatedBy(), Clock.Time.GetUtcNow()));
+        }
+
         foreach (string problem in referenceProblems)
         {
             log.Warning("Not valid for acceptance: {Problem}", problem);
@@ -271,5 +277,13 @@ public sealed class RunHost
         {
             log.Warning(ex, "Operator console {Console} stopped attending the run", console.GetType().Name);
         }
+    }
+
+    /// <summary>What stood in for the unit, as the record keeps it: verdicts from an emulator are the emulator's.</summary>
+    private string EmulatedBy()
+    {
+        string faults = Rig.Binding.Faults.Count == 0 ? "no faults" : "faults " + string.Join(", ", Rig.Binding.Faults);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"emulated by the '{Rig.Definition.WithEmulator(Rig.Binding.Emulator).Emulator ?? "?"}' emulator at {Clock.Scale}x rig time, unit seed {Rig.Binding.Seed}, {faults}");
     }
 }

@@ -25,9 +25,8 @@ public static class ReproductionSetup
             return [];
         }
 
-        DateTimeOffset origin = ground.Telemetry.Min(t => t.Time);
-        double first = FlightScheduleStep.FirstSampleOffset(flight);
-        return ground.Telemetry.Select(t => (t.Parameter, (t.Time - origin).TotalSeconds + first, t.Value));
+        Func<DateTimeOffset, double> offset = FlightOffset(ground, flight);
+        return ground.Telemetry.Select(t => (t.Parameter, offset(t.Time), t.Value));
     }
 
     /// <summary>
@@ -44,12 +43,19 @@ public static class ReproductionSetup
         }
 
         const string Prefix = "event ";
-        DateTimeOffset origin = ground.Telemetry.Min(t => t.Time);
-        double first = FlightScheduleStep.FirstSampleOffset(flight);
+        Func<DateTimeOffset, double> offset = FlightOffset(ground, flight);
         return [.. ground.Events
             .Where(e => e.Name == flight.Rig && e.Data is { } data && data.StartsWith(Prefix, StringComparison.Ordinal) && data.IndexOf(' ', Prefix.Length) < 0)
-            .Select(e => new Timelines.TimelineEvent((e.Time - origin).TotalSeconds + first, e.Data![Prefix.Length..]))
+            .Select(e => new Timelines.TimelineEvent(offset(e.Time), e.Data![Prefix.Length..]))
             .OrderBy(e => e.OffsetSeconds)];
+    }
+
+    /// <summary>A ground time as a flight offset: the ground run's first report is the flight's first sample.</summary>
+    private static Func<DateTimeOffset, double> FlightOffset(Results.RunRecord ground, Timelines.FlightTimeline flight)
+    {
+        DateTimeOffset origin = ground.Telemetry.Min(t => t.Time);
+        double first = FlightScheduleStep.FirstSampleOffset(flight);
+        return time => (time - origin).TotalSeconds + first;
     }
 
     /// <summary>Adds the flight-schedule step kind (only the reproduce command's runs need it).</summary>

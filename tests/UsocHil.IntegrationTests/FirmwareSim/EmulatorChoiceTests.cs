@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Serilog.Core;
+using UsocHil.Results;
 
 namespace UsocHil.IntegrationTests.FirmwareSim;
 
@@ -42,6 +44,36 @@ public sealed class EmulatorChoiceTests
             Assert.That(binding["instruments"]!.AsObject().Select(i => i.Key), Is.EquivalentTo(new[] { "supply", "dmm" }));
             emulator.Signal(15);
             await emulator.WaitForExitAsync(cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(station, recursive: true);
+        }
+    }
+
+    [TestCase(null, "furnace")]
+    [TestCase("model", "model")]
+    [CancelAfter(120_000)]
+    public async Task Run_OnAnEmulatedRig_TheRecordNamesTheEmulatorItsScaleSeedAndFaults(string? chosen, string expected, CancellationToken cancellationToken)
+    {
+        string station = Station(chosen);
+        try
+        {
+            File.WriteAllText(Path.Combine(station, "rigs", Rig, "sequences", "boot.json"), """
+                { "sequence": "boot", "version": "1.0.0",
+                  "powerUp": [ { "kind": "power", "supply": "on", "lines": { "POWER_EN": true } },
+                               { "kind": "wait", "parameter": "MODE", "equals": "IDLE", "timeoutSeconds": 120 } ],
+                  "steps": [ { "kind": "command", "command": "ARE_YOU_ALIVE" } ] }
+                """);
+            CliProcessResult run = await UsocHilProcess.RunAsync(station, ["run", Rig, "boot", "--yes"], cancellationToken);
+            Assert.That(run.ExitCode, Is.Zero, run.Stdout + "\n" + run.Stderr);
+
+            await using ResultsArchive archive = await ResultsArchive.OpenExistingAsync(Path.Combine(station, "results.db"), TimeProvider.System, Logger.None, cancellationToken);
+            RunRecord record = await archive.ReadRunAsync((await archive.ListRunsAsync(cancellationToken)).Single().Id, cancellationToken);
+            Assert.That(record.Events.Where(e => e.Name == "emulator").Select(e => e.Data), Is.EqualTo(new[]
+            {
+                $"emulated by the '{expected}' emulator at 50x rig time, unit seed 3, no faults",
+            }));
         }
         finally
         {

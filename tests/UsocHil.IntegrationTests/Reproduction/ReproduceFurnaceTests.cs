@@ -14,7 +14,7 @@ namespace UsocHil.IntegrationTests.Reproduction;
 public sealed partial class ReproduceFurnaceTests
 {
     internal const int Seed = 7;
-    internal const string Stuck = "stuck-tc=2@1200s";
+    internal const string Stuck = "stuck-tc=2@UPTIME>1200s";
 
     /// <summary>How the flight unit (and so the ground model) is brought up: powered, booted, heater armed.</summary>
     internal const string FlightSetup = """
@@ -35,9 +35,9 @@ public sealed partial class ReproduceFurnaceTests
         """;
 
     /// <summary>
-    /// The fault's time counts from the emulator's start, which wall-clock start-up jitter moves against the first
-    /// housekeeping by (jitter × scale) of rig time (a cold process starts slower than a warm one); TC2's envelope
-    /// (3 % of its range) tolerates 3 % of the 1200 s, so at 100× up to 0.36 s of wall-clock jitter.
+    /// The fault counts from the unit's boot (<c>@UPTIME&gt;</c>), as the flight and ground runs are aligned on their
+    /// first report after boot: counted from the emulator's start, wall-clock start-up jitter would move it by
+    /// (jitter × scale) of rig time, beyond TC2's envelope on a loaded machine.
     /// </summary>
     internal const double TimeScale = 100;
 
@@ -75,7 +75,7 @@ public sealed partial class ReproduceFurnaceTests
         Assert.That(Math.Abs(double.Parse(lag.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)), Is.LessThanOrEqualTo(2), "same unit design: the true lag is 0");
 
         string hypotheses = Path.Combine(ground.Directory, "hypotheses.txt");
-        await File.WriteAllLinesAsync(hypotheses, ["none", "stuck-tc=1@1200s", Stuck, "slow-heater=0.5"], ct);
+        await File.WriteAllLinesAsync(hypotheses, ["none", "stuck-tc=1@UPTIME>1200s", Stuck, "slow-heater=0.5"], ct);
         CliProcessResult ranked = await UsocHilProcess.RunAsync(ground.Directory, ["reproduce", TestRigs.FurnaceName, timeline, "--setup", "flight", "--hypotheses", hypotheses], ct);
 
         Assert.That(ranked.ExitCode, Is.EqualTo(ExitCodes.Passed), ranked.Describe());

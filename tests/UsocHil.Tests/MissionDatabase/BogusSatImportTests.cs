@@ -50,7 +50,10 @@ public sealed class BogusSatImportTests
     {
         DatabaseImport imported = Import();
 
-        Assert.That(At(imported, 31, "AbsoluteTimeParameterType").Outcome, Is.EqualTo(ImportOutcome.Dropped));
+        Assert.That(At(imported, 31, "AbsoluteTimeParameterType").Outcome, Is.EqualTo(ImportOutcome.Imported));
+        Assert.That(imported.Rig.Dictionary.Parameters.Single(p => p.Name == "SENSORTIME"),
+            Has.Property("Type").EqualTo("uint64").And.Property("Time").EqualTo(new TimeDefinition { Epoch = "1970-01-01" }));
+        Assert.That(At(imported, 227, "StringParameterType").Outcome, Is.EqualTo(ImportOutcome.Dropped));
         Assert.That(At(imported, 452, "MathOperationCalibrator"), Has.Property("Outcome").EqualTo(ImportOutcome.Dropped).And.Property("SafetyRelevant").True);
         Assert.That(At(imported, 376, "SplineCalibrator").How, Does.Contain("order 2"));
         Assert.That(At(imported, 361, "SplineCalibrator").Outcome, Is.EqualTo(ImportOutcome.Approximated));
@@ -59,7 +62,9 @@ public sealed class BogusSatImportTests
         Assert.That(At(imported, 254, "ContextAlarmList").How, Does.Contain("the default alarm also while a context alarm applies"));
         Assert.That(At(imported, 255, "ContextAlarm").Outcome, Is.EqualTo(ImportOutcome.Imported));
         Assert.That(At(imported, 1282, "FloatParameterType").How, Does.Contain("MILSTD_1750A"));
-        Assert.That(At(imported, 950, "ParameterRefEntry").How, Does.Contain("64 bits are skipped"));
+        Assert.That(At(imported, 1206, "BinaryParameterType").How, Does.Contain("128 bits are skipped"));
+        Assert.That(imported.Report.Entries.Where(e => e.Location.EndsWith($"{File}:950", StringComparison.Ordinal)), Is.Empty, "SensorTime, a time now, is decoded where the container has it");
+        Assert.That(imported.Rig.Dictionary.Packets.Single(p => p.Name == "SensorHistoryRecord").Entries[0].Parameter, Is.EqualTo("SENSORTIME"));
         Assert.That(imported.Report.Entries.Where(e => e.Outcome != ImportOutcome.Imported), Has.All.Property("Location").Match($@"{File}:\d+$"));
     }
 

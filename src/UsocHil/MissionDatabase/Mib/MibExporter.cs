@@ -25,10 +25,15 @@ public static class MibExporter
         foreach (ParameterDefinition p in rig.Dictionary.Parameters)
         {
             FieldType field = FieldType.Parse(p.Type);
-            (int ptc, int pfc) = MibTypes.Codes(field) ?? throw new MissionDatabaseException($"{p.Name}:0", $"type {p.Type} has no SCOS-2000 PTC/PFC");
-            string calibration = p.Calibration is null && p.Spline is null && p.Enum is null ? "" : $"CAL{++curve:D4}";
+            (int ptc, int pfc) = p.Time is { } time ? TimeCodes(p, field, time)
+                : MibTypes.Codes(field) ?? throw new MissionDatabaseException($"{p.Name}:0", $"type {p.Type} has no SCOS-2000 PTC/PFC");
+            string calibration = p.Time is not null || (p.Calibration is null && p.Spline is null && p.Enum is null) ? "" : $"CAL{++curve:D4}";
             string raw = field.Kind switch { FieldKind.Float => "R", FieldKind.Signed => "I", _ => "U" };
-            if (p.Calibration is { } polynomial)
+            if (p.Time is not null)
+            {
+                // The CUC format carries the scale: no curve.
+            }
+            else if (p.Calibration is { } polynomial)
             {
                 if (polynomial.Count > 5)
                 {
@@ -79,6 +84,28 @@ public static class MibExporter
         }
 
         return tables.ToDictionary(t => t.Key + ".dat", t => string.Concat(t.Value.Select(row => string.Join('\t', row) + "\n")), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// A time goes as PTC 9 or 10 only when it is a CUC count: an unsigned field of whole octets whose calibration is
+    /// the fine octets' scale, and, absolute, from TAI (a MIB cannot say another epoch).
+    /// </summary>
+    private static (int Ptc, int Pfc) TimeCodes(ParameterDefinition p, FieldType field, TimeDefinition time)
+    {
+        int fine = p.Calibration is [0, double scale] ? (int)Math.Round(-Math.Log2(scale) / 8) : p.Calibration is null ? 0 : -1;
+        bool cuc = field.Kind == FieldKind.Unsigned && field.Bits % 8 == 0 && p.Spline is null && p.Enum is null
+            && fine >= 0 && (fine == 0 || p.Calibration![1] == Math.Pow(2, -8 * fine));
+        if (!cuc || MibTypes.CucPfc((field.Bits / 8) - fine, fine) is not int pfc)
+        {
+            throw new MissionDatabaseException($"{p.Name}:0", "a time that is not a CCSDS CUC count (1-4 coarse, 0-3 fine octets, calibration [0, 2^-8F]) has no SCOS-2000 PTC/PFC");
+        }
+
+        if (!time.Relative && time.Epoch != "TAI")
+        {
+            throw new MissionDatabaseException($"{p.Name}:0", $"an absolute time from epoch {time.Epoch} cannot be written as a MIB, which assumes TAI");
+        }
+
+        return (time.Relative ? 10 : 9, pfc);
     }
 
     internal static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);

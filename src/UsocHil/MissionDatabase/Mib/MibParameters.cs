@@ -28,7 +28,21 @@ internal sealed class MibParameters(ImportReport report, MibCalibrations calibra
                 continue;
             }
 
-            if (MibTypes.FieldType(ptc, pfc) is not { } type || row[10] is "D" or "S" or "P" or "H" or "C")
+            Description.TimeDefinition? time = null;
+            IReadOnlyList<double>? timeScale = null;
+            (int Coarse, int Fine)? cuc = row[10] is "D" or "S" or "P" or "H" or "C" ? null : MibTypes.Cuc(ptc, pfc);
+            if (cuc is (int coarse, int fine))
+            {
+                time = ptc == 9 ? new Description.TimeDefinition { Epoch = "TAI" } : new Description.TimeDefinition { Relative = true };
+                timeScale = fine == 0 ? null : [0, Math.Pow(2, -8 * fine)];
+                if (ptc == 9)
+                {
+                    report.Approximated(row.Location, "PCF", name, "a MIB does not say the epoch of an absolute time: TAI (1958-01-01), CCSDS 301.0's level-1 epoch, is assumed");
+                }
+            }
+
+            string? type = cuc is { } octets ? $"uint{8 * (octets.Coarse + octets.Fine)}" : MibTypes.FieldType(ptc, pfc);
+            if (type is null || row[10] is "D" or "S" or "P" or "H" or "C")
             {
                 Skipped[name] = row.Int(6);
                 string why = row[10] is "D" or "S" or "P" or "H" or "C" ? $"nature {row[10]}: not carried in packets" : $"PTC {ptc} PFC {pfc} is not supported (packets skip its {row[6]} bits)";
@@ -38,7 +52,7 @@ internal sealed class MibParameters(ImportReport report, MibCalibrations calibra
 
             int id = row.Int(2) is int onboard and >= 0 and <= ushort.MaxValue && ids.Add(onboard) ? onboard : Next(ids, Imported.Count + 1);
             MibCalibration? calibration = null;
-            if (row[11].Length > 0 && (calibration = calibrations.Find(row[11], name, out string? whyNot)) is null)
+            if (time is null && row[11].Length > 0 && (calibration = calibrations.Find(row[11], name, out string? whyNot)) is null)
             {
                 report.Dropped(row.Location, "PCF_CURTX", name, $"{whyNot}: the parameter keeps its raw value", safetyRelevant: true);
             }
@@ -48,8 +62,9 @@ internal sealed class MibParameters(ImportReport report, MibCalibrations calibra
                 Id = id,
                 Name = Xtce.XtceNames.Rig(name),
                 Type = type,
-                Unit = row[3].Length > 0 ? row[3] : null,
-                Calibration = calibration?.Polynomial,
+                Unit = time is not null ? "s" : row[3].Length > 0 ? row[3] : null,
+                Calibration = timeScale ?? calibration?.Polynomial,
+                Time = time,
                 Spline = calibration?.Spline,
                 Enum = calibration?.Labels,
                 Range = extension.Pair(MibExtension.Parameter, name, MibExtension.Range),

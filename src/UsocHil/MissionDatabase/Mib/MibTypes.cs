@@ -3,7 +3,8 @@ namespace UsocHil.MissionDatabase.Mib;
 /// <summary>
 /// SCOS-2000 parameter type and format codes (PTC/PFC) as field types: 1 boolean, 2 enumerated (PFC bits),
 /// 3 unsigned and 4 signed integers (PFC 0–12 are 4–16 bits, 13 is 24, 14 is 32, 15 is 48, 16 is 64), 5 real (PFC 1
-/// IEEE single, 2 double); strings, times and the rest are not field types here.
+/// IEEE single, 2 double), 9 and 10 CUC times (see <see cref="Cuc(int, int)"/>); strings, CDS times and the rest are
+/// not field types here.
 /// </summary>
 internal static class MibTypes
 {
@@ -17,6 +18,16 @@ internal static class MibTypes
         (5, 2) => "float64",
         _ => null,
     };
+
+    /// <summary>
+    /// PTC 9 (absolute time) and 10 (relative time) in CCSDS unsegmented code: PFC 3 to 18 are 1 to 4 coarse and 0 to 3
+    /// fine octets, PFC = 3 + 4 (coarse - 1) + fine, as the CUC P-field counts them.
+    /// </summary>
+    public static (int Coarse, int Fine)? Cuc(int ptc, int pfc) =>
+        ptc is 9 or 10 && pfc is >= 3 and <= 18 ? (1 + ((pfc - 3) / 4), (pfc - 3) % 4) : null;
+
+    /// <summary>The PFC of a CUC time of these octets (the inverse of <see cref="Cuc(int, int)"/>).</summary>
+    public static int? CucPfc(int coarse, int fine) => coarse is >= 1 and <= 4 && fine is >= 0 and <= 3 ? 3 + (4 * (coarse - 1)) + fine : null;
 
     /// <summary>The PUS wire type a command argument of this PTC/PFC travels as, when it is one.</summary>
     public static string? WireType(int ptc, int pfc) => FieldType(ptc, pfc) is { } type && type is "uint8" or "int8" or "uint16" or "int16" or "uint32" or "int32" or "float32" or "float64" ? type : null;

@@ -126,6 +126,7 @@ public static class XtceImporter
                 Calibration = type.Polynomial,
                 Spline = type.Spline,
                 Enum = type.Enumeration,
+                Time = type.Time,
                 Description = (string?)element.Attribute("shortDescription") ?? element.Text("LongDescription") ?? type.Description,
             };
             foreach (XtceAlarm alarm in type.Alarms)

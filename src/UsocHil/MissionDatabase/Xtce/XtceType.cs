@@ -13,6 +13,9 @@ internal sealed record XtceType(string Name, string? FieldType, int? FixedBits)
     public string? WhyNot { get; init; }
     public string? Description { get; init; }
 
+    /// <summary>An absolute or relative time type's reference, its value in seconds.</summary>
+    public Description.TimeDefinition? Time { get; init; }
+
     /// <summary>The valid range (engineering), the settable range of a parameter of this type.</summary>
     public IReadOnlyList<double>? Range { get; init; }
 

@@ -35,10 +35,11 @@ internal sealed class XtceTypeReader(XtceCoverage coverage)
         string? unit = Unit(type);
         XtceType result = type.Name.LocalName switch
         {
-            "IntegerParameterType" or "FloatParameterType" or "EnumeratedParameterType" or "BooleanParameterType" => Encoded(type, name),
+            "IntegerParameterType" or "FloatParameterType" or "EnumeratedParameterType" or "BooleanParameterType" => Encoded(type, type, name),
+            "AbsoluteTimeParameterType" or "RelativeTimeParameterType" => Timed(type, name),
             _ => new XtceType(name, null, FixedSize(type)) { WhyNot = $"{type.Name.LocalName} is not supported by the importer yet" },
         };
-        result = result with { Unit = unit, Description = (string?)type.Attribute("shortDescription") ?? type.Text("LongDescription") };
+        result = result with { Unit = result.Time is null ? unit : "s", Description = (string?)type.Attribute("shortDescription") ?? type.Text("LongDescription") };
         if (result.FieldType is null)
         {
             result = result with { FixedBits = result.FixedBits is int size and > 0 and <= MaxPacketBits ? size : null };
@@ -64,10 +65,80 @@ internal sealed class XtceTypeReader(XtceCoverage coverage)
         return result;
     }
 
-    private XtceType Encoded(XElement type, string name)
+    /// <summary>
+    /// A time type: its encoding's integer or float field, the encoding's scale and offset as a linear calibration to
+    /// seconds, and its epoch (absolute) or none (relative). A time counted from another parameter is kept as relative.
+    /// </summary>
+    private XtceType Timed(XElement type, string name)
     {
-        XElement? integer = type.Child("IntegerDataEncoding");
-        XElement? floating = type.Child("FloatDataEncoding");
+        XElement? encoding = type.Child("Encoding");
+        if (encoding is null)
+        {
+            return new XtceType(name, null, null) { WhyNot = "a time without an encoding: a value computed on the ground, not carried in packets" };
+        }
+
+        coverage.Read(encoding);
+        string units = (string?)encoding.Attribute("units") ?? "seconds";
+        if (units != "seconds")
+        {
+            return new XtceType(name, null, FixedSize(type)) { WhyNot = $"time units {units} are not supported (seconds only)" };
+        }
+
+        if (encoding.Child("IntegerDataEncoding") is null && encoding.Child("FloatDataEncoding") is null)
+        {
+            return new XtceType(name, null, FixedSize(type)) { WhyNot = "a time encoded as binary or as a string is not supported" };
+        }
+
+        XtceType field = Encoded(encoding, type, name);
+        if (field.FieldType is null)
+        {
+            return field;
+        }
+
+        double scale = encoding.Double("scale") ?? 1;
+        double offset = encoding.Double("offset") ?? 0;
+        if ((scale != 1 || offset != 0) && (field.Polynomial is not null || field.Spline is not null))
+        {
+            return new XtceType(name, null, field.FixedBits) { WhyNot = "a time with both a scale or offset and a calibrator is not supported" };
+        }
+
+        var result = field with
+        {
+            Unit = "s",
+            Polynomial = field.Polynomial ?? (scale != 1 || offset != 0 ? [offset, scale] : null),
+            Time = new Description.TimeDefinition { Relative = true },
+        };
+        XElement? reference = type.Child("ReferenceTime");
+        coverage.Read(reference);
+        if (reference?.Child("Epoch") is { } epoch)
+        {
+            coverage.Read(epoch);
+            string text = epoch.Value.Trim();
+            if (!Dictionary.TimeEpochs.TryParse(text, out _))
+            {
+                return new XtceType(name, null, field.FixedBits) { WhyNot = $"epoch '{text}' is not a date, date-time, TAI, J2000, UNIX, POSIX or GPS" };
+            }
+
+            result = result with { Time = new Description.TimeDefinition { Epoch = text } };
+        }
+        else if (reference?.Child("OffsetFrom") is { } from)
+        {
+            coverage.ReadAll(from);
+            Report.Approximated(XmlSource.Where(from), type.Name.LocalName, name,
+                $"counted from parameter {(string?)from.Attribute("parameterRef")}, which the rig cannot follow: kept as a relative time (seconds since that instant)");
+        }
+        else if (type.Name.LocalName == "AbsoluteTimeParameterType")
+        {
+            Report.Approximated(XmlSource.Where(type), type.Name.LocalName, name, "an absolute time without an epoch: kept as a relative time (seconds)");
+        }
+
+        return result;
+    }
+
+    private XtceType Encoded(XElement holder, XElement type, string name)
+    {
+        XElement? integer = holder.Child("IntegerDataEncoding");
+        XElement? floating = holder.Child("FloatDataEncoding");
         XElement? encoding = integer ?? floating;
         if (encoding is null)
         {

@@ -29,6 +29,11 @@ internal static class XtceTypeWriter
     public static XElement Parameter(ParameterDefinition parameter, IReadOnlyList<LimitDefinition> limits, Func<string, bool> enumerated)
     {
         FieldType field = FieldType.Parse(parameter.Type);
+        if (parameter.Time is { } time)
+        {
+            return Time(parameter, field, time, limits);
+        }
+
         bool calibrated = parameter.Calibration is not null || parameter.Spline is not null;
         string element = parameter.Enum is not null ? "EnumeratedParameterType"
             : field.Kind == FieldKind.Boolean ? throw Unsupported(parameter, "a boolean without labels")
@@ -74,6 +79,28 @@ internal static class XtceTypeWriter
         }
 
         return type;
+    }
+
+    /// <summary>A time as XTCE's absolute or relative time type: a linear calibration becomes the encoding's scale and offset.</summary>
+    private static XElement Time(ParameterDefinition parameter, FieldType field, TimeDefinition time, IReadOnlyList<LimitDefinition> limits)
+    {
+        if (parameter.Enum is not null || parameter.Spline is not null || parameter.Range is not null || limits.Count > 0)
+        {
+            throw Unsupported(parameter, "a time with labels, a spline, a range or a limit");
+        }
+
+        if (parameter.Calibration is { Count: > 2 })
+        {
+            throw Unsupported(parameter, "a time calibrated by more than a scale and an offset");
+        }
+
+        double offset = parameter.Calibration is { Count: > 0 } c ? c[0] : 0;
+        double scale = parameter.Calibration is { Count: 2 } linear ? linear[1] : parameter.Calibration is null ? 1 : 0;
+        var encoding = new XElement(X + "Encoding", new XAttribute("units", "seconds"),
+            scale == 1 ? null : new XAttribute("scale", Text(scale)), offset == 0 ? null : new XAttribute("offset", Text(offset)),
+            Encoding(field, null));
+        return new XElement(X + (time.Relative ? "RelativeTimeParameterType" : "AbsoluteTimeParameterType"), new XAttribute("name", TypeName(parameter.Name)),
+            encoding, time.Relative ? null : new XElement(X + "ReferenceTime", new XElement(X + "Epoch", time.Epoch)));
     }
 
     public static XElement? Units(string? unit) =>

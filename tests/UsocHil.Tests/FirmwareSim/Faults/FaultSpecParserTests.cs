@@ -29,6 +29,19 @@ public sealed class FaultSpecParserTests
         Assert.That(plan.Specs, Has.Count.EqualTo(11));
     }
 
+    [Test]
+    public void Parse_SensorFaultAtUptime_CountsFromBoot()
+    {
+        FaultPlan plan = FaultPlan.Parse(["stuck-tc=2@UPTIME>20min", "open-tc=1@uptime> 90"]);
+
+        Assert.That(plan.Sensors, Is.EqualTo(new[]
+        {
+            new SensorFault(2, SensorFaultKind.Stuck, TimeSpan.FromMinutes(20), FromBoot: true),
+            new SensorFault(1, SensorFaultKind.Open, TimeSpan.FromSeconds(90), FromBoot: true),
+        }));
+    }
+
+    [TestCase("stuck-tc=2@UPTIME>soon", "not a duration")]
     [TestCase("corrupt", "expected name=value")]
     [TestCase("corrupt=1.5", "not a probability")]
     [TestCase("drop=abc", "not a probability")]

@@ -21,6 +21,21 @@ public sealed class FurnaceBenchFaultTests
     }
 
     [Test]
+    public void Step_OpenThermocoupleAtUptime_CountsFromTheEndOfBootNotFromTheEmulatorsStart()
+    {
+        var faults = FaultPlan.Parse(["open-tc=3@UPTIME>10s"]);
+        using var driver = BenchDriver.Create(new FurnaceBenchOptions { Faults = faults });
+        driver.Advance(TimeSpan.FromSeconds(100));
+        driver.PowerUp();
+        driver.Advance(TimeSpan.FromSeconds(20));
+
+        FurnaceEvent booted = driver.Events.Single(e => e.Definition.Name == "BOOT_COMPLETE");
+        FurnaceEvent fault = driver.Events.Single(e => e.Definition.Name == "SENSOR_FAULT");
+        Assert.That(booted.RigTime.TotalSeconds, Is.GreaterThan(100));
+        Assert.That((fault.RigTime - booted.RigTime).TotalSeconds, Is.EqualTo(10).Within(0.15));
+    }
+
+    [Test]
     public void Step_StuckThermocouple_ReadingFrozenWhileOthersRise()
     {
         using var driver = BenchDriver.Create(new FurnaceBenchOptions { Faults = FaultPlan.Parse(["stuck-tc=2"]) }).PowerUp();
