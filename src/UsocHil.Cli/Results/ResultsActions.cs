@@ -45,6 +45,15 @@ internal static class ResultsActions
         RunSummary s = run.Summary;
         Console.WriteLine(TerminalText.Escape($"Run {RunName(s)}: {s.Header.Sequence} on {s.Header.Rig}, unit {s.Header.UnitSerial ?? "-"}, {s.Outcome.ToString().ToLowerInvariant()}"));
         Console.WriteLine(TerminalText.Escape($"  started {Time(s.StartedRig)} (rig), ended {(s.EndedRig is { } e ? Time(e) : "-")}; operator {s.Header.Operator ?? "-"}; software {s.Header.SoftwareVersion ?? "-"}"));
+        VerificationScope scope = VerificationScope.Of(s.Header);
+        foreach (string? said in new[] { scope.Statement, scope.StatusStatement })
+        {
+            if (said is not null)
+            {
+                Console.WriteLine(TerminalText.Escape($"  {said}"));
+            }
+        }
+
         Console.WriteLine($"  {run.Steps.Count} steps, {run.Measurements.Count} measurements, {run.Telemetry.Count} telemetry samples, {run.Events.Count} events, {run.Commands.Count} commands, {run.Calibrations.Count} calibration products");
         foreach (EventRow harness in run.Events.Where(e => e.Name == "harness"))
         {

@@ -63,6 +63,8 @@ internal static class ResultsJson
         json.WriteString("rig", run.Header.Rig);
         json.WriteString("unit", run.Header.UnitSerial);
         json.WriteString("sequence", run.Header.Sequence);
+        json.WriteString("sequenceStatus", run.Header.SequenceStatus);
+        json.WriteString("itemKind", run.Header.ItemKind);
         json.WriteString("startedRig", run.StartedRig);
         json.WriteString("startedWall", run.StartedWall);
         if (run.EndedRig is { } endedRig)

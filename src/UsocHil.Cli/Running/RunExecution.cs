@@ -103,6 +103,10 @@ internal static class RunExecution
                 starting: () =>
                 {
                     Console.Out.WriteLine(TerminalText.Escape($"Running {host.Plan.Name} {host.Plan.Version} on {request.Rig} ({mode}) for {host.Operator}; log {logFile}"));
+                    if (host.Scope.ValidationWarning is { } notValidated)
+                    {
+                        Console.Out.WriteLine(TerminalText.Escape("WARNING: " + notValidated));
+                    }
                     if (terminal)
                     {
                         Console.Out.WriteLine(TerminalConsole.Keys);
@@ -121,6 +125,11 @@ internal static class RunExecution
 
         Volatile.Write(ref over, true);
         ResultTable.Write(OperatorConsole.Create(), run.Result, host.Rig.Definition.Dictionary);
+        foreach (string line in host.Scope.Lines)
+        {
+            Console.Out.WriteLine(TerminalText.Escape(line));
+        }
+
         if (links.Summary() is { } linkSummary)
         {
             log.Information("Links: {Links}", linkSummary);

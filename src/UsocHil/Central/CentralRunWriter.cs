@@ -26,9 +26,11 @@ internal static class CentralRunWriter
         long id;
         await using (var insert = new NpgsqlCommand("""
             INSERT INTO runs(station, station_run_id, rig, unit_serial, sequence, sequence_sha256, station_sha256, software_version, operator,
-                started_rig, started_wall, ended_rig, ended_wall, outcome, seal_seq, record_hash, previous_hash, pushed_wall)
+                started_rig, started_wall, ended_rig, ended_wall, outcome, seal_seq, record_hash, previous_hash, pushed_wall,
+                sequence_status, sequence_validated_on, item_kind)
             VALUES (@station, @run, @rig, @unit, @sequence, @sequenceSha, @stationSha, @version, @operator,
-                @startedRig, @startedWall, @endedRig, @endedWall, @outcome, @seal, @hash, @previous, @pushed)
+                @startedRig, @startedWall, @endedRig, @endedWall, @outcome, @seal, @hash, @previous, @pushed,
+                @sequenceStatus, @validatedOn, @itemKind)
             RETURNING id
             """, c, tx))
         {
@@ -50,6 +52,9 @@ internal static class CentralRunWriter
             insert.Parameters.AddWithValue("hash", s.RecordHash!);
             insert.Parameters.AddWithValue("previous", Text(s.PreviousHash));
             insert.Parameters.AddWithValue("pushed", pushedWall);
+            insert.Parameters.AddWithValue("sequenceStatus", Text(s.Header.SequenceStatus));
+            insert.Parameters.AddWithValue("validatedOn", Text(ArchiveJson.Words(s.Header.SequenceValidatedOn)));
+            insert.Parameters.AddWithValue("itemKind", Text(s.Header.ItemKind));
             id = (long)(await insert.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
         }
 

@@ -10,7 +10,7 @@ namespace UsocHil.Central;
 /// </summary>
 internal static class CentralSchema
 {
-    public const int Version = 4;
+    public const int Version = 5;
 
     private const string V1 = """
         CREATE TABLE stations(name text PRIMARY KEY, first_push_wall text NOT NULL);
@@ -89,6 +89,13 @@ internal static class CentralSchema
         CREATE INDEX requirement_verdicts_run ON requirement_verdicts(run_id);
         """;
 
+    /// <summary>The sequence's status, what it was validated on and the kind of item run on, as the station archive keeps them.</summary>
+    private const string V5 = """
+        ALTER TABLE runs ADD COLUMN sequence_status text;
+        ALTER TABLE runs ADD COLUMN sequence_validated_on text;
+        ALTER TABLE runs ADD COLUMN item_kind text;
+        """;
+
     /// <summary>Creates the tables in an empty database or migrates older ones; refuses a newer schema.</summary>
     public static async Task MigrateAsync(NpgsqlConnection connection, string location, CancellationToken cancellationToken)
     {
@@ -122,6 +129,11 @@ internal static class CentralSchema
         if (current < 4)
         {
             await ExecuteAsync(connection, transaction, V4, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (current < 5)
+        {
+            await ExecuteAsync(connection, transaction, V5, cancellationToken).ConfigureAwait(false);
         }
 
         await ExecuteAsync(connection, transaction, CentralPackets.Definition, cancellationToken).ConfigureAwait(false);

@@ -44,7 +44,7 @@ public sealed class RunArchiving : IAsyncDisposable
     public Task<ResultsArchiveException> Failure => Observer.Recorder.Failure;
 
     public static async Task<RunArchiving> BeginAsync(
-        string resultsPath, LoadedStation station, LoadedRig rig, string sequenceFile, string operatorName, TimeProvider wall, TimeProvider rigTime, ILogger log, ResultsStores stores, CancellationToken cancellationToken)
+        string resultsPath, LoadedStation station, LoadedRig rig, string sequenceFile, SequenceApproval approval, string operatorName, TimeProvider wall, TimeProvider rigTime, ILogger log, ResultsStores stores, CancellationToken cancellationToken)
     {
         IResultsStore archive = await stores.OpenAsync(station.Config.ResultsStore, resultsPath, wall, log, create: true, cancellationToken).ConfigureAwait(false);
         try
@@ -60,6 +60,9 @@ public sealed class RunArchiving : IAsyncDisposable
                 SoftwareVersion = typeof(RunArchiving).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
                     ?? typeof(RunArchiving).Assembly.GetName().Version?.ToString(),
                 Operator = operatorName,
+                SequenceStatus = approval.Status,
+                SequenceValidatedOn = approval.ValidatedOn,
+                ItemKind = ItemKind.Of(rig.Binding.Emulated, rig.Definition.Model),
             };
             RunRecorder recorder = await archive.BeginRunAsync(header, rigTime, cancellationToken).ConfigureAwait(false);
             return new RunArchiving(archive, recorder, station.Directory,

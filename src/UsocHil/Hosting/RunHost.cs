@@ -2,6 +2,7 @@ using System.Globalization;
 using Serilog;
 using UsocHil.Configuration;
 using UsocHil.Records;
+using UsocHil.Reporting;
 using UsocHil.Results;
 using UsocHil.Safing;
 using UsocHil.Sequencing;
@@ -54,6 +55,9 @@ public sealed class RunHost
 
     /// <summary>Who runs it, for the record.</summary>
     public string Operator => _request.OperatorName;
+
+    /// <summary>What this run can be taken as evidence of: the kind of item it runs on and the sequence's status.</summary>
+    public VerificationScope Scope => VerificationScope.Of(ItemKind.Of(Rig.Binding.Emulated, Rig.Definition.Model), Plan.Approval);
 
     /// <summary>
     /// Adds a place the operator attends the run from (a terminal, the monitor page), before <see cref="RunAsync"/>:
@@ -124,7 +128,8 @@ public sealed class RunHost
         if (_request.Formal && string.IsNullOrWhiteSpace(_request.Waiver))
         {
             string[] deviations = [.. new[] { _request.AssumeYes ? "--yes" : null, _request.AllowRawPackets ? "--raw" : null,
-                Plan.ContinuesOnTimeout > 0 ? $"continue-on-timeout ({Plan.ContinuesOnTimeout} wait step(s) of {Plan.Name})" : null }.OfType<string>()];
+                Plan.ContinuesOnTimeout > 0 ? $"continue-on-timeout ({Plan.ContinuesOnTimeout} wait step(s) of {Plan.Name})" : null,
+                Plan.Approval.IsApproved ? null : $"a draft sequence ({Plan.Name} is not approved)" }.OfType<string>()];
             if (deviations.Length > 0)
             {
                 throw new RunRefusedException($"a formal run refuses {string.Join(", ", deviations)} without --waiver ID");
@@ -141,7 +146,7 @@ public sealed class RunHost
         await using RunAdmissions admissions = await RunAdmissions.AdmitAsync(_request.Registries.Guards, Rig.Name, Operator,
             reason => RequestAbort(reason), cancellationToken).ConfigureAwait(false);
         await using RunArchiving archiving = await RunArchiving.BeginAsync(
-            ResultsPath, _request.Station, Rig, SequenceFile, Operator, _wall, Clock.Time, log, _request.Registries.Stores, cancellationToken).ConfigureAwait(false);
+            ResultsPath, _request.Station, Rig, SequenceFile, Plan.Approval, Operator, _wall, Clock.Time, log, _request.Registries.Stores, cancellationToken).ConfigureAwait(false);
         var deviationLog = new DeviationLog();
         var observer = new RunObservers([.. observers, archiving.Observer, deviationLog], log);
         _observer = observer;
@@ -155,6 +160,16 @@ public sealed class RunHost
         if (!string.IsNullOrWhiteSpace(_request.Waiver))
         {
             observer.OnEvent(Deviations.Event(Deviations.Waiver, $"{_request.Waiver.Trim()} allows this run's deviations from the procedure", Clock.Time.GetUtcNow()));
+            if (_request.Formal && !Plan.Approval.IsApproved)
+            {
+                observer.OnEvent(Deviations.Event(Deviations.DraftProcedure, $"formal run of {Plan.Name}, a draft sequence not approved, under waiver {_request.Waiver.Trim()}", Clock.Time.GetUtcNow()));
+            }
+        }
+
+        if (Scope.ValidationWarning is { } notValidated)
+        {
+            log.Warning("{Warning}", notValidated);
+            observer.OnEvent(new RunEvent("harness", "warning", notValidated, Clock.Time.GetUtcNow()));
         }
 
         if (Rig.Binding.Emulated)

@@ -14,6 +14,7 @@ public static partial class HtmlReport
         table.kv th{background:#f4f4f4;width:220px} table.grid thead th{background:#eee}
         tr.pass td.verdict{background:#c8f0c8} tr.marginal td.verdict{background:#fff1a8} tr.fail td.verdict{background:#f7b5b5}
         .badge{padding:2px 8px;border-radius:4px;font-size:14px} .badge.pass{background:#c8f0c8} .badge.fail{background:#f7b5b5} .badge.marginal{background:#fff1a8}
+        .scope{background:#fff6d6;border:1px solid #e0c060;padding:8px 12px 8px 28px} .scope li.warning{color:#a00;font-weight:bold}
         figure{margin:8px 0} img{max-width:100%;border:1px solid #eee}
         .timeline{display:flex;width:100%;height:34px;border:1px solid #aaa;margin:8px 0}
         .timeline div{overflow:hidden;white-space:nowrap;font-size:11px;padding:2px;border-right:1px solid #fff;color:#000}

@@ -34,6 +34,7 @@ public static partial class HtmlReport
             """);
         html.Append($"<title>Run {s.Id}: {E(s.Header.Sequence)} on {E(s.Header.Rig)}</title>\n<style>{Style}</style></head><body>\n");
         html.Append($"<h1>Run {s.Id}: {E(s.Header.Sequence)} on {E(s.Header.Rig)} <span class=\"badge {E(OutcomeClass(s.Outcome))}\">{E(s.Outcome.ToString().ToUpperInvariant())}</span></h1>\n");
+        Scope(html, run);
         Summary(html, run);
         Deviations(html, run);
         Verdicts(html, run);
@@ -59,6 +60,9 @@ public static partial class HtmlReport
         Row(html, "Station config SHA-256", s.Header.StationSha256);
         Row(html, "Software version", s.Header.SoftwareVersion);
         Row(html, "Operator", s.Header.Operator);
+        Row(html, "Item under test", s.Header.ItemKind ?? "not recorded");
+        Row(html, "Sequence status", s.Header.SequenceStatus ?? "not recorded");
+        Row(html, "Sequence validated on", s.Header.SequenceValidatedOn is { } on ? (on.Count == 0 ? "nothing" : string.Join(", ", on)) : "not recorded");
         Row(html, "Started (rig time)", ArchiveTime.ToText(s.StartedRig));
         Row(html, "Ended (rig time)", s.EndedRig is { } e ? ArchiveTime.ToText(e) : "-");
         Row(html, "Started (wall clock)", ArchiveTime.ToText(s.StartedWall));

@@ -42,6 +42,15 @@ public static class JUnitExport
         Property(w, "softwareVersion", s.Header.SoftwareVersion);
         Property(w, "operator", s.Header.Operator);
         Property(w, "outcome", s.Outcome.ToString().ToLowerInvariant());
+        VerificationScope scope = VerificationScope.Of(s.Header);
+        if (scope.ItemKind is not null)
+        {
+            Property(w, "itemKind", scope.ItemKind);
+            Property(w, "sequenceStatus", scope.SequenceStatus);
+            Property(w, "sequenceValidatedOn", scope.ValidatedOn is { } on ? string.Join(", ", on) : null);
+            Property(w, "scope", scope.Summary);
+        }
+
         Property(w, "recordHash", s.RecordHash);
         int deviation = 0;
         foreach (EventRow e in RunDeviations.Of(run))
@@ -58,7 +67,18 @@ public static class JUnitExport
         w.WriteEndElement();
 
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        // What the run verifies leads the output a CI page shows, before the judged results.
         var judged = new StringBuilder();
+        foreach (string line in scope.Lines)
+        {
+            judged.Append(line).Append('\n');
+        }
+
+        if (scope.Lines.Count > 0)
+        {
+            judged.Append('\n');
+        }
+
         foreach (MeasurementRow m in verdicts)
         {
             JudgedResult x = m.Judged!;

@@ -10,6 +10,11 @@ internal static class ArchiveJson
 {
     public static JsonSerializerOptions Options { get; } = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
+    /// <summary>A list of words (the item kinds a sequence was validated on) as a JSON array; null stays null.</summary>
+    public static string? Words(IReadOnlyList<string>? words) => words is null ? null : JsonSerializer.Serialize(words);
+
+    public static IReadOnlyList<string>? ParseWords(string? json) => json is null ? null : JsonSerializer.Deserialize<string[]>(json) ?? [];
+
     public static string Numbers(IReadOnlyList<double> values)
     {
         var sb = new StringBuilder("[");

@@ -5,7 +5,7 @@ namespace UsocHil.Results;
 /// <summary>The archive's tables, created or migrated when the archive is opened. Bump <see cref="Version"/> and add a step per change.</summary>
 internal static class ArchiveSchema
 {
-    public const int Version = 3;
+    public const int Version = 4;
 
     private const string V1 = """
         CREATE TABLE runs(
@@ -59,6 +59,16 @@ internal static class ArchiveSchema
         CREATE INDEX requirement_verdicts_run ON requirement_verdicts(run_id);
         """;
 
+    /// <summary>
+    /// What a run can be taken as evidence of: the sequence's status and the kinds of item it was validated on when it
+    /// ran, and the kind of item it ran on. Older runs keep nulls, which their sealed JSON never carried.
+    /// </summary>
+    private const string V4 = """
+        ALTER TABLE runs ADD COLUMN sequence_status TEXT;
+        ALTER TABLE runs ADD COLUMN sequence_validated_on TEXT;
+        ALTER TABLE runs ADD COLUMN item_kind TEXT;
+        """;
+
     /// <summary>Creates the tables of an empty file, or migrates an older archive; refuses a newer one.</summary>
     public static void Migrate(SqliteConnection connection, string path)
     {
@@ -91,6 +101,11 @@ internal static class ArchiveSchema
         if (current < 3)
         {
             Execute(connection, transaction, V3);
+        }
+
+        if (current < 4)
+        {
+            Execute(connection, transaction, V4);
         }
 
         PacketTable.Create(connection, transaction);

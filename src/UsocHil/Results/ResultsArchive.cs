@@ -112,8 +112,10 @@ public sealed class ResultsArchive : IResultsStore
                 using var insert = c.CreateCommand();
                 insert.Transaction = tx;
                 insert.CommandText = """
-                    INSERT INTO runs(id, rig, unit_serial, sequence, sequence_sha256, station_sha256, software_version, operator, started_rig, started_wall, outcome, owner)
-                    VALUES ($id, $rig, $unit, $sequence, $sequenceHash, $stationHash, $version, $operator, $startedRig, $startedWall, 'running', $owner) RETURNING id
+                    INSERT INTO runs(id, rig, unit_serial, sequence, sequence_sha256, station_sha256, software_version, operator, started_rig, started_wall, outcome, owner,
+                        sequence_status, sequence_validated_on, item_kind)
+                    VALUES ($id, $rig, $unit, $sequence, $sequenceHash, $stationHash, $version, $operator, $startedRig, $startedWall, 'running', $owner,
+                        $status, $validatedOn, $itemKind) RETURNING id
                     """;
                 insert.Parameters.AddWithValue("$id", _sealer.NextRunId(c, tx));
                 insert.Parameters.AddWithValue("$rig", header.Rig);
@@ -126,6 +128,9 @@ public sealed class ResultsArchive : IResultsStore
                 insert.Parameters.AddWithValue("$startedRig", ArchiveTime.ToText(rigTime.GetUtcNow()));
                 insert.Parameters.AddWithValue("$startedWall", ArchiveTime.ToText(_time.GetUtcNow()));
                 insert.Parameters.AddWithValue("$owner", owner.Owner);
+                insert.Parameters.AddWithValue("$status", (object?)header.SequenceStatus ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$validatedOn", (object?)ArchiveJson.Words(header.SequenceValidatedOn) ?? DBNull.Value);
+                insert.Parameters.AddWithValue("$itemKind", (object?)header.ItemKind ?? DBNull.Value);
                 long id = (long)insert.ExecuteScalar()!;
                 UseStationKey();
                 _log.Information("Run {Run} of {Sequence} on {Rig} started, recording to {Path}", id, header.Sequence, header.Rig, Path);

@@ -15,4 +15,13 @@ public sealed record RunHeader
 
     public string? SoftwareVersion { get; init; }
     public string? Operator { get; init; }
+
+    /// <summary>The sequence's status when it ran (draft or approved); null in runs recorded before sequences had one.</summary>
+    public string? SequenceStatus { get; init; }
+
+    /// <summary>The kinds of item the sequence said it was validated on when it ran; null in runs recorded before sequences said.</summary>
+    public IReadOnlyList<string>? SequenceValidatedOn { get; init; }
+
+    /// <summary>What the run exercised: emulator, EM, QM, FM, PFM (rig.json's model), or hardware of no stated model; null in older runs.</summary>
+    public string? ItemKind { get; init; }
 }

@@ -28,6 +28,7 @@ internal static class RunJson
         w.WriteString("stationSha256", s.Header.StationSha256);
         w.WriteString("softwareVersion", s.Header.SoftwareVersion);
         w.WriteString("operator", s.Header.Operator);
+        WriteScope(w, s.Header);
         w.WriteString("startedRig", ArchiveTime.ToText(s.StartedRig));
         w.WriteString("startedWall", ArchiveTime.ToText(s.StartedWall));
         w.WriteString("endedRig", s.EndedRig is { } er ? ArchiveTime.ToText(er) : null);
@@ -128,6 +129,31 @@ internal static class RunJson
         w.WriteEndArray();
         PacketJson.Write(w, run.Packets);
         w.WriteEndObject();
+    }
+
+    /// <summary>Written only when recorded, so a run sealed before sequences had a status hashes as it was sealed.</summary>
+    private static void WriteScope(Utf8JsonWriter w, RunHeader header)
+    {
+        if (header.SequenceStatus is { } status)
+        {
+            w.WriteString("sequenceStatus", status);
+        }
+
+        if (header.SequenceValidatedOn is { } validatedOn)
+        {
+            w.WriteStartArray("sequenceValidatedOn");
+            foreach (string kind in validatedOn)
+            {
+                w.WriteStringValue(kind);
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (header.ItemKind is { } item)
+        {
+            w.WriteString("itemKind", item);
+        }
     }
 
     private static void WriteMeasurement(Utf8JsonWriter w, MeasurementRow m)

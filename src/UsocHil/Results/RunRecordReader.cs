@@ -11,7 +11,8 @@ namespace UsocHil.Results;
 internal static class RunRecordReader
 {
     private const string SummaryColumns =
-        "id, rig, unit_serial, sequence, sequence_sha256, station_sha256, software_version, operator, started_rig, started_wall, ended_rig, ended_wall, outcome, seal_seq, record_hash, previous_hash";
+        "id, rig, unit_serial, sequence, sequence_sha256, station_sha256, software_version, operator, started_rig, started_wall, ended_rig, ended_wall, outcome, seal_seq, record_hash, previous_hash, " +
+        "sequence_status, sequence_validated_on, item_kind";
 
     public static List<RunSummary> Summaries(DbConnection c, DbTransaction? tx, string where = "1 = 1", params (string Name, object Value)[] args) =>
         Summaries(c, tx, RecordTables.Station, where, args);
@@ -21,8 +22,8 @@ internal static class RunRecordReader
         string columns = tables.Central ? SummaryColumns + ", station, station_run_id" : SummaryColumns;
         return Query(c, tx, $"SELECT {columns} FROM runs WHERE {where} ORDER BY id", args, r => new RunSummary
         {
-            Station = tables.Central ? r.GetString(16) : null,
-            RecordedId = tables.Central ? r.GetInt64(17) : null,
+            Station = tables.Central ? r.GetString(19) : null,
+            RecordedId = tables.Central ? r.GetInt64(20) : null,
             Id = r.GetInt64(0),
             Header = new RunHeader
             {
@@ -33,6 +34,9 @@ internal static class RunRecordReader
                 StationSha256 = Text(r, 5),
                 SoftwareVersion = Text(r, 6),
                 Operator = Text(r, 7),
+                SequenceStatus = Text(r, 16),
+                SequenceValidatedOn = ArchiveJson.ParseWords(Text(r, 17)),
+                ItemKind = Text(r, 18),
             },
             StartedRig = ArchiveTime.Parse(r.GetString(8)),
             StartedWall = ArchiveTime.Parse(r.GetString(9)),

@@ -21,6 +21,9 @@ public static class Deviations
     /// <summary>Red limits inhibited by an inhibit step.</summary>
     public const string InhibitedLimit = "inhibited limit";
 
+    /// <summary>A formal run of a sequence whose status is draft, not approved, allowed by a waiver.</summary>
+    public const string DraftProcedure = "draft procedure";
+
     /// <summary>A deviation the run was allowed by a waiver (--waiver).</summary>
     public const string Waiver = "waiver";
 

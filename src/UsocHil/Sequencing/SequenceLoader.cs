@@ -13,7 +13,7 @@ namespace UsocHil.Sequencing;
 /// </summary>
 public static class SequenceLoader
 {
-    private static readonly string[] s_topLevel = ["$schema", "sequence", "version", "description", "policy", "powerUp", "selfTest", "steps", "verify"];
+    private static readonly string[] s_topLevel = ["$schema", "sequence", "version", "description", "status", "validatedOn", "policy", "powerUp", "selfTest", "steps", "verify"];
 
     /// <summary>Lets <c>config validate</c> check sequence files too.</summary>
     /// <param name="kinds">The step and check kinds of this station (its extensions' too); the built-in ones when null.</param>
@@ -63,6 +63,7 @@ public static class SequenceLoader
         }
 
         string? description = top.String("description", required: false);
+        SequenceApproval approval = ReadApproval(top);
         SequencePolicy policy = ReadPolicy(top);
         var powerUp = StepFactory.ReadList(top.Field("powerUp", false), "$.powerUp", context);
         var selfTest = StepFactory.ReadList(top.Field("selfTest", false), "$.selfTest", context);
@@ -96,6 +97,7 @@ public static class SequenceLoader
             Description = description,
             Source = file,
             Hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file))),
+            Approval = approval,
             Policy = policy,
             PowerUp = powerUp,
             SelfTest = selfTest,
@@ -110,6 +112,44 @@ public static class SequenceLoader
     {
         reader.Problem(at, field, "wrong type: expected " + expected);
         return null;
+    }
+
+    /// <summary>status (draft when absent) and validatedOn (nothing when absent), each value checked against its vocabulary.</summary>
+    private static SequenceApproval ReadApproval(StepReader top)
+    {
+        string status = top.String("status", required: false) ?? SequenceApproval.Draft;
+        if (status is not (SequenceApproval.Draft or SequenceApproval.Approved))
+        {
+            top.Problem(top.Json["status"], "status", $"'{status}' is not draft or approved");
+        }
+
+        var validatedOn = new List<string>();
+        JArray list = top.Array("validatedOn", required: false) ?? new JArray();
+        for (int i = 0; i < list.Count; i++)
+        {
+            string field = $"validatedOn[{i}]";
+            if (list[i].Type != JTokenType.String)
+            {
+                top.Problem(list[i], field, "wrong type: expected a string");
+                continue;
+            }
+
+            string kind = list[i].Value<string>()!;
+            if (!ItemKind.Known.Contains(kind, StringComparer.Ordinal))
+            {
+                top.Problem(list[i], field, $"'{kind}' is not one of {string.Join(", ", ItemKind.Known)}");
+            }
+            else if (validatedOn.Contains(kind, StringComparer.Ordinal))
+            {
+                top.Problem(list[i], field, $"'{kind}' is listed twice");
+            }
+            else
+            {
+                validatedOn.Add(kind);
+            }
+        }
+
+        return new SequenceApproval { Status = status, ValidatedOn = validatedOn };
     }
 
     private static SequencePolicy ReadPolicy(StepReader top)

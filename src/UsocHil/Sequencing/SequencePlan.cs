@@ -14,6 +14,9 @@ public sealed record SequencePlan
 
     public string? Hash { get; init; }
 
+    /// <summary>draft or approved, and the kinds of item the procedure was validated on; a draft validated on nothing when the file says neither.</summary>
+    public SequenceApproval Approval { get; init; } = new();
+
     public SequencePolicy Policy { get; init; } = new();
 
     /// <summary>Run in PoweringUp: supply on, power enable, wait for boot.</summary>
