@@ -91,7 +91,7 @@ internal static class ReproduceCommand
                 IReadOnlyList<ParameterAgreement> agreements = FlightComparison.Compare(flightSeries, groundSeries);
                 IReadOnlyList<TimelineEvent> groundEvents = [.. ReproductionSetup.EventsOnFlightAxis(groundRun, flight)
                     .Where(e => e.OffsetSeconds >= from - EventOrder.ToleranceSeconds && e.OffsetSeconds <= to + EventOrder.ToleranceSeconds)];
-                string[] failures = [.. groundRun.Events.Where(e => e.Severity == "warning" && e.Data?.Contains("failed on the ground", StringComparison.Ordinal) == true).Select(e => e.Data!),
+                string[] failures = [.. groundRun.Events.Where(e => e.Severity == "warning" && e.Data?.Contains(CommandOutcomes.Marker, StringComparison.Ordinal) == true).Select(e => e.Data!),
                     .. EventOrder.Differences(flightEvents, groundEvents)];
                 double score = agreements.Count == 0 ? 0 : 1 - agreements.Average(a => a.OutsideFraction);
                 scored.Add((hypothesis, agreements, failures, score, groundSeries));

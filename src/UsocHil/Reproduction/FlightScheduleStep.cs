@@ -1,3 +1,4 @@
+using UsocHil.Protocols.Pus;
 using UsocHil.Rigs;
 using UsocHil.Sequencing;
 using UsocHil.Sequencing.Steps;
@@ -69,11 +70,25 @@ internal sealed class FlightScheduleStep(FlightTimeline timeline, double from, d
             return;
         }
 
-        CommandRecord record = await context.Rig.SendCommandAsync(command.Command, command.Arguments, cancellationToken).ConfigureAwait(false);
-        context.Observer.OnCommand(record);
-        if (!record.Succeeded)
+        CommandRecord record;
+        try
         {
-            context.Event("warning", FormattableString.Invariant($"{command.Command} at flight offset {command.OffsetSeconds:G6} s failed on the ground: {record.Failure}"));
+            record = await context.Rig.SendCommandAsync(command.Command, command.Arguments, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CommandFailedException failed)
+        {
+            // The flight unit may have refused it too: the schedule goes on, and the outcome is held against the flight's.
+            record = new CommandRecord(command.Command, command.Arguments, false, null, null, failed.Message, context.Now) { FailureCode = failed.FailureCode };
+        }
+
+        context.Observer.OnCommand(record);
+        if (CommandOutcomes.Difference(command, record) is { } difference)
+        {
+            context.Event("warning", difference);
+        }
+        else if (!record.Succeeded)
+        {
+            context.Event("info", CommandOutcomes.FailedAlike(command, record));
         }
     }
 

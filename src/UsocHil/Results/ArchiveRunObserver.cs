@@ -62,6 +62,7 @@ public sealed class ArchiveRunObserver(RunRecorder recorder, ILogger log) : IRun
         Accepted = command.Acceptance is { } a ? command.RigTime + a : null,
         Completed = command.Completion is { } c ? command.RigTime + c : null,
         Failure = command.Succeeded ? null : command.Failure ?? "failed",
+        FailureCode = command.Succeeded ? null : command.FailureCode,
     }));
 
     public void OnCalibration(CalibrationProduct product) => Safely(() =>

@@ -11,4 +11,8 @@ public sealed record CommandRecord(
     TimeSpan? Acceptance,
     TimeSpan? Completion,
     string? Failure,
-    DateTimeOffset RigTime);
+    DateTimeOffset RigTime)
+{
+    /// <summary>The payload's failure code, when it reported a failure (service 1).</summary>
+    public int? FailureCode { get; init; }
+}

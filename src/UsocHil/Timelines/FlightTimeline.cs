@@ -30,8 +30,20 @@ public sealed record FlightTimeline
             .SelectMany(x => x).DefaultIfEmpty(0).Max();
 }
 
-/// <summary>A flight telecommand: its dictionary name and arguments, and its octets when it came as a packet (for <c>--raw</c>).</summary>
-public sealed record TimelineCommand(double OffsetSeconds, string Command, IReadOnlyDictionary<string, double> Arguments, string? Octets = null);
+/// <summary>
+/// A flight telecommand: its dictionary name and arguments, its octets when it came as a packet (for <c>--raw</c>),
+/// and what the flight unit's service 1 reports said of it, when the dump has them.
+/// </summary>
+public sealed record TimelineCommand(double OffsetSeconds, string Command, IReadOnlyDictionary<string, double> Arguments, string? Octets = null)
+{
+    public TimelineVerification? Verification { get; init; }
+}
+
+/// <summary>
+/// The decisive service 1 report of a flight telecommand: its first failure (stage and failure code), or the furthest
+/// stage it passed (acceptance, start, progress, completion).
+/// </summary>
+public sealed record TimelineVerification(string Stage, bool Success, int? FailureCode = null);
 
 /// <summary>One flight telemetry value (engineering units) at its on-board time offset.</summary>
 public readonly record struct TimelineSample(double OffsetSeconds, string Parameter, double Value);

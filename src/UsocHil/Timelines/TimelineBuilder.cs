@@ -13,6 +13,8 @@ internal sealed class TimelineBuilder
     private readonly List<(DateTimeOffset? At, string Name)> _events = [];
     private readonly List<string> _problems = [];
     private readonly List<double> _receptionMinusOnboard = [];
+    private readonly Dictionary<uint, int> _byRequest = [];
+    private readonly Dictionary<int, int> _ranks = [];
     private DateTimeOffset? _last;
 
     public long Total { get; set; }
@@ -32,8 +34,36 @@ internal sealed class TimelineBuilder
         return own ?? _last;
     }
 
-    public void Command(DateTimeOffset? at, string name, IReadOnlyDictionary<string, double> arguments, string? octets) =>
+    public void Command(DateTimeOffset? at, string name, IReadOnlyDictionary<string, double> arguments, string? octets, uint? requestId = null)
+    {
+        if (requestId is { } id)
+        {
+            _byRequest[id] = _commands.Count;
+        }
+
         _commands.Add((Now(at), new TimelineCommand(0, name, arguments, octets)));
+    }
+
+    /// <summary>
+    /// A service 1 report for the telecommand with this request ID (the latest sent: sequence counts wrap): a failure
+    /// is kept over anything, otherwise the furthest stage. A report for no command seen is left out.
+    /// </summary>
+    public void Verify(uint requestId, string stage, int rank, bool success, int? failureCode)
+    {
+        if (!_byRequest.TryGetValue(requestId, out int index))
+        {
+            return;
+        }
+
+        (DateTimeOffset? at, TimelineCommand command) = _commands[index];
+        TimelineVerification? known = command.Verification;
+        bool replace = known is null || (known.Success && (!success || rank > _ranks[index]));
+        if (replace)
+        {
+            _ranks[index] = rank;
+            _commands[index] = (at, command with { Verification = new TimelineVerification(stage, success, success ? null : failureCode) });
+        }
+    }
 
     public void Sample(DateTimeOffset? at, string parameter, double value)
     {

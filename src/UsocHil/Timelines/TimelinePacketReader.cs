@@ -62,7 +62,8 @@ internal sealed class TimelinePacketReader(RigDefinition rig, CdsTimeFields? cds
             if (header.Type == PacketType.Telecommand)
             {
                 DecodedCommand command = _codec.DecodeCommand(_codec.Codec.DecodeTelecommand(packet));
-                into.Command(onboard, command.Command.Name, command.Arguments, Convert.ToHexString(packet));
+                into.Command(onboard, command.Command.Name, command.Arguments, Convert.ToHexString(packet),
+                    System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(packet));
                 return;
             }
 
@@ -75,6 +76,11 @@ internal sealed class TimelinePacketReader(RigDefinition rig, CdsTimeFields? cds
                     break;
                 case (20, 2):
                     Values(into, at, _codec.DecodeParameterReport(telemetry));
+                    break;
+                case (VerificationReport.Service, >= 1 and <= 8):
+                    VerificationReport report = VerificationReport.From(telemetry);
+                    into.Now(at);
+                    into.Verify(report.RequestId, report.Stage.ToString().ToLowerInvariant(), (int)report.Stage, report.Success, report.Success ? null : report.FailureCode);
                     break;
                 case (5, _):
                     int id = EventReport.From(telemetry).EventId;

@@ -3,6 +3,7 @@ using UsocHil.Description;
 using UsocHil.Dictionary;
 using UsocHil.MissionDatabase.Xtce;
 using UsocHil.Protocols.Pus;
+using UsocHil.Protocols.Pus.Services;
 using UsocHil.Timelines;
 
 namespace UsocHil.Tests.Timelines;
@@ -104,6 +105,36 @@ public sealed class TimelineImportTests
         Assert.That(fromHistory.Commands[0].Arguments["intervalMs"], Is.EqualTo(500));
         Assert.That(fromHistory.Start, Is.EqualTo(t0));
         Assert.That((fromHistory.Counts.Bad, fromHistory.Counts.Unknown), Is.EqualTo((1L, 1L)));
+    }
+
+    [Test]
+    public void Import_ServiceOneReports_EachCommandKeepsItsFirstFailureOrFurthestStage_AndTheFileKeepsThem()
+    {
+        RigDefinition furnace = Furnace();
+        var codec = new DictionaryCodec(furnace.Dictionary, (ushort)furnace.Apid, new PusCodec(furnace.Profile));
+        byte[] on = codec.Codec.Encode(codec.EncodeCommand("HEATER_ON") with { SequenceCount = 1 });
+        byte[] off = codec.Codec.Encode(codec.EncodeCommand("HEATER_OFF") with { SequenceCount = 2 });
+        byte[] alive = codec.Codec.Encode(codec.EncodeCommand("ARE_YOU_ALIVE") with { SequenceCount = 3 });
+        uint Id(byte[] tc) => System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(tc);
+        byte[] Report(VerificationReport r) => codec.Codec.Encode(r.ToTelemetry((ushort)furnace.Apid));
+        string dump = Path.Combine(_dir, "flight.bin");
+        File.WriteAllBytes(dump, [
+            .. on, .. Report(VerificationReport.Succeeded(VerificationStage.Acceptance, Id(on))),
+            .. Report(VerificationReport.Succeeded(VerificationStage.Completion, Id(on))),
+            .. off, .. Report(VerificationReport.Succeeded(VerificationStage.Acceptance, Id(off))),
+            .. Report(VerificationReport.Failed(VerificationStage.Completion, Id(off), 3)),
+            .. alive]);
+
+        FlightTimeline timeline = TimelineImport.Import([dump], "packets", furnace);
+        string path = Path.Combine(_dir, "t.json");
+        TimelineJson.Write(timeline, path);
+
+        Assert.That(TimelineJson.Read(path).Commands.Select(c => (c.Command, c.Verification)), Is.EqualTo(new[]
+        {
+            ("HEATER_ON", new TimelineVerification("completion", true)),
+            ("HEATER_OFF", new TimelineVerification("completion", false, 3)),
+            ("ARE_YOU_ALIVE", (TimelineVerification?)null),
+        }));
     }
 
     [Test]
