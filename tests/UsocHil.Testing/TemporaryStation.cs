@@ -39,14 +39,21 @@ public sealed class TemporaryStation : IDisposable
         return station;
     }
 
-    /// <summary>furnace-em and its shipped sequences (plus <paramref name="extraSequences"/>, name to JSON), emulated.</summary>
+    /// <summary>
+    /// furnace-em (its rig.json and the files beside it, such as its model.json) and its shipped sequences (plus
+    /// <paramref name="extraSequences"/>, name to JSON), emulated by the emulator rig.json names or by <paramref name="emulator"/>.
+    /// </summary>
     public static TemporaryStation EmulatedFurnace(int seed, double timeScale = 400, IEnumerable<string>? faults = null,
-        IReadOnlyDictionary<string, string>? extraSequences = null)
+        IReadOnlyDictionary<string, string>? extraSequences = null, string? emulator = null)
     {
         var station = new TemporaryStation("run") { Seed = seed };
         string rigDirectory = station.RigDirectory(TestRigs.FurnaceName);
         System.IO.Directory.CreateDirectory(Path.Combine(rigDirectory, "sequences"));
-        File.Copy(TestRigs.FurnaceFile, Path.Combine(rigDirectory, "rig.json"));
+        foreach (string file in System.IO.Directory.GetFiles(TestRigs.FurnaceDirectory))
+        {
+            File.Copy(file, Path.Combine(rigDirectory, Path.GetFileName(file)));
+        }
+
         foreach (string sequence in System.IO.Directory.GetFiles(Path.Combine(TestRigs.FurnaceDirectory, "sequences"), "*.json"))
         {
             File.Copy(sequence, Path.Combine(rigDirectory, "sequences", Path.GetFileName(sequence)));
@@ -73,6 +80,11 @@ public sealed class TemporaryStation : IDisposable
                 },
             },
         };
+        if (emulator is not null)
+        {
+            binding["rigs"]![TestRigs.FurnaceName]!["emulator"] = emulator;
+        }
+
         File.WriteAllText(station.StationFile, binding.ToJsonString());
         return station;
     }

@@ -56,6 +56,28 @@ public static class UsocHilProcess
     }
 
     /// <summary>Sends a POSIX signal by process id and name ("INT", "TERM"), as kill(1) does (.NET can only kill).</summary>
+    /// <summary>
+    /// What <c>usoc-hil emulate</c> prints up to the end of its station binding (a line "}"); the rest of its output is
+    /// then drained in the background, so it never blocks on a full pipe.
+    /// </summary>
+    public static async Task<string> ReadBindingAsync(Process emulator, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(emulator);
+        var printed = new System.Text.StringBuilder();
+        while (await emulator.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
+        {
+            printed.AppendLine(line);
+            if (line == "}")
+            {
+                break;
+            }
+        }
+
+        _ = emulator.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        _ = emulator.StandardError.ReadToEndAsync(CancellationToken.None);
+        return printed.ToString();
+    }
+
     public static async Task SignalAsync(int pid, string signal, CancellationToken cancellationToken)
     {
         using Process kill = Process.Start("kill", ["-" + signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;

@@ -15,6 +15,7 @@ internal sealed class TimelineBuilder
     private readonly List<double> _receptionMinusOnboard = [];
     private readonly Dictionary<uint, int> _byRequest = [];
     private readonly Dictionary<int, int> _ranks = [];
+    private readonly Dictionary<uint, List<(string Stage, int Rank, bool Success, int? FailureCode)>> _early = [];
     private DateTimeOffset? _last;
 
     public long Total { get; set; }
@@ -36,22 +37,35 @@ internal sealed class TimelineBuilder
 
     public void Command(DateTimeOffset? at, string name, IReadOnlyDictionary<string, double> arguments, string? octets, uint? requestId = null)
     {
+        _commands.Add((Now(at), new TimelineCommand(0, name, arguments, octets)));
         if (requestId is { } id)
         {
-            _byRequest[id] = _commands.Count;
+            _byRequest[id] = _commands.Count - 1;
+            if (_early.Remove(id, out List<(string Stage, int Rank, bool Success, int? FailureCode)>? reports))
+            {
+                foreach (var r in reports)
+                {
+                    Verify(id, r.Stage, r.Rank, r.Success, r.FailureCode);
+                }
+            }
         }
-
-        _commands.Add((Now(at), new TimelineCommand(0, name, arguments, octets)));
     }
 
     /// <summary>
     /// A service 1 report for the telecommand with this request ID (the latest sent: sequence counts wrap): a failure
-    /// is kept over anything, otherwise the furthest stage. A report for no command seen is left out.
+    /// is kept over anything, otherwise the furthest stage. A report ahead of its command (a dump in reception order
+    /// may hold a fast acceptance before the command's own capture) waits for it.
     /// </summary>
     public void Verify(uint requestId, string stage, int rank, bool success, int? failureCode)
     {
         if (!_byRequest.TryGetValue(requestId, out int index))
         {
+            if (!_early.TryGetValue(requestId, out List<(string Stage, int Rank, bool Success, int? FailureCode)>? waiting))
+            {
+                _early[requestId] = waiting = [];
+            }
+
+            waiting.Add((stage, rank, success, failureCode));
             return;
         }
 

@@ -35,12 +35,11 @@ public sealed class FurnaceDifferentialTests
         var outputs = new Dictionary<string, string>();
         foreach (string emulator in (string[])[Reference, Model])
         {
-            string station = Station(emulator, seed);
-            try
+            using (var station = TemporaryStation.EmulatedFurnace(seed, TimeScale, emulator: emulator))
             {
                 foreach (string sequence in s_sequences)
                 {
-                    using RunningCli run = UsocHilProcess.Start(station, ["run", Rig, sequence, "--yes"]);
+                    using RunningCli run = UsocHilProcess.Start(station.Directory, ["run", Rig, sequence, "--yes"]);
                     await run.WaitForExitAsync(cancellationToken);
                     string output = run.Output + run.Error;
                     List<Verdict> table = VerdictTable(output);
@@ -48,10 +47,6 @@ public sealed class FurnaceDifferentialTests
                     outputs.Add($"{sequence} on {emulator}", output);
                     verdicts.Add($"{sequence} on {emulator}", [.. table, new Verdict("run", "outcome", output.Contains("Run ended Completed (Passed)", StringComparison.Ordinal) ? "pass" : "FAIL")]);
                 }
-            }
-            finally
-            {
-                Directory.Delete(station, recursive: true);
             }
         }
 
@@ -69,36 +64,6 @@ public sealed class FurnaceDifferentialTests
     }
 
     private static string Tail(string output) => output.Length > 6000 ? output[^6000..] : output;
-
-    /// <summary>A throw-away station with the repository's furnace-em bound emulated by <paramref name="emulator"/>.</summary>
-    private static string Station(string emulator, int seed)
-    {
-        string directory = TestDirectories.Create($"differential-{emulator}");
-        string rigDirectory = Path.Combine(directory, "rigs", Rig);
-        Directory.CreateDirectory(Path.Combine(rigDirectory, "sequences"));
-        foreach (string file in Directory.GetFiles(RepositoryPaths.RigDirectory(Rig)))
-        {
-            File.Copy(file, Path.Combine(rigDirectory, Path.GetFileName(file)));
-        }
-
-        foreach (string sequence in Directory.GetFiles(Path.Combine(RepositoryPaths.RigDirectory(Rig), "sequences"), "*.json"))
-        {
-            File.Copy(sequence, Path.Combine(rigDirectory, "sequences", Path.GetFileName(sequence)));
-        }
-
-        var config = new JsonObject
-        {
-            ["station"] = "differential",
-            ["results"] = "results.db",
-            ["logging"] = new JsonObject { ["level"] = "Information", ["directory"] = "logs" },
-            ["rigs"] = new JsonObject
-            {
-                [Rig] = new JsonObject { ["emulated"] = true, ["emulator"] = emulator, ["timeScale"] = TimeScale, ["seed"] = seed },
-            },
-        };
-        File.WriteAllText(Path.Combine(directory, "rig-config.json"), config.ToJsonString());
-        return directory;
-    }
 
     /// <summary>The run's verdict table as printed at its end (step │ measurement │ value │ expectation │ verdict │ margin): step, measurement, verdict, in order.</summary>
     private static List<Verdict> VerdictTable(string output) =>

@@ -61,8 +61,9 @@ public sealed partial class ReproduceFurnaceTests
             CliProcessResult import = await UsocHilProcess.RunAsync(ground.Directory, ["timeline", "import", dump, "--rig", TestRigs.FurnaceName, "--out", timeline], ct);
             Assert.That(import.ExitCode, Is.EqualTo(ExitCodes.Passed), import.Describe());
             Assert.That(import.Stdout, Does.Contain("0 bad, 0 unknown"), import.Describe());
-            Assert.That(Timelines.TimelineJson.Read(timeline).Commands.Where(c => c.Command is "HEATER_ON" or "HEATER_OFF").Select(c => c.Verification).ToList(),
-                Has.Count.EqualTo(2).And.All.EqualTo(new Timelines.TimelineVerification("completion", true)), "the flight unit's service 1 reports, read from the dump");
+            var outcomes = Timelines.TimelineJson.Read(timeline).Commands.Where(c => c.Command is "HEATER_ON" or "HEATER_OFF").Select(c => c.Verification).ToList();
+            Assert.That(outcomes, Has.Count.GreaterThanOrEqualTo(2).And.All.EqualTo(new Timelines.TimelineVerification("completion", true)),
+                "the flight unit's service 1 reports, read from the dump: the heater commands completed");
         }
 
         CliProcessResult healthy = await UsocHilProcess.RunAsync(ground.Directory, ["reproduce", TestRigs.FurnaceName, timeline, "--setup", "flight"], ct);

@@ -131,20 +131,7 @@ public sealed class SequenceScopeRunTests
         CliProcessResult run;
         try
         {
-            var printed = new System.Text.StringBuilder();
-            while (await emulator.StandardOutput.ReadLineAsync(ct) is { } line)
-            {
-                printed.AppendLine(line);
-                if (line == "}")
-                {
-                    break;
-                }
-            }
-
-            // Keep reading what the emulator logs, so it never blocks on a full pipe.
-            _ = emulator.StandardOutput.ReadToEndAsync(CancellationToken.None);
-            _ = emulator.StandardError.ReadToEndAsync(CancellationToken.None);
-            string bindings = printed.ToString();
+            string bindings = await UsocHilProcess.ReadBindingAsync(emulator, ct);
             var config = new JsonObject
             {
                 ["station"] = "bench",

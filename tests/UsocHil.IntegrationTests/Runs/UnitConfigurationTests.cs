@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.Json.Nodes;
 using Serilog.Core;
 using UsocHil.Results;
@@ -24,20 +23,7 @@ public sealed class UnitConfigurationTests
         using Process emulator = Process.Start(start)!;
         try
         {
-            var printed = new StringBuilder();
-            while (await emulator.StandardOutput.ReadLineAsync(cancellationToken) is { } line)
-            {
-                printed.AppendLine(line);
-                if (line == "}")
-                {
-                    break;
-                }
-            }
-
-            // Keep reading what the emulator logs, so it never blocks on a full pipe.
-            _ = emulator.StandardOutput.ReadToEndAsync(CancellationToken.None);
-            _ = emulator.StandardError.ReadToEndAsync(CancellationToken.None);
-            string output = printed.ToString();
+            string output = await UsocHilProcess.ReadBindingAsync(emulator, cancellationToken);
             JsonNode rigs = JsonNode.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..])!;
             Assert.That(rigs["furnace-em"]!["emulated"]?.GetValue<bool>() ?? false, Is.False, "bound as hardware");
             var config = new JsonObject

@@ -108,7 +108,7 @@ public sealed class TimelineImportTests
     }
 
     [Test]
-    public void Import_ServiceOneReports_EachCommandKeepsItsFirstFailureOrFurthestStage_AndTheFileKeepsThem()
+    public void Import_ServiceOneReports_EachCommandKeepsItsFirstFailureOrFurthestStage_EvenAReportAheadOfItsCommand()
     {
         RigDefinition furnace = Furnace();
         var codec = new DictionaryCodec(furnace.Dictionary, (ushort)furnace.Apid, new PusCodec(furnace.Profile));
@@ -119,8 +119,8 @@ public sealed class TimelineImportTests
         byte[] Report(VerificationReport r) => codec.Codec.Encode(r.ToTelemetry((ushort)furnace.Apid));
         string dump = Path.Combine(_dir, "flight.bin");
         File.WriteAllBytes(dump, [
-            .. on, .. Report(VerificationReport.Succeeded(VerificationStage.Acceptance, Id(on))),
-            .. Report(VerificationReport.Succeeded(VerificationStage.Completion, Id(on))),
+            .. Report(VerificationReport.Succeeded(VerificationStage.Acceptance, Id(on))),
+            .. Report(VerificationReport.Succeeded(VerificationStage.Completion, Id(on))), .. on,
             .. off, .. Report(VerificationReport.Succeeded(VerificationStage.Acceptance, Id(off))),
             .. Report(VerificationReport.Failed(VerificationStage.Completion, Id(off), 3)),
             .. alive]);
