@@ -36,7 +36,7 @@ public sealed record StepFit(ProcessModel Model, double Baseline, double Residua
         double[] bestPoint = [];
         double Objective(Vector<double> p)
         {
-            double sse = Solve(t, y, inputStep, Model(p, lags, 1)).Sse;
+            double sse = Solve(t, y, inputStep, Shape(p, lags, 1)).Sse;
             if (sse < best)
             {
                 best = sse;
@@ -60,13 +60,13 @@ public sealed record StepFit(ProcessModel Model, double Baseline, double Residua
             }
         }
 
-        var (_, baseline, gain) = Solve(t, y, inputStep, Model(Vector<double>.Build.Dense(bestPoint), lags, 1));
-        ProcessModel model = Model(Vector<double>.Build.Dense(bestPoint), lags, gain);
+        var (_, baseline, gain) = Solve(t, y, inputStep, Shape(Vector<double>.Build.Dense(bestPoint), lags, 1));
+        ProcessModel model = Shape(Vector<double>.Build.Dense(bestPoint), lags, gain);
         return new StepFit(model, baseline, Math.Sqrt(best / t.Length), t.Length);
     }
 
     /// <summary>Log of the dominant time constant, square roots of the second lag and of the dead time: all stay positive.</summary>
-    private static ProcessModel Model(Vector<double> p, int lags, double gain) =>
+    private static ProcessModel Shape(Vector<double> p, int lags, double gain) =>
         new(gain, Math.Exp(p[0]), lags == 2 ? p[2] * p[2] : 0, p[1] * p[1]);
 
     private static IEnumerable<double[]> Starts(double duration, int lags)

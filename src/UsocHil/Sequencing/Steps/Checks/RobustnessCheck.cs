@@ -16,10 +16,12 @@ internal sealed class RobustnessCheck(string model, IReadOnlyList<string> gains,
 
     public async Task<IReadOnlyList<JudgedResult>> EvaluateAsync(StepContext context, CancellationToken cancellationToken)
     {
-        if (!context.Data.TryGetModel(model, out StepFit? fit))
+        if (!context.Data.TryGetModel(model, out StepFit? identified) || identified is null)
         {
             throw new StepFailedException(context.Path, $"model '{model}' was never identified");
         }
+
+        StepFit fit = identified;
 
         IReadOnlyDictionary<string, double> read = await context.Rig.ReadParametersAsync(gains, cancellationToken).ConfigureAwait(false);
         double[] k = gains.Select(g => read.TryGetValue(g, out double v) ? v : double.NaN).ToArray();
@@ -29,7 +31,7 @@ internal sealed class RobustnessCheck(string model, IReadOnlyList<string> gains,
         }
 
         var controller = new PidForm(k[0], k[1], k[2], derivativeFilterSeconds);
-        LoopMargins margins = LoopMargins.Of(fit!.Model, controller);
+        LoopMargins margins = LoopMargins.Of(fit.Model, controller);
         string[] parameters = [.. gains];
         string loop = $"{gains[0]} {k[0]:G4}, {gains[1]} {k[1]:G4}, {gains[2]} {k[2]:G4} (derivative filter {derivativeFilterSeconds:G3} s) around '{model}' "
             + $"(K {fit.Model.Gain:G4}, T {fit.Model.TimeConstantSeconds:G4} s, T2 {fit.Model.LagSeconds:G3} s, L {fit.Model.DeadTimeSeconds:G3} s)";
