@@ -8,8 +8,9 @@ namespace UsocHil.IntegrationTests.Runs;
 /// <summary>
 /// Robust tuning (issue 24): <c>usoc-hil run furnace-em tune-heater-pid</c> on an emulated unit identifies the furnace
 /// from an open-loop heater step, records the model and the tuned loop's margins as judged rows, and confirms the gains
-/// through a 28 V → 24 V supply sag at 320 °C and with a step at 500 °C. The emulator's physics (C = 800 J/K, G = 0.5 W/K, a 5 s element and
-/// 1-3 s sensors) and its truth file judge the identification and show the sag really starved the heater.
+/// through a 28 V → 24 V supply sag at 320 °C and with a step at 500 °C. The emulator's physics (C = 800 J/K,
+/// G = 0.5 W/K, a 5 s element and 1-3 s sensors) and its truth file judge the identification and show the sag really
+/// starved the heater.
 /// </summary>
 public sealed class RobustTuningRunTests
 {
