@@ -41,9 +41,11 @@ public sealed partial class FurnaceBench
         bool powered = _powerEnable && volts >= Options.Defaults.MinimumBusVolts;
         Controller.Step(Physics.Elapsed, step, powered, _powerEnable, _heaterArm, _readings);
 
-        double availableWatts = Options.Model.MaxHeaterPowerWatts * Math.Min(1, Math.Pow(volts / Options.Model.NominalBusVolts, 2));
+        // The element is switched from the bus with a duty cycle of demand / maximum, sized for the nominal bus: below it
+        // every demand is delivered short by (V / V_nominal)², so a supply sag is a disturbance the loop must take up.
+        double busFactor = Math.Min(1, Math.Pow(volts / Options.Model.NominalBusVolts, 2));
         HeaterPowerWatts = powered && _heaterArm && Controller.IsBooted
-            ? Math.Min(Controller.HeaterDemandWatts, availableWatts) * Faults.HeaterFactor
+            ? Math.Min(Controller.HeaterDemandWatts, Options.Model.MaxHeaterPowerWatts) * busFactor * Faults.HeaterFactor
             : 0;
         Supply.Load(powered ? Options.Defaults.QuiescentCurrentAmperes + (HeaterPowerWatts / volts) : 0);
         if (!Supply.OutputOn)

@@ -45,7 +45,7 @@ public sealed class FurnaceDifferentialTests
                     List<Verdict> table = VerdictTable(output);
                     Assert.That(table, Is.Not.Empty, $"{emulator} {sequence}: no verdict table\n{output}");
                     outputs.Add($"{sequence} on {emulator}", output);
-                    verdicts.Add($"{sequence} on {emulator}", [.. table, new Verdict("run", "outcome", output.Contains("Run ended Completed (Passed)", StringComparison.Ordinal) ? "pass" : "FAIL")]);
+                    verdicts.Add($"{sequence} on {emulator}", [.. table.Select(Acceptable), new Verdict("run", "outcome", output.Contains("Run ended Completed (Passed)", StringComparison.Ordinal) ? "pass" : "FAIL")]);
                 }
             }
         }
@@ -71,6 +71,13 @@ public sealed class FurnaceDifferentialTests
             .Select(line => line.Split('│'))
             .Where(cells => cells.Length == 8 && cells[1].Trim() is { Length: > 0 } step && step != "step" && cells[5].Trim().Length > 0)
             .Select(cells => new Verdict(cells[1].Trim(), cells[2].Trim(), cells[5].Trim()))];
+
+    /// <summary>
+    /// Marginal counts as pass: a value just past a nominal bound may fall either side of it on two emulators, as the
+    /// robustness margins of tune-heater-pid do (the optimiser picks slightly different gains on each, and those gains
+    /// put Ms, the phase margin and the gain margin right at their textbook bounds); pass against fail must agree.
+    /// </summary>
+    private static Verdict Acceptable(Verdict verdict) => verdict.Result == "marginal" ? verdict with { Result = "pass" } : verdict;
 
     private sealed record Verdict(string Step, string Measurement, string Result);
 }

@@ -95,6 +95,12 @@ public sealed class SequenceSchemaTests
         new object[] { "golden section on two variables", """{ "kind": "optimise", "method": "golden-section", "maxEvaluations": 5, "variables": [ { "name": "x", "initial": 1, "min": 0, "max": 2 }, { "name": "y", "initial": 1, "min": 0, "max": 2 } ], "evaluation": [ { "kind": "mark", "name": "m" } ], "objective": { "parameter": "CONTROL_TEMP", "since": "m", "seconds": 10, "target": 1 } }""" },
         new object[] { "optimise without budget", """{ "kind": "optimise", "method": "nelder-mead", "variables": [ { "name": "x", "initial": 1, "min": 0, "max": 2 } ], "evaluation": [ { "kind": "mark", "name": "m" } ], "objective": { "parameter": "CONTROL_TEMP", "since": "m", "seconds": 10, "target": 1 } }""" },
         new object[] { "fit order 0", """{ "kind": "fit", "name": "f", "data": "d", "x": "a", "y": "b", "order": 0 }""" },
+        new object[] { "model without seconds", """{ "kind": "model", "name": "m", "input": "HEATER_POWER", "output": "CONTROL_TEMP", "since": "x" }""" },
+        new object[] { "model with three lags", """{ "kind": "model", "name": "m", "input": "HEATER_POWER", "output": "CONTROL_TEMP", "since": "x", "seconds": 60, "lags": 3 }""" },
+        new object[] { "model bound not a pair", """{ "kind": "model", "name": "m", "input": "HEATER_POWER", "output": "CONTROL_TEMP", "since": "x", "seconds": 60, "bounds": { "gain": [ 1 ] } }""" },
+        new object[] { "power volts with supply off", """{ "kind": "power", "supply": "off", "volts": 24 }""" },
+        new object[] { "robustness without gains", """{ "kind": "verify", "checks": [ { "check": "robustness", "model": "m" } ] }""" },
+        new object[] { "disturbance without band", """{ "kind": "verify", "checks": [ { "check": "disturbance", "parameter": "CONTROL_TEMP", "since": "m", "target": 1, "maxDeviation": 1, "maxRecoverySeconds": 9 } ] }""" },
     ];
 
     [TestCaseSource(nameof(s_broken))]
@@ -222,7 +228,7 @@ public sealed class SequenceSchemaTests
         var kinds = ((JArray)schema.SelectToken("definitions.step.properties.kind.enum")!).Select(k => (string)k!).ToList();
 
         Assert.That(missing, Is.Empty);
-        Assert.That(kinds, Is.EquivalentTo(new[] { "power", "command", "set", "wait", "sweep", "sample", "fit", "optimise", "upload", "verify", "prompt", "mark", "inhibit", "restore", "raw", "identify" }));
+        Assert.That(kinds, Is.EquivalentTo(new[] { "power", "command", "set", "wait", "sweep", "sample", "fit", "optimise", "upload", "verify", "prompt", "mark", "inhibit", "restore", "raw", "identify", "model" }));
         Assert.That(kinds.All(k => schema.SelectToken($"definitions.step-{k}.description") is not null), Is.True);
     }
 

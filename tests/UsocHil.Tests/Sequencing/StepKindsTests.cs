@@ -25,7 +25,7 @@ public sealed class StepKindsTests
         var (_, problems) = Read("""{ "kind": "dwell" }""", StepKinds.CreateDefault());
 
         Assert.That(problems.Single().Message, Is.EqualTo(
-            "unknown step kind 'dwell'; known kinds: command, fit, identify, inhibit, mark, optimise, power, prompt, raw, restore, sample, set, sweep, upload, verify, wait"));
+            "unknown step kind 'dwell'; known kinds: command, fit, identify, inhibit, mark, model, optimise, power, prompt, raw, restore, sample, set, sweep, upload, verify, wait"));
     }
 
     [Test]
@@ -53,7 +53,7 @@ public sealed class StepKindsTests
 
         var (_, problems) = Read("""{ "kind": "verify", "checks": [ { "check": "speed" } ] }""", kinds);
 
-        Assert.That(problems.Single().Message, Is.EqualTo("unknown check 'speed'; known: agreement, consistency, dynamics, glow, housekeeping-rate, value"));
+        Assert.That(problems.Single().Message, Is.EqualTo("unknown check 'speed'; known: agreement, consistency, disturbance, dynamics, glow, housekeeping-rate, robustness, value"));
     }
 
     [Test]

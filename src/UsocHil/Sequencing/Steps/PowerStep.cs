@@ -3,8 +3,12 @@ using UsocHil.Description;
 
 namespace UsocHil.Sequencing.Steps;
 
-/// <summary>Switches GPIO output lines and a power supply's output: <c>{"kind":"power","lines":{"POWER_EN":true},"supply":"on"}</c>.</summary>
-internal sealed class PowerStep(IReadOnlyList<KeyValuePair<string, bool>> lines, InstrumentDefinition? supply, bool? supplyOn, string? label) : ISequenceStep
+/// <summary>
+/// Switches GPIO output lines and a power supply's output, <c>{"kind":"power","lines":{"POWER_EN":true},"supply":"on"}</c>,
+/// and sets the supply's voltage, <c>{"kind":"power","volts":24}</c> (a bus sag the payload must ride out), alone or
+/// after the supply's own set-up when it is switched on.
+/// </summary>
+internal sealed class PowerStep(IReadOnlyList<KeyValuePair<string, bool>> lines, InstrumentDefinition? supply, bool? supplyOn, string? label, double? volts = null) : ISequenceStep
 {
     public string Kind => "power";
 
@@ -22,7 +26,12 @@ internal sealed class PowerStep(IReadOnlyList<KeyValuePair<string, bool>> lines,
                 await context.Rig.WriteInstrumentAsync(supply.Name, command, cancellationToken).ConfigureAwait(false);
             }
 
+            await SetVoltsAsync(context, cancellationToken).ConfigureAwait(false);
             await context.Rig.WriteInstrumentAsync(supply.Name, "OUTP ON", cancellationToken).ConfigureAwait(false);
+        }
+        else if (supply is not null && supplyOn is null)
+        {
+            await SetVoltsAsync(context, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var (line, level) in lines)
@@ -36,8 +45,21 @@ internal sealed class PowerStep(IReadOnlyList<KeyValuePair<string, bool>> lines,
         }
     }
 
+    private async Task SetVoltsAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        if (volts is { } v)
+        {
+            await context.Rig.WriteInstrumentAsync(supply!.Name, FormattableString.Invariant($"VOLT {v:0.0##}"), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private IEnumerable<string> Describe()
     {
+        if (volts is { } v)
+        {
+            yield return FormattableString.Invariant($"{supply!.Name} at {v:G4} V");
+        }
+
         if (supplyOn == true)
         {
             yield return $"{supply!.Name} on";
@@ -83,29 +105,38 @@ internal sealed class PowerStep(IReadOnlyList<KeyValuePair<string, bool>> lines,
 
         bool? on = null;
         InstrumentDefinition? supply = null;
-        if (r.String("supply", required: false) is { } state)
+        string? state = r.String("supply", required: false);
+        double? volts = r.Number("volts", required: false, min: 0);
+        if (state is not null)
         {
             on = state switch { "on" => true, "off" => false, _ => null };
             if (on is null)
             {
                 r.Problem(r.Json["supply"], "supply", $"'{state}' is not on or off");
             }
+            else if (on == false && volts is not null)
+            {
+                r.Problem(r.Json["volts"], "volts", "volts with supply off: set the voltage while the supply is on");
+            }
+        }
 
+        if (state is not null || volts is not null)
+        {
             string? name = r.String("instrument", required: false);
             supply = name is null
                 ? r.Context.Rig.Instruments.FirstOrDefault(i => i.Kind == "power-supply")
                 : r.Context.Rig.Instruments.FirstOrDefault(i => i.Name == name);
             if (supply is null)
             {
-                r.Problem(r.Json["instrument"] ?? r.Json["supply"], "instrument", name is null ? "the rig has no power-supply instrument" : $"unknown instrument '{name}'");
+                r.Problem(r.Json["instrument"] ?? r.Json["supply"] ?? r.Json["volts"], "instrument", name is null ? "the rig has no power-supply instrument" : $"unknown instrument '{name}'");
             }
         }
 
-        if (lines.Count == 0 && on is null && !r.HasProblems)
+        if (lines.Count == 0 && on is null && volts is null && !r.HasProblems)
         {
-            r.Problem(null, "", "a power step needs lines, supply or both");
+            r.Problem(null, "", "a power step needs lines, supply, volts or a combination");
         }
 
-        return new PowerStep(lines, supply, on, r.Label);
+        return new PowerStep(lines, supply, on, r.Label, volts);
     }
 }

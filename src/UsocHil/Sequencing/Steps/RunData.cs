@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
 using UsocHil.Calibration;
+using UsocHil.Control;
 
 namespace UsocHil.Sequencing.Steps;
 
-/// <summary>The products a run accumulates and later steps consume: samples, fits, time marks, applied parameters.</summary>
+/// <summary>The products a run accumulates and later steps consume: samples, fits, process models, time marks, applied parameters.</summary>
 public sealed class RunData
 {
     private readonly ConcurrentQueue<Measurement> _measurements = new();
     private readonly ConcurrentDictionary<string, SampleSet> _samples = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PolynomialFit> _fits = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StepFit> _models = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _marks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, double> _applied = new(StringComparer.Ordinal);
 
@@ -27,6 +29,10 @@ public sealed class RunData
     public void SetFit(string name, PolynomialFit fit) => _fits[name] = fit;
 
     public bool TryGetFit(string name, out PolynomialFit? fit) => _fits.TryGetValue(name, out fit);
+
+    public void SetModel(string name, StepFit model) => _models[name] = model;
+
+    public bool TryGetModel(string name, out StepFit? model) => _models.TryGetValue(name, out model);
 
     public void Mark(string name, DateTimeOffset rigTime) => _marks[name] = rigTime;
 

@@ -28,6 +28,9 @@ public sealed class SequenceBuildContext(string file, RigDefinition rig, bool al
 
     public HashSet<string> Marks { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Process models identified by model steps so far.</summary>
+    public HashSet<string> Models { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Prompt steps read so far, nested ones included: a run with any needs an operator or --yes.</summary>
     public int OperatorPrompts { get; set; }
 

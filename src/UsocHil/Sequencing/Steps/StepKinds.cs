@@ -36,6 +36,7 @@ public sealed class StepKinds
         .Add("sweep", SweepStep.Read)
         .Add("sample", SampleStep.Read)
         .Add("fit", FitStep.Read)
+        .Add("model", ModelStep.Read)
         .Add("optimise", OptimiseStep.Read)
         .Add("upload", UploadStep.Read)
         .Add("identify", IdentifyStep.Read)

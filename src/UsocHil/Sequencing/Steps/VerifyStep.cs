@@ -9,7 +9,7 @@ namespace UsocHil.Sequencing.Steps;
 /// <summary>
 /// Evaluates expectations and records each verdict with its margin. A failing verdict does not stop the run unless
 /// <c>"stopOnFail": true</c>; the run then ends with a failed verdict. Checks: agreement, consistency,
-/// housekeeping-rate, dynamics, value.
+/// housekeeping-rate, dynamics, value, robustness, disturbance.
 /// </summary>
 internal sealed class VerifyStep(IReadOnlyList<IVerifyCheck> checks, bool stopOnFail, string? label) : ISequenceStep
 {

@@ -53,6 +53,32 @@ public sealed class FurnaceModelFidelityTests : IFurnaceTelemetrySink
         }
     }
 
+    [TestCase(24, 300)]
+    [TestCase(24, 600)]
+    [TestCase(28, 300)]
+    public void OpenLoop_BusVoltage_BothDeliverTheDemandScaledByTheSquareOfTheBus(double volts, double demandWatts)
+    {
+        // The element is switched from the bus at a duty cycle sized for 28 V: (V/28)² of any demand reaches it.
+        using BenchDriver reference = BenchDriver.Create(new FurnaceBenchOptions { SerialNumber = Serial }).PowerUp();
+        var (model, time) = StartModel();
+        using (model)
+        {
+            Set(reference, model, "WATCHDOG_TIMEOUT", 600);
+            Set(reference, model, "OPEN_LOOP_POWER", demandWatts);
+            reference.Bench.Run(b => b.Supply.VoltageSetpoint = volts);
+            model.Run(b => b.Supply.VoltageSetpoint = volts);
+            Assert.That(reference.Command(c => c.ExecuteFunction(FurnaceFunctionId.HeaterOpenLoop, armed: true)).Succeeded, Is.True);
+            Assert.That(model.Run(b => b.Software.Functions.Execute(FurnaceFunctionId.HeaterOpenLoop)).Succeeded, Is.True);
+
+            reference.AdvanceWithHeartbeat(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5));
+            time.Advance(TimeSpan.FromSeconds(10));
+
+            double delivered = demandWatts * Math.Pow(volts / 28, 2);
+            Assert.That(reference.Bench.HeaterPowerWatts, Is.EqualTo(delivered).Within(1e-9));
+            Assert.That(model.Run(b => b.Plant["HEATER_W"]), Is.EqualTo(delivered).Within(1e-9));
+        }
+    }
+
     [Test]
     public void Control_RampToSetpointThenOverTemperature_RegulatesAndTripsAlike()
     {

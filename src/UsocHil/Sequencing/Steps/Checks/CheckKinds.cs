@@ -12,13 +12,15 @@ public sealed class CheckKinds
 
     public IReadOnlyList<string> Names => _registry.Names;
 
-    /// <summary>agreement, consistency, housekeeping-rate, dynamics and value.</summary>
+    /// <summary>agreement, consistency, housekeeping-rate, dynamics, value, robustness and disturbance.</summary>
     public static CheckKinds CreateDefault() => new CheckKinds()
         .Add("agreement", VerifyStep.ReadAgreement)
         .Add("consistency", VerifyStep.ReadConsistency)
         .Add("housekeeping-rate", VerifyStep.ReadHousekeepingRate)
         .Add("dynamics", VerifyStep.ReadDynamics)
-        .Add("value", VerifyStep.ReadValue);
+        .Add("value", VerifyStep.ReadValue)
+        .Add("robustness", RobustnessCheck.Read)
+        .Add("disturbance", DisturbanceCheck.Read);
 
     public CheckKinds Add(string check, Func<StepReader, IVerifyCheck?> read)
     {
