@@ -11,7 +11,8 @@ namespace UsocHil.FirmwareSim.Faults;
 /// </summary>
 public static class FaultSpecParser
 {
-    private const string UptimePrefix = "UPTIME>";
+    /// <summary>A fault time written <c>@UPTIME&gt;t</c> counts from the end of the unit's boot.</summary>
+    public const string UptimePrefix = "UPTIME>";
 
     public const string Names = "corrupt, drop, delay, no-response, stuck-tc, open-tc, slow-heater, reboot-at, disconnect-at, disconnect-for, supply-trip-at, ref-offset, signal, stuck";
 

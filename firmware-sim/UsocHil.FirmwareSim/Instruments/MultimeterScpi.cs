@@ -43,7 +43,7 @@ public sealed class MultimeterScpi : ScpiInstrument
 
     private double ReadCelsius()
     {
-        double read = _bench.Run(b => b.Physics.CoreCelsius + (b.Faults.ReferenceOffset?.OffsetAt(b.RigTime) ?? 0));
+        double read = _bench.Run(b => b.Physics.CoreCelsius + (b.Faults.ReferenceOffset?.OffsetAt(b.RigTime, b.Controller.Uptime) ?? 0));
         return read + (StandardUncertaintyKelvin * _noise.NextGaussian());
     }
 }

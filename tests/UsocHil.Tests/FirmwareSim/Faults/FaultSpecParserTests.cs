@@ -32,7 +32,11 @@ public sealed class FaultSpecParserTests
     [Test]
     public void Parse_SensorFaultAtUptime_CountsFromBoot()
     {
-        FaultPlan plan = FaultPlan.Parse(["stuck-tc=2@UPTIME>20min", "open-tc=1@uptime> 90"]);
+        FaultPlan plan = FaultPlan.Parse(["stuck-tc=2@UPTIME>20min", "open-tc=1@uptime> 90", "ref-offset=0.25@UPTIME>63min"]);
+
+        Assert.That(plan.ReferenceOffset, Is.EqualTo(new ReferenceOffsetFault(0.25, TimeSpan.FromMinutes(63), FromBoot: true)));
+        Assert.That(plan.ReferenceOffset!.OffsetAt(TimeSpan.FromHours(2), TimeSpan.FromMinutes(62)), Is.Zero, "up for 62 min only, whatever the emulator's clock");
+        Assert.That(plan.ReferenceOffset.OffsetAt(TimeSpan.FromMinutes(70), TimeSpan.FromMinutes(63)), Is.EqualTo(0.25));
 
         Assert.That(plan.Sensors, Is.EqualTo(new[]
         {
