@@ -19,7 +19,7 @@ public sealed record HysteresisPoint(double Reference, int UpRow, int DownRow, d
     /// <summary>
     /// Pairs rows approached from below with rows approached from above at the same point. A row is approached from
     /// below when its reference reads higher than the previous row's; the first row is taken as approached from below,
-    /// as a furnace heats from ambient to its first point. Each row is used in at most one pair, the closest.
+    /// as a unit warms from ambient to its first point. Each row is used in at most one pair, the closest.
     /// </summary>
     public static IReadOnlyList<HysteresisPoint> Of(SampleSet set, string x, string y, double samePointBand = DefaultSamePointBand)
     {

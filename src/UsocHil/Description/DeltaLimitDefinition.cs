@@ -4,7 +4,7 @@ namespace UsocHil.Description;
 
 /// <summary>
 /// The largest change between consecutive samples of a parameter, per second of rig time or per sample, before it is
-/// yellow or red: a heater running away trips it long before the temperature reaches its static band.
+/// yellow or red: a quantity running away trips it long before the temperature reaches its static band.
 /// </summary>
 public sealed record DeltaLimitDefinition
 {

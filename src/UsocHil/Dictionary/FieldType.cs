@@ -65,11 +65,6 @@ public readonly record struct FieldType(FieldKind Kind, int Bits)
             return true;
         }
 
-        if (lower.StartsWith("string", StringComparison.Ordinal) || lower.StartsWith("bytes", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
         (FieldKind kind, string bits) = lower switch
         {
             "bool" => (FieldKind.Boolean, "1"),

@@ -9,7 +9,7 @@ namespace UsocHil.Sequencing.Steps;
 /// response over the following seconds, fitted as first order plus dead time (<c>"lags": 1</c>) or with a second lag
 /// (<c>"lags": 2</c>); the model is kept under its name for robustness checks, and its gain, time constants, dead time
 /// and fit residual are recorded, judged where the step gives bounds:
-/// <c>{"kind":"model","name":"heater","input":"HEATER_POWER","output":"CONTROL_TEMP","since":"open-loop","seconds":600}</c>.
+/// <c>{"kind":"model","name":"plant","input":"DRIVE","output":"RESPONSE","since":"step","seconds":600}</c>.
 /// </summary>
 internal sealed class ModelStep(string name, string input, string output, string since, double beforeSeconds, double seconds, int lags,
     IReadOnlyDictionary<string, (double Low, double High)> bounds, string? label) : ISequenceStep
