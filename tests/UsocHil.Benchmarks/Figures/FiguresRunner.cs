@@ -21,6 +21,7 @@ public static class FiguresRunner
         new CentralPushFigure(),
         new BitPackedDecodeFigure(),
         new XtceImportFigure(),
+        new FlightScheduleFigure(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
