@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Serilog;
 using UsocHil.FirmwareSim.Faults;
+using UsocHil.FirmwareSim.Sessions;
 using UsocHil.FirmwareSim.Furnace;
 using UsocHil.FirmwareSim.Furnace.Pus;
 using UsocHil.Framing;
@@ -22,7 +22,7 @@ public sealed class ModelledPayloadEmulator : IFurnaceTelemetrySink, IDisposable
 {
     private readonly TimeProvider _time;
     private readonly ILogger _log;
-    private readonly ConcurrentDictionary<Session, byte> _sessions = new();
+    private readonly ConcurrentDictionary<DownlinkSession, byte> _sessions = new();
     private readonly Random _faultRandom;
     private readonly Lock _faultGate = new();
     private readonly Lock _downlink = new();
@@ -51,10 +51,10 @@ public sealed class ModelledPayloadEmulator : IFurnaceTelemetrySink, IDisposable
         IPacketFramer framer = transport == "serial"
             ? new SyncMarkerFramer(_codec.Layout.ErrorControl, _time, _log, new SyncMarkerFramerOptions { MidPacketTimeout = TransportTime.OnClock(_time, TimeSpan.FromMilliseconds(500)) })
             : new LengthDelimitedFramer(_codec.Layout.MaxPacketLength);
-        var session = new Session(wire, framer);
+        var session = new DownlinkSession(wire, framer);
         _sessions[session] = 0;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task writer = WriteLoopAsync(session, stop.Token);
+        Task writer = session.WriteLoopAsync(stop.Token);
         try
         {
             while (true)
@@ -71,12 +71,13 @@ public sealed class ModelledPayloadEmulator : IFurnaceTelemetrySink, IDisposable
                 }
 
                 Receive(session, packet);
+                await session.FlushAsync(stop.Token).ConfigureAwait(false);
             }
         }
         finally
         {
             _sessions.TryRemove(session, out _);
-            session.Outgoing.Writer.TryComplete();
+            session.Complete();
             await stop.CancelAsync().ConfigureAwait(false);
             await writer.ConfigureAwait(false);
         }
@@ -102,7 +103,7 @@ public sealed class ModelledPayloadEmulator : IFurnaceTelemetrySink, IDisposable
 
     public void Dispose() => Bench.Dispose();
 
-    private void Receive(Session session, ReadOnlyMemory<byte> packet)
+    private void Receive(DownlinkSession session, ReadOnlyMemory<byte> packet)
     {
         Telecommand tc;
         try
@@ -146,7 +147,7 @@ public sealed class ModelledPayloadEmulator : IFurnaceTelemetrySink, IDisposable
     }
 
     /// <summary>Completion of a function that lasts (a run-down): reported once its condition holds, checked each tenth of a rig second.</summary>
-    private async Task CompleteWhenAsync(Session session, List<Telemetry> completion, Func<double[], double> until, ushort destinationId)
+    private async Task CompleteWhenAsync(DownlinkSession session, List<Telemetry> completion, Func<double[], double> until, ushort destinationId)
     {
         try
         {
@@ -177,32 +178,18 @@ public sealed class ModelledPayloadEmulator : IFurnaceTelemetrySink, IDisposable
     }
 
     /// <summary>Numbers and queues packets in one step, so the sequence count follows the order they leave in.</summary>
-    private void Downlink(Session? to, IEnumerable<Telemetry> packets, TimeSpan rigTime, ushort destinationId)
+    private void Downlink(DownlinkSession? to, IEnumerable<Telemetry> packets, TimeSpan rigTime, ushort destinationId)
     {
         lock (_downlink)
         {
             foreach (Telemetry packet in packets)
             {
                 byte[] encoded = _telemetry.Encode(packet, rigTime, destinationId);
-                foreach (Session session in to is null ? _sessions.Keys : [to])
+                foreach (DownlinkSession session in to is null ? _sessions.Keys : [to])
                 {
-                    session.Outgoing.Writer.TryWrite(encoded);
+                    session.Queue(encoded);
                 }
             }
-        }
-    }
-
-    private async Task WriteLoopAsync(Session session, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (byte[] packet in session.Outgoing.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                await session.Framer.WritePacketAsync(session.Link, packet, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (Exception e) when (e is OperationCanceledException or LinkException or ObjectDisposedException)
-        {
         }
     }
 
@@ -217,15 +204,5 @@ public sealed class ModelledPayloadEmulator : IFurnaceTelemetrySink, IDisposable
         {
             return _faultRandom.NextDouble() < probability;
         }
-    }
-
-    private sealed class Session(ILink link, IPacketFramer framer)
-    {
-        public ILink Link { get; } = link;
-
-        public IPacketFramer Framer { get; } = framer;
-
-        public Channel<byte[]> Outgoing { get; } = Channel.CreateBounded<byte[]>(
-            new BoundedChannelOptions(4096) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using Serilog;
 using UsocHil.FirmwareSim.Faults;
+using UsocHil.FirmwareSim.Sessions;
 using UsocHil.Framing;
 using UsocHil.Links;
 using UsocHil.Protocols.Pus;
@@ -19,7 +19,7 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
 {
     private readonly TimeProvider _time;
     private readonly ILogger _log;
-    private readonly ConcurrentDictionary<Session, byte> _sessions = new();
+    private readonly ConcurrentDictionary<DownlinkSession, byte> _sessions = new();
     private readonly Random _faultRandom;
     private readonly Lock _faultGate = new();
     private readonly ParameterWire _wire;
@@ -63,10 +63,10 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
         IPacketFramer framer = transport == "serial"
             ? new SyncMarkerFramer(Codec.Layout.ErrorControl, _time, _log, new SyncMarkerFramerOptions { MidPacketTimeout = TransportTime.OnClock(_time, TimeSpan.FromMilliseconds(500)) })
             : new LengthDelimitedFramer(Codec.Layout.MaxPacketLength);
-        var session = new Session(wire, framer);
+        var session = new DownlinkSession(wire, framer);
         _sessions[session] = 0;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task writer = WriteLoopAsync(session, stop.Token);
+        Task writer = session.WriteLoopAsync(stop.Token);
         try
         {
             while (true)
@@ -83,12 +83,13 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
                 }
 
                 Receive(session, packet);
+                await session.FlushAsync(stop.Token).ConfigureAwait(false);
             }
         }
         finally
         {
             _sessions.TryRemove(session, out _);
-            session.Outgoing.Writer.TryComplete();
+            session.Complete();
             await stop.CancelAsync().ConfigureAwait(false);
             await writer.ConfigureAwait(false);
         }
@@ -123,7 +124,7 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
 
     public void Dispose() => Bench.Dispose();
 
-    private void Receive(Session session, ReadOnlyMemory<byte> packet)
+    private void Receive(DownlinkSession session, ReadOnlyMemory<byte> packet)
     {
         Telecommand tc;
         try
@@ -151,7 +152,7 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
         }
     }
 
-    private void Handle(Session session, Telecommand tc)
+    private void Handle(DownlinkSession session, Telecommand tc)
     {
         List<Outbound> events = [];
         Outbound[]? replies = Bench.Run(b =>
@@ -203,32 +204,18 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
     /// Numbers and queues packets to one session, or to all when <paramref name="to"/> is null, in one step: the
     /// sequence count must follow the order packets leave in, whichever thread (bench tick, telecommand) sends them.
     /// </summary>
-    private void Downlink(Session? to, IEnumerable<Outbound> packets)
+    private void Downlink(DownlinkSession? to, IEnumerable<Outbound> packets)
     {
         lock (_downlink)
         {
             foreach (Outbound packet in packets)
             {
                 byte[] encoded = Telemetry.Encode(packet.Report, packet.RigTime, packet.DestinationId);
-                foreach (Session session in to is null ? _sessions.Keys : [to])
+                foreach (DownlinkSession session in to is null ? _sessions.Keys : [to])
                 {
-                    session.Outgoing.Writer.TryWrite(encoded);
+                    session.Queue(encoded);
                 }
             }
-        }
-    }
-
-    private async Task WriteLoopAsync(Session session, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (byte[] packet in session.Outgoing.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                await session.Framer.WritePacketAsync(session.Link, packet, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (Exception e) when (e is OperationCanceledException or LinkException or ObjectDisposedException)
-        {
         }
     }
 
@@ -247,14 +234,4 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
 
     /// <summary>A report not yet numbered: it gets its sequence count when it is queued.</summary>
     private sealed record Outbound(Telemetry Report, TimeSpan RigTime, ushort DestinationId);
-
-    private sealed class Session(ILink link, IPacketFramer framer)
-    {
-        public ILink Link { get; } = link;
-
-        public IPacketFramer Framer { get; } = framer;
-
-        public Channel<byte[]> Outgoing { get; } = Channel.CreateBounded<byte[]>(
-            new BoundedChannelOptions(4096) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
-    }
 }
