@@ -23,6 +23,12 @@ internal sealed class FlightScheduleStep(FlightTimeline timeline, double from, d
     /// <summary>How much earlier than a command's due time its timer is set to fire (wall time).</summary>
     private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(3);
 
+    /// <summary>
+    /// How many commands may still be awaiting their verification when the next one is due: a flight sends its next
+    /// command on time whatever the previous one's completion report is doing, and so does the ground model's replay.
+    /// </summary>
+    private const int InFlightLimit = 16;
+
     public string Kind => KindName;
 
     public string Label => FormattableString.Invariant($"flight schedule {from:G6}..{to:G6} s ({Commands.Count()} command(s))");
@@ -37,13 +43,17 @@ internal sealed class FlightScheduleStep(FlightTimeline timeline, double from, d
         DateTimeOffset start = context.Rig.Telemetry.ReportTimes(DateTimeOffset.MinValue).FirstOrDefault(context.Now).AddSeconds(-FirstSampleOffset(timeline));
         context.Event("info", FormattableString.Invariant($"flight schedule: flight offset 0 is rig time {start:O}"));
         var lateSeconds = new List<double>();
+        var inFlight = new Queue<(TimelineCommand Command, Task<CommandRecord?> Sent)>();
         foreach (TimelineCommand command in Commands)
         {
             await WaitUntilAsync(context, start.AddSeconds(command.OffsetSeconds), cancellationToken).ConfigureAwait(false);
 
             lateSeconds.Add((context.Now - start).TotalSeconds - command.OffsetSeconds);
-            await SendAsync(context, command, cancellationToken).ConfigureAwait(false);
+            inFlight.Enqueue((command, SendAsync(context, command, cancellationToken)));
+            await JudgeAsync(context, inFlight, InFlightLimit, cancellationToken).ConfigureAwait(false);
         }
+
+        await JudgeAsync(context, inFlight, 0, cancellationToken).ConfigureAwait(false);
 
         TimeSpan rest = TimeSpan.FromSeconds(to) - (context.Now - start);
         if (rest > TimeSpan.Zero)
@@ -56,6 +66,7 @@ internal sealed class FlightScheduleStep(FlightTimeline timeline, double from, d
         if (lateSeconds.Count > 0)
         {
             context.Record(Measurement.Recorded(context.Path, "flight schedule: median command lateness", lateSeconds[lateSeconds.Count / 2], "s", context.Now));
+            context.Record(Measurement.Recorded(context.Path, "flight schedule: 99th percentile command lateness", lateSeconds[(int)Math.Ceiling(0.99 * lateSeconds.Count) - 1], "s", context.Now));
         }
     }
 
@@ -90,39 +101,60 @@ internal sealed class FlightScheduleStep(FlightTimeline timeline, double from, d
     /// <summary>Where the flight's telemetry begins on the timeline's axis (0 when it has none).</summary>
     public static double FirstSampleOffset(FlightTimeline timeline) => timeline.Samples.Count == 0 ? 0 : timeline.Samples.Min(s => s.OffsetSeconds);
 
-    private async Task SendAsync(StepContext context, TimelineCommand command, CancellationToken cancellationToken)
+    /// <summary>
+    /// Holds each sent command's verification against the flight's outcome, in the schedule's order, once it has
+    /// completed; waits only while more than <paramref name="keep"/> are still being verified.
+    /// </summary>
+    private static async Task JudgeAsync(StepContext context, Queue<(TimelineCommand Command, Task<CommandRecord?> Sent)> inFlight, int keep, CancellationToken cancellationToken)
+    {
+        if (inFlight.FirstOrDefault(f => f.Sent.IsFaulted).Sent is { } broken)
+        {
+            await broken.ConfigureAwait(false); // a lost link or a cancelled run ends the schedule now, not 16 commands later
+        }
+
+        while (inFlight.Count > 0 && (inFlight.Count > keep || inFlight.Peek().Sent.IsCompleted))
+        {
+            (TimelineCommand command, Task<CommandRecord?> sent) = inFlight.Dequeue();
+            if (await sent.WaitAsync(cancellationToken).ConfigureAwait(false) is not { } record)
+            {
+                continue;
+            }
+
+            context.Observer.OnCommand(record);
+            if (CommandOutcomes.Difference(command, record) is { } difference)
+            {
+                context.Event("warning", difference);
+            }
+            else if (!record.Succeeded)
+            {
+                context.Event("info", CommandOutcomes.FailedAlike(command, record));
+            }
+        }
+    }
+
+    /// <summary>Sends one command; its verification (a record, none for uploads and raw octets) completes later.</summary>
+    private async Task<CommandRecord?> SendAsync(StepContext context, TimelineCommand command, CancellationToken cancellationToken)
     {
         if (raw && command.Octets is { } octets)
         {
             await context.Rig.SendRawPacketAsync(Convert.FromHexString(octets), cancellationToken).ConfigureAwait(false);
-            return;
+            return null;
         }
 
         if (command.Command == "SET_PARAMETERS")
         {
             await context.Rig.SetParametersAsync(command.Arguments, cancellationToken).ConfigureAwait(false);
-            return;
+            return null;
         }
 
-        CommandRecord record;
         try
         {
-            record = await context.Rig.SendCommandAsync(command.Command, command.Arguments, cancellationToken).ConfigureAwait(false);
+            return await context.Rig.SendCommandAsync(command.Command, command.Arguments, cancellationToken).ConfigureAwait(false);
         }
         catch (CommandFailedException failed)
         {
             // The flight unit may have refused it too: the schedule goes on, and the outcome is held against the flight's.
-            record = new CommandRecord(command.Command, command.Arguments, false, null, null, failed.Message, context.Now) { FailureCode = failed.FailureCode };
-        }
-
-        context.Observer.OnCommand(record);
-        if (CommandOutcomes.Difference(command, record) is { } difference)
-        {
-            context.Event("warning", difference);
-        }
-        else if (!record.Succeeded)
-        {
-            context.Event("info", CommandOutcomes.FailedAlike(command, record));
+            return new CommandRecord(command.Command, command.Arguments, false, null, null, failed.Message, context.Now) { FailureCode = failed.FailureCode };
         }
     }
 
