@@ -5,9 +5,9 @@ namespace UsocHil.Reproduction;
 
 /// <summary>
 /// Holds a re-issued telecommand's outcome on the ground against what the flight unit's service 1 reports said of it:
-/// both passed, or both failed with the same failure code. A command the flight dump has no report for is judged
-/// only by the ground (a failure there differs); the stage a success reached is not compared, since a flight
-/// command may not have asked for the reports the ground run asks for.
+/// both passed, or both failed at the same verification stage with the same failure code. A command the flight dump
+/// has no report for is judged only by the ground (a failure there differs); the stage a success reached is not
+/// compared, since a flight command may not have asked for the reports the ground run asks for.
 /// </summary>
 public static class CommandOutcomes
 {
@@ -33,9 +33,14 @@ public static class CommandOutcomes
             return $"{at} {(inFlight is null ? "" : "passed in flight, ")}failed {Marker}: {ground.Failure}";
         }
 
-        return inFlight.FailureCode == ground.FailureCode
-            ? null
-            : $"{at} failed in flight{Code(inFlight.FailureCode)}, {Marker} with another failure: {ground.Failure}";
+        if (inFlight.FailureCode != ground.FailureCode)
+        {
+            return $"{at} failed in flight{Code(inFlight.FailureCode)}, {Marker} with another failure: {ground.Failure}";
+        }
+
+        return ground.FailureStage is { } stage && !string.Equals(stage, inFlight.Stage, StringComparison.OrdinalIgnoreCase)
+            ? $"{at} failed in flight at {inFlight.Stage}{Code(inFlight.FailureCode)}, {Marker} at {stage}"
+            : null;
     }
 
     /// <summary>The line an alike failure is recorded with (not a difference).</summary>

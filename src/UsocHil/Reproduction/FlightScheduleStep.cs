@@ -154,7 +154,7 @@ internal sealed class FlightScheduleStep(FlightTimeline timeline, double from, d
         catch (CommandFailedException failed)
         {
             // The flight unit may have refused it too: the schedule goes on, and the outcome is held against the flight's.
-            return new CommandRecord(command.Command, command.Arguments, false, null, null, failed.Message, context.Now) { FailureCode = failed.FailureCode };
+            return new CommandRecord(command.Command, command.Arguments, false, null, null, failed.Message, context.Now) { FailureCode = failed.FailureCode, FailureStage = failed.Stage.ToString().ToLowerInvariant() };
         }
     }
 

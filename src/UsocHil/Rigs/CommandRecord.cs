@@ -15,4 +15,7 @@ public sealed record CommandRecord(
 {
     /// <summary>The payload's failure code, when it reported a failure (service 1).</summary>
     public int? FailureCode { get; init; }
+
+    /// <summary>The verification stage it failed at (<c>acceptance</c>, <c>start</c>, <c>progress</c>, <c>completion</c>), when known.</summary>
+    public string? FailureStage { get; init; }
 }

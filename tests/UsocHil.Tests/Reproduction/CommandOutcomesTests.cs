@@ -11,9 +11,9 @@ public sealed class CommandOutcomesTests
 
     private static TimelineCommand Flight(TimelineVerification? verification) => new(12.5, "HEATER_ON", None) { Verification = verification };
 
-    private static CommandRecord Ground(int? failureCode) =>
-        new("HEATER_ON", None, failureCode is null, null, null, failureCode is null ? null : $"HEATER_ON failed at acceptance: failure code {failureCode}", DateTimeOffset.UnixEpoch)
-        { FailureCode = failureCode };
+    private static CommandRecord Ground(int? failureCode, string stage = "acceptance") =>
+        new("HEATER_ON", None, failureCode is null, null, null, failureCode is null ? null : $"HEATER_ON failed at {stage}: failure code {failureCode}", DateTimeOffset.UnixEpoch)
+        { FailureCode = failureCode, FailureStage = failureCode is null ? null : stage };
 
     [Test]
     public void Difference_BothPassed_OrNoFlightReportAndAGroundPass_None()
@@ -44,5 +44,13 @@ public sealed class CommandOutcomesTests
     public void Difference_NoFlightReportAndAGroundFailure_Differs()
     {
         Assert.That(CommandOutcomes.Difference(Flight(null), Ground(4)), Is.EqualTo("HEATER_ON at flight offset 12.5 s failed on the ground: HEATER_ON failed at acceptance: failure code 4"));
+    }
+
+    [Test]
+    public void Difference_SameCodeAtAnotherStage_Differs()
+    {
+        string? difference = CommandOutcomes.Difference(Flight(new TimelineVerification("acceptance", false, 4)), Ground(4, "completion"));
+
+        Assert.That(difference, Is.EqualTo("HEATER_ON at flight offset 12.5 s failed in flight at acceptance (failure code 4), on the ground at completion"));
     }
 }
