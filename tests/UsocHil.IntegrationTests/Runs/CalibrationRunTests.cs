@@ -100,7 +100,7 @@ public sealed class CalibrationRunTests
             // Points reached from both sides (setpoints 320, 560, 680; the reference reads a few kelvin off them before the fit).
             string[] hysteresis = [.. recorded.Keys.Where(k => k.StartsWith($"{tc} hysteresis at ", StringComparison.Ordinal))];
             Assert.That(hysteresis, Has.Length.EqualTo(3), tc);
-            Assert.That(hysteresis.Select(k => recorded[k].Value), Has.All.InRange(0.03, 0.2), $"{tc}: the emulated wire reads 0.1 K higher cooled to a point than warmed to it");
+            Assert.That(hysteresis.Select(k => recorded[k].Value).Average(), Is.InRange(0.04, 0.16), $"{tc}: the emulated wire reads 0.1 K higher cooled to a point than warmed to it");
         }
 
         Assert.That((await archive.VerifyAsync(cancellationToken)).Intact, Is.True);

@@ -11,8 +11,11 @@ namespace UsocHil.Sequencing.Steps;
 /// </summary>
 internal sealed class RigThresholdProbe(StepContext context, string raised, string reading, string tripParameter, int tripBits, string? reset, TimeSpan dwell) : IThresholdProbe
 {
-    /// <summary>How long, in rig time, a fresh report or a cleared protection may take before the step fails.</summary>
-    private static readonly TimeSpan s_patience = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// How long, in rig time, a fresh report or a cleared protection may take before the step fails: generous, as at
+    /// 400x a harness stalled for a second of wall time is seven minutes of rig time.
+    /// </summary>
+    private static readonly TimeSpan s_patience = TimeSpan.FromMinutes(15);
 
     private readonly List<ThresholdTrial> _trials = [];
 
@@ -81,7 +84,7 @@ internal sealed class RigThresholdProbe(StepContext context, string raised, stri
             TimeSpan left = deadline - context.Now;
             if (left <= TimeSpan.Zero)
             {
-                throw new StepFailedException(context.Path, $"no {tripParameter} in telemetry for {s_patience.TotalSeconds:G3} s");
+                throw new StepFailedException(context.Path, $"no {tripParameter} in telemetry stamped after {after:HH:mm:ss.fff} for {s_patience.TotalSeconds:G3} s");
             }
 
             try
