@@ -1,7 +1,8 @@
 namespace UsocHil.FirmwareSim.Furnace;
 
 /// <summary>
-/// The furnace's thermal truth: core temperature, heater element lag and the three thermocouples, integrated in fixed
+/// The furnace's thermal truth: core temperature, heater element lag and the three thermocouples (each at its place in
+/// the furnace's gradient), integrated in fixed
 /// steps of rig time with the exact solution of each first-order stage (so the step size changes nothing but the
 /// sampling). Deterministic for a given unit: the noise comes from a <see cref="Random"/> seeded from its serial number.
 /// </summary>
@@ -21,7 +22,8 @@ public sealed class FurnacePhysics
         _thermocouples = new Thermocouple[FurnaceUnit.ThermocoupleCount];
         for (int i = 0; i < _thermocouples.Length; i++)
         {
-            _thermocouples[i] = new Thermocouple(unit.Errors[i], unit.Lags[i], model.ThermocoupleNoiseKelvin, model.AmbientCelsius);
+            _thermocouples[i] = new Thermocouple(unit.Errors[i], unit.Lags[i], model.ThermocoupleNoiseKelvin, model.AmbientCelsius,
+                new ThermocoupleHysteresis(model.ThermocoupleHysteresisKelvin, model.ThermocoupleHysteresisMemory, model.ThermocoupleHysteresisSpanKelvin));
         }
 
         double dt = model.Step.TotalSeconds;
@@ -53,9 +55,9 @@ public sealed class FurnacePhysics
         HeatFlowWatts += (Math.Max(0, HeaterPowerWatts) - HeatFlowWatts) * _heaterAlpha;
         double equilibrium = Model.SteadyStateCelsius(HeatFlowWatts);
         CoreCelsius = equilibrium + ((CoreCelsius - equilibrium) * _coreDecay);
-        foreach (Thermocouple thermocouple in _thermocouples)
+        for (int i = 0; i < _thermocouples.Length; i++)
         {
-            thermocouple.Step(CoreCelsius, Model.Step, _noise);
+            _thermocouples[i].Step(CoreCelsius + (Model.GradientKelvinPerWatt[i] * HeatFlowWatts), Model.Step, _noise);
         }
 
         Elapsed += Model.Step;

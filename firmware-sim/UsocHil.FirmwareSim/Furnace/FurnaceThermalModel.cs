@@ -28,6 +28,37 @@ public sealed record FurnaceThermalModel
     /// <summary>Standard deviation of each thermocouple reading's noise.</summary>
     public double ThermocoupleNoiseKelvin { get; init; } = 0.05;
 
+    /// <summary>
+    /// Width of each thermocouple's hysteresis: the wire remembers its recent history (the alloy's short-range order), so
+    /// a junction that warmed to a temperature reads up to half this low and one that cooled to it up to half this high
+    /// (EURAMET cg-8 counts it as a component, measured by approaching points from both sides).
+    /// </summary>
+    public double ThermocoupleHysteresisKelvin { get; init; } = 0.1;
+
+    /// <summary>How long the wire remembers: its history follows the junction with this time constant.</summary>
+    public TimeSpan ThermocoupleHysteresisMemory { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How far the history must lie from the junction for the full half-width to show (a small overshoot barely moves it).</summary>
+    public double ThermocoupleHysteresisSpanKelvin { get; init; } = 5;
+
+    /// <summary>
+    /// The furnace's gradient at each thermocouple's position: its junction sits this many kelvin per watt of heat
+    /// flowing from the element above the core where the reference probe is (about 0.1 K at 800 °C held; more while
+    /// heating up, less while cooling).
+    /// </summary>
+    public IReadOnlyList<double> GradientKelvinPerWatt { get; init; } = [3e-4, -2e-4, 4e-4];
+
+    /// <summary>
+    /// The reference probe's own error, within its certificate's 0.05 K (k = 2): it reads
+    /// <c>offset + slope × T</c> high. Invisible to a calibration against it, it shows only against the truth.
+    /// </summary>
+    public double ReferenceErrorOffsetKelvin { get; init; } = 0.01;
+
+    public double ReferenceErrorSlope { get; init; } = 2.5e-5;
+
+    /// <summary>What the reference probe reads, noise aside, in a core at <paramref name="coreCelsius"/>.</summary>
+    public double ReferenceReadingCelsius(double coreCelsius) => coreCelsius + ReferenceErrorOffsetKelvin + (ReferenceErrorSlope * coreCelsius);
+
     /// <summary>Thermocouple lags are drawn per unit in [min, max].</summary>
     public TimeSpan ThermocoupleLagMin { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -6,7 +6,8 @@ namespace UsocHil.FirmwareSim.Instruments;
 /// <summary>
 /// The reference multimeter with its PT100 probe in the furnace core. <c>MEAS:TEMP?</c> answers the probe's
 /// temperature in °C; <c>MEAS:FRES?</c> the probe's four-wire resistance in ohms (IEC 60751, R0 = 100 Ω). Each reading
-/// is the true core temperature plus Gaussian noise of σ = 0.025 K, so the stated uncertainty of 0.05 K is k = 2.
+/// is the true core temperature through the probe's own error (<see cref="FurnaceThermalModel.ReferenceReadingCelsius"/>,
+/// within its certificate) plus Gaussian noise of σ = 0.025 K, so the stated uncertainty of 0.05 K is k = 2.
 /// </summary>
 public sealed class MultimeterScpi : ScpiInstrument
 {
@@ -43,7 +44,7 @@ public sealed class MultimeterScpi : ScpiInstrument
 
     private double ReadCelsius()
     {
-        double read = _bench.Run(b => b.Physics.CoreCelsius + (b.Faults.ReferenceOffset?.OffsetAt(b.RigTime, b.Controller.Uptime) ?? 0));
+        double read = _bench.Run(b => b.Physics.Model.ReferenceReadingCelsius(b.Physics.CoreCelsius) + (b.Faults.ReferenceOffset?.OffsetAt(b.RigTime, b.Controller.Uptime) ?? 0));
         return read + (StandardUncertaintyKelvin * _noise.NextGaussian());
     }
 }

@@ -14,6 +14,13 @@ namespace UsocHil.Control;
 public sealed record StepFit(ProcessModel Model, double Baseline, double ResidualRms, int Count)
 {
     /// <summary>
+    /// The parameters' standard errors (K, T, T2, L; T2 is 0 for one lag) from the linearised least-squares problem at
+    /// the optimum: s² (JᵀJ)⁻¹ with s² = SSE / (n - p) and J the output's sensitivity to K, T, (T2,) L and the baseline,
+    /// by central differences. NaN where the problem is singular there (a dead time of 0, a lag the data cannot see).
+    /// </summary>
+    public ProcessModel StandardErrors { get; init; } = new(double.NaN, double.NaN, double.NaN, double.NaN);
+
+    /// <summary>
     /// Fits <paramref name="output"/> (seconds from any origin) to a step of <paramref name="inputStep"/> applied at
     /// <paramref name="stepSeconds"/>; samples before the step fix the baseline.
     /// </summary>
@@ -62,7 +69,51 @@ public sealed record StepFit(ProcessModel Model, double Baseline, double Residua
 
         var (_, baseline, gain) = Solve(t, y, inputStep, Shape(Vector<double>.Build.Dense(bestPoint), lags, 1));
         ProcessModel model = Shape(Vector<double>.Build.Dense(bestPoint), lags, gain);
-        return new StepFit(model, baseline, Math.Sqrt(best / t.Length), t.Length);
+        return new StepFit(model, baseline, Math.Sqrt(best / t.Length), t.Length) { StandardErrors = Errors(t, inputStep, model, baseline, best, lags) };
+    }
+
+    private static ProcessModel Errors(double[] t, double inputStep, ProcessModel model, double baseline, double sse, int lags)
+    {
+        // Parameters: K, T, L, baseline (and T2 with two lags).
+        double[] p = lags == 2
+            ? [model.Gain, model.TimeConstantSeconds, model.DeadTimeSeconds, baseline, model.LagSeconds]
+            : [model.Gain, model.TimeConstantSeconds, model.DeadTimeSeconds, baseline];
+        int n = t.Length, k = p.Length;
+        if (n <= k)
+        {
+            return new ProcessModel(double.NaN, double.NaN, double.NaN, double.NaN);
+        }
+
+        double Output(double[] q, double time) =>
+            q[3] + (q[0] * inputStep * new ProcessModel(1, q[1], lags == 2 ? q[4] : 0, Math.Max(0, q[2])).UnitStep(time));
+
+        Matrix<double> jacobian = Matrix<double>.Build.Dense(n, k);
+        for (int j = 0; j < k; j++)
+        {
+            double h = Math.Max(1e-6, Math.Abs(p[j]) * 1e-5);
+            double[] up = (double[])p.Clone(), down = (double[])p.Clone();
+            up[j] += h;
+            down[j] -= h;
+            for (int i = 0; i < n; i++)
+            {
+                jacobian[i, j] = (Output(up, t[i]) - Output(down, t[i])) / (2 * h);
+            }
+        }
+
+        Matrix<double> information = jacobian.TransposeThisAndMultiply(jacobian);
+        double variance = sse / (n - k);
+        Matrix<double> covariance;
+        try
+        {
+            covariance = information.Inverse() * variance;
+        }
+        catch (ArgumentException)
+        {
+            return new ProcessModel(double.NaN, double.NaN, double.NaN, double.NaN);
+        }
+
+        double Se(int j) => covariance[j, j] is var v && v >= 0 && double.IsFinite(v) ? Math.Sqrt(v) : double.NaN;
+        return new ProcessModel(Se(0), Se(1), lags == 2 ? Se(4) : 0, Se(2));
     }
 
     /// <summary>Log of the dominant time constant, square roots of the second lag and of the dead time: all stay positive.</summary>

@@ -72,21 +72,40 @@ public sealed partial class CertifyRunTests
         {
             "boot time", "ARE_YOU_ALIVE acceptance", "housekeeping rate", "CONTROL_TEMP ramp rate", "CONTROL_TEMP overshoot",
             "CONTROL_TEMP settling", "thermocouples-agree", "over-temperature trip time",
+            "TC1 over-temperature trip", "TC2 over-temperature trip", "TC3 over-temperature trip",
         }));
         Assert.That(verdicts.Where(v => v.Judged!.Verdict == Verdict.Fail).Select(v => v.Name), Is.Empty);
         TruthRecord truth = station.FinalTruth();
         Assert.That(truth.HeaterOn, Is.False);
         Assert.That(truth.SupplyOutputOn, Is.False);
 
-        // The protection check shifts TC1's offset to trip the payload; the unit must end with the calibration it loaded.
+        // Each thermocouple's offset is raised until the payload's over-temperature protection trips: the reading at
+        // the trip is the threshold, found to 1 K (the finest increment) near the emulator's 1050 degC.
+        double trueThreshold = new UsocHil.FirmwareSim.Furnace.FurnaceDefaults().OverTemperatureCelsius;
+        foreach (string tc in new[] { "TC1", "TC2", "TC3" })
+        {
+            MeasurementRow trip = verdicts.Single(v => v.Name == $"{tc} over-temperature trip");
+            Assert.That(trip.Value, Is.EqualTo(trueThreshold).Within(1.5), trip.Judged!.Message);
+            Assert.That(trip.Judged.Verdict, Is.EqualTo(Verdict.Pass));
+            Assert.That(trip.Judged.Parameters, Is.EqualTo(new[] { $"{tc}_TEMP" }));
+        }
+
+        Assert.That((await RequirementsAsync(station, cancellationToken)).Where(q => q.Requirement == "FUR-SAF-005").Select(q => (q.Measurement, q.Verdict)),
+            Is.EquivalentTo(new[] { ("TC1 over-temperature trip", "pass"), ("TC2 over-temperature trip", "pass"), ("TC3 over-temperature trip", "pass") }),
+            "the verification matrix traces the requirement to the three thresholds");
+
+        // The search shifts every offset; the unit must end with the calibration it loaded, read back.
         IReadOnlyList<MeasurementRow> rows = await MeasurementsAsync(station, cancellationToken);
-        foreach (string coefficient in new[] { "TC1_C0", "TC1_C1", "TC1_C2" })
+        foreach (string coefficient in new[] { "TC1_C0", "TC1_C1", "TC1_C2", "TC2_C0", "TC2_C1", "TC2_C2", "TC3_C0", "TC3_C1", "TC3_C2" })
         {
             double loaded = rows.Single(m => m.Name == "configuration: " + coefficient).Value;
             Assert.That(rows.Single(m => m.Name == "restored: " + coefficient).Value, Is.EqualTo(loaded), coefficient + " read back after certify as loaded");
         }
 
-        Assert.That(rows.Single(m => m.Name == "configuration: TC1_C0").Value, Is.Not.EqualTo(0), "the unit loaded a calibrated offset, not the factory 0");
+        foreach (string offset in new[] { "TC1_C0", "TC2_C0", "TC3_C0" })
+        {
+            Assert.That(rows.Single(m => m.Name == "configuration: " + offset).Value, Is.Not.EqualTo(0), $"the unit loaded a calibrated {offset}, not the factory 0");
+        }
     }
 
     [TestCase("stuck-tc=2", "thermocouples-agree", "TC2_TEMP")]
@@ -127,6 +146,14 @@ public sealed partial class CertifyRunTests
 
     private static async Task<IReadOnlyList<MeasurementRow>> VerdictsAsync(TemporaryStation station, CancellationToken cancellationToken) =>
         [.. (await MeasurementsAsync(station, cancellationToken)).Where(m => m.Judged is not null)];
+
+    private static async Task<IReadOnlyList<RequirementRow>> RequirementsAsync(TemporaryStation station, CancellationToken cancellationToken)
+    {
+        await using ResultsArchive archive = await ResultsArchive.OpenExistingAsync(
+            Path.Combine(station.Directory, "results.db"), TimeProvider.System, Logger.None, cancellationToken);
+        RunSummary certify = (await archive.ListRunsAsync(cancellationToken)).Single(r => r.Header.Sequence == "certify");
+        return (await archive.ReadRunAsync(certify.Id, cancellationToken)).Requirements;
+    }
 
     private static async Task<IReadOnlyList<MeasurementRow>> MeasurementsAsync(TemporaryStation station, CancellationToken cancellationToken)
     {

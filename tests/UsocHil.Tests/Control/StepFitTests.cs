@@ -20,6 +20,49 @@ public sealed class StepFitTests
     }
 
     [Test]
+    public void StandardErrors_NoisyFirstOrderStep_MatchTheScatterOfRepeatedFits()
+    {
+        // Twenty records of the same plant with fresh 0.5 K noise: each fit's standard errors must describe how the
+        // fitted parameters scatter from record to record (the linearised covariance s² (JᵀJ)⁻¹).
+        var plant = new ProcessModel(Gain: 2, TimeConstantSeconds: 100, LagSeconds: 0, DeadTimeSeconds: 5);
+        const int Records = 20;
+        var fits = new List<StepFit>();
+        for (int seed = 1; seed <= Records; seed++)
+        {
+            fits.Add(StepFit.Fit(Record(plant, inputStep: 10, baseline: 300, seconds: 400, noise: 0.5, seed: seed), stepSeconds: 0, inputStep: 10, lags: 1));
+        }
+
+        static double Scatter(IEnumerable<double> values)
+        {
+            double[] v = [.. values];
+            double mean = v.Average();
+            return Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1));
+        }
+
+        Assert.Multiple(() =>
+        {
+            // With 20 records the scatter itself is known to about ±16 %: a factor 1.6 either way is a real disagreement.
+            Assert.That(fits.Average(f => f.StandardErrors.Gain) / Scatter(fits.Select(f => f.Model.Gain)), Is.InRange(1 / 1.6, 1.6), "K");
+            Assert.That(fits.Average(f => f.StandardErrors.TimeConstantSeconds) / Scatter(fits.Select(f => f.Model.TimeConstantSeconds)), Is.InRange(1 / 1.6, 1.6), "T");
+            Assert.That(fits.Average(f => f.StandardErrors.DeadTimeSeconds) / Scatter(fits.Select(f => f.Model.DeadTimeSeconds)), Is.InRange(1 / 1.6, 1.6), "L");
+            Assert.That(fits.All(f => f.StandardErrors.LagSeconds == 0), Is.True, "no second lag fitted, none reported");
+        });
+    }
+
+    [Test]
+    public void StandardErrors_LessNoise_ShrinkInProportion()
+    {
+        var plant = new ProcessModel(Gain: 2, TimeConstantSeconds: 100, LagSeconds: 0, DeadTimeSeconds: 5);
+
+        StepFit loud = StepFit.Fit(Record(plant, 10, 300, 400, noise: 0.5, seed: 3), 0, 10, 1);
+        StepFit quiet = StepFit.Fit(Record(plant, 10, 300, 400, noise: 0.05, seed: 3), 0, 10, 1);
+
+        Assert.That(quiet.StandardErrors.Gain / loud.StandardErrors.Gain, Is.EqualTo(0.1).Within(0.02));
+        Assert.That(quiet.StandardErrors.TimeConstantSeconds / loud.StandardErrors.TimeConstantSeconds, Is.EqualTo(0.1).Within(0.02));
+        Assert.That(quiet.StandardErrors.Gain, Is.GreaterThan(0));
+    }
+
+    [Test]
     public void Fit_NoiseFreeFirstOrderPlusDeadTime_RecoversGainTimeConstantAndDeadTime()
     {
         var plant = new ProcessModel(Gain: 2, TimeConstantSeconds: 100, LagSeconds: 0, DeadTimeSeconds: 5);

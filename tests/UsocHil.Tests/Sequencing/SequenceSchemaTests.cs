@@ -228,7 +228,7 @@ public sealed class SequenceSchemaTests
         var kinds = ((JArray)schema.SelectToken("definitions.step.properties.kind.enum")!).Select(k => (string)k!).ToList();
 
         Assert.That(missing, Is.Empty);
-        Assert.That(kinds, Is.EquivalentTo(new[] { "power", "command", "set", "wait", "sweep", "sample", "fit", "optimise", "upload", "verify", "prompt", "mark", "inhibit", "restore", "raw", "identify", "model" }));
+        Assert.That(kinds, Is.EquivalentTo(new[] { "power", "command", "set", "wait", "sweep", "sample", "fit", "optimise", "upload", "verify", "prompt", "mark", "inhibit", "restore", "threshold", "raw", "identify", "model" }));
         Assert.That(kinds.All(k => schema.SelectToken($"definitions.step-{k}.description") is not null), Is.True);
     }
 

@@ -25,7 +25,7 @@ public sealed class StepKindsTests
         var (_, problems) = Read("""{ "kind": "dwell" }""", StepKinds.CreateDefault());
 
         Assert.That(problems.Single().Message, Is.EqualTo(
-            "unknown step kind 'dwell'; known kinds: command, fit, identify, inhibit, mark, model, optimise, power, prompt, raw, restore, sample, set, sweep, upload, verify, wait"));
+            "unknown step kind 'dwell'; known kinds: command, fit, identify, inhibit, mark, model, optimise, power, prompt, raw, restore, sample, set, sweep, threshold, upload, verify, wait"));
     }
 
     [Test]

@@ -70,17 +70,21 @@ internal sealed class ModelStep(string name, string input, string output, string
 
         string? inputUnit = context.UnitOf(input), outputUnit = context.UnitOf(output);
         string note = $"{input} step {before:G5} -> {level:G5} {inputUnit} at {stepSeconds:F1} s after mark '{since}', {fit.Count} samples of {output}";
-        Record(context, "gain", "gain K", fit.Model.Gain, $"{outputUnit}/{inputUnit}", note, y);
-        Record(context, "timeConstantSeconds", "time constant T", fit.Model.TimeConstantSeconds, "s", note, y);
+        ProcessModel se = fit.StandardErrors;
+        Record(context, "gain", "gain K", fit.Model.Gain, $"{outputUnit}/{inputUnit}", WithError(note, se.Gain), y);
+        Record(context, "timeConstantSeconds", "time constant T", fit.Model.TimeConstantSeconds, "s", WithError(note, se.TimeConstantSeconds), y);
         if (lags == 2)
         {
-            Record(context, "lagSeconds", "second lag T2", fit.Model.LagSeconds, "s", note, y);
+            Record(context, "lagSeconds", "second lag T2", fit.Model.LagSeconds, "s", WithError(note, se.LagSeconds), y);
         }
 
-        Record(context, "deadTimeSeconds", "dead time L", fit.Model.DeadTimeSeconds, "s", note, y);
+        Record(context, "deadTimeSeconds", "dead time L", fit.Model.DeadTimeSeconds, "s", WithError(note, se.DeadTimeSeconds), y);
         Record(context, "residual", "fit residual (rms)", fit.ResidualRms, outputUnit, note, y);
         return Task.CompletedTask;
     }
+
+    private static string WithError(string note, double standardError) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"standard error {standardError:G3}; {note}");
 
     private void Record(StepContext context, string figure, string words, double value, string? unit, string note, IReadOnlyList<Sample> evidence)
     {

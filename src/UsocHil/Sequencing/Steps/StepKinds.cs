@@ -45,5 +45,6 @@ public sealed class StepKinds
         .Add("mark", MarkStep.Read)
         .Add("inhibit", InhibitStep.Read)
         .Add("restore", RestoreStep.Read)
+        .Add("threshold", ThresholdStep.Read)
         .Add("raw", RawStep.Read);
 }

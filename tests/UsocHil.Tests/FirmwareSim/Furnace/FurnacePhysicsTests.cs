@@ -81,7 +81,8 @@ public sealed class FurnacePhysicsTests
                 sum += tc.Reading;
             }
 
-            // Mean of 400 readings with 0.05 K noise: standard error 0.0025 K.
+            // Mean of 400 readings with 0.05 K noise: standard error 0.0025 K. Held at ambient, no heat flows, so there
+            // is no gradient, and the wire's history is the junction's, so there is no hysteresis.
             Assert.That(sum / Samples, Is.EqualTo(tc.Errors.Apply(physics.CoreCelsius)).Within(0.02), $"TC{i + 1}");
         }
     }
@@ -118,6 +119,66 @@ public sealed class FurnacePhysicsTests
 
         Assert.That(physics.Thermocouples[1].Reading, Is.EqualTo(stuck));
         Assert.That(physics.Thermocouples[0].Reading, Is.GreaterThan(stuck + 20));
+    }
+
+    [Test]
+    public void Step_HeldAtOneTemperature_JunctionSitsInTheGradientAtItsPlace()
+    {
+        var physics = new FurnacePhysics(Model, FurnaceUnit.FromSerialNumber(1, Model));
+        physics.HeaterPowerWatts = 300;
+
+        Run(physics, TimeSpan.FromTicks(Model.TimeConstant.Ticks * 10));
+
+        for (int i = 0; i < 3; i++)
+        {
+            double gradient = Model.GradientKelvinPerWatt[i] * 300;
+            Assert.That(Math.Abs(gradient), Is.GreaterThan(0.05), "a gradient a calibration notices");
+            Assert.That(physics.Thermocouples[i].JunctionCelsius - physics.CoreCelsius, Is.EqualTo(gradient).Within(0.002), $"TC{i + 1}");
+        }
+    }
+
+    [Test]
+    public void Step_SameTemperatureWarmedToAndCooledTo_ReadsTheHysteresisWidthApart()
+    {
+        var tc = new Thermocouple(ThermocoupleErrors.None, TimeSpan.FromSeconds(2), 0, 20,
+            new ThermocoupleHysteresis(Model.ThermocoupleHysteresisKelvin, Model.ThermocoupleHysteresisMemory, Model.ThermocoupleHysteresisSpanKelvin));
+        double place = 20;
+        void Ramp(double to, TimeSpan hold)
+        {
+            // 20 K/min, as the calibration ramps, then held.
+            while (Math.Abs(to - place) > 1e-9)
+            {
+                place += Math.Clamp(to - place, -20.0 / 600, 20.0 / 600);
+                tc.Step(place, Model.Step, new Random(0));
+            }
+
+            for (long i = 0; i < hold.Ticks / Model.Step.Ticks; i++)
+            {
+                tc.Step(place, Model.Step, new Random(0));
+            }
+        }
+
+        Ramp(500, TimeSpan.FromMinutes(7));
+        double warmed = tc.Reading;
+        Ramp(620, TimeSpan.FromMinutes(7));
+        Ramp(500, TimeSpan.FromMinutes(7));
+        double cooled = tc.Reading;
+        Ramp(501, TimeSpan.FromMinutes(1));
+        Ramp(500, TimeSpan.FromMinutes(1));
+        double afterOvershoot = tc.Reading;
+
+        Assert.That(warmed, Is.EqualTo(500 - (Model.ThermocoupleHysteresisKelvin / 2)).Within(0.002), "warmed to it: half the width low");
+        Assert.That(cooled, Is.EqualTo(500 + (Model.ThermocoupleHysteresisKelvin / 2)).Within(0.002), "cooled to it: half the width high");
+        Assert.That(afterOvershoot - cooled, Is.LessThan(0.02).And.GreaterThan(-0.02), "a kelvin of overshoot barely moves the wire's history");
+    }
+
+    [Test]
+    public void ReferenceReading_At800Degrees_ReadsItsOwnSmallErrorWithinItsCertificate()
+    {
+        double error = Model.ReferenceReadingCelsius(800) - 800;
+
+        Assert.That(error, Is.EqualTo(0.03).Within(1e-9));
+        Assert.That(error, Is.LessThan(0.05), "within the certificate's expanded uncertainty");
     }
 
     private static void Run(FurnacePhysics physics, TimeSpan duration)
