@@ -188,4 +188,37 @@ public sealed class VariableFieldTests
 
         Assert.That(error.Message, Does.Contain("NOTE").And.Contain("PFC 0"));
     }
+
+    [Test]
+    public void Mib_FixedPositionsAfterAVariableParameter_AreDroppedWithTheirRow()
+    {
+        RigDefinition rig = new()
+        {
+            Name = "sizes",
+            Apid = 42,
+            Dictionary = new RigDictionary
+            {
+                Parameters =
+                [
+                    new ParameterDefinition { Id = 1, Name = "NAME", Type = "string", Size = new FieldSizeDefinition { Prefix = 8 } },
+                    new ParameterDefinition { Id = 2, Name = "COUNT", Type = "uint8" },
+                ],
+                Housekeeping = [new HousekeepingStructureDefinition { StructureId = 1, Name = "NAMED", Parameters = ["NAME", "COUNT"] }],
+            },
+        };
+
+        // Without PIC's structure ID the packet is a fixed PLF layout rather than a housekeeping structure.
+        string folder = TestDirectories.Create("mib-variable-plf");
+        foreach ((string name, string text) in UsocHil.MissionDatabase.Mib.MibExporter.Write(rig).Where(t => t.Key != "pic.dat"))
+        {
+            File.WriteAllText(Path.Combine(folder, name), text);
+        }
+
+        ImportReport report = UsocHil.MissionDatabase.Mib.MibImporter.Import(folder, rig.Name).Report;
+
+        ImportReportEntry dropped = report.Entries.Single(e => e.Element == "PLF" && e.Name == "COUNT");
+        Assert.That(dropped.Outcome, Is.EqualTo(ImportOutcome.Dropped));
+        Assert.That(dropped.Location, Does.Match(@"plf\.dat:\d+$"));
+        Assert.That(dropped.How, Does.Contain("after NAME, a variable-length parameter"));
+    }
 }
