@@ -97,6 +97,23 @@ internal static class DictionaryShow
             lines.Add(time.Relative ? "  time: relative (a duration in seconds)" : $"  time: absolute, seconds from epoch {time.Epoch}");
         }
 
+        if (Dictionary.FieldType.TryParse(p.Type, out Dictionary.FieldType field) && field.Kind == Dictionary.FieldKind.DaySegmented)
+        {
+            lines.Add($"  CCSDS day-segmented (CDS): {field.DayBits}-bit day, 32-bit milliseconds of day"
+                + (field.SubMillisecondBits == 16 ? ", 16-bit microseconds of millisecond" : field.SubMillisecondBits == 32 ? ", 32-bit picoseconds of millisecond" : ""));
+        }
+
+        if (p.Size is { } size)
+        {
+            string how = size switch
+            {
+                { Prefix: int prefix } => $"a leading {prefix}-bit count of octets",
+                { Terminator: int terminator } => $"ended by the octet 0x{terminator:x2}",
+                _ => $"{size.Parameter} octets",
+            };
+            lines.Add($"  size: {how}{(size.Max is int max ? $", at most {max} octets in all" : "")}");
+        }
+
         if (p.Enum is { Count: > 0 } e)
         {
             lines.Add($"  labels: {string.Join(", ", e.Select(kv => $"{kv.Key}={kv.Value}"))}");

@@ -93,6 +93,11 @@ internal static class RigChecks
             yield return problem;
         }
 
+        foreach (var problem in SizeChecks.Check(file, document, dictionary))
+        {
+            yield return problem;
+        }
+
         foreach (var problem in SessionWords(file, document, rig))
         {
             yield return problem;

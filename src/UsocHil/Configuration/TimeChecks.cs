@@ -6,7 +6,7 @@ namespace UsocHil.Configuration;
 
 /// <summary>
 /// What the schema cannot see in a parameter's <c>time</c>: an epoch nobody can read, a unit other than seconds, or a
-/// boolean that cannot count time.
+/// boolean that cannot count time; a CDS time (<c>cdsN</c>) is an absolute time in seconds as read, with no curve.
 /// </summary>
 internal static class TimeChecks
 {
@@ -15,6 +15,13 @@ internal static class TimeChecks
         for (int i = 0; i < dictionary.Parameters.Count; i++)
         {
             ParameterDefinition parameter = dictionary.Parameters[i];
+            bool daySegmented = FieldType.TryParse(parameter.Type, out FieldType fieldType) && fieldType.Kind == FieldKind.DaySegmented;
+            if (daySegmented && (parameter.Time is not { Epoch: not null } || parameter.Calibration is not null || parameter.Spline is not null || parameter.Enum is not null))
+            {
+                yield return RigChecks.At(file, document, $"dictionary.parameters[{i}].{(parameter.Time is not { Epoch: not null } ? "time" : parameter.Calibration is not null ? "calibration" : parameter.Spline is not null ? "spline" : "enum")}",
+                    $"'{parameter.Name}' is a CCSDS day-segmented time ({parameter.Type}): it needs \"time\": {{ \"epoch\": ... }} (CCSDS level 1: TAI) and takes no calibration, spline or labels");
+            }
+
             if (parameter.Time is not { } time)
             {
                 continue;

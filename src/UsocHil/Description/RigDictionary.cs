@@ -24,7 +24,8 @@ public sealed record ParameterDefinition
 
     /// <summary>
     /// Wire type: uint8, int8, uint16, int16, uint32, int32, float32, float64 (what PUS services carry), or in packet
-    /// layouts any uintN or intN (two's complement) of 1 to 64 bits, bool (1 bit) or boolN.
+    /// layouts any uintN or intN (two's complement) of 1 to 64 bits, bool (1 bit) or boolN, stringN and bytesN,
+    /// string and bytes (sized by <see cref="Size"/>) and cdsN (a CCSDS day-segmented time).
     /// </summary>
     public required string Type { get; init; }
 
@@ -50,6 +51,9 @@ public sealed record ParameterDefinition
 
     /// <summary>When the parameter is an absolute or relative time (its engineering value in seconds).</summary>
     public TimeDefinition? Time { get; init; }
+
+    /// <summary>How long a <c>string</c> or <c>bytes</c> field without a fixed size is in each packet.</summary>
+    public FieldSizeDefinition? Size { get; init; }
 }
 
 /// <summary>A service 3 housekeeping report: which parameters, in which order.</summary>

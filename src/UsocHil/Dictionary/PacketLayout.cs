@@ -17,6 +17,7 @@ internal sealed class PacketLayout
         Fields = fields;
         Restrictions = restrictions;
         EndBit = endBit;
+        Variable = fields.Any(f => f.Size is not null);
         parent?._children.Add(this);
     }
 
@@ -30,7 +31,13 @@ internal sealed class PacketLayout
     public IReadOnlyList<LayoutRestriction> Restrictions { get; }
     public IReadOnlyList<PacketLayout> Children => _children;
 
-    /// <summary>The bit after this layout's last field.</summary>
+    /// <summary>
+    /// Whether one of this layout's own fields has a size the packet says: from it on, offsets move by what those
+    /// fields take beyond nothing (their static width is 0).
+    /// </summary>
+    public bool Variable { get; }
+
+    /// <summary>The bit after this layout's last field (variable fields counted as 0).</summary>
     public long EndBit { get; }
 
     /// <summary>Fields from the root's first to this layout's last.</summary>
@@ -53,7 +60,12 @@ internal sealed class PacketLayout
 }
 
 /// <summary>A field of a layout: where it starts in the packet and where its value goes among the decoded fields.</summary>
-internal readonly record struct LayoutField(ParameterDefinition Parameter, FieldType Type, long BitOffset, int Index);
+/// <remarks>
+/// A variable string or block has a <see cref="Size"/>; <see cref="SizeIndex"/> is the decoded field that counts its
+/// octets (-1 when a leading count or a terminator does). Its offset and those after it are static, to which the
+/// decoder adds what the variable fields before took.
+/// </remarks>
+internal readonly record struct LayoutField(ParameterDefinition Parameter, FieldType Type, long BitOffset, int Index, FieldSizeDefinition? Size = null, int SizeIndex = -1);
 
 /// <summary>A restriction of a layout bound to the decoded field it tests.</summary>
 internal readonly record struct LayoutRestriction(RestrictionDefinition Definition, int FieldIndex)

@@ -13,11 +13,12 @@ public sealed partial class PacketLayouts
     public string DecodeValues(ReadOnlySpan<byte> packet, Span<double> raw, Span<double> engineering, out int count, string? start = null)
     {
         PacketLayout layout = Start(start);
-        count = ReadPath(packet, layout, raw, engineering);
+        long shift = 0;
+        count = ReadPath(packet, layout, raw, engineering, ref shift);
         while (FirstMatch(layout, raw[..count], engineering[..count]) is { } child)
         {
             layout = child;
-            count = ReadFields(packet, layout, raw, engineering, count);
+            count = ReadFields(packet, layout, raw, engineering, count, ref shift);
         }
 
         return layout.Definition.Abstract
@@ -25,16 +26,42 @@ public sealed partial class PacketLayouts
             : layout.Name;
     }
 
-    private static int ReadPath(ReadOnlySpan<byte> packet, PacketLayout layout, Span<double> raw, Span<double> engineering) =>
-        ReadFields(packet, layout, raw, engineering, layout.Parent is null ? 0 : ReadPath(packet, layout.Parent, raw, engineering));
+    private static int ReadPath(ReadOnlySpan<byte> packet, PacketLayout layout, Span<double> raw, Span<double> engineering, ref long shift) =>
+        ReadFields(packet, layout, raw, engineering, layout.Parent is null ? 0 : ReadPath(packet, layout.Parent, raw, engineering, ref shift), ref shift);
 
-    private static int ReadFields(ReadOnlySpan<byte> packet, PacketLayout layout, Span<double> raw, Span<double> engineering, int at)
+    private static int ReadFields(ReadOnlySpan<byte> packet, PacketLayout layout, Span<double> raw, Span<double> engineering, int at, ref long shift)
     {
+        if (layout.Variable || shift != 0)
+        {
+            return ReadShiftedFields(packet, layout, raw, engineering, at, ref shift);
+        }
+
         IReadOnlyList<LayoutField> fields = layout.Fields;
         for (int i = 0; i < fields.Count; i++)
         {
             LayoutField field = fields[i];
             double value = BitField.Read(packet, field.BitOffset, field.Type, field.Parameter.Name);
+            raw[at] = value;
+            engineering[at++] = Calibration.Apply(field.Parameter, value);
+        }
+
+        return at;
+    }
+
+    /// <summary>The fields of a layout behind or with variable strings and blocks: each offset moved by what those before took.</summary>
+    private static int ReadShiftedFields(ReadOnlySpan<byte> packet, PacketLayout layout, Span<double> raw, Span<double> engineering, int at, ref long shift)
+    {
+        IReadOnlyList<LayoutField> fields = layout.Fields;
+        for (int i = 0; i < fields.Count; i++)
+        {
+            LayoutField field = fields[i];
+            long bit = field.BitOffset + shift;
+            double value = BitField.Read(packet, bit, field.Type, field.Parameter.Name);
+            if (field.Size is { } size)
+            {
+                shift += BitField.Measure(packet, bit, field.Type, size, field.SizeIndex >= 0 ? raw[field.SizeIndex] : double.NaN, field.Parameter.Name).TotalBits;
+            }
+
             raw[at] = value;
             engineering[at++] = Calibration.Apply(field.Parameter, value);
         }

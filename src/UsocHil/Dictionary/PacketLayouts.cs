@@ -54,15 +54,16 @@ public sealed partial class PacketLayouts
         var raw = new List<double>();
         var engineering = new List<double>();
         var fields = new List<DecodedField>();
+        long shift = 0;
         foreach (PacketLayout ancestor in path)
         {
-            Read(packet, ancestor, raw, engineering, fields);
+            shift = Read(packet, ancestor, raw, engineering, fields, shift);
         }
 
         while (FirstMatch(layout, raw, engineering) is { } child)
         {
             layout = child;
-            Read(packet, layout, raw, engineering, fields);
+            shift = Read(packet, layout, raw, engineering, fields, shift);
         }
 
         return layout.Definition.Abstract
@@ -101,16 +102,24 @@ public sealed partial class PacketLayouts
         return null;
     }
 
-    private static void Read(ReadOnlySpan<byte> packet, PacketLayout layout, List<double> raw, List<double> engineering, List<DecodedField> fields)
+    /// <returns>The bits the variable fields read so far took (<paramref name="shift"/> plus this layout's).</returns>
+    private static long Read(ReadOnlySpan<byte> packet, PacketLayout layout, List<double> raw, List<double> engineering, List<DecodedField> fields, long shift)
     {
         foreach (LayoutField field in layout.Fields)
         {
-            double value = BitField.Read(packet, field.BitOffset, field.Type, field.Parameter.Name);
+            long at = field.BitOffset + shift;
+            double value = BitField.Read(packet, at, field.Type, field.Parameter.Name);
             double calibrated = field.Type.IsBlock ? value : Calibration.Apply(field.Parameter, value);
             string? label = null;
-            if (field.Type.IsBlock)
+            if (field.Size is { } size)
             {
-                label = BitField.ReadBlock(packet, field.BitOffset, field.Type, field.Parameter.Name);
+                (long content, int octets, long total) = BitField.Measure(packet, at, field.Type, size, field.SizeIndex >= 0 ? raw[field.SizeIndex] : double.NaN, field.Parameter.Name);
+                label = BitField.ReadBlock(packet, content, field.Type, octets, field.Parameter.Name);
+                shift += total;
+            }
+            else if (field.Type.IsBlock)
+            {
+                label = BitField.ReadBlock(packet, at, field.Type, field.Parameter.Name);
             }
             else
             {
@@ -121,6 +130,8 @@ public sealed partial class PacketLayouts
             engineering.Add(calibrated);
             fields.Add(new DecodedField(field.Parameter, field.Type, new EngineeringValue(field.Parameter.Name, value, calibrated, field.Parameter.Unit, label)));
         }
+
+        return shift;
     }
 
     private PacketLayout Resolve(PacketDefinition packet, Dictionary<string, PacketDefinition> definitions, Dictionary<string, ParameterDefinition> parameters, HashSet<string> visiting)
@@ -158,7 +169,14 @@ public sealed partial class PacketLayouts
                 : throw new ArgumentException($"packet layout {packet.Name} names unknown parameter {entry.Parameter}", nameof(packet));
             FieldType type = FieldType.Parse(parameter.Type);
             bit += entry.Offset;
-            fields.Add(new LayoutField(parameter, type, bit, names.Count));
+            FieldSizeDefinition? size = type.IsVariable
+                ? parameter.Size ?? throw new ArgumentException($"{parameter.Name} is a {parameter.Type} without a size", nameof(packet))
+                : null;
+            int sizeIndex = size?.Parameter is { } counter
+                ? names.LastIndexOf(counter) is int found and >= 0 ? found
+                    : throw new ArgumentException($"packet layout {packet.Name}: {parameter.Name} is counted by {counter}, which is not a field before it", nameof(packet))
+                : -1;
+            fields.Add(new LayoutField(parameter, type, bit, names.Count, size, sizeIndex));
             names.Add(parameter.Name);
             bit += type.Bits;
         }

@@ -59,4 +59,42 @@ public sealed class WiderTypeExportTests
         Assert.That(decode.Stdout, Does.Contain("\"STAMP\":{\"raw\":60,\"value\":60,\"time\":\"2021-04-09T00:01:00Z\"}"));
         Assert.That(decode.Stdout, Does.Contain("\"MESSAGE\":{\"value\":\"OK\"},\"DIGEST\":{\"value\":\"cafe\"}"));
     }
+
+    private const string SizedRig = """
+        { "name": "sizes", "apid": 42, "dictionary": {
+          "parameters": [
+            { "id": 1, "name": "NAME", "type": "string", "size": { "prefix": 8 } },
+            { "id": 2, "name": "NOTE", "type": "string", "size": { "terminator": 0, "max": 8 } },
+            { "id": 3, "name": "DUMP_LENGTH", "type": "uint8" },
+            { "id": 4, "name": "DUMP", "type": "bytes", "size": { "parameter": "DUMP_LENGTH" } },
+            { "id": 5, "name": "STAMP", "type": "cds8", "unit": "s", "time": { "epoch": "TAI" } },
+            { "id": 6, "name": "AFTER", "type": "uint16" } ],
+          "housekeeping": [ { "structureId": 1, "name": "COUNTS", "parameters": [ "DUMP_LENGTH" ] } ],
+          "packets": [ { "name": "REPORT", "entries": [ { "parameter": "NAME", "offset": 48 }, { "parameter": "NOTE" }, { "parameter": "DUMP_LENGTH" },
+            { "parameter": "DUMP" }, { "parameter": "STAMP" }, { "parameter": "AFTER" } ] } ] } }
+        """;
+
+    [Test]
+    [CancelAfter(90_000)]
+    public async Task VariableStringsOctetsAndCds_ExportValidates_AndDecodeStreamReadsThem(CancellationToken cancellationToken)
+    {
+        string directory = TestDirectories.Create("sized-export");
+        File.WriteAllText(Path.Combine(directory, "sizes.json"), SizedRig);
+        // Header (APID 42, 20 octets of data); NAME = count 2 "OK"; NOTE = "HI" NUL; DUMP = 3 octets; STAMP = day 21,915, 43,200,500 ms, 500 us; AFTER = 0x1234.
+        File.WriteAllBytes(Path.Combine(directory, "sizes.bin"),
+            [0x08, 0x2A, 0xC0, 0x00, 0x00, 0x13, 0x02, 0x4F, 0x4B, 0x48, 0x49, 0x00, 0x03, 0xBE, 0xEF, 0x01, 0x55, 0x9B, 0x02, 0x93, 0x2F, 0xF4, 0x01, 0xF4, 0x12, 0x34]);
+
+        CliProcessResult export = await UsocHilProcess.RunAsync(directory, ["dictionary", "export", "sizes.json", "--xtce", "sizes.xml"], cancellationToken);
+        Assert.That(export.ExitCode, Is.Zero, export.Describe());
+        var (exit, output, error) = await PythonProcess.RunAsync("xmllint",
+            ["--nonet", "--noout", "--schema", Path.Combine(Schema, "SpaceSystem.xsd"), Path.Combine(directory, "sizes.xml")],
+            new Dictionary<string, string> { ["XML_CATALOG_FILES"] = Path.Combine(Schema, "catalog.xml") }, cancellationToken);
+        Assert.That(exit, Is.Zero, output + error);
+
+        CliProcessResult decode = await UsocHilProcess.RunAsync(directory, ["packet", "decode-stream", "--rig", "sizes.json", "--file", "sizes.bin"], cancellationToken);
+
+        Assert.That(decode.ExitCode, Is.Zero, decode.Describe());
+        Assert.That(decode.Stdout, Does.Contain("\"NAME\":{\"value\":\"OK\"},\"NOTE\":{\"value\":\"HI\"},\"DUMP_LENGTH\":{\"raw\":3,\"value\":3},\"DUMP\":{\"value\":\"beef01\"}"));
+        Assert.That(decode.Stdout, Does.Contain("\"STAMP\":{\"raw\":1893499200.5005,\"value\":1893499200.5005,\"time\":\"2018-01-01T12:00:00.5005Z\"},\"AFTER\":{\"raw\":4660,\"value\":4660}"));
+    }
 }

@@ -24,7 +24,7 @@ public sealed class BlockParameterTests
 
     [TestCase("string0")]
     [TestCase("bytes65537")]
-    [TestCase("string")]
+    [TestCase("strings")]
     [TestCase("bytes04")]
     public void Parse_NoBlock(string text) => Assert.That(FieldType.TryParse(text, out _), Is.False);
 
@@ -52,7 +52,7 @@ public sealed class BlockParameterTests
     }
 
     [Test]
-    public void BogusSat_FixedUtf8StringAndMd5_Import_TerminatedAndUtf16_AreReported()
+    public void BogusSat_FixedUtf8StringMd5AndTerminatedString_Import_Utf16_IsReported()
     {
         DatabaseImport imported = XtceImporter.Import([Path.Combine(RepositoryPaths.TestData, "mdb", "xtce", "bogussat", "BogusSAT-1.xml")], "bogussat");
         var parameters = imported.Rig.Dictionary.Parameters.ToDictionary(p => p.Name);
@@ -60,7 +60,9 @@ public sealed class BlockParameterTests
         Assert.That(parameters["BUS_FAULT_MESSAGE"].Type, Is.EqualTo("string16"));
         Assert.That(parameters["PAYLOAD_MD5"].Type, Is.EqualTo("bytes16"));
         Assert.That(imported.Report.Entries.Single(e => e.Name == "CPU_Fault_Message_Type").How, Does.Contain("UTF-16"));
-        Assert.That(imported.Report.Entries.Single(e => e.Name == "Payload_Fault_Message_Type").How, Does.Contain("without a fixed size"));
+        Assert.That(parameters["PAYLOAD_FAULT_MESSAGE"], Has.Property("Type").EqualTo("string").And.Property("Size").EqualTo(new FieldSizeDefinition { Terminator = 0 }),
+            "XTCE 1.1's SizeInBits with only a TerminationChar: a C string, NUL-terminated");
+        Assert.That(imported.Report.Entries.Single(e => e.Name == "Payload_Fault_Message_Type").Outcome, Is.EqualTo(ImportOutcome.Imported));
     }
 
     [Test]

@@ -27,6 +27,11 @@ public static class MibExporter
             FieldType field = FieldType.Parse(p.Type);
             (int ptc, int pfc) = p.Time is { } time ? TimeCodes(p, field, time)
                 : MibTypes.Codes(field) ?? throw new MissionDatabaseException($"{p.Name}:0", $"type {p.Type} has no SCOS-2000 PTC/PFC");
+            if (field.IsVariable && p.Size is not { Prefix: MibTypes.VariablePrefixBits, Max: null })
+            {
+                throw new MissionDatabaseException($"{p.Name}:0", $"a {p.Type} sized otherwise than by a leading count of {MibTypes.VariablePrefixBits} bits has no SCOS-2000 PTC/PFC (PFC 0 is a counted string)");
+            }
+
             string calibration = p.Time is not null || (p.Calibration is null && p.Spline is null && p.Enum is null) ? "" : $"CAL{++curve:D4}";
             string raw = field.Kind switch { FieldKind.Float => "R", FieldKind.Signed => "I", _ => "U" };
             if (p.Time is not null)
@@ -53,7 +58,7 @@ public static class MibExporter
                 Table("txp").AddRange(labels.OrderBy(l => long.Parse(l.Key, CultureInfo.InvariantCulture)).Select(l => new[] { calibration, l.Key, l.Key, l.Value }));
             }
 
-            Table("pcf").Add([p.Name, p.Description ?? "", Text(p.Id), p.Unit ?? "", Text(ptc), Text(pfc), Text(field.Bits), "", "", field.IsBlock ? "T" : p.Enum is null ? "N" : "S", "R", calibration,
+            Table("pcf").Add([p.Name, p.Description ?? "", Text(p.Id), p.Unit ?? "", Text(ptc), Text(pfc), field.Bits == 0 ? "" : Text(field.Bits), "", "", field.IsBlock ? "T" : p.Enum is null ? "N" : "S", "R", calibration,
                 "F", "N", "0", "", "", "", "R", "Y", "", "0", "B", ""]);
             if (limits[p.Name].Any())
             {
@@ -92,6 +97,15 @@ public static class MibExporter
     /// </summary>
     private static (int Ptc, int Pfc) TimeCodes(ParameterDefinition p, FieldType field, TimeDefinition time)
     {
+        if (field.Kind == FieldKind.DaySegmented)
+        {
+            return MibTypes.Codes(field) is { } codes && time.Epoch == "TAI"
+                ? codes
+                : throw new MissionDatabaseException($"{p.Name}:0", time.Epoch != "TAI"
+                    ? $"a CDS time from epoch {time.Epoch} cannot be written as a MIB, which assumes TAI"
+                    : $"a {p.Type} has no SCOS-2000 PTC/PFC (PTC 9 PFC 1 and 2 are cds6 and cds8, a 16-bit day without or with microseconds)");
+        }
+
         int fine = p.Calibration is [0, double scale] ? (int)Math.Round(-Math.Log2(scale) / 8) : p.Calibration is null ? 0 : -1;
         bool cuc = field.Kind == FieldKind.Unsigned && field.Bits % 8 == 0 && p.Spline is null && p.Enum is null
             && fine >= 0 && (fine == 0 || p.Calibration![1] == Math.Pow(2, -8 * fine));

@@ -129,9 +129,17 @@ internal sealed class MibPackets(ImportReport report, MibParameters parameters)
     {
         var entries = new List<PacketEntryDefinition>();
         long cursor = RootBits;
+        string? variable = null;
         foreach (MibRow row in rows.OrderBy(r => (r.Int(2) ?? 0) * 8L + (r.Int(3) ?? 0)))
         {
             long at = (row.Int(2) ?? 0) * 8L + (row.Int(3) ?? 0);
+            if (variable is not null)
+            {
+                // PLF positions are fixed; behind a field whose length varies they no longer say where a field is.
+                report.Dropped(row.Location, "PLF", row[0], $"in {packet}: after {variable}, a variable-length parameter, its fixed position cannot be placed");
+                continue;
+            }
+
             if (!parameters.Imported.TryGetValue(row[0], out ParameterDefinition? parameter))
             {
                 report.Approximated(row.Location, "PLF", row[0], $"in {packet}: its parameter is not imported; its bits are skipped");
@@ -151,6 +159,7 @@ internal sealed class MibPackets(ImportReport report, MibParameters parameters)
 
             entries.Add(new PacketEntryDefinition { Parameter = parameter.Name, Offset = (int)(at - cursor) });
             cursor = at + Dictionary.FieldType.Parse(parameter.Type).Bits;
+            variable = Dictionary.FieldType.Parse(parameter.Type).IsVariable ? row[0] : null;
             report.Imported(row.Location, "PLF", row[0], $"in {packet} at octet {row[2]} bit {row[3]}");
         }
 

@@ -42,6 +42,19 @@ internal sealed class MibParameters(ImportReport report, MibCalibrations calibra
             }
 
             string? type = cuc is { } octets ? $"uint{8 * (octets.Coarse + octets.Fine)}" : MibTypes.FieldType(ptc, pfc);
+            FieldSizeDefinition? size = null;
+            if (type is "string" or "bytes" && row[10] is not ("D" or "S" or "P" or "H" or "C"))
+            {
+                size = new FieldSizeDefinition { Prefix = MibTypes.VariablePrefixBits };
+                report.Approximated(row.Location, "PCF", name,
+                    $"PTC {ptc} PFC 0, variable: the MIB does not say how wide its leading count is; {MibTypes.VariablePrefixBits} bits (one octet, yamcs-scos2k's telemetry default) are assumed");
+            }
+            else if (type is "cds6" or "cds8" && row[10] is not ("D" or "S" or "P" or "H" or "C"))
+            {
+                time = new Description.TimeDefinition { Epoch = "TAI" };
+                report.Approximated(row.Location, "PCF", name, "a MIB does not say the epoch of a CDS time: TAI (1958-01-01), CCSDS 301.0's level-1 epoch, is assumed");
+            }
+
             if (type is null || row[10] is "D" or "S" or "P" or "H" or "C")
             {
                 Skipped[name] = row.Int(6);
@@ -65,6 +78,7 @@ internal sealed class MibParameters(ImportReport report, MibCalibrations calibra
                 Unit = time is not null ? "s" : row[3].Length > 0 ? row[3] : null,
                 Calibration = timeScale ?? calibration?.Polynomial,
                 Time = time,
+                Size = size,
                 Spline = calibration?.Spline,
                 Enum = calibration?.Labels,
                 Range = extension.Pair(MibExtension.Parameter, name, MibExtension.Range),

@@ -3,9 +3,9 @@ namespace UsocHil.MissionDatabase.Mib;
 /// <summary>
 /// SCOS-2000 parameter type and format codes (PTC/PFC) as field types: 1 boolean, 2 enumerated (PFC bits),
 /// 3 unsigned and 4 signed integers (PFC 0–12 are 4–16 bits, 13 is 24, 14 is 32, 15 is 48, 16 is 64), 5 real (PFC 1
-/// IEEE single, 2 double), 7 octet and 8 character strings of a fixed length (PFC octets; 0, variable, is not read),
-/// 9 and 10 CUC times (see <see cref="Cuc(int, int)"/>); strings, CDS times and the rest are
-/// not field types here.
+/// IEEE single, 2 double), 7 octet and 8 character strings of a fixed length (PFC octets) or, PFC 0, of a variable
+/// length given by a leading count (see <see cref="VariablePrefixBits"/>), 9 and 10 CUC times (see
+/// <see cref="Cuc(int, int)"/>) and PTC 9 PFC 1 and 2, CDS times without and with microseconds.
 /// </summary>
 internal static class MibTypes
 {
@@ -19,8 +19,18 @@ internal static class MibTypes
         (5, 2) => "float64",
         (7, > 0 and <= Dictionary.FieldType.MaxOctets) => $"bytes{pfc}",
         (8, > 0 and <= Dictionary.FieldType.MaxOctets) => $"string{pfc}",
+        (7, 0) => "bytes",
+        (8, 0) => "string",
+        (9, 1) => "cds6",
+        (9, 2) => "cds8",
         _ => null,
     };
+
+    /// <summary>
+    /// The width of the count in front of a variable string or octet string (PFC 0) in telemetry. The MIB does not say
+    /// it (it is the ground system's configuration); one octet is what yamcs-scos2k assumes for telemetry by default.
+    /// </summary>
+    public const int VariablePrefixBits = 8;
 
     /// <summary>
     /// PTC 9 (absolute time) and 10 (relative time) in CCSDS unsegmented code: PFC 3 to 18 are 1 to 4 coarse and 0 to 3
@@ -39,6 +49,10 @@ internal static class MibTypes
     public static (int Ptc, int Pfc)? Codes(Dictionary.FieldType field) => (field.Kind, field.Bits) switch
     {
         (Dictionary.FieldKind.Boolean, 1) => (1, 0),
+        (Dictionary.FieldKind.Octets, 0) => (7, 0),
+        (Dictionary.FieldKind.Text, 0) => (8, 0),
+        (Dictionary.FieldKind.DaySegmented, 48) => (9, 1),
+        (Dictionary.FieldKind.DaySegmented, 64) => (9, 2),
         (Dictionary.FieldKind.Octets, int bits) => (7, bits / 8),
         (Dictionary.FieldKind.Text, int bits) => (8, bits / 8),
         (Dictionary.FieldKind.Float, 32) => (5, 1),

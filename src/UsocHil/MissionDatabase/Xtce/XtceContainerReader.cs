@@ -177,6 +177,12 @@ internal sealed class XtceContainerReader(
                 string reference = XtceNames.Reference((string?)entry.Attribute("parameterRef") ?? "");
                 if (parameters.TryGetValue(reference, out ParameterDefinition? parameter))
                 {
+                    if (parameter.Size?.Parameter is { } counter && !entries.Any(e => e.Parameter == counter))
+                    {
+                        coverage.Drop(entry, reference, $"it is counted by {counter}, which is not before it in this container, so it and the fields after it cannot be placed");
+                        return false;
+                    }
+
                     entries.Add(new PacketEntryDefinition { Parameter = parameter.Name, Offset = gap });
                     gap = 0;
                     return true;

@@ -88,6 +88,7 @@ public static class XtceImporter
         var skipped = new Dictionary<string, int?>(StringComparer.Ordinal);
         var rigNames = new HashSet<string>(StringComparer.Ordinal);
         var pending = new List<(LimitDefinition Limit, XtceCondition? When)>();
+        var locations = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (XElement element in elements)
         {
             string name = (string?)element.Attribute("name") ?? "";
@@ -127,6 +128,7 @@ public static class XtceImporter
                 Spline = type.Spline,
                 Enum = type.Enumeration,
                 Time = type.Time,
+                Size = type.Size,
                 Description = (string?)element.Attribute("shortDescription") ?? element.Text("LongDescription") ?? type.Description,
             };
             foreach (XtceAlarm alarm in type.Alarms)
@@ -134,11 +136,36 @@ public static class XtceImporter
                 pending.Add((new LimitDefinition { Parameter = rigName, Yellow = alarm.Yellow, Red = alarm.Red, Persistence = alarm.Persistence, Delta = alarm.Delta }, alarm.When));
             }
 
+            locations[name] = XmlSource.Where(element);
             coverage.Report.Imported(XmlSource.Where(element), "Parameter", name, rigName == name ? type.FieldType : $"{type.FieldType}, as {rigName}");
         }
 
         limits.AddRange(XtceConditions.Resolve(pending, parameters, coverage.Report));
+        Counters(parameters, skipped, locations, coverage);
         return (parameters, skipped);
+    }
+
+    /// <summary>A variable field's counting parameter by its rig name; one counted by a parameter not imported is not imported either.</summary>
+    private static void Counters(Dictionary<string, ParameterDefinition> parameters, Dictionary<string, int?> skipped, Dictionary<string, string> locations, XtceCoverage coverage)
+    {
+        foreach ((string name, ParameterDefinition parameter) in parameters.ToList())
+        {
+            if (parameter.Size?.Parameter is not { } counter)
+            {
+                continue;
+            }
+
+            if (parameters.TryGetValue(counter, out ParameterDefinition? counting) && Dictionary.FieldType.TryParse(counting.Type, out Dictionary.FieldType type)
+                && type.Kind is Dictionary.FieldKind.Unsigned or Dictionary.FieldKind.Signed)
+            {
+                parameters[name] = parameter with { Size = parameter.Size with { Parameter = counting.Name } };
+                continue;
+            }
+
+            parameters.Remove(name);
+            skipped[name] = null;
+            coverage.Report.Dropped(locations[name], "Parameter", name, $"its size is counted by {counter}, which is not an imported integer parameter");
+        }
     }
 
     /// <summary>Settable (not read-only) and volatile (not persistent); a flag that is not one is reported and read as XTCE's default.</summary>

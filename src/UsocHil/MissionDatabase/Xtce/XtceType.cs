@@ -16,6 +16,9 @@ internal sealed record XtceType(string Name, string? FieldType, int? FixedBits)
     /// <summary>An absolute or relative time type's reference, its value in seconds.</summary>
     public Description.TimeDefinition? Time { get; init; }
 
+    /// <summary>How a variable string or block says its size; a counting parameter by its XTCE name until the parameters are read.</summary>
+    public Description.FieldSizeDefinition? Size { get; init; }
+
     /// <summary>The valid range (engineering), the settable range of a parameter of this type.</summary>
     public IReadOnlyList<double>? Range { get; init; }
 

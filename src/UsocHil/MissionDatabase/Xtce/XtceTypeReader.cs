@@ -67,36 +67,59 @@ internal sealed class XtceTypeReader(XtceCoverage coverage)
         return result;
     }
 
-    /// <summary>A string of a fixed size in whole octets, UTF-8 or US-ASCII, as <c>stringN</c>; a terminated or counted one is not read.</summary>
+    /// <summary>
+    /// A string, UTF-8 or US-ASCII: of a fixed size in whole octets as <c>stringN</c> (a fixed buffer ended by a NUL
+    /// too, as <c>stringN</c> reads up to its first NUL); one whose size the packet says (XTCE 1.0/1.1 <c>SizeInBits</c>
+    /// with only a <c>TerminationChar</c> or <c>LeadingSize</c>, 1.2 <c>Variable</c>) as <c>string</c> with a size.
+    /// </summary>
     private XtceType Text(XElement type, string name)
     {
         XElement? encoding = type.Child("StringDataEncoding");
         coverage.Read(encoding);
         string charset = (string?)encoding?.Attribute("encoding") ?? "UTF-8";
         XElement? size = encoding?.Child("SizeInBits");
-        if (encoding is null || size is null || size.Child("TerminationChar") is not null || size.Child("LeadingSize") is not null)
+        XElement? variable = encoding?.Child("Variable");
+        if (encoding is null || (size is null && variable is null))
         {
-            return new XtceType(name, null, null) { WhyNot = "a string without a fixed size (terminated, counted or variable) is not supported" };
+            return new XtceType(name, null, null) { WhyNot = "a string without a size is not supported" };
         }
 
-        int? bits = FixedValue(size);
         if (charset is not ("UTF-8" or "US-ASCII"))
         {
             return new XtceType(name, null, FixedSize(type)) { WhyNot = $"a string encoded as {charset} is not supported (UTF-8 and US-ASCII only)" };
         }
 
-        coverage.ReadAll(size);
-        return bits is int fixedBits and > 0 && fixedBits % 8 == 0 && fixedBits / 8 <= Dictionary.FieldType.MaxOctets
-            ? new XtceType(name, $"string{fixedBits / 8}", fixedBits)
-            : new XtceType(name, null, FixedSize(type)) { WhyNot = $"a string of {bits?.ToString(CultureInfo.InvariantCulture) ?? "no fixed"} bits is not whole octets" };
+        int? bits = size is null ? null : FixedValue(size);
+        XElement? holder = variable ?? size!;
+        XElement? terminator = holder.Child("TerminationChar");
+        XElement? leading = holder.Child("LeadingSize");
+        if (bits is int fixedBits && leading is null && (terminator is null || Octet(terminator) == 0))
+        {
+            coverage.ReadAll(size!);
+            return fixedBits > 0 && fixedBits % 8 == 0 && fixedBits / 8 <= Dictionary.FieldType.MaxOctets
+                ? new XtceType(name, $"string{fixedBits / 8}", fixedBits)
+                : new XtceType(name, null, FixedSize(type)) { WhyNot = $"a string of {fixedBits} bits is not whole octets" };
+        }
+
+        if (bits is not null)
+        {
+            return new XtceType(name, null, bits) { WhyNot = "a fixed buffer whose text is counted or ended by another octet than NUL is not supported" };
+        }
+
+        return Sized(type, name, "string", holder, variable?.Long("maxSizeInBits"));
     }
 
-    /// <summary>Octets of a fixed size in whole octets, as <c>bytesN</c>.</summary>
+    /// <summary>Octets of a fixed size in whole octets, as <c>bytesN</c>; counted by another parameter (or a leading count), as <c>bytes</c> with a size.</summary>
     private XtceType Octets(XElement type, string name)
     {
         XElement? encoding = type.Child("BinaryDataEncoding");
         coverage.Read(encoding);
         XElement? size = encoding?.Child("SizeInBits");
+        if (size is not null && (size.Child("DynamicValue") is not null || size.Child("LeadingSize") is not null))
+        {
+            return Sized(type, name, "bytes", size, null);
+        }
+
         int? bits = size?.Child("FixedValue") is { } value && int.TryParse(value.Value.Trim(), CultureInfo.InvariantCulture, out int fixedBits) ? fixedBits : null;
         if (bits is not int octetBits || octetBits <= 0 || octetBits % 8 != 0 || octetBits / 8 > Dictionary.FieldType.MaxOctets)
         {
@@ -106,6 +129,69 @@ internal sealed class XtceTypeReader(XtceCoverage coverage)
         coverage.ReadAll(size!);
         return new XtceType(name, $"bytes{octetBits / 8}", octetBits);
     }
+
+    /// <summary>The parameter reference Yamcs writes where XTCE 1.2 demands a <c>DynamicValue</c> that means nothing.</summary>
+    public const string IgnoredReference = "_yamcs_ignore";
+
+    /// <summary>A variable string or block: a leading count, a terminator, or a parameter counting octets (a linear adjustment of slope 8) or bits.</summary>
+    private XtceType Sized(XElement type, string name, string kind, XElement holder, long? maxBits)
+    {
+        XElement? dynamic = holder.Child("DynamicValue");
+        string? counter = dynamic?.Child("ParameterInstanceRef") is { } reference ? XtceNames.Reference((string?)reference.Attribute("parameterRef") ?? "") : null;
+        counter = counter is IgnoredReference or "" ? null : counter;
+        XElement? leading = holder.Child("LeadingSize");
+        XElement? terminator = holder.Child("TerminationChar");
+        int? max = maxBits is long m && m % 8 == 0 && m / 8 < Dictionary.FieldType.MaxOctets ? (int)(m / 8) : null;
+        if (maxBits is long odd && odd % 8 != 0)
+        {
+            Report.Approximated(XmlSource.Where(holder), holder.Name.LocalName, name, $"a maximum of {odd} bits is not whole octets: no maximum is checked");
+        }
+
+        Description.FieldSizeDefinition? size = null;
+        if (counter is not null && leading is null && terminator is null)
+        {
+            XElement? adjustment = dynamic!.Child("LinearAdjustment");
+            double slope = adjustment?.Double("slope") ?? 1;
+            double intercept = adjustment?.Double("intercept") ?? 0;
+            if (slope != 8 || intercept != 0)
+            {
+                return new XtceType(name, null, null) { WhyNot = $"a size of {slope.ToString(CultureInfo.InvariantCulture)} x {counter} + {intercept.ToString(CultureInfo.InvariantCulture)} bits is not supported (only a count of octets, a linear adjustment of slope 8)" };
+            }
+
+            size = new Description.FieldSizeDefinition { Parameter = counter, Max = max };
+        }
+        else if (counter is null && leading is not null)
+        {
+            int prefix = leading.Int("sizeInBitsOfSizeTag") ?? 16;
+            if (prefix is < 1 or > 32)
+            {
+                return new XtceType(name, null, null) { WhyNot = $"a leading size of {prefix} bits is not supported (1 to 32)" };
+            }
+
+            size = new Description.FieldSizeDefinition { Prefix = prefix, Max = max };
+        }
+        else if (counter is null && terminator is not null && kind == "string")
+        {
+            if (Octet(terminator) is not int octet)
+            {
+                return new XtceType(name, null, null) { WhyNot = $"TerminationChar '{terminator.Value.Trim()}' is not one octet in hexadecimal" };
+            }
+
+            size = new Description.FieldSizeDefinition { Terminator = octet, Max = max };
+        }
+
+        if (size is null)
+        {
+            return new XtceType(name, null, null) { WhyNot = $"a {kind} sized by {(counter is null ? "nothing it names" : $"{counter} and by its own count or terminator")} is not supported" };
+        }
+
+        coverage.ReadAll(holder);
+        return new XtceType(name, kind, null) { Size = size };
+    }
+
+    private static int? Octet(XElement terminator) =>
+        terminator.Value.Trim() is { Length: > 0 and <= 2 } hex && int.TryParse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out int octet) ? octet
+        : terminator.Value.Trim().Length == 0 ? 0 : null;
 
     /// <summary>
     /// A time type: its encoding's integer or float field, the encoding's scale and offset as a linear calibration to
@@ -126,9 +212,14 @@ internal sealed class XtceTypeReader(XtceCoverage coverage)
             return new XtceType(name, null, FixedSize(type)) { WhyNot = $"time units {units} are not supported (seconds only)" };
         }
 
+        if (encoding.Child("BinaryDataEncoding") is { } binary && DaySegmented(type, binary, name) is { } daySegmented)
+        {
+            return daySegmented;
+        }
+
         if (encoding.Child("IntegerDataEncoding") is null && encoding.Child("FloatDataEncoding") is null)
         {
-            return new XtceType(name, null, FixedSize(type)) { WhyNot = "a time encoded as binary or as a string is not supported" };
+            return new XtceType(name, null, FixedSize(type)) { WhyNot = "a time encoded as binary (other than UsocHil's CCSDS_CDS_N) or as a string is not supported" };
         }
 
         XtceType field = Encoded(encoding, type, name);
@@ -175,6 +266,31 @@ internal sealed class XtceTypeReader(XtceCoverage coverage)
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A CCSDS day-segmented time as this exporter writes it: binary data of 6 to 11 octets whose transform algorithm
+    /// is named <c>CCSDS_CDS_N</c> for its N octets, from an epoch; null for any other binary time.
+    /// </summary>
+    private XtceType? DaySegmented(XElement type, XElement binary, string name)
+    {
+        string? algorithm = (string?)binary.Child("FromBinaryTransformAlgorithm")?.Attribute("name");
+        int? bits = FixedValue(binary.Child("SizeInBits"));
+        if (algorithm is null || !algorithm.StartsWith(XtceTypeWriter.DaySegmentedAlgorithm + "_", StringComparison.Ordinal) || bits is not int size
+            || !Dictionary.FieldType.TryParse($"cds{algorithm[(XtceTypeWriter.DaySegmentedAlgorithm.Length + 1)..]}", out Dictionary.FieldType field)
+            || field.Kind != Dictionary.FieldKind.DaySegmented || field.Bits != size)
+        {
+            return null;
+        }
+
+        if (type.Child("ReferenceTime")?.Child("Epoch") is not { } epoch || !Dictionary.TimeEpochs.TryParse(epoch.Value.Trim(), out _))
+        {
+            return new XtceType(name, null, size) { WhyNot = "a CDS time without an epoch the rig can read" };
+        }
+
+        coverage.ReadAll(binary);
+        coverage.ReadAll(type.Child("ReferenceTime")!);
+        return new XtceType(name, field.ToString(), size) { Unit = "s", Time = new Description.TimeDefinition { Epoch = epoch.Value.Trim() } };
     }
 
     private XtceType Encoded(XElement holder, XElement type, string name)

@@ -86,9 +86,35 @@ internal static class XtceTypeWriter
         return type;
     }
 
-    /// <summary>A fixed-size string (UTF-8) or block of octets.</summary>
+    /// <summary>
+    /// A string (UTF-8) or block of octets: of a fixed size, or (1.2's <c>Variable</c>) with a leading count or a
+    /// terminator, where the schema's mandatory <c>DynamicValue</c> names Yamcs' ignored reference, or counted in octets
+    /// by another parameter (a linear adjustment of slope 8).
+    /// </summary>
     private static XElement Block(ParameterDefinition parameter, FieldType field)
     {
+        if (parameter.Size is { } sized && field.IsVariable)
+        {
+            XElement counted = new(X + "DynamicValue", new XElement(X + "ParameterInstanceRef", new XAttribute("parameterRef", sized.Parameter ?? XtceTypeReader.IgnoredReference)),
+                sized.Parameter is null ? null : new XElement(X + "LinearAdjustment", new XAttribute("slope", 8)));
+            if (field.Kind == FieldKind.Text)
+            {
+                return new XElement(X + "StringParameterType", new XAttribute("name", TypeName(parameter.Name)),
+                    new XElement(X + "StringDataEncoding", new XAttribute("encoding", "UTF-8"),
+                        new XElement(X + "Variable", new XAttribute("maxSizeInBits", (sized.Max ?? FieldType.MaxOctets) * 8L), counted,
+                            sized.Prefix is int prefix ? new XElement(X + "LeadingSize", new XAttribute("sizeInBitsOfSizeTag", prefix)) : null,
+                            sized.Terminator is int terminator ? new XElement(X + "TerminationChar", terminator.ToString("X2", CultureInfo.InvariantCulture)) : null)));
+            }
+
+            if (sized.Parameter is null || sized.Max is not null)
+            {
+                throw Unsupported(parameter, "octets with a leading count or a maximum (XTCE's binary data has neither)");
+            }
+
+            return new XElement(X + "BinaryParameterType", new XAttribute("name", TypeName(parameter.Name)),
+                new XElement(X + "BinaryDataEncoding", new XElement(X + "SizeInBits", counted)));
+        }
+
         var size = new XElement(X + "FixedValue", field.Bits);
         return field.Kind == FieldKind.Text
             ? new XElement(X + "StringParameterType", new XAttribute("name", TypeName(parameter.Name)),
@@ -97,9 +123,30 @@ internal static class XtceTypeWriter
                 new XElement(X + "BinaryDataEncoding", new XElement(X + "SizeInBits", size)));
     }
 
+    /// <summary>The algorithm name a CDS time's binary encoding carries: XTCE has no day-segmented encoding of its own.</summary>
+    public const string DaySegmentedAlgorithm = "CCSDS_CDS";
+
+    /// <summary>
+    /// A CCSDS day-segmented time: its octets as binary data turned into seconds by an algorithm named
+    /// <see cref="DaySegmentedAlgorithm"/> and the octet count (<c>CCSDS_CDS_8</c>), which this importer reads back;
+    /// other tools see a binary time they must be told how to read.
+    /// </summary>
+    private static XElement DaySegmented(ParameterDefinition parameter, FieldType field, TimeDefinition time) =>
+        new(X + "AbsoluteTimeParameterType", new XAttribute("name", TypeName(parameter.Name)),
+            new XElement(X + "Encoding", new XAttribute("units", "seconds"),
+                new XElement(X + "BinaryDataEncoding", new XElement(X + "SizeInBits", new XElement(X + "FixedValue", field.Bits)),
+                    new XElement(X + "FromBinaryTransformAlgorithm", new XAttribute("name", $"{DaySegmentedAlgorithm}_{field.Bits / 8}"),
+                        new XAttribute("shortDescription", $"CCSDS 301.0-B-4 day segmented time: {field.DayBits}-bit day, 32-bit ms of day{(field.SubMillisecondBits == 16 ? ", 16-bit us of ms" : field.SubMillisecondBits == 32 ? ", 32-bit ps of ms" : "")}")))),
+            new XElement(X + "ReferenceTime", new XElement(X + "Epoch", time.Epoch)));
+
     /// <summary>A time as XTCE's absolute or relative time type: a linear calibration becomes the encoding's scale and offset.</summary>
     private static XElement Time(ParameterDefinition parameter, FieldType field, TimeDefinition time, IReadOnlyList<LimitDefinition> limits)
     {
+        if (field.Kind == FieldKind.DaySegmented && parameter.Range is null && limits.Count == 0)
+        {
+            return DaySegmented(parameter, field, time);
+        }
+
         if (parameter.Enum is not null || parameter.Spline is not null || parameter.Range is not null || limits.Count > 0)
         {
             throw Unsupported(parameter, "a time with labels, a spline, a range or a limit");
