@@ -22,6 +22,7 @@ public static class FiguresRunner
         new BitPackedDecodeFigure(),
         new XtceImportFigure(),
         new FlightScheduleFigure(),
+        new StartupFigure(),
     ];
 
     public static async Task<int> RunAsync(string[] args)
