@@ -37,7 +37,17 @@ public sealed class MonitorCommandStopTests
         await UsocHilProcess.SignalAsync(monitor.Process.Id, signal, cancellationToken);
         using var within = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         within.CancelAfter(TimeSpan.FromSeconds(10));
-        CliProcessResult result = await monitor.WaitForExitAsync(within.Token);
+        CliProcessResult result;
+        try
+        {
+            result = await monitor.WaitForExitAsync(within.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Assert.Fail($"usoc-hil monitor still running 10 s after SIG{signal}; stdout: {monitor.Output.Trim()} | stderr: {monitor.Error.Trim()}");
+            return;
+        }
+
 
         Assert.That(result.ExitCode, Is.Zero, result.Describe());
         Assert.That(result.Stderr.Trim(), Is.EqualTo($"usoc-hil monitor: stopped (SIG{signal})"), result.Describe());
