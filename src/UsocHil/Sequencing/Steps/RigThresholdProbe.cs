@@ -6,7 +6,7 @@ namespace UsocHil.Sequencing.Steps;
 /// A threshold search on the unit: each setting is written through service 20, held for the dwell while the
 /// protection runs on board, then judged on the first housekeeping stamped after the dwell (tripped when the trip
 /// parameter has its bits set). The reading is the highest stamped since the setting was made: the value the
-/// protection saw, before the furnace moved on. Re-arming sets the parameter back, sends the reset command and waits
+/// protection saw, before the rig moved on. Re-arming sets the parameter back, sends the reset command and waits
 /// for the trip bits to clear.
 /// </summary>
 internal sealed class RigThresholdProbe(StepContext context, string raised, string reading, string tripParameter, int tripBits, string? reset, TimeSpan dwell) : IThresholdProbe
