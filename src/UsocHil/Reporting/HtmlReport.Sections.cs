@@ -36,16 +36,29 @@ public static partial class HtmlReport
         var byParameter = run.Telemetry.GroupBy(t => t.Parameter, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (Minutes: g.Select(t => Minutes(t.Time)).ToArray(), Values: g.Select(t => t.Value).ToArray()), StringComparer.Ordinal);
         double[] steps = run.Steps.Select(s => Minutes(s.Started)).ToArray();
-        var limits = (rig?.Limits ?? []).Where(l => l.HasBands && l.When is null && byParameter.ContainsKey(l.Parameter)).ToList();
+        double end = byParameter.Values.Max(p => p.Minutes.Length == 0 ? 0 : p.Minutes[^1]);
+        IReadOnlyList<(double, double)>? Applies(LimitDefinition limit) => limit.When is not { } when
+            ? null
+            : byParameter.TryGetValue(when.Parameter, out var condition) ? LimitApplicability.Spans(when, condition.Minutes, condition.Values, 0, end) : [];
+        string While(LimitDefinition limit) => limit.When is { } when ? $" while {when}" : "";
+        var limits = (rig?.Limits ?? []).Where(l => byParameter.ContainsKey(l.Parameter)).ToList();
 
-        // One plot per distinct limit (parameters sharing the same bands together), then the unlimited parameters.
+        // One plot per distinct limit (parameters sharing the same bands and condition together), then the unlimited parameters.
         var plotted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var group in limits.GroupBy(l => string.Join(",", l.Yellow!.Concat(l.Red!).Select(v => v.ToString("R", CultureInfo.InvariantCulture)))))
+        foreach (var group in limits.Where(l => l.HasBands).GroupBy(l => string.Join(",", l.Yellow!.Concat(l.Red!).Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + While(l)))
         {
             var series = group.Select(l => (l.Parameter, byParameter[l.Parameter].Minutes, byParameter[l.Parameter].Values)).ToList();
-            string title = string.Join(", ", group.Select(l => l.Parameter)) + " with limits";
-            Image(html, ReportPlots.Trace(title, series, group.First(), steps), title);
+            string title = string.Join(", ", group.Select(l => l.Parameter)) + " with limits" + While(group.First());
+            Image(html, ReportPlots.Trace(title, series, group.First(), steps, Applies(group.First())), title);
             plotted.UnionWith(group.Select(l => l.Parameter));
+        }
+
+        foreach (LimitDefinition limit in limits.Where(l => l.Delta is not null))
+        {
+            var (minutes, values) = byParameter[limit.Parameter];
+            var (at, changes) = LimitApplicability.Changes(limit.Delta!, minutes, values);
+            string title = $"{limit.Parameter} change against its delta limit{While(limit)}";
+            Image(html, ReportPlots.Changes(title, limit.Parameter, at, changes, limit.Delta!, steps, Applies(limit)), title);
         }
 
         var rest = byParameter.Keys.Where(p => !plotted.Contains(p)).ToList();
@@ -56,7 +69,7 @@ public static partial class HtmlReport
             Image(html, ReportPlots.Trace(title, chunk, null, steps), title);
         }
 
-        html.Append("<p>Shaded: yellow (soft) and red (hard) limit bands. Dashed: step starts.</p>");
+        html.Append("<p>Shaded: yellow (soft) and red (hard) limit bands, over the whole run or, for a limit that applies only while another parameter has a given value, over the spans it did. Change plots: the change between consecutive samples against a delta limit, either side of zero. Dashed: step starts.</p>");
         html.Append("<table class=\"grid\"><thead><tr><th>Step</th><th>Name</th><th>Kind</th><th>Start (min)</th><th>End (min)</th><th>Outcome</th><th>Message</th></tr></thead><tbody>\n");
         foreach (StepRow s in run.Steps)
         {
