@@ -44,7 +44,12 @@ internal sealed record LinkDto(string Name, long Frames, long FramingErrors, lon
 
 internal sealed record FinishedDto(string FinalState, string Outcome, string? Reason, double RigSeconds);
 
-internal sealed record LimitDto(string Parameter, IReadOnlyList<double> Yellow, IReadOnlyList<double> Red);
+/// <summary>A rig limit as the page draws it: bands (or none), a delta limit (or none), and when it applies (always when null).</summary>
+internal sealed record LimitDto(string Parameter, IReadOnlyList<double>? Yellow, IReadOnlyList<double>? Red, DeltaLimitDto? Delta = null, LimitConditionDto? When = null);
+
+internal sealed record DeltaLimitDto(double Yellow, double Red, string Per);
+
+internal sealed record LimitConditionDto(string Parameter, double EqualTo);
 
 internal readonly record struct TelemetryPointDto(string P, double T, double? V);
 

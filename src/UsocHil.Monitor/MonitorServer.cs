@@ -146,7 +146,12 @@ public sealed class MonitorServer : IAsyncDisposable
     }
 
     internal static IReadOnlyList<LimitDto> Limits(RigDefinition? rig) =>
-        rig?.Limits.Where(l => l.HasBands && l.When is null).Select(l => new LimitDto(l.Parameter, l.Yellow!, l.Red!)).ToArray() ?? [];
+        rig?.Limits.Select(l => new LimitDto(
+            l.Parameter,
+            l.HasBands ? l.Yellow : null,
+            l.HasBands ? l.Red : null,
+            l.Delta is { } d ? new DeltaLimitDto(d.Yellow, d.Red, d.Per == DeltaBasis.Second ? "second" : "sample") : null,
+            l.When is { } w ? new LimitConditionDto(w.Parameter, w.Value) : null)).ToArray() ?? [];
 
     private static void MapEndpoints(WebApplication app, IRunCatalogue catalogue, AbortGate abort, EventStreamLimit streams, TimeProvider time)
     {

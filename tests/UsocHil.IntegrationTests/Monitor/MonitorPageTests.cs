@@ -35,7 +35,12 @@ public sealed class MonitorPageTests
             Rig = new RigDefinition
             {
                 Name = "furnace-em", Apid = 0x123, Dictionary = new(),
-                Limits = [.. SyntheticRun.Thermocouples.Select(p => new LimitDefinition { Parameter = p, Yellow = [0, 600], Red = [-20, 650] })],
+                Limits =
+                [
+                    .. SyntheticRun.Thermocouples.Select(p => new LimitDefinition { Parameter = p, Yellow = [0, 600], Red = [-20, 650] }),
+                    new LimitDefinition { Parameter = "TC1_TEMP", Delta = new DeltaLimitDefinition { Yellow = 5, Red = 20 } },
+                    new LimitDefinition { Parameter = "HEATER_POWER", Yellow = [0, 400], Red = [-1, 500], When = new LimitCondition { Parameter = "MODE", Value = 2 } },
+                ],
             },
             RequestAbort = Abort,
         };
@@ -46,6 +51,7 @@ public sealed class MonitorPageTests
         run.MoveTo(RunState.SelfTest, RunTrigger.StepCompleted);
         run.MoveTo(RunState.Executing, RunTrigger.StepCompleted);
         StepProgress first = run.StartStep(3, "wait", "heat to 550 degC " + Markup);
+        run.Mode(1);
         run.Housekeeping(60, 550);
 
         using var browser = new HeadlessChromium();
@@ -55,8 +61,15 @@ public sealed class MonitorPageTests
         Assert.That(before, Is.EqualTo(60));
         Assert.That(CurrentState(browser), Is.EqualTo("Executing"));
 
+        Assert.That(Heading(browser, "TC1_TEMP"), Does.Contain("Δ yellow 5 red 20 per second"), "the delta limit is named on its chart");
+        Assert.That(Heading(browser, "HEATER_POWER"), Does.Contain("limits while MODE = 2"));
+        Assert.That(LimitSpans(browser, "HEATER_POWER"), Is.Empty, "a conditional limit is not drawn while its condition does not hold");
+
+        run.Mode(2);
         run.Housekeeping(60, 550);
         browser.Until(_ => Points(browser) > before, "the TC1 trace grew", cancellationToken);
+        browser.Until(_ => LimitSpans(browser, "HEATER_POWER") is { Length: > 0 }, "the conditional limit's span appeared", cancellationToken);
+        Assert.That(LimitSpans(browser, "HEATER_POWER"), Does.Match(@"^[0-9.]+-Infinity$"), "drawn from the MODE sample that made it hold, onwards");
 
         run.Verdict("1", "TC1 residual at 550 degC", 0.21, UsocHil.Expectations.Verdict.Marginal, 0.09);
         run.Event("ST[05] 0x0201", "warning", Markup);
@@ -102,6 +115,12 @@ public sealed class MonitorPageTests
 
     private static int Points(HeadlessChromium browser) =>
         int.TryParse(browser.Driver.FindElement(By.CssSelector(".trace[data-parameter='TC1_TEMP']")).GetAttribute("data-points"), out int n) ? n : 0;
+
+    private static string Heading(HeadlessChromium browser, string parameter) =>
+        browser.Driver.FindElement(By.CssSelector($".trace[data-parameter='{parameter}'] h3")).Text;
+
+    private static string LimitSpans(HeadlessChromium browser, string parameter) =>
+        browser.Driver.FindElement(By.CssSelector($".trace[data-parameter='{parameter}']")).GetAttribute("data-limit-spans") ?? "";
 
     private static string? CurrentState(HeadlessChromium browser) =>
         browser.Driver.FindElements(By.CssSelector("#graph .node.current")).SingleOrDefault()?.GetAttribute("data-state");

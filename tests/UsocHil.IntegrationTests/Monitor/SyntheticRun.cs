@@ -54,6 +54,9 @@ internal sealed class SyntheticRun(IRunObserver observer)
         }
     }
 
+    /// <summary>The unit's mode, one sample now.</summary>
+    public void Mode(double mode) => observer.OnTelemetry(new TelemetrySample("MODE", mode, Now));
+
     public StepProgress StartStep(int count, string kind, string label)
     {
         int index = _started++;

@@ -4,7 +4,9 @@ const MAX_POINTS = 20000;
 const YELLOW = 'rgba(249, 168, 37, 0.18)';
 const RED = 'rgba(198, 40, 40, 0.16)';
 
-// One uPlot chart per parameter, with its limit bands (from the rig's limits) and the top-level step boundaries.
+// One uPlot chart per parameter, with its limits (from the rig's limits) and the top-level step boundaries. A limit
+// with a condition is shaded only over the spans its condition held; a delta limit marks the samples whose change
+// from the previous one went past its yellow or red value.
 export class Traces {
   constructor(container) {
     this.container = container;
@@ -19,7 +21,8 @@ export class Traces {
     for (const chart of this.charts.values()) chart.plot.destroy();
     this.charts.clear();
     clear(this.container);
-    this.limits = new Map(limits.map(l => [l.parameter, l]));
+    this.limits = new Map();
+    for (const l of limits) this.limits.set(l.parameter, [...(this.limits.get(l.parameter) || []), l]);
     this.boundaries = boundaries.slice();
     const names = Object.keys(telemetry).sort((a, b) => (this.limits.has(b) - this.limits.has(a)) || a.localeCompare(b));
     for (const name of names) {
@@ -60,27 +63,45 @@ export class Traces {
     if (chart) return chart;
     const box = el('div', undefined, 'trace');
     box.dataset.parameter = name;
-    box.appendChild(el('h3', name));
+    box.appendChild(el('h3', [name, ...(this.limits.get(name) || []).map(describe)].filter(Boolean).join(' · ')));
     const body = el('div');
     box.appendChild(body);
     this.container.appendChild(box);
-    const limit = this.limits.get(name);
+    const limits = this.limits.get(name) || [];
+    const banded = limits.find(l => l.yellow && !l.when) || limits.find(l => l.yellow);
     const self = this;
     const opts = {
       width: Math.max(320, body.clientWidth || 420),
       height: 200,
-      scales: { x: { time: false }, y: { range: (u, min, max) => yRange(min, max, limit) } },
+      scales: { x: { time: false }, y: { range: (u, min, max) => yRange(min, max, banded) } },
       legend: { show: false },
       series: [{ label: 'rig s' }, { label: name, stroke: '#1565c0', width: 1.5, spanGaps: true }],
       axes: [{ label: 'rig time (s)' }, {}],
       hooks: {
-        drawClear: [u => drawBands(u, limit)],
-        draw: [u => drawBoundaries(u, self.boundaries)],
+        drawClear: [u => { for (const l of limits) if (l.yellow) drawBands(u, l, self.spans(l)); }],
+        draw: [u => { drawBoundaries(u, self.boundaries); for (const l of limits) if (l.delta) drawChanges(u, l.delta, self.spans(l)); }],
       },
     };
     chart = { name, box, t: [], v: [], plot: new uPlot(opts, [[], []], body) };
     this.charts.set(name, chart);
     return chart;
+  }
+
+  // The spans of rig time a limit applied: always without a condition; otherwise from each sample of the condition's
+  // parameter that made it true to the first that made it false (or on), never before that parameter's first sample.
+  spans(limit) {
+    if (!limit.when) return null;
+    const condition = this.charts.get(limit.when.parameter);
+    const spans = [];
+    if (!condition) return spans;
+    let from = null;
+    for (let i = 0; i < condition.t.length; i++) {
+      const holds = condition.v[i] === limit.when.equalTo;
+      if (holds && from === null) from = condition.t[i];
+      else if (!holds && from !== null) { spans.push([from, condition.t[i]]); from = null; }
+    }
+    if (from !== null) spans.push([from, Infinity]);
+    return spans;
   }
 
   schedule() {
@@ -91,6 +112,13 @@ export class Traces {
       for (const chart of this.dirty) {
         chart.plot.setData([chart.t, chart.v]);
         chart.box.dataset.points = String(chart.t.length);
+        const conditional = (this.limits.get(chart.name) || []).find(l => l.when);
+        if (conditional) chart.box.dataset.limitSpans = this.spans(conditional).map(([a, b]) => `${a}-${b}`).join(' ');
+      }
+      // A condition's parameter moves the spans of the limits that depend on it.
+      for (const [name, limits] of this.limits) {
+        const chart = this.charts.get(name);
+        if (chart && limits.some(l => l.when)) chart.plot.redraw(false);
       }
       this.dirty.clear();
     });
@@ -109,16 +137,35 @@ function yRange(min, max, limit) {
   return [min - pad, max + pad];
 }
 
+// What a chart's heading says of a limit beyond its bands: its delta limit and its condition.
+function describe(limit) {
+  const parts = [];
+  if (limit.delta) parts.push(`Δ yellow ${limit.delta.yellow} red ${limit.delta.red} per ${limit.delta.per}`);
+  else if (limit.when) parts.push('limits');
+  if (limit.when) parts.push(`while ${limit.when.parameter} = ${limit.when.equalTo}`);
+  return parts.join(' ');
+}
+
+// The horizontal pixel range of each span (rig seconds), or of the whole plot when the limit always applies.
+function columns(u, spans) {
+  const { left, width } = u.bbox;
+  if (!spans) return [[left, width]];
+  const x = v => Math.max(left, Math.min(left + width, u.valToPos(v, 'x', true)));
+  return spans.map(([a, b]) => [x(a), x(b === Infinity ? Number.MAX_VALUE / 2 : b) - x(a)]).filter(([, w]) => w > 0);
+}
+
 // Red outside the red band, yellow between the yellow and red bands: the operator sees how close a trace runs.
-function drawBands(u, limit) {
-  if (!limit) return;
+function drawBands(u, limit, spans) {
   const { ctx } = u;
-  const { left, top, width, height } = u.bbox;
+  const { top, height } = u.bbox;
   const y = v => u.valToPos(v, 'y', true);
+  const across = columns(u, spans);
   const fill = (from, to, colour) => {
     const a = Math.max(top, Math.min(top + height, y(to)));
     const b = Math.max(top, Math.min(top + height, y(from)));
-    if (b > a) { ctx.fillStyle = colour; ctx.fillRect(left, a, width, b - a); }
+    if (b <= a) return;
+    ctx.fillStyle = colour;
+    for (const [x, w] of across) ctx.fillRect(x, a, w, b - a);
   };
   const [yl, yh] = limit.yellow;
   const [rl, rh] = limit.red;
@@ -127,6 +174,28 @@ function drawBands(u, limit) {
   fill(-Number.MAX_VALUE / 2, rl, RED);
   fill(yh, rh, YELLOW);
   fill(rl, yl, YELLOW);
+  ctx.restore();
+}
+
+// A ring round each sample whose change from the previous one (per second of rig time or per sample) passed the
+// delta limit's yellow (amber) or red value, while the limit applied.
+function drawChanges(u, delta, spans) {
+  const [t, v] = u.data;
+  const { ctx } = u;
+  const applies = s => !spans || spans.some(([a, b]) => s >= a && s < b);
+  ctx.save();
+  ctx.lineWidth = 2 * devicePixelRatio;
+  for (let i = 1; i < t.length; i++) {
+    if (v[i] == null || v[i - 1] == null || !applies(t[i])) continue;
+    const seconds = t[i] - t[i - 1];
+    if (delta.per === 'second' && !(seconds > 0)) continue;
+    const change = Math.abs(v[i] - v[i - 1]) / (delta.per === 'second' ? seconds : 1);
+    if (change <= delta.yellow) continue;
+    ctx.strokeStyle = change > delta.red ? 'rgb(198, 40, 40)' : 'rgb(249, 168, 37)';
+    ctx.beginPath();
+    ctx.arc(u.valToPos(t[i], 'x', true), u.valToPos(v[i], 'y', true), 4 * devicePixelRatio, 0, 2 * Math.PI);
+    ctx.stroke();
+  }
   ctx.restore();
 }
 
