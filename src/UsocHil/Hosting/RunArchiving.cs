@@ -102,8 +102,15 @@ public sealed class RunArchiving : IAsyncDisposable
             return null;
         }
 
-        RunRecord record = await _archive.ReadRunAsync(RunId, cancellationToken).ConfigureAwait(false);
-        return await HtmlReport.WriteAsync(record, rig.Definition, reportDirectory, cancellationToken).ConfigureAwait(false);
+        // The report plots the telemetry; a long run's whole telemetry in memory at once would be the run's peak.
+        RunRecord? record = null;
+        await _archive.CopyRunAsync(RunId, (run, telemetry, _) =>
+        {
+            DateTimeOffset end = run.Summary.EndedRig ?? run.Summary.StartedRig;
+            record = run with { Telemetry = PlottedTelemetry.Thin(telemetry.Rows, run.Summary.StartedRig, end) };
+            return Task.CompletedTask;
+        }, cancellationToken).ConfigureAwait(false);
+        return await HtmlReport.WriteAsync(record!, rig.Definition, reportDirectory, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The sealed run as a fresh reader of the archive's path finds it: a deleted or replaced file does not have it.</summary>
