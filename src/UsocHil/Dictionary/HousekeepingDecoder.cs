@@ -13,8 +13,7 @@ public sealed class HousekeepingDecoder
     private readonly PusCodec _codec;
     private readonly WireType[] _types;
     private readonly int[] _offsets;
-    private readonly double[][] _curves;
-    private readonly IReadOnlyList<IReadOnlyList<double>>?[] _splines;
+    private readonly CalibrationCurve[] _curves;
     private readonly int _valuesLength;
 
     internal HousekeepingDecoder(PusCodec codec, HousekeepingStructureDefinition structure, IReadOnlyList<ParameterDefinition> parameters)
@@ -24,15 +23,13 @@ public sealed class HousekeepingDecoder
         Parameters = parameters;
         _types = new WireType[parameters.Count];
         _offsets = new int[parameters.Count];
-        _curves = new double[parameters.Count][];
-        _splines = new IReadOnlyList<IReadOnlyList<double>>?[parameters.Count];
+        _curves = new CalibrationCurve[parameters.Count];
         int offset = 1;
         for (int i = 0; i < parameters.Count; i++)
         {
             _types[i] = WireValue.Parse(parameters[i].Type);
             _offsets[i] = offset;
-            _curves[i] = parameters[i].Calibration?.ToArray() ?? [];
-            _splines[i] = parameters[i].Spline is { Count: > 0 } spline ? spline : null;
+            _curves[i] = new CalibrationCurve(parameters[i]);
             offset += WireValue.Size(_types[i]);
         }
 
@@ -101,29 +98,26 @@ public sealed class HousekeepingDecoder
             throw new PacketDecodeException("app_data.structure_id", start, $"structure {data[0]}, this decoder reads {StructureId}");
         }
 
-        for (int i = 0; i < _types.Length; i++)
+        WireType[] types = _types;
+        int[] offsets = _offsets;
+        CalibrationCurve[] curves = _curves;
+        values = values[..types.Length];
+        if (!calibrate)
         {
-            double raw = WireValue.Read(data[_offsets[i]..], _types[i]);
-            values[i] = !calibrate ? raw : _splines[i] is { } spline ? Calibration.Spline(spline, raw) : Horner(_curves[i], raw);
+            for (int i = 0; i < types.Length; i++)
+            {
+                values[i] = WireValue.Read(data[offsets[i]..], types[i]);
+            }
+
+            return;
+        }
+
+        for (int i = 0; i < types.Length; i++)
+        {
+            values[i] = curves[i].Apply(WireValue.Read(data[offsets[i]..], types[i]));
         }
     }
 
     private const byte HousekeepingReportService = 3;
     private const byte HousekeepingReportSubtype = 25;
-
-    private static double Horner(double[] curve, double raw)
-    {
-        if (curve.Length == 0)
-        {
-            return raw;
-        }
-
-        double value = 0;
-        for (int i = curve.Length - 1; i >= 0; i--)
-        {
-            value = value * raw + curve[i];
-        }
-
-        return value;
-    }
 }

@@ -36,13 +36,14 @@ public sealed partial class PacketLayouts
             return ReadShiftedFields(packet, layout, raw, engineering, at, ref shift);
         }
 
-        IReadOnlyList<LayoutField> fields = layout.Fields;
-        for (int i = 0; i < fields.Count; i++)
+        LayoutField[] fields = layout.FieldArray;
+        CalibrationCurve[] curves = layout.Curves;
+        for (int i = 0; i < fields.Length; i++)
         {
-            LayoutField field = fields[i];
+            ref readonly LayoutField field = ref fields[i];
             double value = BitField.Read(packet, field.BitOffset, field.Type, field.Parameter.Name);
             raw[at] = value;
-            engineering[at++] = Calibration.Apply(field.Parameter, value);
+            engineering[at++] = curves[i].Apply(value);
         }
 
         return at;
@@ -51,10 +52,11 @@ public sealed partial class PacketLayouts
     /// <summary>The fields of a layout behind or with variable strings and blocks: each offset moved by what those before took.</summary>
     private static int ReadShiftedFields(ReadOnlySpan<byte> packet, PacketLayout layout, Span<double> raw, Span<double> engineering, int at, ref long shift)
     {
-        IReadOnlyList<LayoutField> fields = layout.Fields;
-        for (int i = 0; i < fields.Count; i++)
+        LayoutField[] fields = layout.FieldArray;
+        CalibrationCurve[] curves = layout.Curves;
+        for (int i = 0; i < fields.Length; i++)
         {
-            LayoutField field = fields[i];
+            ref readonly LayoutField field = ref fields[i];
             long bit = field.BitOffset + shift;
             double value = BitField.Read(packet, bit, field.Type, field.Parameter.Name);
             if (field.Size is { } size)
@@ -63,7 +65,7 @@ public sealed partial class PacketLayouts
             }
 
             raw[at] = value;
-            engineering[at++] = Calibration.Apply(field.Parameter, value);
+            engineering[at++] = curves[i].Apply(value);
         }
 
         return at;

@@ -11,6 +11,7 @@ namespace UsocHil.Dictionary;
 public sealed partial class PacketLayouts
 {
     private readonly Dictionary<string, PacketLayout> _layouts = new(StringComparer.Ordinal);
+    private readonly (PacketLayout? Layout, string? Problem) _defaultStart;
 
     public PacketLayouts(RigDictionary dictionary)
     {
@@ -30,6 +31,7 @@ public sealed partial class PacketLayouts
         }
 
         Roots = [.. dictionary.Packets.Where(p => p.Base is null).Select(p => p.Name)];
+        _defaultStart = DefaultStart();
     }
 
     /// <summary>Layouts with no base, where decoding starts.</summary>
@@ -78,11 +80,17 @@ public sealed partial class PacketLayouts
             return _layouts.TryGetValue(start, out PacketLayout? named) ? named : throw new KeyNotFoundException($"packet layout {start} is not in the dictionary");
         }
 
+        return _defaultStart.Layout ?? throw new InvalidOperationException(_defaultStart.Problem);
+    }
+
+    /// <summary>Where a packet starts when the caller names no layout, found once (or why there is no such layout).</summary>
+    private (PacketLayout? Layout, string? Problem) DefaultStart()
+    {
         // Several roots: fragments other layouts include (a secondary header) beside one inheritance tree, whose root it is.
         var trees = Roots.Where(r => _layouts[r].Children.Count > 0).ToList();
-        return Roots.Count == 1 ? _layouts[Roots[0]]
-            : trees.Count == 1 ? _layouts[trees[0]]
-            : throw new InvalidOperationException(Roots.Count == 0
+        return Roots.Count == 1 ? (_layouts[Roots[0]], null)
+            : trees.Count == 1 ? (_layouts[trees[0]], null)
+            : (null, Roots.Count == 0
                 ? "the dictionary has no packet layouts"
                 : $"the dictionary has {Roots.Count} root packet layouts ({string.Join(", ", Roots)}): name the one to start from");
     }

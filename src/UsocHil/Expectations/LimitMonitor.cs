@@ -17,6 +17,7 @@ public sealed class LimitMonitor
     private readonly DeltaBands[] _deltas;
     private readonly LimitCondition?[] _conditions;
     private readonly int[] _conditionSlots;
+    private readonly bool[] _bandsOnly;
     private readonly double[] _latest;
     private readonly ChannelState[] _states;
     private readonly Dictionary<string, int[]> _channels = new(StringComparer.Ordinal);
@@ -30,6 +31,7 @@ public sealed class LimitMonitor
         _conditions = [.. definitions.Select(l => l.When)];
         _states = new ChannelState[definitions.Length];
         _conditionSlots = new int[definitions.Length];
+        _bandsOnly = [.. definitions.Select(l => l.Delta is null && l.When is null)];
         for (int i = 0; i < definitions.Length; i++)
         {
             string parameter = definitions[i].Parameter;
@@ -127,6 +129,17 @@ public sealed class LimitMonitor
     /// <summary>Feeds one sample at <paramref name="seconds"/> of rig time; true (with the transition) when the channel's level changed.</summary>
     public bool Observe(int channel, double value, double seconds, out LimitTransition transition)
     {
+        if (_bandsOnly[channel] && _states[channel].Level == LimitLevel.Nominal && value >= _bands[channel].YellowLow && value <= _bands[channel].YellowHigh)
+        {
+            // The common case on the housekeeping path: a nominal sample on a nominal channel moves only the counters.
+            ref ChannelState nominal = ref _states[channel];
+            (nominal.AtLeastYellow, nominal.Red) = (0, 0);
+            nominal.BelowRed++;
+            nominal.Nominal++;
+            transition = default;
+            return false;
+        }
+
         ref readonly LimitBands bands = ref _bands[channel];
         ref readonly DeltaBands delta = ref _deltas[channel];
         ref ChannelState s = ref _states[channel];
