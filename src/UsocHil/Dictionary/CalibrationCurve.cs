@@ -1,13 +1,18 @@
+using System.Runtime.CompilerServices;
 using UsocHil.Description;
 
 namespace UsocHil.Dictionary;
 
 /// <summary>
-/// A parameter's <see cref="Calibration"/> resolved once into flat arrays, so the decoders' per-field work is a
-/// branch and a few multiplications; the same operations in the same order, so the same bits as <see cref="Calibration.Apply(ParameterDefinition, double)"/>.
+/// A parameter's <see cref="Calibration"/> resolved once, so the decoders' per-field work is one branch and a few
+/// multiplications. The same operations in the same order as <see cref="Calibration.Apply(ParameterDefinition, double)"/>,
+/// so the same bits.
 /// </summary>
 internal readonly struct CalibrationCurve
 {
+    private readonly CurveKind _kind;
+    private readonly double _c0;
+    private readonly double _c1;
     private readonly double[] _coefficients;
     private readonly double[] _splineRaw;
     private readonly double[] _splineEngineering;
@@ -18,29 +23,45 @@ internal readonly struct CalibrationCurve
         IReadOnlyList<IReadOnlyList<double>> points = parameter.Spline ?? [];
         _splineRaw = [.. points.Select(p => p[0])];
         _splineEngineering = [.. points.Select(p => p[1])];
+        _kind = _splineRaw.Length > 0 ? CurveKind.Spline
+            : _coefficients.Length switch
+            {
+                0 => CurveKind.Identity,
+                2 => CurveKind.Linear,
+                _ => CurveKind.Polynomial,
+            };
+        (_c0, _c1) = _kind == CurveKind.Linear ? (_coefficients[0], _coefficients[1]) : (0, 0);
     }
 
-    public double Apply(double raw) => _splineRaw.Length > 0 ? Spline(raw) : Polynomial(raw);
+    private enum CurveKind : byte
+    {
+        Identity,
+        Linear,
+        Polynomial,
+        Spline,
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Apply(double raw) => _kind switch
+    {
+        CurveKind.Identity => raw,
+
+        // Horner's first step kept as it is: 0 × raw is NaN for an infinite raw value.
+        CurveKind.Linear => ((0.0 * raw) + _c1) * raw + _c0,
+        CurveKind.Polynomial => Polynomial(raw),
+        _ => Spline(raw),
+    };
 
     private double Polynomial(double raw)
     {
         double[] c = _coefficients;
-        switch (c.Length)
+        double value = 0;
+        for (int i = c.Length - 1; i >= 0; i--)
         {
-            case 0:
-                return raw;
-            case 2:
-                // Horner's first step kept as it is (0 × raw is NaN for an infinite raw value).
-                return ((0.0 * raw) + c[1]) * raw + c[0];
-            default:
-                double value = 0;
-                for (int i = c.Length - 1; i >= 0; i--)
-                {
-                    value = value * raw + c[i];
-                }
-
-                return value;
+            value = value * raw + c[i];
         }
+
+        return value;
     }
 
     private double Spline(double raw)

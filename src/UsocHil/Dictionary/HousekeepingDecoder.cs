@@ -1,3 +1,7 @@
+using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using UsocHil.Framing.Ccsds;
 using UsocHil.Protocols.Pus;
 using UsocHil.Description;
@@ -72,13 +76,13 @@ public sealed class HousekeepingDecoder
     {
         if (values.Length < _types.Length)
         {
-            throw new ArgumentException($"room for {values.Length} values, the structure has {_types.Length}", nameof(values));
+            ThrowNoRoom(values.Length);
         }
 
         SpacePacketHeader header = _codec.CheckFrame(packet);
         if (header.Type != PacketType.Telemetry || packet[7] != HousekeepingReportService || packet[8] != HousekeepingReportSubtype)
         {
-            throw new PacketDecodeException("service", 7, $"not a TM[3,25] housekeeping report");
+            ThrowNotHousekeeping();
         }
 
         int start = _codec.Layout.TelemetryHeaderLength;
@@ -88,35 +92,55 @@ public sealed class HousekeepingDecoder
     /// <summary>Reads the source data of a report (structure ID and values); offsets in errors start at <paramref name="start"/>.</summary>
     internal void ReadSourceData(ReadOnlySpan<byte> data, Span<double> values, bool calibrate, int start)
     {
-        if (data.Length != _valuesLength)
+        if (data.Length != _valuesLength || data[0] != StructureId)
         {
-            throw new PacketDecodeException("app_data", start, $"{data.Length} octets of housekeeping data, structure {StructureId} has {_valuesLength}");
+            ThrowNotThisStructure(data, start);
         }
 
-        if (data[0] != StructureId)
-        {
-            throw new PacketDecodeException("app_data.structure_id", start, $"structure {data[0]}, this decoder reads {StructureId}");
-        }
+        // Every field lies inside the data: the offsets were laid end to end up to _valuesLength, checked above.
+        ReadValues(ref MemoryMarshal.GetReference(data), values, calibrate);
+    }
 
+    // Kept apart from the checks and their messages, so the JIT inlines the reads and curves into this loop.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ReadValues(ref byte first, Span<double> values, bool calibrate)
+    {
         WireType[] types = _types;
         int[] offsets = _offsets;
         CalibrationCurve[] curves = _curves;
         values = values[..types.Length];
-        if (!calibrate)
-        {
-            for (int i = 0; i < types.Length; i++)
-            {
-                values[i] = WireValue.Read(data[offsets[i]..], types[i]);
-            }
-
-            return;
-        }
-
         for (int i = 0; i < types.Length; i++)
         {
-            values[i] = curves[i].Apply(WireValue.Read(data[offsets[i]..], types[i]));
+            double raw = ReadInPlace(ref Unsafe.Add(ref first, offsets[i]), types[i]);
+            values[i] = calibrate ? curves[i].Apply(raw) : raw;
         }
     }
+
+    /// <summary><see cref="WireValue.Read"/> without its bounds checks, for a field known to be inside the packet.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double ReadInPlace(ref byte at, WireType type) => type switch
+    {
+        WireType.UInt8 => at,
+        WireType.Int8 => (sbyte)at,
+        WireType.UInt16 => BinaryPrimitives.ReadUInt16BigEndian(MemoryMarshal.CreateReadOnlySpan(ref at, 2)),
+        WireType.Int16 => BinaryPrimitives.ReadInt16BigEndian(MemoryMarshal.CreateReadOnlySpan(ref at, 2)),
+        WireType.UInt32 => BinaryPrimitives.ReadUInt32BigEndian(MemoryMarshal.CreateReadOnlySpan(ref at, 4)),
+        WireType.Int32 => BinaryPrimitives.ReadInt32BigEndian(MemoryMarshal.CreateReadOnlySpan(ref at, 4)),
+        WireType.Float32 => BinaryPrimitives.ReadSingleBigEndian(MemoryMarshal.CreateReadOnlySpan(ref at, 4)),
+        _ => BinaryPrimitives.ReadDoubleBigEndian(MemoryMarshal.CreateReadOnlySpan(ref at, 8)),
+    };
+
+    [DoesNotReturn]
+    private void ThrowNoRoom(int values) =>
+        throw new ArgumentException($"room for {values} values, the structure has {_types.Length}", nameof(values));
+
+    [DoesNotReturn]
+    private static void ThrowNotHousekeeping() => throw new PacketDecodeException("service", 7, "not a TM[3,25] housekeeping report");
+
+    [DoesNotReturn]
+    private void ThrowNotThisStructure(ReadOnlySpan<byte> data, int start) => throw (data.Length != _valuesLength
+        ? new PacketDecodeException("app_data", start, $"{data.Length} octets of housekeeping data, structure {StructureId} has {_valuesLength}")
+        : new PacketDecodeException("app_data.structure_id", start, $"structure {data[0]}, this decoder reads {StructureId}"));
 
     private const byte HousekeepingReportService = 3;
     private const byte HousekeepingReportSubtype = 25;
