@@ -10,7 +10,7 @@ internal sealed class PacketLayout
 {
     private readonly List<PacketLayout> _children = [];
 
-    public PacketLayout(PacketDefinition definition, PacketLayout? parent, IReadOnlyList<LayoutField> fields, IReadOnlyList<LayoutRestriction> restrictions, long endBit)
+    public PacketLayout(PacketDefinition definition, PacketLayout? parent, IReadOnlyList<LayoutField> fields, IReadOnlyList<LayoutRestriction> restrictions, long endBit, IReadOnlyList<LayoutGroup>? groups = null)
     {
         Definition = definition;
         Parent = parent;
@@ -20,7 +20,8 @@ internal sealed class PacketLayout
         Restrictions = restrictions;
         RestrictionArray = [.. restrictions];
         EndBit = endBit;
-        Variable = fields.Any(f => f.Size is not null);
+        Groups = [.. groups ?? []];
+        Variable = fields.Any(f => f.Size is not null) || Groups.Length > 0;
         parent?._children.Add(this);
     }
 
@@ -39,12 +40,15 @@ internal sealed class PacketLayout
 
     public IReadOnlyList<LayoutRestriction> Restrictions { get; }
 
+    /// <summary>This layout's repeated groups, in packet order.</summary>
+    public LayoutGroup[] Groups { get; }
+
     private LayoutRestriction[] RestrictionArray { get; }
     public IReadOnlyList<PacketLayout> Children => _children;
 
     /// <summary>
-    /// Whether one of this layout's own fields has a size the packet says: from it on, offsets move by what those
-    /// fields take beyond nothing (their static width is 0).
+    /// Whether one of this layout's own fields has a size the packet says, or it has a repeated group: from there on,
+    /// offsets move by what those take beyond nothing (their static width is 0).
     /// </summary>
     public bool Variable { get; }
 

@@ -6,7 +6,8 @@ namespace UsocHil.Dictionary;
 public sealed partial class PacketLayouts
 {
     /// <summary>
-    /// Reads a packet as <see cref="Decode"/> does, but only its raw and engineering values, in path order, into
+    /// Reads a packet as <see cref="Decode"/> does, but only its raw and engineering values (those of the fields
+    /// outside repeated groups, whose repetitions only <see cref="Decode"/> gives), in path order, into
     /// <paramref name="raw"/> and <paramref name="engineering"/> (each at least as long as the longest path); returns
     /// the name of the layout it ends in and sets <paramref name="count"/> to the fields read. Same exceptions as <see cref="Decode"/>.
     /// </summary>
@@ -54,8 +55,15 @@ public sealed partial class PacketLayouts
     {
         LayoutField[] fields = layout.FieldArray;
         CalibrationCurve[] curves = layout.Curves;
+        LayoutGroup[] groups = layout.Groups;
+        int next = 0;
         for (int i = 0; i < fields.Length; i++)
         {
+            while (next < groups.Length && groups[next].Position == i)
+            {
+                shift += SkipGroup(packet, groups[next++], raw, shift);
+            }
+
             ref readonly LayoutField field = ref fields[i];
             long bit = field.BitOffset + shift;
             double value = BitField.Read(packet, bit, field.Type, field.Parameter.Name);
@@ -66,6 +74,11 @@ public sealed partial class PacketLayouts
 
             raw[at] = value;
             engineering[at++] = curves[i].Apply(value);
+        }
+
+        while (next < groups.Length)
+        {
+            shift += SkipGroup(packet, groups[next++], raw, shift);
         }
 
         return at;

@@ -113,8 +113,16 @@ public sealed partial class PacketLayouts
     /// <returns>The bits the variable fields read so far took (<paramref name="shift"/> plus this layout's).</returns>
     private static long Read(ReadOnlySpan<byte> packet, PacketLayout layout, List<double> raw, List<double> engineering, List<DecodedField> fields, long shift)
     {
-        foreach (LayoutField field in layout.Fields)
+        int next = 0;
+        LayoutGroup[] groups = layout.Groups;
+        for (int i = 0; i < layout.FieldArray.Length; i++)
         {
+            while (next < groups.Length && groups[next].Position == i)
+            {
+                shift += ReadGroup(packet, groups[next++], raw, fields, shift);
+            }
+
+            LayoutField field = layout.FieldArray[i];
             long at = field.BitOffset + shift;
             double value = BitField.Read(packet, at, field.Type, field.Parameter.Name);
             double calibrated = field.Type.IsBlock ? value : Calibration.Apply(field.Parameter, value);
@@ -137,6 +145,11 @@ public sealed partial class PacketLayouts
             raw.Add(value);
             engineering.Add(calibrated);
             fields.Add(new DecodedField(field.Parameter, field.Type, new EngineeringValue(field.Parameter.Name, value, calibrated, field.Parameter.Unit, label)));
+        }
+
+        while (next < groups.Length)
+        {
+            shift += ReadGroup(packet, groups[next++], raw, fields, shift);
         }
 
         return shift;
@@ -170,11 +183,21 @@ public sealed partial class PacketLayouts
             : throw new ArgumentException($"packet layout {packet.Name} is restricted on {r.Parameter}, which is not a field before it", nameof(packet)))).ToList();
         long bit = parent?.EndBit ?? 0;
         var fields = new List<LayoutField>(packet.Entries.Count);
+        var groups = new List<LayoutGroup>();
         foreach (PacketEntryDefinition entry in packet.Entries)
         {
+            if (entry.Group is not null)
+            {
+                bit += entry.Offset;
+                groups.Add(ResolveGroup(packet, entry, parameters, names, fields.Count, bit));
+                continue;
+            }
+
             ParameterDefinition parameter = parameters.TryGetValue(entry.Parameter, out ParameterDefinition? p)
                 ? p
-                : throw new ArgumentException($"packet layout {packet.Name} names unknown parameter {entry.Parameter}", nameof(packet));
+                : throw new ArgumentException(entry.Parameter.Length == 0
+                    ? $"packet layout {packet.Name}: an entry names neither a parameter nor a group"
+                    : $"packet layout {packet.Name} names unknown parameter {entry.Parameter}", nameof(packet));
             FieldType type = FieldType.Parse(parameter.Type);
             bit += entry.Offset;
             FieldSizeDefinition? size = type.IsVariable
@@ -189,7 +212,7 @@ public sealed partial class PacketLayouts
             bit += type.Bits;
         }
 
-        var layout = new PacketLayout(packet, parent, fields, restrictions, bit);
+        var layout = new PacketLayout(packet, parent, fields, restrictions, bit, groups);
         _layouts.Add(packet.Name, layout);
         return layout;
     }

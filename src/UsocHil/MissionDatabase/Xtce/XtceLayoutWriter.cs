@@ -13,13 +13,14 @@ internal static class XtceLayoutWriter
     public static XElement Container(PacketDefinition packet) =>
         new(X + "SequenceContainer", new XAttribute("name", packet.Name), packet.Abstract ? new XAttribute("abstract", true) : null,
             XtceExporter.ShortDescription(packet.Description),
-            new XElement(X + "EntryList", packet.Entries.Select(Entry)),
+            new XElement(X + "EntryList", packet.Entries.Select(e => Entry(packet, e))),
             packet.Base is null ? null : new XElement(X + "BaseContainer", new XAttribute("containerRef", packet.Base),
                 packet.Restrictions.Count == 0 ? null : new XElement(X + "RestrictionCriteria", new XElement(X + "ComparisonList",
                     packet.Restrictions.Select(Comparison)))));
 
-    private static XElement Entry(PacketEntryDefinition entry) =>
-        new(X + "ParameterRefEntry", new XAttribute("parameterRef", entry.Parameter),
+    private static XElement Entry(PacketDefinition packet, PacketEntryDefinition entry) => entry.Group is { } group
+        ? throw new MissionDatabaseException($"{packet.Name}:{group}", "a repeated group is not exported to XTCE yet; export refused rather than a container that reads differently")
+        : new(X + "ParameterRefEntry", new XAttribute("parameterRef", entry.Parameter),
             entry.Offset == 0 ? null : new XElement(X + "LocationInContainerInBits", new XAttribute("referenceLocation", "previousEntry"),
                 new XElement(X + "FixedValue", entry.Offset)));
 
