@@ -122,11 +122,30 @@ public sealed class RepeatedGroupTests
     }
 
     [Test]
-    public void XtceExport_AGroup_IsRefusedByName()
+    public void Xtce_AGroup_ComesBackTheSameAndDecodesTheSame()
     {
-        var error = Assert.Throws<MissionDatabaseException>(() => UsocHil.MissionDatabase.Xtce.XtceExporter.Write(Rig()))!;
+        RigDefinition rig = Rig();
 
-        Assert.That(error.Message, Does.Contain("SAMPLES:SAMPLE").And.Contain("repeated group"));
+        RigDefinition back = UsocHil.Tests.MissionDatabase.RoundTripTests.ThroughXtce(rig, out ImportReport report);
+
+        UsocHil.Tests.MissionDatabase.RoundTripTests.AssertSameWithoutLoss(rig, back, report);
+        Assert.That(back.Dictionary.Packets.Select(p => p.Name), Is.EqualTo(new[] { "SAMPLES" }), "the repeated container is a group, not a layout");
+        DecodedPacket packet = new PacketLayouts(back.Dictionary).Decode(Packet(7, (250, 1), (-100, 0)));
+        Assert.That(packet.Fields.Single(f => f.Parameter.Name == "SAMPLE_TEMP").Repetitions!.Select(v => v.Value), Is.EqualTo(new[] { 25.0, -10.0 }));
+    }
+
+    [Test]
+    public void XtceImport_RepeatCountedByAFixedValue_IsDroppedWithItsLine()
+    {
+        string xml = UsocHil.MissionDatabase.Xtce.XtceExporter.Write(Rig())
+            .Replace("<DynamicValue>", "<FixedValue>2</FixedValue><!--", StringComparison.Ordinal).Replace("</DynamicValue>", "-->", StringComparison.Ordinal);
+        string file = Path.Combine(TestDirectories.Create("xtce-repeat"), "samples.xml");
+        File.WriteAllText(file, xml);
+
+        DatabaseImport imported = UsocHil.MissionDatabase.Xtce.XtceImporter.Import([file], "samples");
+
+        Assert.That(imported.Report.Entries.Select(e => e.How ?? ""), Has.Some.Contains("a repeat count other than an earlier parameter's value is not supported"), "the report names the dropped entry");
+        Assert.That(imported.Rig.Dictionary.Packets.Single(p => p.Name == "SAMPLES").Entries.Select(e => e.Parameter).Last(), Is.EqualTo("N_SAMPLES"), "the layout stops before the group");
     }
 
     [Test]

@@ -18,11 +18,24 @@ internal static class XtceLayoutWriter
                 packet.Restrictions.Count == 0 ? null : new XElement(X + "RestrictionCriteria", new XElement(X + "ComparisonList",
                     packet.Restrictions.Select(Comparison)))));
 
+    /// <summary>
+    /// The containers a layout's repeated groups repeat (a ContainerRefEntry with a RepeatEntry names them), each with
+    /// its group's fields; the importer reads a container referenced so as a group, not as a packet layout.
+    /// </summary>
+    public static IEnumerable<XElement> GroupContainers(PacketDefinition packet) =>
+        packet.Entries.Where(e => e.Group is not null).Select(e =>
+            new XElement(X + "SequenceContainer", new XAttribute("name", e.Group!),
+                new XElement(X + "EntryList", (e.Fields ?? []).Select(f => Entry(packet, f)))));
+
     private static XElement Entry(PacketDefinition packet, PacketEntryDefinition entry) => entry.Group is { } group
-        ? throw new MissionDatabaseException($"{packet.Name}:{group}", "a repeated group is not exported to XTCE yet; export refused rather than a container that reads differently")
-        : new(X + "ParameterRefEntry", new XAttribute("parameterRef", entry.Parameter),
-            entry.Offset == 0 ? null : new XElement(X + "LocationInContainerInBits", new XAttribute("referenceLocation", "previousEntry"),
-                new XElement(X + "FixedValue", entry.Offset)));
+        ? new(X + "ContainerRefEntry", new XAttribute("containerRef", group), Gap(entry),
+            new XElement(X + "RepeatEntry", new XElement(X + "Count", new XElement(X + "DynamicValue",
+                new XElement(X + "ParameterInstanceRef", new XAttribute("parameterRef", entry.Count ?? throw new MissionDatabaseException($"{packet.Name}:{group}", "a repeated group without a count")))))))
+        : new(X + "ParameterRefEntry", new XAttribute("parameterRef", entry.Parameter), Gap(entry));
+
+    private static XElement? Gap(PacketEntryDefinition entry) =>
+        entry.Offset == 0 ? null : new XElement(X + "LocationInContainerInBits", new XAttribute("referenceLocation", "previousEntry"),
+            new XElement(X + "FixedValue", entry.Offset));
 
     private static XElement Comparison(RestrictionDefinition restriction) =>
         new(X + "Comparison", new XAttribute("parameterRef", restriction.Parameter), new XAttribute("value", XtceTypeWriter.Text(restriction.Value)),
