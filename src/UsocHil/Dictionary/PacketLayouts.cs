@@ -25,6 +25,16 @@ public sealed partial class PacketLayouts
             }
         }
 
+        var groups = new HashSet<string>(StringComparer.Ordinal);
+        foreach ((PacketDefinition packet, string group) in dictionary.Packets.SelectMany(p => p.Entries.Where(e => e.Group is not null).Select(e => (p, e.Group!))))
+        {
+            // XTCE names a group's container after it: it must not stand for a layout or another group.
+            if (definitions.ContainsKey(group) || !groups.Add(group))
+            {
+                throw new ArgumentException($"packet layout {packet.Name}: group {group} has the name of a packet layout or of another group", nameof(dictionary));
+            }
+        }
+
         foreach (PacketDefinition packet in dictionary.Packets)
         {
             Resolve(packet, definitions, parameters, []);

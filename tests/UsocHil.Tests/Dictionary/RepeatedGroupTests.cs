@@ -97,6 +97,7 @@ public sealed class RepeatedGroupTests
 
     [TestCase("\"count\": \"N_SAMPLES\"", "\"count\": \"TRAILER\"", "group SAMPLE is counted by TRAILER, which is not a field before it")]
     [TestCase("{ \"parameter\": \"SAMPLE_OK\" }", "{ \"parameter\": \"NOBODY\" }", "group SAMPLE names unknown parameter NOBODY")]
+    [TestCase("\"group\": \"SAMPLE\"", "\"group\": \"SAMPLES\"", "group SAMPLES has the name of a packet layout")]
     [TestCase("\"type\": \"int16\", \"unit\"", "\"type\": \"string\", \"size\": { \"prefix\": 8 }, \"unit\"", "a repeated group holds fixed-size fields only")]
     public void Load_GroupThatCannotBeRead_OneLineNamingTheGroup(string from, string to, string message)
     {
