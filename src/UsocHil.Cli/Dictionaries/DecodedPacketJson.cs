@@ -30,39 +30,57 @@ internal static class DecodedPacketJson
         json.WriteStartObject("parameters");
         foreach (DecodedField field in packet.Fields)
         {
-            json.WriteStartObject(field.Parameter.Name);
-            if (field.Type.IsBlock)
+            if (field.Repetitions is { } repetitions)
             {
-                // Text as it reads, octets as hexadecimal: there is no number to give as raw.
-                json.WriteString("value", field.Value.Label);
-                json.WriteEndObject();
+                // A field of a repeated group: one object per repetition, in packet order.
+                json.WriteStartArray(field.Parameter.Name);
+                foreach (EngineeringValue value in repetitions)
+                {
+                    json.WriteStartObject();
+                    Value(json, field, value);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
                 continue;
             }
 
-            Number(json, "raw", field.Value.Raw);
-            if (field.Value.Label is { } label)
-            {
-                json.WriteString("value", label);
-            }
-            else if (field.Type.Kind == FieldKind.Boolean && field.Parameter.Calibration is null && field.Parameter.Spline is null)
-            {
-                json.WriteBoolean("value", field.Value.Raw != 0);
-            }
-            else
-            {
-                Number(json, "value", field.Value.Value);
-            }
-
-            if (field.Parameter.Time is { } time && TimeEpochs.Instant(time, field.Value.Value) is { } instant)
-            {
-                json.WriteString("time", instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture));
-            }
-
+            json.WriteStartObject(field.Parameter.Name);
+            Value(json, field, field.Value);
             json.WriteEndObject();
         }
 
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    private static void Value(Utf8JsonWriter json, DecodedField field, EngineeringValue value)
+    {
+        if (field.Type.IsBlock)
+        {
+            // Text as it reads, octets as hexadecimal: there is no number to give as raw.
+            json.WriteString("value", value.Label);
+            return;
+        }
+
+        Number(json, "raw", value.Raw);
+        if (value.Label is { } label)
+            {
+                json.WriteString("value", label);
+            }
+        else if (field.Type.Kind == FieldKind.Boolean && field.Parameter.Calibration is null && field.Parameter.Spline is null)
+        {
+            json.WriteBoolean("value", value.Raw != 0);
+        }
+        else
+        {
+            Number(json, "value", value.Value);
+        }
+
+        if (field.Parameter.Time is { } time && TimeEpochs.Instant(time, value.Value) is { } instant)
+        {
+            json.WriteString("time", instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        }
     }
 
     private static void Number(Utf8JsonWriter json, string name, double value)

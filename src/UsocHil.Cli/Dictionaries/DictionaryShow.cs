@@ -58,10 +58,9 @@ internal static class DictionaryShow
 
         if (d.Packets.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)) is { } packet)
         {
-            var fields = packet.Entries.Select(e => (e, d.Parameters.FirstOrDefault(p => p.Name == e.Parameter)));
             return $"packet {packet.Name}{(packet.Abstract ? " (abstract)" : "")}{(packet.Base is null ? "" : " extends " + packet.Base)}{Restrictions(packet)}\n"
                 + (packet.Description is null ? "" : $"  {packet.Description}\n")
-                + string.Concat(fields.Select(f => $"  {(f.e.Offset > 0 ? $"[{f.e.Offset} bits gap] " : "")}{f.e.Parameter}: {f.Item2?.Type}{(f.Item2?.Unit is { } u ? $" [{u}]" : "")}\n"));
+                + string.Concat(packet.Entries.Select(e => Entry(d, e, "  ")));
         }
 
         if (d.Commands.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)) is { } command)
@@ -72,6 +71,18 @@ internal static class DictionaryShow
         }
 
         throw new UsageException($"rig {rig.Name} has no parameter, packet layout or command named {name}");
+    }
+
+    private static string Entry(RigDictionary d, PacketEntryDefinition e, string indent)
+    {
+        string gap = e.Offset > 0 ? $"[{e.Offset} bits gap] " : "";
+        if (e.Group is { } group)
+        {
+            return $"{indent}{gap}group {group}, repeated {e.Count} times:\n" + string.Concat((e.Fields ?? []).Select(f => Entry(d, f, indent + "  ")));
+        }
+
+        ParameterDefinition? parameter = d.Parameters.FirstOrDefault(p => p.Name == e.Parameter);
+        return $"{indent}{gap}{e.Parameter}: {parameter?.Type}{(parameter?.Unit is { } u ? $" [{u}]" : "")}\n";
     }
 
     private static string Parameter(RigDefinition rig, ParameterDefinition p)
@@ -141,7 +152,7 @@ internal static class DictionaryShow
             lines.Add($"  limits: {string.Join(", ", checks)}, persistence {limit.Persistence}{when}");
         }
 
-        var carriers = rig.Dictionary.Packets.Where(k => k.Entries.Any(x => x.Parameter == p.Name)).Select(k => $"packet {k.Name}")
+        var carriers = rig.Dictionary.Packets.Where(k => k.Entries.Any(x => x.Parameter == p.Name || (x.Fields?.Any(f => f.Parameter == p.Name) ?? false))).Select(k => $"packet {k.Name}")
             .Concat(rig.Dictionary.Housekeeping.Where(h => h.Parameters.Contains(p.Name)).Select(h => $"housekeeping {h.Name}"))
             .ToList();
         lines.Add(carriers.Count == 0 ? "  carried in: no packet" : $"  carried in: {string.Join(", ", carriers)}");

@@ -23,12 +23,26 @@ public sealed record PacketDefinition
     public string? Description { get; init; }
 }
 
-/// <summary>One field of a packet layout: a parameter, after <see cref="Offset"/> bits of gap from the previous field's end.</summary>
+/// <summary>
+/// One field of a packet layout: a parameter, after <see cref="Offset"/> bits of gap from the previous field's end; or
+/// a repeated group (<see cref="Group"/>): its <see cref="Fields"/> repeated as many times as the earlier field
+/// <see cref="Count"/> says (XTCE's RepeatEntry with a DynamicValue, a MIB's VPD group).
+/// </summary>
 public sealed record PacketEntryDefinition
 {
-    public required string Parameter { get; init; }
+    /// <summary>The field's parameter; empty for a repeated group.</summary>
+    public string Parameter { get; init; } = "";
 
     public int Offset { get; init; }
+
+    /// <summary>The repeated group's name, when this entry is one.</summary>
+    public string? Group { get; init; }
+
+    /// <summary>The field before the group whose raw value is how many times the group repeats.</summary>
+    public string? Count { get; init; }
+
+    /// <summary>The fields of one repetition, each of a fixed size.</summary>
+    public IReadOnlyList<PacketEntryDefinition>? Fields { get; init; }
 }
 
 /// <summary>

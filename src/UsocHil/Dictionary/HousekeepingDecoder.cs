@@ -1,3 +1,7 @@
+using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using UsocHil.Framing.Ccsds;
 using UsocHil.Protocols.Pus;
 using UsocHil.Description;
@@ -13,8 +17,7 @@ public sealed class HousekeepingDecoder
     private readonly PusCodec _codec;
     private readonly WireType[] _types;
     private readonly int[] _offsets;
-    private readonly double[][] _curves;
-    private readonly IReadOnlyList<IReadOnlyList<double>>?[] _splines;
+    private readonly CalibrationCurve[] _curves;
     private readonly int _valuesLength;
 
     internal HousekeepingDecoder(PusCodec codec, HousekeepingStructureDefinition structure, IReadOnlyList<ParameterDefinition> parameters)
@@ -24,15 +27,13 @@ public sealed class HousekeepingDecoder
         Parameters = parameters;
         _types = new WireType[parameters.Count];
         _offsets = new int[parameters.Count];
-        _curves = new double[parameters.Count][];
-        _splines = new IReadOnlyList<IReadOnlyList<double>>?[parameters.Count];
+        _curves = new CalibrationCurve[parameters.Count];
         int offset = 1;
         for (int i = 0; i < parameters.Count; i++)
         {
             _types[i] = WireValue.Parse(parameters[i].Type);
             _offsets[i] = offset;
-            _curves[i] = parameters[i].Calibration?.ToArray() ?? [];
-            _splines[i] = parameters[i].Spline is { Count: > 0 } spline ? spline : null;
+            _curves[i] = new CalibrationCurve(parameters[i]);
             offset += WireValue.Size(_types[i]);
         }
 
@@ -75,13 +76,13 @@ public sealed class HousekeepingDecoder
     {
         if (values.Length < _types.Length)
         {
-            throw new ArgumentException($"room for {values.Length} values, the structure has {_types.Length}", nameof(values));
+            ThrowNoRoom(values.Length);
         }
 
         SpacePacketHeader header = _codec.CheckFrame(packet);
         if (header.Type != PacketType.Telemetry || packet[7] != HousekeepingReportService || packet[8] != HousekeepingReportSubtype)
         {
-            throw new PacketDecodeException("service", 7, $"not a TM[3,25] housekeeping report");
+            ThrowNotHousekeeping();
         }
 
         int start = _codec.Layout.TelemetryHeaderLength;
@@ -91,39 +92,56 @@ public sealed class HousekeepingDecoder
     /// <summary>Reads the source data of a report (structure ID and values); offsets in errors start at <paramref name="start"/>.</summary>
     internal void ReadSourceData(ReadOnlySpan<byte> data, Span<double> values, bool calibrate, int start)
     {
-        if (data.Length != _valuesLength)
+        if (data.Length != _valuesLength || data[0] != StructureId)
         {
-            throw new PacketDecodeException("app_data", start, $"{data.Length} octets of housekeeping data, structure {StructureId} has {_valuesLength}");
+            ThrowNotThisStructure(data, start);
         }
 
-        if (data[0] != StructureId)
-        {
-            throw new PacketDecodeException("app_data.structure_id", start, $"structure {data[0]}, this decoder reads {StructureId}");
-        }
+        // Every field lies inside the data: the offsets were laid end to end up to _valuesLength, checked above.
+        ReadValues(ref MemoryMarshal.GetReference(data), values, calibrate);
+    }
 
-        for (int i = 0; i < _types.Length; i++)
+    // Kept apart from the checks and their messages, so the JIT inlines the reads and curves into this loop.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ReadValues(ref byte first, Span<double> values, bool calibrate)
+    {
+        WireType[] types = _types;
+        int[] offsets = _offsets;
+        CalibrationCurve[] curves = _curves;
+        values = values[..types.Length];
+        for (int i = 0; i < types.Length; i++)
         {
-            double raw = WireValue.Read(data[_offsets[i]..], _types[i]);
-            values[i] = !calibrate ? raw : _splines[i] is { } spline ? Calibration.Spline(spline, raw) : Horner(_curves[i], raw);
+            double raw = ReadInPlace(ref Unsafe.Add(ref first, offsets[i]), types[i]);
+            values[i] = calibrate ? curves[i].Apply(raw) : raw;
         }
     }
+
+    /// <summary><see cref="WireValue.Read"/> without its bounds checks, for a field known to be inside the packet.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double ReadInPlace(ref byte at, WireType type) => type switch
+    {
+        WireType.UInt8 => at,
+        WireType.Int8 => (sbyte)at,
+        WireType.UInt16 => BinaryPrimitives.ReadUInt16BigEndian(MemoryMarshal.CreateReadOnlySpan(ref at, 2)),
+        WireType.Int16 => BinaryPrimitives.ReadInt16BigEndian(MemoryMarshal.CreateReadOnlySpan(ref at, 2)),
+        WireType.UInt32 => BinaryPrimitives.ReadUInt32BigEndian(MemoryMarshal.CreateReadOnlySpan(ref at, 4)),
+        WireType.Int32 => BinaryPrimitives.ReadInt32BigEndian(MemoryMarshal.CreateReadOnlySpan(ref at, 4)),
+        WireType.Float32 => BinaryPrimitives.ReadSingleBigEndian(MemoryMarshal.CreateReadOnlySpan(ref at, 4)),
+        _ => BinaryPrimitives.ReadDoubleBigEndian(MemoryMarshal.CreateReadOnlySpan(ref at, 8)),
+    };
+
+    [DoesNotReturn]
+    private void ThrowNoRoom(int values) =>
+        throw new ArgumentException($"room for {values} values, the structure has {_types.Length}", nameof(values));
+
+    [DoesNotReturn]
+    private static void ThrowNotHousekeeping() => throw new PacketDecodeException("service", 7, "not a TM[3,25] housekeeping report");
+
+    [DoesNotReturn]
+    private void ThrowNotThisStructure(ReadOnlySpan<byte> data, int start) => throw (data.Length != _valuesLength
+        ? new PacketDecodeException("app_data", start, $"{data.Length} octets of housekeeping data, structure {StructureId} has {_valuesLength}")
+        : new PacketDecodeException("app_data.structure_id", start, $"structure {data[0]}, this decoder reads {StructureId}"));
 
     private const byte HousekeepingReportService = 3;
     private const byte HousekeepingReportSubtype = 25;
-
-    private static double Horner(double[] curve, double raw)
-    {
-        if (curve.Length == 0)
-        {
-            return raw;
-        }
-
-        double value = 0;
-        for (int i = curve.Length - 1; i >= 0; i--)
-        {
-            value = value * raw + curve[i];
-        }
-
-        return value;
-    }
 }

@@ -10,14 +10,18 @@ internal sealed class PacketLayout
 {
     private readonly List<PacketLayout> _children = [];
 
-    public PacketLayout(PacketDefinition definition, PacketLayout? parent, IReadOnlyList<LayoutField> fields, IReadOnlyList<LayoutRestriction> restrictions, long endBit)
+    public PacketLayout(PacketDefinition definition, PacketLayout? parent, IReadOnlyList<LayoutField> fields, IReadOnlyList<LayoutRestriction> restrictions, long endBit, IReadOnlyList<LayoutGroup>? groups = null)
     {
         Definition = definition;
         Parent = parent;
         Fields = fields;
+        FieldArray = [.. fields];
+        Curves = [.. fields.Select(f => new CalibrationCurve(f.Parameter))];
         Restrictions = restrictions;
+        RestrictionArray = [.. restrictions];
         EndBit = endBit;
-        Variable = fields.Any(f => f.Size is not null);
+        Groups = [.. groups ?? []];
+        Variable = fields.Any(f => f.Size is not null) || Groups.Length > 0;
         parent?._children.Add(this);
     }
 
@@ -28,12 +32,23 @@ internal sealed class PacketLayout
     /// <summary>This layout's own fields (its ancestors' come before them in the packet).</summary>
     public IReadOnlyList<LayoutField> Fields { get; }
 
+    /// <summary><see cref="Fields"/> as an array, for the decoders' loops.</summary>
+    public LayoutField[] FieldArray { get; }
+
+    /// <summary>The calibration curve of each of <see cref="Fields"/>, resolved once.</summary>
+    public CalibrationCurve[] Curves { get; }
+
     public IReadOnlyList<LayoutRestriction> Restrictions { get; }
+
+    /// <summary>This layout's repeated groups, in packet order.</summary>
+    public LayoutGroup[] Groups { get; }
+
+    private LayoutRestriction[] RestrictionArray { get; }
     public IReadOnlyList<PacketLayout> Children => _children;
 
     /// <summary>
-    /// Whether one of this layout's own fields has a size the packet says: from it on, offsets move by what those
-    /// fields take beyond nothing (their static width is 0).
+    /// Whether one of this layout's own fields has a size the packet says, or it has a repeated group: from there on,
+    /// offsets move by what those take beyond nothing (their static width is 0).
     /// </summary>
     public bool Variable { get; }
 
@@ -45,10 +60,11 @@ internal sealed class PacketLayout
 
     public bool Matches(ReadOnlySpan<double> raw, ReadOnlySpan<double> engineering)
     {
-        for (int i = 0; i < Restrictions.Count; i++)
+        LayoutRestriction[] restrictions = RestrictionArray;
+        for (int i = 0; i < restrictions.Length; i++)
         {
-            LayoutRestriction restriction = Restrictions[i];
-            double value = restriction.Definition.Calibrated ? engineering[restriction.FieldIndex] : raw[restriction.FieldIndex];
+            ref readonly LayoutRestriction restriction = ref restrictions[i];
+            double value = restriction.Calibrated ? engineering[restriction.FieldIndex] : raw[restriction.FieldIndex];
             if (!restriction.Holds(value))
             {
                 return false;
@@ -70,14 +86,39 @@ internal readonly record struct LayoutField(ParameterDefinition Parameter, Field
 /// <summary>A restriction of a layout bound to the decoded field it tests.</summary>
 internal readonly record struct LayoutRestriction(RestrictionDefinition Definition, int FieldIndex)
 {
-    public bool Holds(double value) => Definition.Operator switch
+    private readonly double _value = Definition.Value;
+    private readonly Comparison _comparison = Definition.Operator switch
     {
-        "==" => value == Definition.Value,
-        "!=" => value != Definition.Value,
-        "<" => value < Definition.Value,
-        "<=" => value <= Definition.Value,
-        ">" => value > Definition.Value,
-        ">=" => value >= Definition.Value,
+        "==" => Comparison.Equal,
+        "!=" => Comparison.NotEqual,
+        "<" => Comparison.Less,
+        "<=" => Comparison.LessOrEqual,
+        ">" => Comparison.Greater,
+        ">=" => Comparison.GreaterOrEqual,
+        _ => Comparison.Never,
+    };
+
+    public bool Calibrated { get; } = Definition.Calibrated;
+
+    public bool Holds(double value) => _comparison switch
+    {
+        Comparison.Equal => value == _value,
+        Comparison.NotEqual => value != _value,
+        Comparison.Less => value < _value,
+        Comparison.LessOrEqual => value <= _value,
+        Comparison.Greater => value > _value,
+        Comparison.GreaterOrEqual => value >= _value,
         _ => false,
     };
+
+    private enum Comparison
+    {
+        Never,
+        Equal,
+        NotEqual,
+        Less,
+        LessOrEqual,
+        Greater,
+        GreaterOrEqual,
+    }
 }

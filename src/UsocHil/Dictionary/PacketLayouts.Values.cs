@@ -6,7 +6,8 @@ namespace UsocHil.Dictionary;
 public sealed partial class PacketLayouts
 {
     /// <summary>
-    /// Reads a packet as <see cref="Decode"/> does, but only its raw and engineering values, in path order, into
+    /// Reads a packet as <see cref="Decode"/> does, but only its raw and engineering values (those of the fields
+    /// outside repeated groups, whose repetitions only <see cref="Decode"/> gives), in path order, into
     /// <paramref name="raw"/> and <paramref name="engineering"/> (each at least as long as the longest path); returns
     /// the name of the layout it ends in and sets <paramref name="count"/> to the fields read. Same exceptions as <see cref="Decode"/>.
     /// </summary>
@@ -36,13 +37,14 @@ public sealed partial class PacketLayouts
             return ReadShiftedFields(packet, layout, raw, engineering, at, ref shift);
         }
 
-        IReadOnlyList<LayoutField> fields = layout.Fields;
-        for (int i = 0; i < fields.Count; i++)
+        LayoutField[] fields = layout.FieldArray;
+        CalibrationCurve[] curves = layout.Curves;
+        for (int i = 0; i < fields.Length; i++)
         {
-            LayoutField field = fields[i];
+            ref readonly LayoutField field = ref fields[i];
             double value = BitField.Read(packet, field.BitOffset, field.Type, field.Parameter.Name);
             raw[at] = value;
-            engineering[at++] = Calibration.Apply(field.Parameter, value);
+            engineering[at++] = curves[i].Apply(value);
         }
 
         return at;
@@ -51,10 +53,18 @@ public sealed partial class PacketLayouts
     /// <summary>The fields of a layout behind or with variable strings and blocks: each offset moved by what those before took.</summary>
     private static int ReadShiftedFields(ReadOnlySpan<byte> packet, PacketLayout layout, Span<double> raw, Span<double> engineering, int at, ref long shift)
     {
-        IReadOnlyList<LayoutField> fields = layout.Fields;
-        for (int i = 0; i < fields.Count; i++)
+        LayoutField[] fields = layout.FieldArray;
+        CalibrationCurve[] curves = layout.Curves;
+        LayoutGroup[] groups = layout.Groups;
+        int next = 0;
+        for (int i = 0; i < fields.Length; i++)
         {
-            LayoutField field = fields[i];
+            while (next < groups.Length && groups[next].Position == i)
+            {
+                shift += SkipGroup(packet, groups[next++], raw, shift);
+            }
+
+            ref readonly LayoutField field = ref fields[i];
             long bit = field.BitOffset + shift;
             double value = BitField.Read(packet, bit, field.Type, field.Parameter.Name);
             if (field.Size is { } size)
@@ -63,7 +73,12 @@ public sealed partial class PacketLayouts
             }
 
             raw[at] = value;
-            engineering[at++] = Calibration.Apply(field.Parameter, value);
+            engineering[at++] = curves[i].Apply(value);
+        }
+
+        while (next < groups.Length)
+        {
+            shift += SkipGroup(packet, groups[next++], raw, shift);
         }
 
         return at;

@@ -11,6 +11,7 @@ namespace UsocHil.Dictionary;
 public sealed partial class PacketLayouts
 {
     private readonly Dictionary<string, PacketLayout> _layouts = new(StringComparer.Ordinal);
+    private readonly (PacketLayout? Layout, string? Problem) _defaultStart;
 
     public PacketLayouts(RigDictionary dictionary)
     {
@@ -24,12 +25,23 @@ public sealed partial class PacketLayouts
             }
         }
 
+        var groups = new HashSet<string>(StringComparer.Ordinal);
+        foreach ((PacketDefinition packet, string group) in dictionary.Packets.SelectMany(p => p.Entries.Where(e => e.Group is not null).Select(e => (p, e.Group!))))
+        {
+            // XTCE names a group's container after it: it must not stand for a layout or another group.
+            if (definitions.ContainsKey(group) || !groups.Add(group))
+            {
+                throw new ArgumentException($"packet layout {packet.Name}: group {group} has the name of a packet layout or of another group", nameof(dictionary));
+            }
+        }
+
         foreach (PacketDefinition packet in dictionary.Packets)
         {
             Resolve(packet, definitions, parameters, []);
         }
 
         Roots = [.. dictionary.Packets.Where(p => p.Base is null).Select(p => p.Name)];
+        _defaultStart = DefaultStart();
     }
 
     /// <summary>Layouts with no base, where decoding starts.</summary>
@@ -78,11 +90,17 @@ public sealed partial class PacketLayouts
             return _layouts.TryGetValue(start, out PacketLayout? named) ? named : throw new KeyNotFoundException($"packet layout {start} is not in the dictionary");
         }
 
+        return _defaultStart.Layout ?? throw new InvalidOperationException(_defaultStart.Problem);
+    }
+
+    /// <summary>Where a packet starts when the caller names no layout, found once (or why there is no such layout).</summary>
+    private (PacketLayout? Layout, string? Problem) DefaultStart()
+    {
         // Several roots: fragments other layouts include (a secondary header) beside one inheritance tree, whose root it is.
         var trees = Roots.Where(r => _layouts[r].Children.Count > 0).ToList();
-        return Roots.Count == 1 ? _layouts[Roots[0]]
-            : trees.Count == 1 ? _layouts[trees[0]]
-            : throw new InvalidOperationException(Roots.Count == 0
+        return Roots.Count == 1 ? (_layouts[Roots[0]], null)
+            : trees.Count == 1 ? (_layouts[trees[0]], null)
+            : (null, Roots.Count == 0
                 ? "the dictionary has no packet layouts"
                 : $"the dictionary has {Roots.Count} root packet layouts ({string.Join(", ", Roots)}): name the one to start from");
     }
@@ -105,8 +123,16 @@ public sealed partial class PacketLayouts
     /// <returns>The bits the variable fields read so far took (<paramref name="shift"/> plus this layout's).</returns>
     private static long Read(ReadOnlySpan<byte> packet, PacketLayout layout, List<double> raw, List<double> engineering, List<DecodedField> fields, long shift)
     {
-        foreach (LayoutField field in layout.Fields)
+        int next = 0;
+        LayoutGroup[] groups = layout.Groups;
+        for (int i = 0; i < layout.FieldArray.Length; i++)
         {
+            while (next < groups.Length && groups[next].Position == i)
+            {
+                shift += ReadGroup(packet, groups[next++], raw, fields, shift);
+            }
+
+            LayoutField field = layout.FieldArray[i];
             long at = field.BitOffset + shift;
             double value = BitField.Read(packet, at, field.Type, field.Parameter.Name);
             double calibrated = field.Type.IsBlock ? value : Calibration.Apply(field.Parameter, value);
@@ -129,6 +155,11 @@ public sealed partial class PacketLayouts
             raw.Add(value);
             engineering.Add(calibrated);
             fields.Add(new DecodedField(field.Parameter, field.Type, new EngineeringValue(field.Parameter.Name, value, calibrated, field.Parameter.Unit, label)));
+        }
+
+        while (next < groups.Length)
+        {
+            shift += ReadGroup(packet, groups[next++], raw, fields, shift);
         }
 
         return shift;
@@ -162,11 +193,21 @@ public sealed partial class PacketLayouts
             : throw new ArgumentException($"packet layout {packet.Name} is restricted on {r.Parameter}, which is not a field before it", nameof(packet)))).ToList();
         long bit = parent?.EndBit ?? 0;
         var fields = new List<LayoutField>(packet.Entries.Count);
+        var groups = new List<LayoutGroup>();
         foreach (PacketEntryDefinition entry in packet.Entries)
         {
+            if (entry.Group is not null)
+            {
+                bit += entry.Offset;
+                groups.Add(ResolveGroup(packet, entry, parameters, names, fields.Count, bit));
+                continue;
+            }
+
             ParameterDefinition parameter = parameters.TryGetValue(entry.Parameter, out ParameterDefinition? p)
                 ? p
-                : throw new ArgumentException($"packet layout {packet.Name} names unknown parameter {entry.Parameter}", nameof(packet));
+                : throw new ArgumentException(entry.Parameter.Length == 0
+                    ? $"packet layout {packet.Name}: an entry names neither a parameter nor a group"
+                    : $"packet layout {packet.Name} names unknown parameter {entry.Parameter}", nameof(packet));
             FieldType type = FieldType.Parse(parameter.Type);
             bit += entry.Offset;
             FieldSizeDefinition? size = type.IsVariable
@@ -181,7 +222,7 @@ public sealed partial class PacketLayouts
             bit += type.Bits;
         }
 
-        var layout = new PacketLayout(packet, parent, fields, restrictions, bit);
+        var layout = new PacketLayout(packet, parent, fields, restrictions, bit, groups);
         _layouts.Add(packet.Name, layout);
         return layout;
     }

@@ -17,6 +17,7 @@ public sealed class LimitMonitor
     private readonly DeltaBands[] _deltas;
     private readonly LimitCondition?[] _conditions;
     private readonly int[] _conditionSlots;
+    private readonly NominalBand[] _nominalBands;
     private readonly double[] _latest;
     private readonly ChannelState[] _states;
     private readonly Dictionary<string, int[]> _channels = new(StringComparer.Ordinal);
@@ -30,6 +31,9 @@ public sealed class LimitMonitor
         _conditions = [.. definitions.Select(l => l.When)];
         _states = new ChannelState[definitions.Length];
         _conditionSlots = new int[definitions.Length];
+        _nominalBands = [.. _bands.Select((b, i) => definitions[i].Delta is null && definitions[i].When is null
+            ? new NominalBand(b.YellowLow, b.YellowHigh)
+            : new NominalBand(double.NaN, double.NaN))];
         for (int i = 0; i < definitions.Length; i++)
         {
             string parameter = definitions[i].Parameter;
@@ -127,9 +131,25 @@ public sealed class LimitMonitor
     /// <summary>Feeds one sample at <paramref name="seconds"/> of rig time; true (with the transition) when the channel's level changed.</summary>
     public bool Observe(int channel, double value, double seconds, out LimitTransition transition)
     {
+        ref ChannelState s = ref _states[channel];
+        ref readonly NominalBand nominal = ref _nominalBands[channel];
+        if (s.Level == LimitLevel.Nominal && value >= nominal.Low && value <= nominal.High)
+        {
+            // The common case on the housekeeping path: a nominal sample on a nominal channel moves only the counters.
+            (s.AtLeastYellow, s.Red) = (0, 0);
+            s.BelowRed++;
+            s.Nominal++;
+            transition = default;
+            return false;
+        }
+
+        return Classify(channel, value, seconds, ref s, out transition);
+    }
+
+    private bool Classify(int channel, double value, double seconds, ref ChannelState s, out LimitTransition transition)
+    {
         ref readonly LimitBands bands = ref _bands[channel];
         ref readonly DeltaBands delta = ref _deltas[channel];
-        ref ChannelState s = ref _states[channel];
         double change = double.NaN;
         if (delta.IsSet)
         {
@@ -209,6 +229,9 @@ public sealed class LimitMonitor
 
         return slot;
     }
+
+    /// <summary>The yellow band of a limit with neither a delta nor a condition; NaN (never inside) for the others.</summary>
+    private readonly record struct NominalBand(double Low, double High);
 
     private struct ChannelState
     {

@@ -129,9 +129,14 @@ internal sealed class TimelinePacketReader(RigDefinition rig, CdsTimeFields? cds
         foreach (DecodedField field in decoded.Fields)
         {
             // A timeline's samples are numbers to judge against the ground: text and octets are not among them.
-            if (!field.Type.IsBlock)
+            if (field.Type.IsBlock)
             {
-                into.Sample(at, field.Parameter.Name, field.Value.Value);
+                continue;
+            }
+
+            foreach (EngineeringValue value in field.Repetitions ?? [field.Value])
+            {
+                into.Sample(at, field.Parameter.Name, value.Value);
             }
         }
     }

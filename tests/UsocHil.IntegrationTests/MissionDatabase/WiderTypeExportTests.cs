@@ -30,13 +30,8 @@ public sealed class WiderTypeExportTests
         string directory = TestDirectories.Create("time-export");
         File.WriteAllText(Path.Combine(directory, "clock.json"), Rig);
 
-        CliProcessResult export = await UsocHilProcess.RunAsync(directory, ["dictionary", "export", "clock.json", "--xtce", "clock.xml"], cancellationToken);
-        Assert.That(export.ExitCode, Is.Zero, export.Describe());
-        var (exit, output, error) = await PythonProcess.RunAsync("xmllint",
-            ["--nonet", "--noout", "--schema", Path.Combine(Schema, "SpaceSystem.xsd"), Path.Combine(directory, "clock.xml")],
-            new Dictionary<string, string> { ["XML_CATALOG_FILES"] = Path.Combine(Schema, "catalog.xml") }, cancellationToken);
+        await AssertExportValidatesAsync(directory, "clock", cancellationToken);
 
-        Assert.That(exit, Is.Zero, output + error);
         string xml = File.ReadAllText(Path.Combine(directory, "clock.xml"));
         Assert.That(xml, Does.Contain("<AbsoluteTimeParameterType name=\"OBT_Type\">").And.Contain("<Epoch>TAI</Epoch>").And.Contain("<RelativeTimeParameterType")
             .And.Contain("<StringParameterType name=\"MESSAGE_Type\">").And.Contain("<BinaryParameterType name=\"DIGEST_Type\">"));
@@ -84,17 +79,48 @@ public sealed class WiderTypeExportTests
         File.WriteAllBytes(Path.Combine(directory, "sizes.bin"),
             [0x08, 0x2A, 0xC0, 0x00, 0x00, 0x13, 0x02, 0x4F, 0x4B, 0x48, 0x49, 0x00, 0x03, 0xBE, 0xEF, 0x01, 0x55, 0x9B, 0x02, 0x93, 0x2F, 0xF4, 0x01, 0xF4, 0x12, 0x34]);
 
-        CliProcessResult export = await UsocHilProcess.RunAsync(directory, ["dictionary", "export", "sizes.json", "--xtce", "sizes.xml"], cancellationToken);
-        Assert.That(export.ExitCode, Is.Zero, export.Describe());
-        var (exit, output, error) = await PythonProcess.RunAsync("xmllint",
-            ["--nonet", "--noout", "--schema", Path.Combine(Schema, "SpaceSystem.xsd"), Path.Combine(directory, "sizes.xml")],
-            new Dictionary<string, string> { ["XML_CATALOG_FILES"] = Path.Combine(Schema, "catalog.xml") }, cancellationToken);
-        Assert.That(exit, Is.Zero, output + error);
+        await AssertExportValidatesAsync(directory, "sizes", cancellationToken);
 
         CliProcessResult decode = await UsocHilProcess.RunAsync(directory, ["packet", "decode-stream", "--rig", "sizes.json", "--file", "sizes.bin"], cancellationToken);
 
         Assert.That(decode.ExitCode, Is.Zero, decode.Describe());
         Assert.That(decode.Stdout, Does.Contain("\"NAME\":{\"value\":\"OK\"},\"NOTE\":{\"value\":\"HI\"},\"DUMP_LENGTH\":{\"raw\":3,\"value\":3},\"DUMP\":{\"value\":\"beef01\"}"));
         Assert.That(decode.Stdout, Does.Contain("\"STAMP\":{\"raw\":1893499200.5005,\"value\":1893499200.5005,\"time\":\"2018-01-01T12:00:00.5005Z\"},\"AFTER\":{\"raw\":4660,\"value\":4660}"));
+    }
+
+    private const string GroupRig = """
+        { "name": "samples", "apid": 66, "dictionary": {
+          "parameters": [
+            { "id": 1, "name": "N_SAMPLES", "type": "uint8" },
+            { "id": 2, "name": "SAMPLE_TEMP", "type": "int16", "unit": "degC", "calibration": [0, 0.1] },
+            { "id": 3, "name": "SAMPLE_OK", "type": "uint1", "enum": { "0": "BAD", "1": "GOOD" } },
+            { "id": 4, "name": "TRAILER", "type": "uint16" } ],
+          "packets": [ { "name": "SAMPLES", "entries": [ { "parameter": "N_SAMPLES", "offset": 48 },
+            { "group": "SAMPLE", "count": "N_SAMPLES", "fields": [ { "parameter": "SAMPLE_TEMP" }, { "parameter": "SAMPLE_OK", "offset": 7 } ] },
+            { "parameter": "TRAILER" } ] } ] } }
+        """;
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task RepeatedGroup_ExportValidates(CancellationToken cancellationToken)
+    {
+        string directory = TestDirectories.Create("group-export");
+        File.WriteAllText(Path.Combine(directory, "samples.json"), GroupRig);
+
+        await AssertExportValidatesAsync(directory, "samples", cancellationToken);
+
+        string xml = File.ReadAllText(Path.Combine(directory, "samples.xml"));
+        Assert.That(xml, Does.Contain("<ContainerRefEntry containerRef=\"SAMPLE\">").And.Contain("<ParameterInstanceRef parameterRef=\"N_SAMPLES\" />"));
+    }
+
+    /// <summary>Exports the rig in <paramref name="directory"/>/<paramref name="name"/>.json to XTCE and validates it offline against the OMG schema.</summary>
+    private static async Task AssertExportValidatesAsync(string directory, string name, CancellationToken cancellationToken)
+    {
+        CliProcessResult export = await UsocHilProcess.RunAsync(directory, ["dictionary", "export", $"{name}.json", "--xtce", $"{name}.xml"], cancellationToken);
+        Assert.That(export.ExitCode, Is.Zero, export.Describe());
+        var (exit, output, error) = await PythonProcess.RunAsync("xmllint",
+            ["--nonet", "--noout", "--schema", Path.Combine(Schema, "SpaceSystem.xsd"), Path.Combine(directory, $"{name}.xml")],
+            new Dictionary<string, string> { ["XML_CATALOG_FILES"] = Path.Combine(Schema, "catalog.xml") }, cancellationToken);
+        Assert.That(exit, Is.Zero, output + error);
     }
 }

@@ -156,21 +156,7 @@ public sealed class VariableFieldTests
     [Test]
     public void Mib_CountedStringAndOctets_ComeBackAsPfc0_TheCountWidthReported()
     {
-        RigDefinition rig = new()
-        {
-            Name = "sizes",
-            Apid = 42,
-            Dictionary = new RigDictionary
-            {
-                Parameters =
-                [
-                    new ParameterDefinition { Id = 1, Name = "NAME", Type = "string", Size = new FieldSizeDefinition { Prefix = 8 } },
-                    new ParameterDefinition { Id = 2, Name = "BLOB", Type = "bytes", Size = new FieldSizeDefinition { Prefix = 8 } },
-                    new ParameterDefinition { Id = 3, Name = "COUNT", Type = "uint8" },
-                ],
-                Housekeeping = [new HousekeepingStructureDefinition { StructureId = 1, Name = "COUNTS", Parameters = ["COUNT"] }],
-            },
-        };
+        RigDefinition rig = MibRig("COUNTS", ["COUNT"], new ParameterDefinition { Id = 2, Name = "BLOB", Type = "bytes", Size = new FieldSizeDefinition { Prefix = 8 } });
 
         RigDefinition back = RoundTripTests.ThroughMib(rig, out ImportReport report);
 
@@ -192,20 +178,7 @@ public sealed class VariableFieldTests
     [Test]
     public void Mib_FixedPositionsAfterAVariableParameter_AreDroppedWithTheirRow()
     {
-        RigDefinition rig = new()
-        {
-            Name = "sizes",
-            Apid = 42,
-            Dictionary = new RigDictionary
-            {
-                Parameters =
-                [
-                    new ParameterDefinition { Id = 1, Name = "NAME", Type = "string", Size = new FieldSizeDefinition { Prefix = 8 } },
-                    new ParameterDefinition { Id = 2, Name = "COUNT", Type = "uint8" },
-                ],
-                Housekeeping = [new HousekeepingStructureDefinition { StructureId = 1, Name = "NAMED", Parameters = ["NAME", "COUNT"] }],
-            },
-        };
+        RigDefinition rig = MibRig("NAMED", ["NAME", "COUNT"]);
 
         // Without PIC's structure ID the packet is a fixed PLF layout rather than a housekeeping structure.
         string folder = TestDirectories.Create("mib-variable-plf");
@@ -221,4 +194,21 @@ public sealed class VariableFieldTests
         Assert.That(dropped.Location, Does.Match(@"plf\.dat:\d+$"));
         Assert.That(dropped.How, Does.Contain("after NAME, a variable-length parameter"));
     }
+
+    /// <summary>A rig of a counted string NAME, <paramref name="more"/>, a uint8 COUNT, and one housekeeping structure of <paramref name="carried"/>.</summary>
+    private static RigDefinition MibRig(string structure, string[] carried, params ParameterDefinition[] more) => new()
+    {
+        Name = "sizes",
+        Apid = 42,
+        Dictionary = new RigDictionary
+        {
+            Parameters =
+            [
+                new ParameterDefinition { Id = 1, Name = "NAME", Type = "string", Size = new FieldSizeDefinition { Prefix = 8 } },
+                .. more,
+                new ParameterDefinition { Id = 2 + more.Length, Name = "COUNT", Type = "uint8" },
+            ],
+            Housekeeping = [new HousekeepingStructureDefinition { StructureId = 1, Name = structure, Parameters = carried }],
+        },
+    };
 }

@@ -36,9 +36,16 @@ internal sealed class XtceContainerReader(
             }
         }
 
-        foreach (XElement container in _containers.Values)
+        // A container repeated as often as a parameter says is a group of the layouts that include it, not a layout of its own.
+        var repeated = _containers.Values.SelectMany(c => c.Child("EntryList")?.Elements() ?? [])
+            .Where(e => e.Name.LocalName == "ContainerRefEntry" && e.Child("RepeatEntry")?.Child("Count")?.Child("DynamicValue") is not null)
+            .Select(e => XtceNames.Reference((string?)e.Attribute("containerRef") ?? "")).ToHashSet(StringComparer.Ordinal);
+        foreach ((string name, XElement container) in _containers)
         {
-            Build(container, []);
+            if (!repeated.Contains(name))
+            {
+                Build(container, []);
+            }
         }
 
         return _packets;
@@ -171,6 +178,11 @@ internal sealed class XtceContainerReader(
             }
         }
 
+        if (entry.Child("RepeatEntry") is { } repeat)
+        {
+            return Repeated(entry, repeat, entries, inlining, ref gap);
+        }
+
         switch (entry.Name.LocalName)
         {
             case "ParameterRefEntry":
@@ -221,5 +233,65 @@ internal sealed class XtceContainerReader(
                 coverage.Drop(entry, (string?)entry.Attribute("parameterRef") ?? (string?)entry.Attribute("containerRef"), $"{entry.Name.LocalName} is not supported, so the fields after it cannot be placed");
                 return false;
         }
+    }
+
+    /// <summary>
+    /// A RepeatEntry as a repeated group: a container's entries (or one parameter) repeated as many times as an
+    /// earlier parameter of this container says; any other count, or fields of no fixed size, stop the layout here.
+    /// </summary>
+    private bool Repeated(XElement entry, XElement repeat, List<PacketEntryDefinition> entries, List<string> inlining, ref int gap)
+    {
+        string what = (string?)entry.Attribute("parameterRef") ?? (string?)entry.Attribute("containerRef") ?? "";
+        XElement? dynamic = repeat.Child("Count")?.Child("DynamicValue");
+        string? count = dynamic?.Child("ParameterInstanceRef")?.Attribute("parameterRef") is { } reference ? XtceNames.Reference(reference.Value) : null;
+        if (count is null || dynamic!.Child("LinearAdjustment") is not null || repeat.Child("Offset") is not null)
+        {
+            coverage.Drop(entry, what, "a repeat count other than an earlier parameter's value is not supported, so the fields after it cannot be placed");
+            return false;
+        }
+
+        if (!(parameters.TryGetValue(count, out ParameterDefinition? counter) && entries.Any(e => e.Parameter == counter.Name)))
+        {
+            coverage.Drop(entry, what, $"it is repeated {count} times, which is not a field before it in this container, so it and the fields after it cannot be placed");
+            return false;
+        }
+
+        var members = new List<PacketEntryDefinition>();
+        string group;
+        if (entry.Name.LocalName == "ContainerRefEntry")
+        {
+            group = XtceNames.Reference(what);
+            if (!_containers.TryGetValue(group, out XElement? container) || inlining.Contains(group) || Entries(container, group, members, [.. inlining, group]))
+            {
+                coverage.Drop(entry, group, "the container it repeats is unknown, includes itself or cannot be read whole");
+                return false;
+            }
+
+            coverage.Read(container);
+        }
+        else
+        {
+            group = XtceNames.Reference(what);
+            if (!parameters.ContainsKey(group))
+            {
+                coverage.Drop(entry, group, "its parameter is not imported, so the fields after it cannot be placed");
+                return false;
+            }
+
+            members.Add(new PacketEntryDefinition { Parameter = parameters[group].Name });
+        }
+
+        var imported = parameters.Values.DistinctBy(p => p.Name).ToDictionary(p => p.Name, StringComparer.Ordinal);
+        if (members.Count == 0 || members.Any(m => m.Group is not null || !imported.TryGetValue(m.Parameter, out ParameterDefinition? p) || Dictionary.FieldType.Parse(p.Type).IsVariable))
+        {
+            coverage.Drop(entry, group, "a repeated group is imported only with fields of a fixed size, none repeated again");
+            return false;
+        }
+
+        coverage.ReadAll(repeat);
+        entries.Add(new PacketEntryDefinition { Group = XtceNames.Layout(group), Count = counter.Name, Fields = members, Offset = gap });
+        gap = 0;
+        Report.Imported(XmlSource.Where(entry), entry.Name.LocalName, group, $"a group of {members.Count} fields repeated {count} times");
+        return true;
     }
 }

@@ -28,7 +28,8 @@ public static class XtceExporter
         var parameters = new XElement(X + "ParameterSet", dictionary.Parameters.Select(Parameter));
         var containers = new XElement(X + "ContainerSet",
             dictionary.Housekeeping.Select(Housekeeping),
-            dictionary.Packets.Select(XtceLayoutWriter.Container));
+            dictionary.Packets.Select(XtceLayoutWriter.Container),
+            dictionary.Packets.SelectMany(XtceLayoutWriter.GroupContainers));
         system.Add(new XElement(X + "TelemetryMetaData", NonEmpty(types), NonEmpty(parameters), NonEmpty(containers)));
         if (dictionary.Commands.Count > 0)
         {
