@@ -70,8 +70,7 @@ public sealed class ModelledPayloadEmulator : IFurnaceTelemetrySink, IDisposable
                     return;
                 }
 
-                Receive(session, packet);
-                await session.FlushAsync(stop.Token).ConfigureAwait(false);
+                await session.AnswerAsync(() => Receive(session, packet), stop.Token).ConfigureAwait(false);
             }
         }
         finally

@@ -82,8 +82,7 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
                     return;
                 }
 
-                Receive(session, packet);
-                await session.FlushAsync(stop.Token).ConfigureAwait(false);
+                await session.AnswerAsync(() => Receive(session, packet), stop.Token).ConfigureAwait(false);
             }
         }
         finally
