@@ -42,7 +42,7 @@ public static class TcpClientLink
             var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             try
             {
-                await ConnectAsync(socket, new IPEndPoint(address, port), linked.Token).ConfigureAwait(false);
+                await socket.ConnectAsync(new IPEndPoint(address, port), linked.Token).ConfigureAwait(false);
                 ConfigureKeepAlive(socket);
                 log.Information("Link {Link} connected to {Endpoint}", name, endpoint);
                 return new TcpLink(socket, new LinkInfo(name, "tcp", endpoint), log);
@@ -65,39 +65,6 @@ public static class TcpClientLink
         }
 
         throw new LinkClosedException(endpoint, "cannot connect: " + (last?.SocketErrorCode.ToString() ?? "no address"), last);
-    }
-
-    /// <summary>
-    /// On Linux, a blocking connect on a pool thread, closed if <paramref name="cancellationToken"/> fires first: a
-    /// socket the socket engine has seen (an asynchronous connect leaves it registered with the engine's epoll) wakes
-    /// the engine's thread on every packet, although <see cref="SocketReader"/> receives them, which costs a thread
-    /// wake-up per telecommand on a loaded machine.
-    /// </summary>
-    private static async Task ConnectAsync(Socket socket, IPEndPoint endpoint, CancellationToken cancellationToken)
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            await socket.ConnectAsync(endpoint, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        try
-        {
-            await Task.Run(
-                () =>
-                {
-                    using CancellationTokenRegistration abort = cancellationToken.Register(socket.Dispose);
-                    socket.Connect(endpoint);
-                },
-                CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is SocketException or ObjectDisposedException && cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException("the connect was abandoned", e, cancellationToken);
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
     }
 
     internal static string FormatEndpoint(string host, int port) =>

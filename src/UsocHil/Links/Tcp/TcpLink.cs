@@ -4,16 +4,11 @@ using UsocHil.Links.Tracing;
 
 namespace UsocHil.Links.Tcp;
 
-/// <summary>
-/// A connected TCP socket as an <see cref="ILink"/>: made by <see cref="TcpClientLink"/> or accepted by <see cref="TcpLinkListener"/>.
-/// On Linux a dedicated <see cref="SocketReader"/> receives (continuations of a read run on its thread); writes go
-/// straight to the socket on the caller's thread.
-/// </summary>
+/// <summary>A connected TCP socket as an <see cref="ILink"/>: made by <see cref="TcpClientLink"/> or accepted by <see cref="TcpLinkListener"/>.</summary>
 public sealed class TcpLink : ILink
 {
     private readonly Socket _socket;
     private readonly ILogger _log;
-    private readonly SocketReader? _reader;
     private int _disposed;
 
     internal TcpLink(Socket socket, LinkInfo info, ILogger log)
@@ -22,10 +17,6 @@ public sealed class TcpLink : ILink
         _log = log;
         Info = info;
         socket.NoDelay = true;
-        if (OperatingSystem.IsLinux())
-        {
-            _reader = new SocketReader(socket, info.Endpoint, error => Closed(new SocketException((int)error)));
-        }
     }
 
     public LinkInfo Info { get; }
@@ -38,9 +29,7 @@ public sealed class TcpLink : ILink
         int count;
         try
         {
-            count = _reader is null
-                ? await _socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false)
-                : await _reader.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            count = await _socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false);
         }
         catch (SocketException e)
         {
@@ -87,7 +76,6 @@ public sealed class TcpLink : ILink
             return;
         }
 
-        _reader?.Dispose();
         _socket.LingerState = new LingerOption(true, 0);
         _socket.Close();
     }
@@ -109,7 +97,6 @@ public sealed class TcpLink : ILink
                 // already aborted
             }
 
-            _reader?.Dispose();
             _socket.Dispose();
             _log.Debug("Link {Link} closed {Endpoint}", Info.Name, Info.Endpoint);
         }
