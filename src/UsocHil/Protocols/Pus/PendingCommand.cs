@@ -2,21 +2,16 @@ using UsocHil.Protocols.Pus.Services;
 
 namespace UsocHil.Protocols.Pus;
 
-/// <summary>
-/// A telecommand waiting for its verification reports; completed from the reader loop. The waiting command resumes
-/// on the reader's thread, without a hop through the thread pool (on TCP and serial links that thread is the link's
-/// dedicated reader): it runs until its next await, so whoever sends telecommands must not block synchronously on
-/// another telecommand's verification from that continuation.
-/// </summary>
+/// <summary>A telecommand waiting for its verification reports; completed from the reader loop.</summary>
 internal sealed class PendingCommand(Telecommand telecommand, string name)
 {
     public Telecommand Telecommand { get; } = telecommand;
 
     public string Name { get; } = name;
 
-    public TaskCompletionSource<VerificationReport> Acceptance { get; } = new();
+    public TaskCompletionSource<VerificationReport> Acceptance { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public TaskCompletionSource<VerificationReport> Completion { get; } = new();
+    public TaskCompletionSource<VerificationReport> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void Report(VerificationReport report)
     {

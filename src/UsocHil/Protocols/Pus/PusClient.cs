@@ -267,7 +267,7 @@ public sealed class PusClient : IAsyncDisposable
             _logger.Error(e, "A telemetry subscriber failed");
         }
 
-        // Last: the waiting command resumes here, on this thread, and finds its report already with the subscribers.
+        // Last: a command resumed by its report finds that report already delivered to the subscribers.
         if (report is not null)
         {
             pending!.Report(report);
