@@ -70,7 +70,8 @@ public sealed class ModelledPayloadEmulator : IFurnaceTelemetrySink, IDisposable
                     return;
                 }
 
-                await session.AnswerAsync(() => Receive(session, packet), stop.Token).ConfigureAwait(false);
+                Receive(session, packet);
+                await session.FlushAsync(stop.Token).ConfigureAwait(false);
             }
         }
         finally
