@@ -93,4 +93,57 @@ public sealed class TcpLinkTests
 
         Assert.That(await client.ReadAsync(new byte[16], cancellationToken), Is.Zero);
     }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task DisposeAsync_FromItsOwnReadContinuation_Completes(CancellationToken cancellationToken)
+    {
+        await using var listener = new TcpLinkListener("emulator", TestLog.Silent);
+        ValueTask<TcpLink> accepting = listener.AcceptAsync(cancellationToken);
+        TcpLink client = await TcpClientLink.ConnectAsync("payload", "127.0.0.1", listener.Port, ConnectTimeout, TimeProvider.System, TestLog.Silent, cancellationToken);
+        await using TcpLink server = await accepting;
+        Task<int> readThenClose = ReadThenCloseAsync(client, cancellationToken);
+
+        await server.WriteAsync("bye"u8.ToArray(), cancellationToken);
+
+        Assert.That(await readThenClose.WaitAsync(TimeSpan.FromSeconds(5), cancellationToken), Is.EqualTo(3));
+        Assert.That(await server.ReadAsync(new byte[16], cancellationToken), Is.Zero, "the server sees the close");
+
+        static async Task<int> ReadThenCloseAsync(TcpLink link, CancellationToken cancellationToken)
+        {
+            int count = await link.ReadAsync(new byte[16], cancellationToken);
+            await link.DisposeAsync();
+            return count;
+        }
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
+    public async Task ConnectAsync_ListenerNotAccepting_ThrowsLinkTimeoutExceptionWithinTheTimeout(CancellationToken cancellationToken)
+    {
+        // A listener whose accept queue is full drops further SYNs: the connect hangs until the link gives up.
+        await using var listener = new TcpLinkListener("stuck", TestLog.Silent, backlog: 1);
+        var fillers = new List<System.Net.Sockets.Socket>();
+        try
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                var filler = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                fillers.Add(filler);
+                _ = filler.ConnectAsync(IPAddress.Loopback, listener.Port, cancellationToken).AsTask().ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
+            await Task.Delay(200, cancellationToken);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var error = await Assert.ThrowsAsync<LinkTimeoutException>(async () =>
+                await TcpClientLink.ConnectAsync("payload", "127.0.0.1", listener.Port, TimeSpan.FromMilliseconds(500), TimeProvider.System, TestLog.Silent, cancellationToken));
+
+            Assert.That(error!.Endpoint, Is.EqualTo("127.0.0.1:" + listener.Port));
+            Assert.That(started.Elapsed, Is.LessThan(TimeSpan.FromSeconds(4)), "bounded by the connect timeout, not the kernel's SYN retries");
+        }
+        finally
+        {
+            fillers.ForEach(f => f.Dispose());
+        }
+    }
 }

@@ -142,7 +142,10 @@ public sealed class PusClient : IAsyncDisposable
         VerificationReport report;
         try
         {
-            report = await stage.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, _timeProvider, cancellationToken).ConfigureAwait(false);
+            // A report already read costs no timer.
+            report = stage.IsCompletedSuccessfully
+                ? stage.Result
+                : await stage.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, _timeProvider, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -226,13 +229,15 @@ public sealed class PusClient : IAsyncDisposable
         }
 
         Telemetry telemetry;
+        PendingCommand? pending = null;
+        VerificationReport? report = null;
         try
         {
             telemetry = _codec.DecodeTelemetry(packet);
-            if (telemetry.Service == VerificationReport.Service && VerificationReport.From(telemetry) is { } report
-                && _pending.TryGetValue(report.RequestId, out PendingCommand? pending))
+            if (telemetry.Service == VerificationReport.Service && VerificationReport.From(telemetry) is { } verification
+                && _pending.TryGetValue(verification.RequestId, out pending))
             {
-                pending.Report(report);
+                report = verification;
             }
         }
         catch (PacketDecodeException e)
@@ -260,6 +265,12 @@ public sealed class PusClient : IAsyncDisposable
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             _logger.Error(e, "A telemetry subscriber failed");
+        }
+
+        // Last: a command resumed by its report finds that report already delivered to the subscribers.
+        if (report is not null)
+        {
+            pending!.Report(report);
         }
     }
 }

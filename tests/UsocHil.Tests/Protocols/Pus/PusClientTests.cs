@@ -82,6 +82,28 @@ public sealed class PusClientTests
 
     [Test]
     [CancelAfter(10_000)]
+    public async Task SendAsync_Returns_ItsReportsAlreadyDeliveredToSubscribers(CancellationToken cancellationToken)
+    {
+        await using var rig = await Rig.StartAsync(cancellationToken);
+        var heard = new List<byte>();
+        rig.Client.TelemetryReceived += tm => { lock (heard) { heard.Add(tm.Subtype); } };
+        Task device = rig.AnswerAsync((tc, id) => [VerificationReport.Succeeded(VerificationStage.Acceptance, id), VerificationReport.Succeeded(VerificationStage.Completion, id)], cancellationToken);
+
+        await rig.Client.SendAsync(ConnectionTest.Request(100), Generous, cancellationToken);
+
+        // No waiting: a script that reads the channel right after a command must find that command's reports.
+        Assert.That(rig.Client.Telemetry.TryRead(out Telemetry? first) ? first.Subtype : (byte)0, Is.EqualTo(1), "acceptance in the channel");
+        Assert.That(rig.Client.Telemetry.TryRead(out Telemetry? second) ? second.Subtype : (byte)0, Is.EqualTo(7), "completion in the channel");
+        lock (heard)
+        {
+            Assert.That(heard, Is.EqualTo(new byte[] { 1, 7 }), "both raised as events");
+        }
+
+        await device;
+    }
+
+    [Test]
+    [CancelAfter(10_000)]
     public async Task SendAsync_Twice_AssignsConsecutiveSequenceCounts(CancellationToken cancellationToken)
     {
         await using var rig = await Rig.StartAsync(cancellationToken);
