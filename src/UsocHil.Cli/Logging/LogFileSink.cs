@@ -7,7 +7,8 @@ namespace UsocHil.Cli.Logging;
 
 /// <summary>
 /// A run's log file, written off the run's path and never the cause of a failed run. <see cref="Emit"/> only queues
-/// the event; one background thread formats whatever has queued (compact JSON) and writes it with one write(2). A
+/// the event; one background thread formats what has queued over a few milliseconds (compact JSON) and writes it with
+/// one write(2). A
 /// line counts as written once that write returned: the kernel holds it then, so killing the harness (SIGKILL) cannot
 /// lose it; the file is also flushed to disk once a second, as Serilog's file sink was. <see cref="WaitWritten"/>
 /// blocks until every line emitted before it is written: the operator's screen calls it before it shows a line, so a
@@ -17,6 +18,7 @@ namespace UsocHil.Cli.Logging;
 internal sealed class LogFileSink : ILogEventSink, IDisposable
 {
     private const int FlushToDiskMilliseconds = 1000;
+    private const int LingerMilliseconds = 20;
 
     private readonly ITextFormatter _formatter;
     private readonly FileStream? _file;
@@ -27,7 +29,7 @@ internal sealed class LogFileSink : ILogEventSink, IDisposable
     private List<LogEvent> _spare = new(256);
     private long _emitted;
     private long _written;
-    private bool _writerWaiting;
+    private bool _writerAsleep;
     private int _waiters;
     private bool _stopping;
     private int _failed;
@@ -67,7 +69,7 @@ internal sealed class LogFileSink : ILogEventSink, IDisposable
         {
             _queued.Add(logEvent);
             _emitted++;
-            if (_writerWaiting)
+            if (_writerAsleep)
             {
                 System.Threading.Monitor.PulseAll(_gate);
             }
@@ -127,17 +129,23 @@ internal sealed class LogFileSink : ILogEventSink, IDisposable
             {
                 while (_queued.Count == 0 && !_stopping)
                 {
-                    _writerWaiting = true;
                     long sinceFlush = Environment.TickCount64 - lastFlushToDisk;
                     if (unflushed && sinceFlush >= FlushToDiskMilliseconds)
                     {
                         break;
                     }
 
+                    _writerAsleep = true;
                     System.Threading.Monitor.Wait(_gate, unflushed ? (int)(FlushToDiskMilliseconds - sinceFlush) : Timeout.Infinite);
+                    _writerAsleep = false;
                 }
 
-                _writerWaiting = false;
+                if (_queued.Count > 0 && _waiters == 0 && !_stopping)
+                {
+                    // Gather the lines that follow into the same write; whoever waits for them (the screen, the end) wakes the writer at once.
+                    System.Threading.Monitor.Wait(_gate, LingerMilliseconds);
+                }
+
                 if (_queued.Count == 0 && _stopping)
                 {
                     return;

@@ -122,8 +122,9 @@ public sealed class SequenceRun
         _triggers.Post(RunTrigger.Start, null, null);
         try
         {
-            await foreach (RunTriggerRequest request in _triggers.ReadAllAsync().ConfigureAwait(false))
+            while (true)
             {
+                RunTriggerRequest request = await _triggers.NextAsync().ConfigureAwait(false);
                 if (_triggers.IsStale(request))
                 {
                     _log.Debug("Dropped {Trigger} from finished phase {Generation}", request.Trigger, request.Generation);

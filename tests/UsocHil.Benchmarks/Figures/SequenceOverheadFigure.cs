@@ -29,8 +29,12 @@ public sealed class SequenceOverheadFigure : IFigure
         RigDefinition rig = TestRigs.Furnace();
         int steps = settings.Scale(20_000);
         await RunAsync(rig, Math.Max(10, steps / 10), null, cancellationToken);
+        TimeSpan c0 = Process.GetCurrentProcess().TotalProcessorTime;
         double empty = await RunAsync(rig, 0, null, cancellationToken);
+        TimeSpan c1 = Process.GetCurrentProcess().TotalProcessorTime;
         double full = await RunAsync(rig, steps, null, cancellationToken);
+        TimeSpan c2 = Process.GetCurrentProcess().TotalProcessorTime;
+        Console.Error.WriteLine($"DIAG bare: cpu/step {((c2 - c1) - (c1 - c0)).TotalMicroseconds / steps:F1} µs wall/step {(full - empty) / steps:F1}");
         double perStep = Math.Max(full - empty, 0.001) / steps;
 
         string directory = Path.Combine(settings.ArtifactsDirectory, "sequence");
@@ -43,12 +47,18 @@ public sealed class SequenceOverheadFigure : IFigure
         async Task<double> PerStepAsync(Instrumentation instrumentation)
         {
             await RunAsync(rig, Math.Max(10, steps / 10), instrumentation, cancellationToken);
+            TimeSpan cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             double recordedEmpty = await RunAsync(rig, 0, instrumentation, cancellationToken);
+            TimeSpan cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
             double recordedFull = await RunAsync(rig, steps, instrumentation, cancellationToken);
+            TimeSpan cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
+            Console.Error.WriteLine($"DIAG {instrumentation.LogFile} {instrumentation.ArchiveFile}: cpu/step {((cpu2 - cpu1) - (cpu1 - cpu0)).TotalMicroseconds / steps:F1} µs wall/step {(recordedFull - recordedEmpty) / steps:F1}");
             return Math.Max(recordedFull - recordedEmpty, 0.001) / steps;
         }
 
         double recordedPerStep = await PerStepAsync(new Instrumentation(Path.Combine(directory, "run.clef"), Path.Combine(directory, "results.sqlite"), AsRun: true));
+        double loggedPerStep = await PerStepAsync(new Instrumentation(Path.Combine(directory, "logged.clef"), null, AsRun: true));
+        double archivedPerStep = await PerStepAsync(new Instrumentation(null, Path.Combine(directory, "archived.sqlite"), AsRun: true));
         double writeThroughPerStep = await PerStepAsync(new Instrumentation(Path.Combine(directory, "write-through.clef"), Path.Combine(directory, "write-through.sqlite"), AsRun: false));
         SqliteConnection.ClearAllPools();
 
@@ -66,25 +76,27 @@ public sealed class SequenceOverheadFigure : IFigure
                 "≤ 50 µs/step", perStep <= 50),
             new(Name, "the same with Information logging as usoc-hil run logs (CLEF file written in background batches, screen at Warning) and every step recorded in a SQLite archive, sealed", recordedPerStep, "µs",
                 "empty loop of the same awaits", loop, "≤ 20 µs/step", recordedPerStep <= 20),
+            new(Name, "breakdown: logging as usoc-hil run, no recording", loggedPerStep, "µs", "empty loop of the same awaits", loop, "breakdown", true),
+            new(Name, "breakdown: recording, no logging", archivedPerStep, "µs", "empty loop of the same awaits", loop, "breakdown", true),
             new(Name, "peer: the same with Serilog's write-through file sink (as runs logged before)", writeThroughPerStep, "µs",
                 "empty loop of the same awaits", loop, "peer", true),
         ];
     }
 
     /// <summary>Where a run logs (Information, compact JSON) and records (its results archive); <paramref name="AsRun"/>: through usoc-hil run's own log pipeline.</summary>
-    private sealed record Instrumentation(string LogFile, string ArchiveFile, bool AsRun);
+    private sealed record Instrumentation(string? LogFile, string? ArchiveFile, bool AsRun);
 
     private static async Task<double> RunAsync(RigDefinition rig, int steps, Instrumentation? instrumentation, CancellationToken cancellationToken)
     {
         var plan = new SequencePlan { Name = "bench", Version = "1", Steps = [.. Enumerable.Range(0, steps).Select(i => (ISequenceStep)new NoOpStep($"s{i}"))] };
-        await using Logger log = instrumentation is null
+        await using Logger log = instrumentation?.LogFile is null
             ? new LoggerConfiguration().CreateLogger()
             : instrumentation.AsRun
                 ? HarnessLogging.ForRun("Information", verbosity: 0, instrumentation.LogFile, screen: null)
                 : new LoggerConfiguration().MinimumLevel.Information()
                     .WriteTo.File(new CompactJsonFormatter(), instrumentation.LogFile, flushToDiskInterval: TimeSpan.FromSeconds(1)).CreateLogger();
-        ILogger runLog = instrumentation is null ? Logger.None : log;
-        await using ResultsArchive? archive = instrumentation is null ? null : await ResultsArchive.OpenAsync(instrumentation.ArchiveFile, TimeProvider.System, runLog, cancellationToken);
+        ILogger runLog = instrumentation?.LogFile is null ? Logger.None : log;
+        await using ResultsArchive? archive = instrumentation?.ArchiveFile is null ? null : await ResultsArchive.OpenAsync(instrumentation.ArchiveFile, TimeProvider.System, runLog, cancellationToken);
         long start = Stopwatch.GetTimestamp();
         ArchiveRunObserver? recording = archive is null ? null
             : new ArchiveRunObserver(await archive.BeginRunAsync(new RunHeader { Rig = rig.Name, Sequence = "bench" }, TimeProvider.System, cancellationToken), runLog);
