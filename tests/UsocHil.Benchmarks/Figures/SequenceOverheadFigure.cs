@@ -105,7 +105,9 @@ public sealed class SequenceOverheadFigure : IFigure
         RunResult result = await run.RunAsync(cancellationToken);
         if (recording is not null)
         {
+            long sealStart = Stopwatch.GetTimestamp();
             await recording.FinishAsync(cancellationToken); // durable and sealed
+            Console.Error.WriteLine($"DIAG steps {steps}: run {Stopwatch.GetElapsedTime(start, sealStart).TotalMilliseconds:F0} ms, finish+seal {Stopwatch.GetElapsedTime(sealStart).TotalMilliseconds:F0} ms");
         }
 
         double elapsed = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
