@@ -28,15 +28,6 @@ public sealed class SequenceOverheadFigure : IFigure
     {
         RigDefinition rig = TestRigs.Furnace();
         int steps = settings.Scale(20_000);
-        await RunAsync(rig, Math.Max(10, steps / 10), null, cancellationToken);
-        TimeSpan c0 = Process.GetCurrentProcess().TotalProcessorTime;
-        double empty = await RunAsync(rig, 0, null, cancellationToken);
-        TimeSpan c1 = Process.GetCurrentProcess().TotalProcessorTime;
-        double full = await RunAsync(rig, steps, null, cancellationToken);
-        TimeSpan c2 = Process.GetCurrentProcess().TotalProcessorTime;
-        Console.Error.WriteLine($"DIAG bare: cpu/step {((c2 - c1) - (c1 - c0)).TotalMicroseconds / steps:F1} µs wall/step {(full - empty) / steps:F1}");
-        double perStep = Math.Max(full - empty, 0.001) / steps;
-
         string directory = Path.Combine(settings.ArtifactsDirectory, "sequence");
         if (Directory.Exists(directory))
         {
@@ -44,22 +35,29 @@ public sealed class SequenceOverheadFigure : IFigure
         }
 
         Directory.CreateDirectory(directory);
-        async Task<double> PerStepAsync(Instrumentation instrumentation)
+
+        // Per step: (run of N - run of 0) / N, in wall time and in the process' CPU time (every thread: the engine, the
+        // log file's writer, the archive's writer), which says what the work costs when the machine is shared.
+        async Task<double> PerStepAsync(string label, Instrumentation? instrumentation)
         {
             await RunAsync(rig, Math.Max(10, steps / 10), instrumentation, cancellationToken);
             TimeSpan cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-            double recordedEmpty = await RunAsync(rig, 0, instrumentation, cancellationToken);
+            Timing empty = await RunAsync(rig, 0, instrumentation, cancellationToken);
             TimeSpan cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
-            double recordedFull = await RunAsync(rig, steps, instrumentation, cancellationToken);
+            Timing full = await RunAsync(rig, steps, instrumentation, cancellationToken);
             TimeSpan cpu2 = Process.GetCurrentProcess().TotalProcessorTime;
-            Console.Error.WriteLine($"DIAG {instrumentation.LogFile} {instrumentation.ArchiveFile}: cpu/step {((cpu2 - cpu1) - (cpu1 - cpu0)).TotalMicroseconds / steps:F1} µs wall/step {(recordedFull - recordedEmpty) / steps:F1}");
-            return Math.Max(recordedFull - recordedEmpty, 0.001) / steps;
+            double wall = Math.Max(full.TotalMicroseconds - empty.TotalMicroseconds, 0.001) / steps;
+            double cpu = ((cpu2 - cpu1) - (cpu1 - cpu0)).TotalMicroseconds / steps;
+            FigureNotes.Add(FormattableString.Invariant(
+                $"5. {label}: {wall:F1} µs/step wall, {cpu:F1} µs/step of process CPU; the {steps}-step run took {full.RunMicroseconds / 1000:F0} ms, then {full.SealMicroseconds / 1000:F0} ms to flush and seal its record and close its log"));
+            return wall;
         }
 
-        double recordedPerStep = await PerStepAsync(new Instrumentation(Path.Combine(directory, "run.clef"), Path.Combine(directory, "results.sqlite"), AsRun: true));
-        double loggedPerStep = await PerStepAsync(new Instrumentation(Path.Combine(directory, "logged.clef"), null, AsRun: true));
-        double archivedPerStep = await PerStepAsync(new Instrumentation(null, Path.Combine(directory, "archived.sqlite"), AsRun: true));
-        double writeThroughPerStep = await PerStepAsync(new Instrumentation(Path.Combine(directory, "write-through.clef"), Path.Combine(directory, "write-through.sqlite"), AsRun: false));
+        double perStep = await PerStepAsync("bare", null);
+        double recordedPerStep = await PerStepAsync("logged as usoc-hil run and recorded", new Instrumentation(Path.Combine(directory, "run.clef"), Path.Combine(directory, "results.sqlite"), AsRun: true));
+        double loggedPerStep = await PerStepAsync("logged only", new Instrumentation(Path.Combine(directory, "logged.clef"), null, AsRun: true));
+        double archivedPerStep = await PerStepAsync("recorded only", new Instrumentation(null, Path.Combine(directory, "archived.sqlite"), AsRun: true));
+        double writeThroughPerStep = await PerStepAsync("Serilog write-through file sink and recorded", new Instrumentation(Path.Combine(directory, "write-through.clef"), Path.Combine(directory, "write-through.sqlite"), AsRun: false));
         SqliteConnection.ClearAllPools();
 
         ISequenceStep step = new NoOpStep("baseline");
@@ -77,8 +75,8 @@ public sealed class SequenceOverheadFigure : IFigure
             new(Name, "the same with Information logging as usoc-hil run logs (CLEF file written in background batches, screen at Warning) and every step recorded in a SQLite archive, sealed", recordedPerStep, "µs",
                 "empty loop of the same awaits", loop, "≤ 20 µs/step", recordedPerStep <= 20),
             new(Name, "breakdown: logging as usoc-hil run, no recording", loggedPerStep, "µs", "empty loop of the same awaits", loop, "breakdown", true),
-            new(Name, "breakdown: recording, no logging", archivedPerStep, "µs", "empty loop of the same awaits", loop, "breakdown", true),
-            new(Name, "peer: the same with Serilog's write-through file sink (as runs logged before)", writeThroughPerStep, "µs",
+            new(Name, "breakdown: recording and sealing, no logging", archivedPerStep, "µs", "empty loop of the same awaits", loop, "breakdown", true),
+            new(Name, "peer: logging and recording with Serilog's write-through file sink (as runs logged before)", writeThroughPerStep, "µs",
                 "empty loop of the same awaits", loop, "peer", true),
         ];
     }
@@ -86,7 +84,13 @@ public sealed class SequenceOverheadFigure : IFigure
     /// <summary>Where a run logs (Information, compact JSON) and records (its results archive); <paramref name="AsRun"/>: through usoc-hil run's own log pipeline.</summary>
     private sealed record Instrumentation(string? LogFile, string? ArchiveFile, bool AsRun);
 
-    private static async Task<double> RunAsync(RigDefinition rig, int steps, Instrumentation? instrumentation, CancellationToken cancellationToken)
+    /// <summary>A run's wall time: the run itself, then flushing and sealing its record and closing its log.</summary>
+    private readonly record struct Timing(double RunMicroseconds, double SealMicroseconds)
+    {
+        public double TotalMicroseconds => RunMicroseconds + SealMicroseconds;
+    }
+
+    private static async Task<Timing> RunAsync(RigDefinition rig, int steps, Instrumentation? instrumentation, CancellationToken cancellationToken)
     {
         var plan = new SequencePlan { Name = "bench", Version = "1", Steps = [.. Enumerable.Range(0, steps).Select(i => (ISequenceStep)new NoOpStep($"s{i}"))] };
         await using Logger log = instrumentation?.LogFile is null
@@ -103,20 +107,21 @@ public sealed class SequenceOverheadFigure : IFigure
         var run = new SequenceRun(plan, rig, _ => Task.FromResult<IRigSession>(new NullRigSession(rig)), new RunOptions(),
             new RunObservers(recording is null ? [] : [recording], runLog), TimeProvider.System, new RigSafing(TimeProvider.System, runLog), runLog);
         RunResult result = await run.RunAsync(cancellationToken);
+        long ran = Stopwatch.GetTimestamp();
         if (recording is not null)
         {
-            long sealStart = Stopwatch.GetTimestamp();
             await recording.FinishAsync(cancellationToken); // durable and sealed
-            Console.Error.WriteLine($"DIAG steps {steps}: run {Stopwatch.GetElapsedTime(start, sealStart).TotalMilliseconds:F0} ms, finish+seal {Stopwatch.GetElapsedTime(sealStart).TotalMilliseconds:F0} ms");
         }
 
-        double elapsed = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+        await log.DisposeAsync(); // the log file's last lines written (disposing twice, as the using does, is harmless)
+
+        var timing = new Timing(Stopwatch.GetElapsedTime(start, ran).TotalMicroseconds, Stopwatch.GetElapsedTime(ran).TotalMicroseconds);
         if (result.FinalState != RunState.Completed)
         {
             throw new InvalidOperationException($"the no-op run ended {result.FinalState}: {result.Reason}");
         }
 
-        return elapsed;
+        return timing;
     }
 
     private sealed class NoOpStep(string label) : ISequenceStep
