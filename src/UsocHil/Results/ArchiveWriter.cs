@@ -135,6 +135,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
                         }
                     }
 
+                    inserter.EndBatch();
                     transaction.Commit();
                 }
 
