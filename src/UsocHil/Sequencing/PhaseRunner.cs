@@ -171,7 +171,7 @@ internal sealed class PhaseRunner : IRunPhases
             try
             {
                 string? reason = await work(token).ConfigureAwait(false);
-                _triggers.PostFromPhase(success, generation, reason);
+                _triggers.Post(success, generation, reason);
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
@@ -179,30 +179,30 @@ internal sealed class PhaseRunner : IRunPhases
             }
             catch (Exception ex) when (failure is { } instead)
             {
-                _triggers.PostFromPhase(instead, generation, $"{name}: {ex.Message}");
+                _triggers.Post(instead, generation, $"{name}: {ex.Message}");
             }
             catch (Exception ex) when (_lostLinkEvidence(ex) is { } silence)
             {
                 // A cable pulled mid-command shows first as a command nobody answers, before the silence detector
                 // speaks: under the reconnect policy that is a lost link to check, not a failed step.
-                _triggers.PostFromPhase(RunTrigger.LinkLost, generation, $"{name}: the payload did not answer ({silence.Message}): treating the link as lost");
+                _triggers.Post(RunTrigger.LinkLost, generation, $"{name}: the payload did not answer ({silence.Message}): treating the link as lost");
             }
             catch (OperatorAbortException ex)
             {
-                _triggers.PostFromPhase(RunTrigger.OperatorAbort, generation, ex.Message);
+                _triggers.Post(RunTrigger.OperatorAbort, generation, ex.Message);
             }
             catch (StepTimeoutException ex)
             {
-                _triggers.PostFromPhase(RunTrigger.Timeout, generation, ex.Message);
+                _triggers.Post(RunTrigger.Timeout, generation, ex.Message);
             }
             catch (LinkException ex)
             {
-                _triggers.PostFromPhase(RunTrigger.LinkLost, generation, $"{name}: {ex.Message}");
+                _triggers.Post(RunTrigger.LinkLost, generation, $"{name}: {ex.Message}");
             }
             catch (Exception ex)
             {
                 _setup.Log.Warning(ex, "Phase {Phase} failed", name);
-                _triggers.PostFromPhase(RunTrigger.StepFailed, generation, ex is StepFailedException ? ex.Message : $"{name}: {ex.Message}");
+                _triggers.Post(RunTrigger.StepFailed, generation, ex is StepFailedException ? ex.Message : $"{name}: {ex.Message}");
             }
         }));
     }

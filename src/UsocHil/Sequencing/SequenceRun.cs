@@ -122,9 +122,8 @@ public sealed class SequenceRun
         _triggers.Post(RunTrigger.Start, null, null);
         try
         {
-            while (true)
+            await foreach (RunTriggerRequest request in _triggers.ReadAllAsync().ConfigureAwait(false))
             {
-                RunTriggerRequest request = await _triggers.NextAsync().ConfigureAwait(false);
                 if (_triggers.IsStale(request))
                 {
                     _log.Debug("Dropped {Trigger} from finished phase {Generation}", request.Trigger, request.Generation);
