@@ -7,7 +7,8 @@ namespace UsocHil.Cli.Logging;
 
 /// <summary>
 /// The harness' Serilog pipeline: human-readable lines on standard error (standard output stays for results),
-/// plus, for a run, a compact-JSON (CLEF) file next to the results, whose failure (a full disk) the run survives.
+/// plus, for a run, a compact-JSON (CLEF) file next to the results, written in the background (<see cref="LogFileSink"/>),
+/// whose failure (a full disk) the run survives.
 /// </summary>
 public static class HarnessLogging
 {
@@ -44,16 +45,18 @@ public static class HarnessLogging
                 formatProvider: System.Globalization.CultureInfo.InvariantCulture);
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Is(level)
-            .Enrich.FromLogContext()
-            .WriteTo.Sink(new TerminalLogSink(terminal.CreateLogger()));
+            .Enrich.FromLogContext();
+        Action beforeShowing = () => { };
         if (clefFile is not null)
         {
+            // The file before the screen: a line is queued for the file before it is shown, and shown only once written.
             Directory.CreateDirectory(Path.GetDirectoryName(clefFile)!);
-            Logger file = new LoggerConfiguration().MinimumLevel.Is(level)
-                .WriteTo.File(new CompactJsonFormatter(), clefFile, flushToDiskInterval: TimeSpan.FromSeconds(1)).CreateLogger();
-            configuration = configuration.WriteTo.Sink(new LogFileSink(file));
+            var file = new LogFileSink(clefFile, new CompactJsonFormatter());
+            configuration = configuration.WriteTo.Sink(file);
+            beforeShowing = file.WaitWritten;
         }
 
+        configuration = configuration.WriteTo.Sink(new TerminalLogSink(terminal.CreateLogger(), operatorLevel, beforeShowing));
         return configuration;
     }
 }

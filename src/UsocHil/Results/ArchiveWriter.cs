@@ -5,9 +5,11 @@ using Serilog;
 namespace UsocHil.Results;
 
 /// <summary>
-/// The archive's single writer: drains a bounded channel on its own connection in short transactions, committing when
-/// the channel runs dry, every <see cref="MaxRows"/> rows or every <see cref="MaxLatency"/>, whichever comes first, so a
-/// row is durable (WAL, safe against a killed process) well within a second of being recorded. A full channel makes
+/// The archive's single writer: drains a bounded channel on its own connection in short transactions, committing once
+/// the channel has run dry for <see cref="Linger"/> (at once when a flush is asked for), every <see cref="MaxRows"/> rows
+/// or every <see cref="MaxLatency"/>, whichever comes first, so a row is durable (WAL, safe against a killed process)
+/// well within a second of being recorded. The linger gathers a run's trickle of rows (a few per step) into one
+/// transaction instead of one commit per row, which cost a step more than the step itself. A full channel makes
 /// recorders wait rather than lose rows. When the archive cannot take a row (disk full, a lock held too long, the file
 /// deleted) the writer stops, counts every row it could not keep, and says so through <see cref="Failure"/> at once, so
 /// the run can be stopped instead of going on unrecorded.
@@ -16,6 +18,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
 {
     public const int MaxRows = 20_000;
     public static readonly TimeSpan MaxLatency = TimeSpan.FromMilliseconds(200);
+    public static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(20);
 
     private readonly Channel<WriteItem> _channel = Channel.CreateBounded<WriteItem>(
         new BoundedChannelOptions(262_144) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -28,6 +31,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
     private readonly TaskCompletionSource<ResultsArchiveException> _failure = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Exception? _fault;
     private long _lost;
+    private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ArchiveWriter(SqliteConnection connection, string path, TimeProvider time, ILogger log)
     {
@@ -71,6 +75,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await WriteAsync(WriteItem.Of(WriteKind.Flush, 0, done), cancellationToken);
+        Volatile.Read(ref _wake).TrySetResult();
         await done.Task.WaitAsync(cancellationToken);
     }
 
@@ -99,8 +104,18 @@ internal sealed class ArchiveWriter : IAsyncDisposable
                 using (SqliteTransaction transaction = _connection.BeginTransaction())
                 {
                     inserter.Begin(transaction);
-                    while (rows < MaxRows && reader.TryRead(out WriteItem item))
+                    while (rows < MaxRows)
                     {
+                        if (!reader.TryRead(out WriteItem item))
+                        {
+                            if (flushes.Count > 0 || reader.Completion.IsCompleted || !await LingerAsync(started))
+                            {
+                                break;
+                            }
+
+                            continue;
+                        }
+
                         if (item.Kind == WriteKind.Flush)
                         {
                             flushes.Add((TaskCompletionSource)item.Payload!);
@@ -120,6 +135,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
                         }
                     }
 
+                    inserter.EndBatch();
                     transaction.Commit();
                 }
 
@@ -160,6 +176,33 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits, with the transaction open, for more rows until <see cref="Linger"/> after this transaction began, a flush
+    /// or the end; false when it is time to commit.
+    /// </summary>
+    private async ValueTask<bool> LingerAsync(long started)
+    {
+        TimeSpan open = _time.GetElapsedTime(started);
+        if (open >= Linger)
+        {
+            return false;
+        }
+
+        Interlocked.Exchange(ref _wake, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (_channel.Reader.TryPeek(out _))
+        {
+            return true; // a row (or a flush) came while the wake-up was being replaced
+        }
+
+        if (_channel.Reader.Completion.IsCompleted)
+        {
+            return false;
+        }
+
+        await Task.WhenAny(_wake.Task, Task.Delay(Linger - open, _time)).ConfigureAwait(false);
+        return true;
+    }
+
     /// <summary>SQLite goes on writing into a file that was deleted or moved away: what it commits there is lost to the archive.</summary>
     private void RequireFileInPlace()
     {
@@ -172,6 +215,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _channel.Writer.TryComplete();
+        Volatile.Read(ref _wake).TrySetResult();
         await _loop;
     }
 }

@@ -4,7 +4,12 @@ using UsocHil.Expectations;
 
 namespace UsocHil.Results;
 
-/// <summary>Prepared INSERT/UPDATE statements, one per kind of row, reused for every batch on the writer's connection.</summary>
+/// <summary>
+/// Prepared INSERT/UPDATE statements, one per kind of row, reused for every batch on the writer's connection. A step's
+/// start is held back until the next row of the steps table: when that is the same step's end (a step that began and
+/// ended within one batch) the row goes in whole, one INSERT instead of an INSERT and an UPDATE; the table ends the
+/// same either way. <see cref="EndBatch"/> writes a start still held before the batch commits.
+/// </summary>
 internal sealed class RowInserter : IDisposable
 {
     private readonly SqliteConnection _connection;
@@ -12,6 +17,7 @@ internal sealed class RowInserter : IDisposable
     private readonly SqliteCommand _transition;
     private readonly SqliteCommand _stepStarted;
     private readonly SqliteCommand _stepEnded;
+    private readonly SqliteCommand _stepWhole;
     private readonly SqliteCommand _measurement;
     private readonly SqliteCommand _event;
     private readonly SqliteCommand _command;
@@ -23,6 +29,7 @@ internal sealed class RowInserter : IDisposable
     private readonly SqliteCommand _packet;
 
     private readonly TelemetryStatement _telemetryRaw;
+    private (long RunId, StepRow Step)? _heldStart;
 
     public RowInserter(SqliteConnection connection, string path)
     {
@@ -31,6 +38,7 @@ internal sealed class RowInserter : IDisposable
         _transition = Prepare("INSERT INTO transitions(run_id, time, from_state, to_state, trigger) VALUES ($a, $b, $c, $d, $e)");
         _stepStarted = Prepare("INSERT INTO steps(run_id, step_index, name, kind, started) VALUES ($a, $b, $c, $d, $e)");
         _stepEnded = Prepare("UPDATE steps SET ended = $c, outcome = $d, message = $e WHERE id = (SELECT max(id) FROM steps WHERE run_id = $a AND step_index = $b)");
+        _stepWhole = Prepare("INSERT INTO steps(run_id, step_index, name, kind, started, ended, outcome, message) VALUES ($a, $b, $c, $d, $e, $f, $g, $h)");
         _measurement = Prepare("""
             INSERT INTO measurements(run_id, step_index, time, name, parameters, value, unit, expectation, low, high, hard_low, hard_high, verdict, margin, culprit, message, evidence)
             VALUES ($a, $b, $c, $d, $e, $f, $g, $h, $i, $j, $k, $l, $m, $n, $o, $p, $q)
@@ -47,9 +55,19 @@ internal sealed class RowInserter : IDisposable
 
     public void Begin(SqliteTransaction transaction)
     {
-        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName, _budget, _requirement, _unitSerial, _packet })
+        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _stepWhole, _measurement, _event, _command, _calibration, _parameterName, _budget, _requirement, _unitSerial, _packet })
         {
             c.Transaction = transaction;
+        }
+    }
+
+    /// <summary>Writes the step start still held back; call before the batch's transaction commits.</summary>
+    public void EndBatch()
+    {
+        if (_heldStart is { } held)
+        {
+            _heldStart = null;
+            Run(_stepStarted, held.RunId, held.Step.Index, held.Step.Name, held.Step.Kind, ArchiveTime.ToText(held.Step.Started));
         }
     }
 
@@ -65,12 +83,22 @@ internal sealed class RowInserter : IDisposable
                 Run(_transition, item.RunId, ArchiveTime.ToText(t.Time), t.From, t.To, t.Trigger);
                 break;
             case WriteKind.StepStarted:
-                var s = (StepRow)item.Payload!;
-                Run(_stepStarted, item.RunId, s.Index, s.Name, s.Kind, ArchiveTime.ToText(s.Started));
+                EndBatch();
+                _heldStart = (item.RunId, (StepRow)item.Payload!);
                 break;
             case WriteKind.StepEnded:
                 var e = (StepEnd)item.Payload!;
-                Run(_stepEnded, item.RunId, e.Index, ArchiveTime.ToText(e.Ended), e.Outcome, e.Message);
+                if (_heldStart is { } held && held.RunId == item.RunId && held.Step.Index == e.Index)
+                {
+                    _heldStart = null;
+                    Run(_stepWhole, item.RunId, e.Index, held.Step.Name, held.Step.Kind, ArchiveTime.ToText(held.Step.Started), ArchiveTime.ToText(e.Ended), e.Outcome, e.Message);
+                }
+                else
+                {
+                    EndBatch();
+                    Run(_stepEnded, item.RunId, e.Index, ArchiveTime.ToText(e.Ended), e.Outcome, e.Message);
+                }
+
                 break;
             case WriteKind.Measurement:
                 InsertMeasurement(item.RunId, (MeasurementRow)item.Payload!);
@@ -157,7 +185,7 @@ internal sealed class RowInserter : IDisposable
 
     public void Dispose()
     {
-        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _measurement, _event, _command, _calibration, _parameterName, _budget, _requirement, _unitSerial, _packet })
+        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _stepWhole, _measurement, _event, _command, _calibration, _parameterName, _budget, _requirement, _unitSerial, _packet })
         {
             c.Dispose();
         }

@@ -179,7 +179,10 @@ internal sealed class RunMachine
         string? reason = _firing?.Trigger == transition.Trigger ? _firing.Reason : null;
         // Executing -> Executing after every step says nothing the step's own line has not; keep it out of the operator's log.
         LogEventLevel level = transition.IsReentry ? LogEventLevel.Debug : LogEventLevel.Information;
-        _log.Write(level, "Run {Source} -> {Destination} on {Trigger}{Reason}", transition.Source, transition.Destination, transition.Trigger, reason is null ? "" : ": " + reason);
+        if (_log.IsEnabled(level))
+        {
+            _log.Write(level, "Run {Source} -> {Destination} on {Trigger}{Reason}", transition.Source, transition.Destination, transition.Trigger, reason is null ? "" : ": " + reason);
+        }
         _observer.OnTransition(new RunTransition(transition.Source, transition.Destination, transition.Trigger, _time.GetUtcNow(), reason));
     }
 

@@ -35,6 +35,7 @@ public sealed partial class HarnessKillTests
             TruthRecord heating, killed, off;
             int exitCode;
             List<(string Name, string Value)> logged;
+            string shownOnScreen;
             // -v: the archive writer's "recorded" lines are Information, which a run shows only in its log file unless asked.
             await using (RunningCli harness = UsocHilProcess.Start(directory, ["--station", station, "run", "furnace-em", "heat-and-hold", "--yes", "-v"]))
             {
@@ -47,10 +48,17 @@ public sealed partial class HarnessKillTests
                 CliProcessResult ended = await harness.WaitForExitAsync(cancellationToken);
                 exitCode = ended.ExitCode;
                 logged = RecordedLine().Matches(ended.Stderr).Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+                shownOnScreen = ended.Stderr;
                 killed = TruthWatch.Last(emulator.TruthFile);
             }
 
             Assert.That(exitCode, Is.EqualTo(137), "killed by SIGKILL");
+            // The log file is written in the background, but a line is shown only once the file has it: every line the
+            // operator saw before the kill is in the run's CLEF file.
+            string clef = Directory.GetFiles(Path.Combine(directory, "logs"), "*.clef").Single();
+            IReadOnlyList<string> missing = ShownLogLines.MissingFrom(clef, shownOnScreen, out int shown);
+            Assert.That(shown, Is.GreaterThan(10), "the run showed its log lines (-v)\n" + shownOnScreen);
+            Assert.That(missing, Is.Empty, $"of {shown} lines shown before the kill, these are not in {Path.GetFileName(clef)}");
             Assert.That(killed.HeaterOn, Is.True, "the heater is still on once the harness is gone: nobody safed it");
             off = await TruthWatch.WaitForAsync(emulator.TruthFile, r => r.RigSeconds > killed.RigSeconds && !r.HeaterOn, cancellationToken);
             double afterKill = off.RigSeconds - killed.RigSeconds;
@@ -86,7 +94,7 @@ public sealed partial class HarnessKillTests
             Assert.That(lost, Is.Zero, "every measurement the harness logged as recorded before the kill is in the archive");
             ReliabilityRecord.Write("fault injection", "harness killed with SIGKILL while the heater is on (emulator in its own process, `usoc-hil emulate`, bound as hardware)", 1,
                 string.Create(CultureInfo.InvariantCulture,
-                    $"exit 137; heater on at the kill (rig t={killed.RigSeconds:F0} s) and heating unattended (up to {unattendedWatts:F0} W); the payload's watchdog switched it off {afterKill:F0} s of rig time later (WATCHDOG_TIMEOUT {WatchdogSeconds} s, WATCHDOG_EXPIRED set, mode Idle); next start: run 1 interrupted, chain intact, all {logged.Count} measurements logged as recorded present, {run.Commands.Count} command(s) and {run.Telemetry.Count} telemetry samples kept"), lost);
+                    $"exit 137; heater on at the kill (rig t={killed.RigSeconds:F0} s) and heating unattended (up to {unattendedWatts:F0} W); the payload's watchdog switched it off {afterKill:F0} s of rig time later (WATCHDOG_TIMEOUT {WatchdogSeconds} s, WATCHDOG_EXPIRED set, mode Idle); next start: run 1 interrupted, chain intact, all {logged.Count} measurements logged as recorded present, all {shown} log lines shown before the kill in the log file, {run.Commands.Count} command(s) and {run.Telemetry.Count} telemetry samples kept"), lost);
             TestContext.Out.WriteLine($"heating from rig t={heating.RigSeconds:F1} s, killed at {killed.RigSeconds:F1} s, off at {off.RigSeconds:F1} s");
         }
         finally

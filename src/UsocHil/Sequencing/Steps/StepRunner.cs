@@ -22,15 +22,14 @@ internal static class StepRunner
         context.Observer.OnStepStarted(progress);
         context.Log.Information("Step {Step} {Kind} started: {Label}", context.Path, step.Kind, step.Label);
         TimeSpan? limit = step.Timeout is { } t ? (t > context.Options.StepTimeoutFloor ? t : context.Options.StepTimeoutFloor) : null;
-        using CancellationTokenSource bound = limit is { } timeout
-            ? new CancellationTokenSource(timeout, context.Time)
-            : new CancellationTokenSource();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
+        // A step without a time bound runs on the phase's token as it is: no timer, no linked source per step.
+        using CancellationTokenSource? bound = limit is { } timeout ? new CancellationTokenSource(timeout, context.Time) : null;
+        using CancellationTokenSource? linked = bound is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bound.Token);
         try
         {
-            await step.ExecuteAsync(context, linked.Token).ConfigureAwait(false);
+            await step.ExecuteAsync(context, linked?.Token ?? cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException ex) when (bound.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (bound is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
         {
             var timedOut = new StepTimeoutException(context.Path, $"{step.Kind} did not finish within {limit} of rig time", ex);
             Finish(context, progress, StepStatus.Failed, timedOut.Message);
