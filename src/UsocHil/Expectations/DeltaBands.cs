@@ -32,9 +32,13 @@ public readonly record struct DeltaBands
     /// The change from (<paramref name="previous"/>, <paramref name="previousSeconds"/>) to the sample, or NaN when it
     /// cannot be measured: no previous sample, or per second with no rig time between them.
     /// </summary>
-    public double Change(double previous, double previousSeconds, double value, double seconds)
+    public double Change(double previous, double previousSeconds, double value, double seconds) =>
+        Math.Abs(SignedChange(previous, previousSeconds, value, seconds));
+
+    /// <summary>The change as <see cref="Change"/> measures it, with its sign: a rise is positive, a fall negative.</summary>
+    public double SignedChange(double previous, double previousSeconds, double value, double seconds)
     {
-        double change = Math.Abs(value - previous);
+        double change = value - previous;
         if (!PerSecond)
         {
             return change;

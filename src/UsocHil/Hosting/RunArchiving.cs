@@ -106,8 +106,7 @@ public sealed class RunArchiving : IAsyncDisposable
         RunRecord? record = null;
         await _archive.CopyRunAsync(RunId, (run, telemetry, _) =>
         {
-            DateTimeOffset end = run.Summary.EndedRig ?? run.Summary.StartedRig;
-            record = run with { Telemetry = PlottedTelemetry.Thin(telemetry.Rows, run.Summary.StartedRig, end) };
+            record = run with { Telemetry = PlottedTelemetry.Thin(telemetry.Rows, run.Summary.StartedRig, run.Summary.EndedRig) };
             return Task.CompletedTask;
         }, cancellationToken).ConfigureAwait(false);
         return await HtmlReport.WriteAsync(record!, rig.Definition, reportDirectory, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using UsocHil.Description;
+using UsocHil.Expectations;
 
 namespace UsocHil.Reporting;
 
@@ -46,24 +47,24 @@ public static class LimitApplicability
     }
 
     /// <summary>
-    /// The change between each sample and the one before it, per second of rig time or per sample as the delta limit
-    /// says, placed at the later sample's time; samples with no time between them have no rate and are left out.
+    /// The change between each sample and the one before it as the limit monitor measures it (<see cref="DeltaBands"/>),
+    /// signed, placed at the later sample's time; samples with no rig time between them have no rate and are left out.
     /// </summary>
     public static (double[] Times, double[] Changes) Changes(DeltaLimitDefinition delta, IReadOnlyList<double> minutes, IReadOnlyList<double> values)
     {
+        var bands = new DeltaBands(delta, "plotted parameter");
         var times = new List<double>(minutes.Count);
         var changes = new List<double>(minutes.Count);
         for (int i = 1; i < minutes.Count; i++)
         {
-            double seconds = (minutes[i] - minutes[i - 1]) * 60;
-            if (delta.Per == DeltaBasis.Second && !(seconds > 0))
+            double change = bands.SignedChange(values[i - 1], minutes[i - 1] * 60, values[i], minutes[i] * 60);
+            if (double.IsNaN(change))
             {
                 continue;
             }
 
-            double change = values[i] - values[i - 1];
             times.Add(minutes[i]);
-            changes.Add(delta.Per == DeltaBasis.Second ? change / seconds : change);
+            changes.Add(change);
         }
 
         return ([.. times], [.. changes]);

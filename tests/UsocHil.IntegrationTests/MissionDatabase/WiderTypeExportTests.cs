@@ -27,8 +27,7 @@ public sealed class WiderTypeExportTests
     [CancelAfter(60_000)]
     public async Task Export_TimeStringAndBinaryTypes_ValidateAgainstTheOmgSchema(CancellationToken cancellationToken)
     {
-        string directory = TestDirectories.Create("time-export");
-        File.WriteAllText(Path.Combine(directory, "clock.json"), Rig);
+        string directory = WriteRig("time-export", "clock", Rig);
 
         await AssertExportValidatesAsync(directory, "clock", cancellationToken);
 
@@ -41,8 +40,7 @@ public sealed class WiderTypeExportTests
     [CancelAfter(60_000)]
     public async Task DecodeStream_CucStringAndOctets_PrintTheInstantTheTextAndTheHex(CancellationToken cancellationToken)
     {
-        string directory = TestDirectories.Create("time-decode");
-        File.WriteAllText(Path.Combine(directory, "clock.json"), Rig);
+        string directory = WriteRig("time-decode", "clock", Rig);
         // Primary header (APID 42, 16 octets of data), OBT = 0x80000010 coarse + 0x8000 fine, STAMP = 60, "OK" NUL-padded, 0xCAFE.
         File.WriteAllBytes(Path.Combine(directory, "clock.bin"),
             [0x08, 0x2A, 0xC0, 0x00, 0x00, 0x0F, 0x80, 0x00, 0x00, 0x10, 0x80, 0x00, 0x00, 0x00, 0x00, 0x3C, 0x4F, 0x4B, 0x00, 0x00, 0xCA, 0xFE]);
@@ -73,8 +71,7 @@ public sealed class WiderTypeExportTests
     [CancelAfter(90_000)]
     public async Task VariableStringsOctetsAndCds_ExportValidates_AndDecodeStreamReadsThem(CancellationToken cancellationToken)
     {
-        string directory = TestDirectories.Create("sized-export");
-        File.WriteAllText(Path.Combine(directory, "sizes.json"), SizedRig);
+        string directory = WriteRig("sized-export", "sizes", SizedRig);
         // Header (APID 42, 20 octets of data); NAME = count 2 "OK"; NOTE = "HI" NUL; DUMP = 3 octets; STAMP = day 21,915, 43,200,500 ms, 500 us; AFTER = 0x1234.
         File.WriteAllBytes(Path.Combine(directory, "sizes.bin"),
             [0x08, 0x2A, 0xC0, 0x00, 0x00, 0x13, 0x02, 0x4F, 0x4B, 0x48, 0x49, 0x00, 0x03, 0xBE, 0xEF, 0x01, 0x55, 0x9B, 0x02, 0x93, 0x2F, 0xF4, 0x01, 0xF4, 0x12, 0x34]);
@@ -104,13 +101,20 @@ public sealed class WiderTypeExportTests
     [CancelAfter(60_000)]
     public async Task RepeatedGroup_ExportValidates(CancellationToken cancellationToken)
     {
-        string directory = TestDirectories.Create("group-export");
-        File.WriteAllText(Path.Combine(directory, "samples.json"), GroupRig);
+        string directory = WriteRig("group-export", "samples", GroupRig);
 
         await AssertExportValidatesAsync(directory, "samples", cancellationToken);
 
         string xml = File.ReadAllText(Path.Combine(directory, "samples.xml"));
         Assert.That(xml, Does.Contain("<ContainerRefEntry containerRef=\"SAMPLE\">").And.Contain("<ParameterInstanceRef parameterRef=\"N_SAMPLES\" />"));
+    }
+
+    /// <summary>A fresh test folder holding <paramref name="json"/> as <paramref name="name"/>.json.</summary>
+    private static string WriteRig(string folder, string name, string json)
+    {
+        string directory = TestDirectories.Create(folder);
+        File.WriteAllText(Path.Combine(directory, name + ".json"), json);
+        return directory;
     }
 
     /// <summary>Exports the rig in <paramref name="directory"/>/<paramref name="name"/>.json to XTCE and validates it offline against the OMG schema.</summary>

@@ -44,4 +44,20 @@ public sealed class PlottedTelemetryTests
 
         Assert.That(PlottedTelemetry.Thin(rows, Start, Start.AddSeconds(180), buckets: 100), Is.EqualTo(rows));
     }
+
+    [Test]
+    public void Thin_RunWithNoRecordedEnd_SpreadsOverTheSamplesNotIntoOneColumn()
+    {
+        TelemetryRow[] rows = [.. Enumerable.Range(0, 36_000).Select(i => At(i / 10.0, "TC1_TEMP", 500 + 10 * Math.Sin(i / 300.0) + (i == 20_000 ? 250 : 0)))];
+
+        IReadOnlyList<TelemetryRow> kept = PlottedTelemetry.Thin(rows, Start, end: null, buckets: 500);
+
+        Assert.That(kept, Has.Count.LessThanOrEqualTo(4 * 500));
+        double widestGap = kept.Zip(kept.Skip(1), (a, b) => (b.Time - a.Time).TotalSeconds).Max();
+        Assert.That(widestGap, Is.LessThan(2 * 2 * 3600 / 500.0), "columns at most twice as wide as a known end would give, none skipped");
+        Assert.That(kept.Max(r => r.Value), Is.EqualTo(rows.Max(r => r.Value)), "the spike is kept");
+        Assert.That(kept[0], Is.EqualTo(rows[0]));
+        Assert.That(kept[^1], Is.EqualTo(rows[^1]));
+        Assert.That(kept.Select(r => r.Time), Is.Ordered);
+    }
 }
