@@ -17,17 +17,20 @@ internal static class CentralPackets
         CREATE INDEX IF NOT EXISTS packets_run ON packets(run_id);
         """;
 
-    public static async Task WriteAsync(NpgsqlConnection c, long runId, IReadOnlyList<PacketRow> packets, CancellationToken ct)
+    /// <summary>Copies the run's packets in as they are read from <paramref name="packets"/>, which may stream from the station archive.</summary>
+    public static async Task WriteAsync(NpgsqlConnection c, long runId, IEnumerable<PacketRow> packets, CancellationToken ct)
     {
-        if (packets.Count == 0)
+        using IEnumerator<PacketRow> each = packets.GetEnumerator();
+        if (!each.MoveNext())
         {
             return;
         }
 
         await using NpgsqlBinaryImporter copy = await c.BeginBinaryImportAsync(
             "COPY packets(run_id, received_us, onboard_us, direction, apid, sequence_count, error_control_ok, octets) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
-        foreach (PacketRow p in packets)
+        do
         {
+            PacketRow p = each.Current;
             await copy.StartRowAsync(ct).ConfigureAwait(false);
             await copy.WriteAsync(runId, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
             await copy.WriteAsync(ArchiveTime.ToMicroseconds(p.Received), NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
@@ -46,6 +49,7 @@ internal static class CentralPackets
             await copy.WriteAsync(p.ErrorControlGood ? 1 : 0, NpgsqlDbType.Integer, ct).ConfigureAwait(false);
             await copy.WriteAsync(p.Octets, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
         }
+        while (each.MoveNext());
 
         await copy.CompleteAsync(ct).ConfigureAwait(false);
     }

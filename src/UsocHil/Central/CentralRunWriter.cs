@@ -76,7 +76,7 @@ internal static class CentralRunWriter
         await CopyAsync(c, "requirement_verdicts(run_id, time, requirement, measurement, verdict)", run.Requirements,
             q => Row(id, ArchiveTime.ToText(q.Time), q.Requirement, q.Measurement, q.Verdict), ct).ConfigureAwait(false);
         await WriteTelemetryAsync(c, tx, id, telemetry, ct).ConfigureAwait(false);
-        await CentralPackets.WriteAsync(c, id, run.Packets, ct).ConfigureAwait(false);
+        await CentralPackets.WriteAsync(c, id, telemetry.Packets, ct).ConfigureAwait(false);
     }
 
     private static async Task WriteTelemetryAsync(NpgsqlConnection c, NpgsqlTransaction tx, long runId, TelemetryStream telemetry, CancellationToken ct)

@@ -9,16 +9,19 @@ namespace UsocHil.Results;
 /// </summary>
 internal static class PacketJson
 {
-    public static void Write(Utf8JsonWriter w, IReadOnlyList<PacketRow> packets)
+    /// <summary>Writes the packets as they are read from <paramref name="packets"/>, which may stream from the archive.</summary>
+    public static void Write(Utf8JsonWriter w, IEnumerable<PacketRow> packets)
     {
-        if (packets.Count == 0)
+        using IEnumerator<PacketRow> each = packets.GetEnumerator();
+        if (!each.MoveNext())
         {
             return;
         }
 
         w.WriteStartArray("packets");
-        foreach (PacketRow p in packets)
+        do
         {
+            PacketRow p = each.Current;
             w.WriteStartArray();
             w.WriteNumberValue(ArchiveTime.ToMicroseconds(p.Received));
             if (p.Onboard is { } onboard)
@@ -41,6 +44,7 @@ internal static class PacketJson
                 w.Flush();
             }
         }
+        while (each.MoveNext());
 
         w.WriteEndArray();
     }

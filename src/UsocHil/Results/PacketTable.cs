@@ -48,12 +48,14 @@ internal static class PacketTable
     ];
 
     /// <summary>The run's packets in the order they crossed the link (none from an archive without the table).</summary>
-    public static List<PacketRow> Read(DbConnection c, DbTransaction? tx, long runId, RecordTables tables)
+    public static List<PacketRow> Read(DbConnection c, DbTransaction? tx, long runId, RecordTables tables) => [.. Stream(c, tx, runId, tables)];
+
+    /// <summary>As <see cref="Read"/>, a packet at a time while the caller consumes them: a long run's packets are never in memory whole.</summary>
+    public static IEnumerable<PacketRow> Stream(DbConnection c, DbTransaction? tx, long runId, RecordTables tables)
     {
-        var rows = new List<PacketRow>();
         if (!IfPresent(c, tx, tables).Any())
         {
-            return rows;
+            yield break;
         }
 
         using var command = c.CreateCommand();
@@ -66,16 +68,14 @@ internal static class PacketTable
         using DbDataReader r = command.ExecuteReader();
         while (r.Read())
         {
-            rows.Add(new PacketRow(
+            yield return new PacketRow(
                 ArchiveTime.FromMicroseconds(r.GetInt64(0)),
                 r.IsDBNull(1) ? null : ArchiveTime.FromMicroseconds(r.GetInt64(1)),
                 PacketRow.ParseDirection(r.GetString(2)),
                 r.GetInt32(3),
                 r.GetInt32(4),
                 r.GetInt32(5) != 0,
-                (byte[])r.GetValue(6)));
+                (byte[])r.GetValue(6));
         }
-
-        return rows;
     }
 }

@@ -8,14 +8,17 @@ internal static class RunHash
 {
     public static string Compute(RunRecord run) => Compute(run, run.Telemetry);
 
-    /// <summary>The hash of <paramref name="run"/> with <paramref name="telemetry"/> as its samples, read as they are hashed.</summary>
-    public static string Compute(RunRecord run, IEnumerable<TelemetryRow> telemetry)
+    /// <summary>
+    /// The hash of <paramref name="run"/> with <paramref name="telemetry"/> as its samples and, when given,
+    /// <paramref name="packets"/> as its raw packets, each read as it is hashed.
+    /// </summary>
+    public static string Compute(RunRecord run, IEnumerable<TelemetryRow> telemetry, IEnumerable<PacketRow>? packets = null)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using (var stream = new HashingStream(hash))
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false, SkipValidation = false }))
         {
-            RunJson.Write(writer, run, includeRecordHash: false, telemetry);
+            RunJson.Write(writer, run, includeRecordHash: false, telemetry, packets);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());

@@ -14,9 +14,9 @@ internal static class RunJson
 
     /// <summary>
     /// Writes the record; <paramref name="telemetry"/>, when given, replaces <see cref="RunRecord.Telemetry"/> so a long
-    /// run's samples can stream from the archive instead of being held in memory.
+    /// run's samples can stream from the archive instead of being held in memory; <paramref name="packets"/> likewise.
     /// </summary>
-    public static void Write(Utf8JsonWriter w, RunRecord run, bool includeRecordHash, IEnumerable<TelemetryRow>? telemetry = null)
+    public static void Write(Utf8JsonWriter w, RunRecord run, bool includeRecordHash, IEnumerable<TelemetryRow>? telemetry = null, IEnumerable<PacketRow>? packets = null)
     {
         RunSummary s = run.Summary;
         w.WriteStartObject();
@@ -127,7 +127,7 @@ internal static class RunJson
         }
 
         w.WriteEndArray();
-        PacketJson.Write(w, run.Packets);
+        PacketJson.Write(w, packets ?? run.Packets);
         w.WriteEndObject();
     }
 

@@ -50,21 +50,25 @@ internal static class RunRecordReader
     }
 
     public static RunRecord? Read(DbConnection c, DbTransaction? tx, long runId, RecordTables? tables = null) =>
-        Read(c, tx, runId, tables ?? RecordTables.Station, withTelemetry: true);
+        Read(c, tx, runId, tables ?? RecordTables.Station, withBulk: true);
 
     /// <summary>The run's hash, computed with its telemetry read a row at a time: a long run is never held in memory whole.</summary>
-    public static string? Hash(DbConnection c, DbTransaction? tx, long runId, RecordTables? tables = null) =>
-        Read(c, tx, runId, tables ?? RecordTables.Station, withTelemetry: false) is { } record
-            ? RunHash.Compute(record, StreamTelemetry(c, tx, runId, tables ?? RecordTables.Station))
+    public static string? Hash(DbConnection c, DbTransaction? tx, long runId, RecordTables? tables = null)
+    {
+        RecordTables from = tables ?? RecordTables.Station;
+        return Read(c, tx, runId, from, withBulk: false) is { } record
+            ? RunHash.Compute(record, StreamTelemetry(c, tx, runId, from), PacketTable.Stream(c, tx, runId, from))
             : null;
+    }
 
-    /// <summary>The run without its telemetry and its telemetry as a stream read on demand; null if there is no such run.</summary>
+    /// <summary>The run without its telemetry and packets, and those as streams read on demand; null if there is no such run.</summary>
     public static (RunRecord Record, TelemetryStream Telemetry)? ReadForCopy(DbConnection c, DbTransaction? tx, long runId, RecordTables tables) =>
-        Read(c, tx, runId, tables, withTelemetry: false) is { } record
-            ? (record, new TelemetryStream(ParameterNames(c, tx, runId).Values.ToArray(), StreamTelemetry(c, tx, runId, tables)))
+        Read(c, tx, runId, tables, withBulk: false) is { } record
+            ? (record, new TelemetryStream(ParameterNames(c, tx, runId).Values.ToArray(), StreamTelemetry(c, tx, runId, tables), PacketTable.Stream(c, tx, runId, tables)))
             : null;
 
-    private static RunRecord? Read(DbConnection c, DbTransaction? tx, long runId, RecordTables tables, bool withTelemetry)
+    /// <summary>The run; with <paramref name="withBulk"/> false, without its telemetry and raw packets (the bulk of a long run).</summary>
+    private static RunRecord? Read(DbConnection c, DbTransaction? tx, long runId, RecordTables tables, bool withBulk)
     {
         RunSummary? summary = Summaries(c, tx, tables, "id = @run", ("@run", runId)).SingleOrDefault();
         if (summary is null)
@@ -84,7 +88,7 @@ internal static class RunRecordReader
                 SELECT time, step_index, name, value, unit, expectation, parameters, verdict, margin, low, high, hard_low, hard_high, culprit, message, evidence
                 FROM measurements WHERE run_id = @run ORDER BY id
                 """, [run], ReadMeasurement),
-            Telemetry = withTelemetry ? [.. StreamTelemetry(c, tx, runId, tables)] : [],
+            Telemetry = withBulk ? [.. StreamTelemetry(c, tx, runId, tables)] : [],
             Events = Query(c, tx, "SELECT time, event_id, name, severity, data FROM events WHERE run_id = @run ORDER BY id", [run],
                 r => new EventRow(ArchiveTime.Parse(r.GetString(0)), r.GetInt32(1), r.GetString(2), r.GetString(3), Text(r, 4))),
             Commands = Query(c, tx, "SELECT time, name, service, subtype, sequence_count, accepted, completed, failure_code, failure FROM commands WHERE run_id = @run ORDER BY id", [run],
@@ -127,7 +131,7 @@ internal static class RunRecordReader
                     CoverageProbability = Real(r, 8),
                     Components = BudgetJson.ParseComponents(r.GetString(9)),
                 }),
-            Packets = PacketTable.Read(c, tx, runId, tables),
+            Packets = withBulk ? PacketTable.Read(c, tx, runId, tables) : [],
         };
     }
 

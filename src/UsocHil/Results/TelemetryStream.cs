@@ -2,6 +2,7 @@ namespace UsocHil.Results;
 
 /// <summary>
 /// A run's telemetry read a row at a time in recorded order, with the names of the parameters it holds known before
-/// the first row: what copies a long run elsewhere without holding it in memory.
+/// the first row, and its raw packets likewise: what copies a long run elsewhere without holding it in memory. Read
+/// the rows before the packets (one reader at a time on the store's connection).
 /// </summary>
-public sealed record TelemetryStream(IReadOnlyList<string> Parameters, IEnumerable<TelemetryRow> Rows);
+public sealed record TelemetryStream(IReadOnlyList<string> Parameters, IEnumerable<TelemetryRow> Rows, IEnumerable<PacketRow> Packets);

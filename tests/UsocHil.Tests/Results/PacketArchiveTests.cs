@@ -69,6 +69,20 @@ public sealed class PacketArchiveTests
         Assert.That((await archive.VerifyAsync(ct)).Intact, Is.True);
     }
 
+    [Test]
+    [CancelAfter(30_000)]
+    public async Task SealedHash_PacketsStreamedFromTheArchive_SameAsTheWholeRecordInMemory(CancellationToken ct)
+    {
+        long run = await RecordAsync(ct);
+
+        await using ResultsArchive archive = await ResultsArchive.OpenReadOnlyAsync(DbPath, new FakeTimeProvider(), Serilog.Core.Logger.None, ct);
+        RunRecord record = await archive.ReadRunAsync(run, ct);
+
+        Assert.That(record.Packets, Has.Count.EqualTo(3));
+        Assert.That(RunHash.Compute(record), Is.EqualTo(record.Summary.RecordHash));
+        Assert.That(RunHash.Compute(record with { Packets = [] }), Is.Not.EqualTo(record.Summary.RecordHash), "the packets are in the hash");
+    }
+
     [TestCase("UPDATE packets SET octets = x'0864C0070000FF' WHERE sequence_count = 7", TestName = "VerifyAsync_OnePacketsOctetsChanged_NamesTheRun")]
     [TestCase("UPDATE packets SET error_control_ok = 1 WHERE sequence_count = 8", TestName = "VerifyAsync_BadErrorControlMadeGood_NamesTheRun")]
     [TestCase("DELETE FROM packets WHERE direction = 'out'", TestName = "VerifyAsync_SentPacketDeleted_NamesTheRun")]
