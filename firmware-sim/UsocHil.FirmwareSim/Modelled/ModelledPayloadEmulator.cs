@@ -70,8 +70,9 @@ public sealed class ModelledPayloadEmulator : IFurnaceTelemetrySink, IDisposable
                     return;
                 }
 
+                session.BeginAnswer();
                 Receive(session, packet);
-                await session.FlushAsync(stop.Token).ConfigureAwait(false);
+                await session.EndAnswerAsync(stop.Token).ConfigureAwait(false);
             }
         }
         finally

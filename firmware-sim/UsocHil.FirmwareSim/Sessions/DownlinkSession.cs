@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using UsocHil.Framing;
 using UsocHil.Links;
 
@@ -7,34 +7,95 @@ namespace UsocHil.FirmwareSim.Sessions;
 /// <summary>
 /// One harness connection's downlink. Packets are queued from any thread (the bench's ticks, telecommand handling)
 /// and leave in queue order. The connection's own reader sends what a telecommand queued as soon as it has handled
-/// it (<see cref="FlushAsync"/>), as a controller's single loop answers on the thread that read the command, so a
-/// reply costs no wake-up of another thread; <see cref="WriteLoopAsync"/> sends what the bench queues between
-/// commands. Whichever holds the gate dequeues and writes, so the order on the wire is the queue's.
+/// it (<see cref="BeginAnswer"/> … <see cref="EndAnswerAsync"/>), as a controller's single loop answers on the thread
+/// that read the command; while it answers, queuing does not wake <see cref="WriteLoopAsync"/>, so a reply costs no
+/// wake-up of another thread. The write loop sends what the bench queues between commands. Whichever holds the gate
+/// dequeues and writes, so the order on the wire is the queue's.
 /// </summary>
 public sealed class DownlinkSession(ILink link, IPacketFramer framer)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    /// <summary>Packets held for a harness that stopped reading, as a UART FIFO holds bytes: beyond it the oldest go.</summary>
+    private const int Capacity = 4096;
 
-    private readonly Channel<byte[]> _outgoing = Channel.CreateBounded<byte[]>(
-        new BoundedChannelOptions(4096) { FullMode = BoundedChannelFullMode.DropOldest });
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ConcurrentQueue<byte[]> _outgoing = new();
+    private readonly SemaphoreSlim _queued = new(0, 1);
+    private int _answering;
+    private volatile bool _completed;
 
     public ILink Link { get; } = link;
 
     public IPacketFramer Framer { get; } = framer;
 
     /// <summary>Queues an encoded packet; a harness that stopped reading loses the oldest first, as a full UART FIFO would.</summary>
-    public void Queue(byte[] packet) => _outgoing.Writer.TryWrite(packet);
+    public void Queue(byte[] packet)
+    {
+        if (_completed)
+        {
+            return;
+        }
+
+        _outgoing.Enqueue(packet);
+        while (_outgoing.Count > Capacity && _outgoing.TryDequeue(out _))
+        {
+        }
+
+        if (Volatile.Read(ref _answering) == 0)
+        {
+            WakeWriteLoop();
+        }
+    }
 
     /// <summary>Nothing more will be queued: the write loop ends once the queue is empty.</summary>
-    public void Complete() => _outgoing.Writer.TryComplete();
+    public void Complete()
+    {
+        _completed = true;
+        WakeWriteLoop();
+    }
 
-    /// <summary>Sends everything queued so far, on the calling thread.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    /// <summary>The reader is handling a telecommand: what it queues is sent by <see cref="EndAnswerAsync"/>, on its thread.</summary>
+    public void BeginAnswer() => Volatile.Write(ref _answering, 1);
+
+    /// <summary>Sends everything queued so far on the calling thread; later packets wake the write loop again.</summary>
+    public async Task EndAnswerAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Volatile.Write(ref _answering, 0);
+            if (!_outgoing.IsEmpty)
+            {
+                // Queued by another thread between the flush and now, while the write loop was not woken for it.
+                WakeWriteLoop();
+            }
+        }
+    }
+
+    /// <summary>Sends what arrives in the queue while nobody else does, until <see cref="Complete"/> or cancellation.</summary>
+    public async Task WriteLoopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (!(_completed && _outgoing.IsEmpty))
+            {
+                await _queued.WaitAsync(cancellationToken).ConfigureAwait(false);
+                await FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or LinkException or ObjectDisposedException)
+        {
+        }
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            while (_outgoing.Reader.TryRead(out byte[]? packet))
+            while (_outgoing.TryDequeue(out byte[]? packet))
             {
                 await Framer.WritePacketAsync(Link, packet, cancellationToken).ConfigureAwait(false);
             }
@@ -45,18 +106,18 @@ public sealed class DownlinkSession(ILink link, IPacketFramer framer)
         }
     }
 
-    /// <summary>Sends what arrives in the queue while nobody else does, until <see cref="Complete"/> or cancellation.</summary>
-    public async Task WriteLoopAsync(CancellationToken cancellationToken)
+    private void WakeWriteLoop()
     {
         try
         {
-            while (await _outgoing.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            if (_queued.CurrentCount == 0)
             {
-                await FlushAsync(cancellationToken).ConfigureAwait(false);
+                _queued.Release();
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or LinkException or ObjectDisposedException)
+        catch (SemaphoreFullException)
         {
+            // Woken already by another thread in between: one wake-up drains everything queued.
         }
     }
 }

@@ -82,8 +82,9 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
                     return;
                 }
 
+                session.BeginAnswer();
                 Receive(session, packet);
-                await session.FlushAsync(stop.Token).ConfigureAwait(false);
+                await session.EndAnswerAsync(stop.Token).ConfigureAwait(false);
             }
         }
         finally
