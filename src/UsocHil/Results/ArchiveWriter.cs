@@ -5,16 +5,17 @@ using Serilog;
 namespace UsocHil.Results;
 
 /// <summary>
-/// The archive's single writer: drains a bounded channel on its own connection in short transactions, committing once
-/// the channel has run dry for <see cref="Linger"/> (at once when a flush is asked for), every <see cref="MaxRows"/> rows
-/// or every <see cref="MaxLatency"/>, whichever comes first, so a row is durable (WAL, safe against a killed process)
-/// well within a second of being recorded. The linger gathers a run's trickle of rows (a few per step) into one
-/// transaction instead of one commit per row, which cost a step more than the step itself. A full queue (more than
-/// <see cref="Capacity"/> rows not yet taken) makes recorders wait rather than lose rows; below that, recording a row
-/// takes no lock (a bounded channel's lock, taken by the engine for every row and by the writer for every row it
-/// read, was contended on every step on two cores). When the archive cannot take a row (disk full, a lock held too long, the file
-/// deleted) the writer stops, counts every row it could not keep, and says so through <see cref="Failure"/> at once, so
-/// the run can be stopped instead of going on unrecorded.
+/// The archive's single writer: drains a queue on its own connection in short transactions, committing once the queue
+/// has run dry for <see cref="Linger"/> (at once when a flush is asked for), every <see cref="MaxRows"/> rows or every
+/// <see cref="MaxLatency"/>, whichever comes first, so a row is durable (WAL, safe against a killed process) well within
+/// a second of being recorded. The linger gathers a run's trickle of rows (a few per step) into one transaction instead
+/// of one commit per row, which cost a step more than the step itself. A full queue (more than <see cref="Capacity"/>
+/// rows not yet taken) makes recorders wait rather than lose rows; below that, recording a row takes no lock (a
+/// bounded channel's lock, taken by the engine for every row and by the writer for every row it read, was contended on
+/// every step on two cores). Rows that wait for room keep their order when each write is awaited (or, from a run
+/// observer, blocks), as every caller does. When the archive cannot take a row (disk full, a lock held too long, the
+/// file deleted) the writer stops, counts every row it could not keep, and says so through <see cref="Failure"/> at
+/// once, so the run can be stopped instead of going on unrecorded.
 /// </summary>
 internal sealed class ArchiveWriter : IAsyncDisposable
 {
