@@ -12,6 +12,9 @@ namespace UsocHil.Results;
 /// </summary>
 public sealed class ArchiveRunObserver(RunRecorder recorder, ILogger log) : IRunObserver
 {
+    // The outcome words as archived ("passed", "failed" …), made once rather than for every step.
+    private static readonly string[] StatusWords = Enum.GetNames<StepStatus>().Select(n => n.ToLowerInvariant()).ToArray();
+
     private readonly Dictionary<string, int> _stepIndexByPath = new(StringComparer.Ordinal);
     private int _nextStep;
     private bool _failed;
@@ -35,7 +38,7 @@ public sealed class ArchiveRunObserver(RunRecorder recorder, ILogger log) : IRun
     {
         if (_stepIndexByPath.TryGetValue(step.Path, out int index))
         {
-            recorder.Enqueue(WriteKind.StepEnded, new StepEnd(index, step.RigTime, status.ToString().ToLowerInvariant(), detail));
+            recorder.Enqueue(WriteKind.StepEnded, new StepEnd(index, step.RigTime, (uint)status < (uint)StatusWords.Length ? StatusWords[(int)status] : status.ToString().ToLowerInvariant(), detail));
         }
     });
 

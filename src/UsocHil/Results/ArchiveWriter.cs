@@ -5,23 +5,26 @@ using Serilog;
 namespace UsocHil.Results;
 
 /// <summary>
-/// The archive's single writer: drains a bounded channel on its own connection in short transactions, committing once
-/// the channel has run dry for <see cref="Linger"/> (at once when a flush is asked for), every <see cref="MaxRows"/> rows
-/// or every <see cref="MaxLatency"/>, whichever comes first, so a row is durable (WAL, safe against a killed process)
-/// well within a second of being recorded. The linger gathers a run's trickle of rows (a few per step) into one
-/// transaction instead of one commit per row, which cost a step more than the step itself. A full channel makes
-/// recorders wait rather than lose rows. When the archive cannot take a row (disk full, a lock held too long, the file
-/// deleted) the writer stops, counts every row it could not keep, and says so through <see cref="Failure"/> at once, so
-/// the run can be stopped instead of going on unrecorded.
+/// The archive's single writer: drains a queue on its own connection in short transactions, committing once the queue
+/// has run dry for <see cref="Linger"/> (at once when a flush is asked for), every <see cref="MaxRows"/> rows or every
+/// <see cref="MaxLatency"/>, whichever comes first, so a row is durable (WAL, safe against a killed process) well within
+/// a second of being recorded. The linger gathers a run's trickle of rows (a few per step) into one transaction instead
+/// of one commit per row, which cost a step more than the step itself. A full queue (more than <see cref="Capacity"/>
+/// rows not yet taken) makes recorders wait rather than lose rows; below that, recording a row takes no lock (a
+/// bounded channel's lock, taken by the engine for every row and by the writer for every row it read, was contended on
+/// every step on two cores). Rows that wait for room keep their order when each write is awaited (or, from a run
+/// observer, blocks), as every caller does. When the archive cannot take a row (disk full, a lock held too long, the
+/// file deleted) the writer stops, counts every row it could not keep, and says so through <see cref="Failure"/> at
+/// once, so the run can be stopped instead of going on unrecorded.
 /// </summary>
 internal sealed class ArchiveWriter : IAsyncDisposable
 {
     public const int MaxRows = 20_000;
+    public const int Capacity = 262_144;
     public static readonly TimeSpan MaxLatency = TimeSpan.FromMilliseconds(200);
     public static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(20);
 
-    private readonly Channel<WriteItem> _channel = Channel.CreateBounded<WriteItem>(
-        new BoundedChannelOptions(262_144) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly Channel<WriteItem> _channel = Channel.CreateUnbounded<WriteItem>(new UnboundedChannelOptions { SingleReader = true });
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
@@ -32,6 +35,8 @@ internal sealed class ArchiveWriter : IAsyncDisposable
     private Exception? _fault;
     private long _lost;
     private TaskCompletionSource _wake = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _queued; // rows written and not yet taken by the writer (counted before they are queued)
+    private TaskCompletionSource _room = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ArchiveWriter(SqliteConnection connection, string path, TimeProvider time, ILogger log)
     {
@@ -54,19 +59,29 @@ internal sealed class ArchiveWriter : IAsyncDisposable
     public ValueTask WriteAsync(WriteItem item, CancellationToken cancellationToken)
     {
         ThrowIfFaulted();
-        return _channel.Writer.TryWrite(item) ? ValueTask.CompletedTask : _channel.Writer.WriteAsync(item, cancellationToken);
+        if (Interlocked.Increment(ref _queued) <= Capacity)
+        {
+            Queue(item);
+            return ValueTask.CompletedTask;
+        }
+
+        return QueueWhenRoomAsync(item, cancellationToken);
     }
 
     /// <summary>
-    /// For synchronous callers (run observers): never drops a row, so when the channel is full the caller waits for
+    /// For synchronous callers (run observers): never drops a row, so when the queue is full the caller waits for
     /// the writer, the same backpressure an awaiting caller gets.
     /// </summary>
     public void Write(WriteItem item)
     {
         ThrowIfFaulted();
-        if (!_channel.Writer.TryWrite(item))
+        if (Interlocked.Increment(ref _queued) <= Capacity)
         {
-            _channel.Writer.WriteAsync(item).AsTask().GetAwaiter().GetResult();
+            Queue(item);
+        }
+        else
+        {
+            QueueWhenRoomAsync(item, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         }
     }
 
@@ -77,6 +92,51 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         await WriteAsync(WriteItem.Of(WriteKind.Flush, 0, done), cancellationToken);
         Volatile.Read(ref _wake).TrySetResult();
         await done.Task.WaitAsync(cancellationToken);
+    }
+
+    private void Queue(WriteItem item)
+    {
+        if (!_channel.Writer.TryWrite(item))
+        {
+            Interlocked.Decrement(ref _queued);
+            ThrowIfFaulted();
+            throw new ChannelClosedException("the archive writer is closed");
+        }
+    }
+
+    /// <summary>Waits (this row already counted) until the writer has taken enough rows for it to fit, then queues it.</summary>
+    private async ValueTask QueueWhenRoomAsync(WriteItem item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                Task room = Volatile.Read(ref _room).Task; // read before the count: a drain after this sets it
+                if (Volatile.Read(ref _queued) <= Capacity || _fault is not null || _channel.Reader.Completion.IsCompleted)
+                {
+                    break;
+                }
+
+                await room.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            Interlocked.Decrement(ref _queued);
+            throw;
+        }
+
+        ThrowIfFaulted();
+        Queue(item);
+    }
+
+    /// <summary>The writer took <paramref name="rows"/> items off the queue; recorders waiting for room may go on.</summary>
+    private void Taken(int rows)
+    {
+        if (rows > 0 && Interlocked.Add(ref _queued, -rows) + rows > Capacity)
+        {
+            Interlocked.Exchange(ref _room, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
     }
 
     private void ThrowIfFaulted()
@@ -101,6 +161,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
             {
                 long started = _time.GetTimestamp();
                 rows = 0;
+                int taken = 0;
                 using (SqliteTransaction transaction = _connection.BeginTransaction())
                 {
                     inserter.Begin(transaction);
@@ -116,6 +177,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
                             continue;
                         }
 
+                        taken++;
                         if (item.Kind == WriteKind.Flush)
                         {
                             flushes.Add((TaskCompletionSource)item.Payload!);
@@ -135,6 +197,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
                         }
                     }
 
+                    Taken(taken);
                     inserter.EndBatch();
                     transaction.Commit();
                 }
@@ -156,6 +219,7 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         {
             _fault = e;
             _channel.Writer.TryComplete(e);
+            Volatile.Read(ref _room).TrySetResult(); // recorders waiting for room learn of the failure
             long lost = rows;
             flushes.ForEach(f => f.TrySetException(e));
             while (reader.TryRead(out WriteItem item))

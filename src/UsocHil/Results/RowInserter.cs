@@ -8,16 +8,17 @@ namespace UsocHil.Results;
 /// Prepared INSERT/UPDATE statements, one per kind of row, reused for every batch on the writer's connection. A step's
 /// start is held back until the next row of the steps table: when that is the same step's end (a step that began and
 /// ended within one batch) the row goes in whole, one INSERT instead of an INSERT and an UPDATE; the table ends the
-/// same either way. <see cref="EndBatch"/> writes a start still held before the batch commits.
+/// same either way. <see cref="EndBatch"/> writes a start still held before the batch commits. The rows every step
+/// records (transitions and steps) go through <see cref="RawStatement"/>; the rarer ones through Microsoft.Data.Sqlite.
 /// </summary>
 internal sealed class RowInserter : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, long> _parameterIds = new(StringComparer.Ordinal);
-    private readonly SqliteCommand _transition;
-    private readonly SqliteCommand _stepStarted;
-    private readonly SqliteCommand _stepEnded;
-    private readonly SqliteCommand _stepWhole;
+    private readonly RawStatement _transition;
+    private readonly RawStatement _stepStarted;
+    private readonly RawStatement _stepEnded;
+    private readonly RawStatement _stepWhole;
     private readonly SqliteCommand _measurement;
     private readonly SqliteCommand _event;
     private readonly SqliteCommand _command;
@@ -35,10 +36,10 @@ internal sealed class RowInserter : IDisposable
     {
         _connection = connection;
         _telemetryRaw = new TelemetryStatement(connection, path);
-        _transition = Prepare("INSERT INTO transitions(run_id, time, from_state, to_state, trigger) VALUES ($a, $b, $c, $d, $e)");
-        _stepStarted = Prepare("INSERT INTO steps(run_id, step_index, name, kind, started) VALUES ($a, $b, $c, $d, $e)");
-        _stepEnded = Prepare("UPDATE steps SET ended = $c, outcome = $d, message = $e WHERE id = (SELECT max(id) FROM steps WHERE run_id = $a AND step_index = $b)");
-        _stepWhole = Prepare("INSERT INTO steps(run_id, step_index, name, kind, started, ended, outcome, message) VALUES ($a, $b, $c, $d, $e, $f, $g, $h)");
+        _transition = new RawStatement(connection, path, "INSERT INTO transitions(run_id, time, from_state, to_state, trigger) VALUES (?1, ?2, ?3, ?4, ?5)");
+        _stepStarted = new RawStatement(connection, path, "INSERT INTO steps(run_id, step_index, name, kind, started) VALUES (?1, ?2, ?3, ?4, ?5)");
+        _stepEnded = new RawStatement(connection, path, "UPDATE steps SET ended = ?3, outcome = ?4, message = ?5 WHERE id = (SELECT max(id) FROM steps WHERE run_id = ?1 AND step_index = ?2)");
+        _stepWhole = new RawStatement(connection, path, "INSERT INTO steps(run_id, step_index, name, kind, started, ended, outcome, message) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
         _measurement = Prepare("""
             INSERT INTO measurements(run_id, step_index, time, name, parameters, value, unit, expectation, low, high, hard_low, hard_high, verdict, margin, culprit, message, evidence)
             VALUES ($a, $b, $c, $d, $e, $f, $g, $h, $i, $j, $k, $l, $m, $n, $o, $p, $q)
@@ -55,7 +56,7 @@ internal sealed class RowInserter : IDisposable
 
     public void Begin(SqliteTransaction transaction)
     {
-        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _stepWhole, _measurement, _event, _command, _calibration, _parameterName, _budget, _requirement, _unitSerial, _packet })
+        foreach (var c in new[] { _measurement, _event, _command, _calibration, _parameterName, _budget, _requirement, _unitSerial, _packet })
         {
             c.Transaction = transaction;
         }
@@ -67,7 +68,7 @@ internal sealed class RowInserter : IDisposable
         if (_heldStart is { } held)
         {
             _heldStart = null;
-            Run(_stepStarted, held.RunId, held.Step.Index, held.Step.Name, held.Step.Kind, ArchiveTime.ToText(held.Step.Started));
+            _stepStarted.Bind(1, held.RunId).Bind(2, held.Step.Index).Bind(3, held.Step.Name).Bind(4, held.Step.Kind).Bind(5, ArchiveTime.ToText(held.Step.Started)).Execute();
         }
     }
 
@@ -80,7 +81,7 @@ internal sealed class RowInserter : IDisposable
                 break;
             case WriteKind.Transition:
                 var t = (TransitionRow)item.Payload!;
-                Run(_transition, item.RunId, ArchiveTime.ToText(t.Time), t.From, t.To, t.Trigger);
+                _transition.Bind(1, item.RunId).Bind(2, ArchiveTime.ToText(t.Time)).Bind(3, t.From).Bind(4, t.To).Bind(5, t.Trigger).Execute();
                 break;
             case WriteKind.StepStarted:
                 EndBatch();
@@ -91,12 +92,13 @@ internal sealed class RowInserter : IDisposable
                 if (_heldStart is { } held && held.RunId == item.RunId && held.Step.Index == e.Index)
                 {
                     _heldStart = null;
-                    Run(_stepWhole, item.RunId, e.Index, held.Step.Name, held.Step.Kind, ArchiveTime.ToText(held.Step.Started), ArchiveTime.ToText(e.Ended), e.Outcome, e.Message);
+                    _stepWhole.Bind(1, item.RunId).Bind(2, e.Index).Bind(3, held.Step.Name).Bind(4, held.Step.Kind).Bind(5, ArchiveTime.ToText(held.Step.Started))
+                        .Bind(6, ArchiveTime.ToText(e.Ended)).Bind(7, e.Outcome).Bind(8, e.Message).Execute();
                 }
                 else
                 {
                     EndBatch();
-                    Run(_stepEnded, item.RunId, e.Index, ArchiveTime.ToText(e.Ended), e.Outcome, e.Message);
+                    _stepEnded.Bind(1, item.RunId).Bind(2, e.Index).Bind(3, ArchiveTime.ToText(e.Ended)).Bind(4, e.Outcome).Bind(5, e.Message).Execute();
                 }
 
                 break;
@@ -185,9 +187,14 @@ internal sealed class RowInserter : IDisposable
 
     public void Dispose()
     {
-        foreach (var c in new[] { _transition, _stepStarted, _stepEnded, _stepWhole, _measurement, _event, _command, _calibration, _parameterName, _budget, _requirement, _unitSerial, _packet })
+        foreach (var c in new[] { _measurement, _event, _command, _calibration, _parameterName, _budget, _requirement, _unitSerial, _packet })
         {
             c.Dispose();
+        }
+
+        foreach (var s in new[] { _transition, _stepStarted, _stepEnded, _stepWhole })
+        {
+            s.Dispose();
         }
 
         _telemetryRaw.Dispose();
