@@ -19,6 +19,7 @@ internal static class ConfigurationFileReader
     {
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = false,
+        TypeInfoResolver = ConfigurationJson.Default,
     };
 
     /// <summary>Reads and parses a file, keeping line information for later semantic checks.</summary>
