@@ -19,6 +19,7 @@ internal static class ConfigurationFileReader
     {
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = false,
+        TypeInfoResolver = ConfigurationJson.Default,
     };
 
     /// <summary>Reads and parses a file, keeping line information for later semantic checks.</summary>
@@ -72,9 +73,14 @@ internal static class ConfigurationFileReader
     }
 
     /// <summary>Every schema violation in the document, each with its JSON path and line.</summary>
-    public static IEnumerable<ConfigurationProblem> Validate(JToken document, JsonSchema schema, string displayName)
+    public static IEnumerable<ConfigurationProblem> Validate(JToken document, ConfigurationSchema schema, string displayName)
     {
-        foreach (ValidationError error in Flatten(schema.Validate(document)))
+        if (schema.Admits(document))
+        {
+            yield break;
+        }
+
+        foreach (ValidationError error in Flatten(schema.Model.Validate(document)))
         {
             string path = ToJsonPath(error.Path?.TrimStart('#', '/').Replace('/', '.') ?? "");
             string property = error.Property is null || path.EndsWith("." + error.Property, StringComparison.Ordinal) ? "" : $" '{error.Property}'";

@@ -74,7 +74,7 @@ public static class StationLoader
             try
             {
                 RigDefinition definition = RigLoader.Load(rigFile, Path.GetRelativePath(Environment.CurrentDirectory, rigFile));
-                if (entry.Value is JObject bindingObject && ConfigurationFileReader.Validate(bindingObject, ConfigurationSchemas.Station.Definitions["rigBinding"], shown).Any())
+                if (entry.Value is JObject bindingObject && ConfigurationFileReader.Validate(bindingObject, ConfigurationSchemas.Station.Definition("rigBinding"), shown).Any())
                 {
                     continue; // already reported by the station's schema pass
                 }

@@ -14,7 +14,7 @@ public sealed record DeltaLimitDefinition
     /// <summary>The largest absolute change still inside the hard limit; at least <see cref="Yellow"/>.</summary>
     public required double Red { get; init; }
 
-    public DeltaBasis Per { get; init; } = DeltaBasis.Second;
+    public DeltaBasis Per { get; set; } = DeltaBasis.Second;
 }
 
 /// <summary>What a delta limit's change is measured against.</summary>

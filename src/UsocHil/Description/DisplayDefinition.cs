@@ -7,5 +7,5 @@ namespace UsocHil.Description;
 public sealed record DisplayDefinition
 {
     /// <summary>The key telemetry the live progress shows, in this order.</summary>
-    public IReadOnlyList<string> Parameters { get; init; } = [];
+    public IReadOnlyList<string> Parameters { get; set; } = [];
 }

@@ -7,7 +7,7 @@ public sealed record ExpectationsDefinition
     public HousekeepingRateExpectation? Housekeeping { get; init; }
     public double? BootSeconds { get; init; }
     public DynamicsExpectation? Dynamics { get; init; }
-    public IReadOnlyList<ConsistencyExpectation> Consistency { get; init; } = [];
+    public IReadOnlyList<ConsistencyExpectation> Consistency { get; set; } = [];
 }
 
 public sealed record CommandVerificationTiming(double AcceptanceSeconds, double CompletionSeconds);

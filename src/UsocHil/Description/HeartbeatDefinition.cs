@@ -7,5 +7,5 @@ public sealed record HeartbeatDefinition
     public required string Command { get; init; }
 
     /// <summary>Rig time between heartbeats: well inside the payload's watchdog timeout.</summary>
-    public double IntervalSeconds { get; init; } = 5;
+    public double IntervalSeconds { get; set; } = 5;
 }

@@ -8,16 +8,16 @@ public sealed record InstrumentDefinition
     /// <summary>power-supply, multimeter or frequency-counter.</summary>
     public required string Kind { get; init; }
 
-    public string Protocol { get; init; } = "scpi";
+    public string Protocol { get; set; } = "scpi";
 
     /// <summary>Expected start of the <c>*IDN?</c> answer (manufacturer,model).</summary>
     public string? Identity { get; init; }
 
     /// <summary>Commands sent after identification, before a run.</summary>
-    public IReadOnlyList<string> Setup { get; init; } = [];
+    public IReadOnlyList<string> Setup { get; set; } = [];
 
     /// <summary>Commands that leave the instrument safe, sent by safing.</summary>
-    public IReadOnlyList<string> Safe { get; init; } = [];
+    public IReadOnlyList<string> Safe { get; set; } = [];
 
     public ReferenceMeasurement? Reference { get; init; }
 }

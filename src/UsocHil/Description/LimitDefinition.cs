@@ -17,7 +17,7 @@ public sealed record LimitDefinition
     public IReadOnlyList<double>? Red { get; init; }
 
     /// <summary>Consecutive samples outside a band before it trips, so one noisy sample does not.</summary>
-    public int Persistence { get; init; } = 1;
+    public int Persistence { get; set; } = 1;
 
     public DeltaLimitDefinition? Delta { get; init; }
 

@@ -9,7 +9,7 @@ public sealed record LinkDefinition
     public required string Protocol { get; init; }
 
     /// <summary>serial, tcp, udp.</summary>
-    public IReadOnlyList<string> Transports { get; init; } = [];
+    public IReadOnlyList<string> Transports { get; set; } = [];
 
     /// <summary>The payload's own line settings; a station binding may override them.</summary>
     public SerialSettings? Serial { get; init; }

@@ -16,9 +16,9 @@ public sealed record PacketDefinition
     public bool Abstract { get; init; }
 
     /// <summary>All must hold for a packet to be this layout (values of fields decoded so far).</summary>
-    public IReadOnlyList<RestrictionDefinition> Restrictions { get; init; } = [];
+    public IReadOnlyList<RestrictionDefinition> Restrictions { get; set; } = [];
 
-    public IReadOnlyList<PacketEntryDefinition> Entries { get; init; } = [];
+    public IReadOnlyList<PacketEntryDefinition> Entries { get; set; } = [];
 
     public string? Description { get; init; }
 }
@@ -31,7 +31,7 @@ public sealed record PacketDefinition
 public sealed record PacketEntryDefinition
 {
     /// <summary>The field's parameter; empty for a repeated group.</summary>
-    public string Parameter { get; init; } = "";
+    public string Parameter { get; set; } = "";
 
     public int Offset { get; init; }
 
@@ -53,6 +53,6 @@ public sealed record RestrictionDefinition
 {
     public required string Parameter { get; init; }
     public required double Value { get; init; }
-    public string Operator { get; init; } = "==";
+    public string Operator { get; set; } = "==";
     public bool Calibrated { get; init; }
 }

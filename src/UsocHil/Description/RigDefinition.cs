@@ -17,20 +17,20 @@ public sealed record RigDefinition
     /// <summary>The application process ID the payload's packets carry.</summary>
     public required int Apid { get; init; }
 
-    public MissionProfile Profile { get; init; } = MissionProfile.UsocHilDefault;
-    public IReadOnlyList<LinkDefinition> Links { get; init; } = [];
-    public IReadOnlyList<GpioLineDefinition> Gpio { get; init; } = [];
-    public IReadOnlyList<InstrumentDefinition> Instruments { get; init; } = [];
+    public MissionProfile Profile { get; set; } = MissionProfile.UsocHilDefault;
+    public IReadOnlyList<LinkDefinition> Links { get; set; } = [];
+    public IReadOnlyList<GpioLineDefinition> Gpio { get; set; } = [];
+    public IReadOnlyList<InstrumentDefinition> Instruments { get; set; } = [];
     public required RigDictionary Dictionary { get; init; }
-    public IReadOnlyList<LimitDefinition> Limits { get; init; } = [];
+    public IReadOnlyList<LimitDefinition> Limits { get; set; } = [];
     public ExpectationsDefinition? Expectations { get; init; }
 
     /// <summary>The rig's heartbeat command, boot event and silence bound, for the rig session's watchdog.</summary>
-    public SessionDefinition Session { get; init; } = new();
+    public SessionDefinition Session { get; set; } = new();
 
     /// <summary>The key telemetry shown while a run lasts.</summary>
-    public DisplayDefinition Display { get; init; } = new();
+    public DisplayDefinition Display { get; set; } = new();
 
     /// <summary>Payload commands that make it safe, and the time safing may take (added by the sequence engine).</summary>
-    public SafingDefinition Safing { get; init; } = new();
+    public SafingDefinition Safing { get; set; } = new();
 }

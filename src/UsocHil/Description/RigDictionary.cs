@@ -3,14 +3,14 @@ namespace UsocHil.Description;
 /// <summary>The named commands, parameters, housekeeping structures and events of one payload.</summary>
 public sealed record RigDictionary
 {
-    public IReadOnlyList<ParameterDefinition> Parameters { get; init; } = [];
-    public IReadOnlyList<HousekeepingStructureDefinition> Housekeeping { get; init; } = [];
-    public IReadOnlyList<CommandDefinition> Commands { get; init; } = [];
-    public IReadOnlyList<EventDefinition> Events { get; init; } = [];
-    public IReadOnlyList<FailureCodeDefinition> FailureCodes { get; init; } = [];
+    public IReadOnlyList<ParameterDefinition> Parameters { get; set; } = [];
+    public IReadOnlyList<HousekeepingStructureDefinition> Housekeeping { get; set; } = [];
+    public IReadOnlyList<CommandDefinition> Commands { get; set; } = [];
+    public IReadOnlyList<EventDefinition> Events { get; set; } = [];
+    public IReadOnlyList<FailureCodeDefinition> FailureCodes { get; set; } = [];
 
     /// <summary>Packet layouts by field (XTCE containers), for packets other than the PUS services' own.</summary>
-    public IReadOnlyList<PacketDefinition> Packets { get; init; } = [];
+    public IReadOnlyList<PacketDefinition> Packets { get; set; } = [];
 }
 
 /// <summary>
@@ -61,7 +61,7 @@ public sealed record HousekeepingStructureDefinition
 {
     public required int StructureId { get; init; }
     public required string Name { get; init; }
-    public int IntervalMs { get; init; } = 1000;
+    public int IntervalMs { get; set; } = 1000;
     public required IReadOnlyList<string> Parameters { get; init; }
 }
 
@@ -72,7 +72,7 @@ public sealed record CommandDefinition
     public required int Service { get; init; }
     public required int Subtype { get; init; }
     public int? FunctionId { get; init; }
-    public IReadOnlyList<ArgumentDefinition> Arguments { get; init; } = [];
+    public IReadOnlyList<ArgumentDefinition> Arguments { get; set; } = [];
     public string? Description { get; init; }
 
     /// <summary>Executing it twice does what executing it once does, so it may be sent again when its report is lost.</summary>

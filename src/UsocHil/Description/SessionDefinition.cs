@@ -13,5 +13,5 @@ public sealed record SessionDefinition
     public string? BootEvent { get; init; }
 
     /// <summary>Rig time without housekeeping, once it has flowed, after which the payload link counts as lost.</summary>
-    public double SilenceSeconds { get; init; } = 15;
+    public double SilenceSeconds { get; set; } = 15;
 }

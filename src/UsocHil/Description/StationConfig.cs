@@ -3,13 +3,13 @@ namespace UsocHil.Description;
 /// <summary>What this station has: the contents of <c>rig-config.json</c>.</summary>
 public sealed record StationConfig
 {
-    public string Station { get; init; } = "station";
+    public string Station { get; set; } = "station";
 
     /// <summary>The results archive, relative to the station file.</summary>
-    public string Results { get; init; } = "results.db";
+    public string Results { get; set; } = "results.db";
 
     /// <summary>The results store the archive is kept in: <c>sqlite</c>, or one an extension registers.</summary>
-    public string ResultsStore { get; init; } = "sqlite";
+    public string ResultsStore { get; set; } = "sqlite";
 
     /// <summary>
     /// The central archive this station pushes every sealed run to (<c>postgres://user@host:port/database</c>, no
@@ -18,26 +18,26 @@ public sealed record StationConfig
     public string? Central { get; init; }
 
     /// <summary>Extension assemblies to load (payload protocols, emulators, step kinds, ...), relative to the station file.</summary>
-    public IReadOnlyList<string> Extensions { get; init; } = [];
+    public IReadOnlyList<string> Extensions { get; set; } = [];
 
-    public LoggingOptions Logging { get; init; } = new();
+    public LoggingOptions Logging { get; set; } = new();
 
     /// <summary>The folder that holds <c>&lt;rig&gt;/rig.json</c>, relative to the station file.</summary>
-    public string RigsDirectory { get; init; } = "rigs";
+    public string RigsDirectory { get; set; } = "rigs";
 
     public required IReadOnlyDictionary<string, RigBinding> Rigs { get; init; }
 
     /// <summary>The station's reference instruments with their calibration status (the instrument register).</summary>
-    public IReadOnlyList<RegisteredInstrument> Register { get; init; } = [];
+    public IReadOnlyList<RegisteredInstrument> Register { get; set; } = [];
 }
 
 public sealed record LoggingOptions
 {
     /// <summary>Verbose, Debug, Information, Warning, Error.</summary>
-    public string Level { get; init; } = "Information";
+    public string Level { get; set; } = "Information";
 
     /// <summary>Where per-run CLEF log files go, relative to the station file.</summary>
-    public string Directory { get; init; } = "logs";
+    public string Directory { get; set; } = "logs";
 }
 
 /// <summary>How one installed rig is connected here, or <see cref="Emulated"/> to bind it to its emulator.</summary>
@@ -46,7 +46,7 @@ public sealed record RigBinding
     public bool Emulated { get; init; }
 
     /// <summary>Rig time per wall-clock second (emulated rigs, or an out-of-process emulator started with the same scale).</summary>
-    public double TimeScale { get; init; } = 1;
+    public double TimeScale { get; set; } = 1;
 
     /// <summary>
     /// The registered emulator to stand in for the rig instead of the one its rig.json names (for example <c>model</c>
@@ -55,14 +55,14 @@ public sealed record RigBinding
     public string? Emulator { get; init; }
 
     /// <summary>Emulated unit's seed (its serial number).</summary>
-    public int Seed { get; init; } = 1;
+    public int Seed { get; set; } = 1;
 
     /// <summary>Emulator faults to inject, in the <c>--fault</c> syntax.</summary>
-    public IReadOnlyList<string> Faults { get; init; } = [];
+    public IReadOnlyList<string> Faults { get; set; } = [];
 
-    public IReadOnlyDictionary<string, EndpointBinding> Links { get; init; } = new Dictionary<string, EndpointBinding>();
+    public IReadOnlyDictionary<string, EndpointBinding> Links { get; set; } = new Dictionary<string, EndpointBinding>();
     public GpioBinding? Gpio { get; init; }
-    public IReadOnlyDictionary<string, EndpointBinding> Instruments { get; init; } = new Dictionary<string, EndpointBinding>();
+    public IReadOnlyDictionary<string, EndpointBinding> Instruments { get; set; } = new Dictionary<string, EndpointBinding>();
 }
 
 /// <summary>Exactly one of serial, tcp, udp, or the kind of a link an extension registers (with its address).</summary>
@@ -87,14 +87,14 @@ public sealed record SerialBinding
     public SerialSettings? Settings { get; init; }
 
     /// <summary>auto, fast (Linux tty file descriptor) or portable (System.IO.Ports.SerialPort).</summary>
-    public string Path { get; init; } = "auto";
+    public string Path { get; set; } = "auto";
 }
 
 public sealed record NetworkBinding
 {
     public required string Host { get; init; }
     public required int Port { get; init; }
-    public double ConnectTimeoutSeconds { get; init; } = 3;
+    public double ConnectTimeoutSeconds { get; set; } = 3;
 }
 
 public sealed record GpioBinding
@@ -108,8 +108,8 @@ public sealed record GpioBinding
     /// <summary>pigpio: the pigpiod host and port.</summary>
     public string? Host { get; init; }
 
-    public int Port { get; init; } = 8888;
+    public int Port { get; set; } = 8888;
 
     /// <summary>Line name to pin number, where this bench's wiring differs from the rig's default pins.</summary>
-    public IReadOnlyDictionary<string, int> Pins { get; init; } = new Dictionary<string, int>();
+    public IReadOnlyDictionary<string, int> Pins { get; set; } = new Dictionary<string, int>();
 }
