@@ -101,6 +101,16 @@ public sealed class MibGroupTests
     }
 
     [Test]
+    public void RoundTrip_SpacePyTestMibImported_ComesBackTheSame()
+    {
+        RigDefinition rig = MibImporter.Import(Path.Combine(RepositoryPaths.TestData, "mdb", "mib", "spacepy-testenv", "ASCII"), "spacepy").Rig;
+
+        RigDefinition back = RoundTripTests.ThroughMib(rig, out ImportReport report);
+
+        RoundTripTests.AssertSameWithoutLoss(rig, back, report);
+    }
+
+    [Test]
     public void Import_GroupWithoutUsocHilTable_IsNamedAfterItsLayoutAndCounter()
     {
         string folder = Exported(Rig());
