@@ -33,6 +33,16 @@ internal readonly struct CalibrationCurve
         (_c0, _c1) = _kind == CurveKind.Linear ? (_coefficients[0], _coefficients[1]) : (0, 0);
     }
 
+    public bool IsIdentity => _kind == CurveKind.Identity;
+
+    public bool IsLinear => _kind == CurveKind.Linear;
+
+    /// <summary>c1 of a linear curve.</summary>
+    public double Slope => _c1;
+
+    /// <summary>c0 of a linear curve.</summary>
+    public double Intercept => _c0;
+
     private enum CurveKind : byte
     {
         Identity,

@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using UsocHil.Framing.Ccsds;
 using UsocHil.Protocols.Pus;
@@ -10,14 +8,15 @@ namespace UsocHil.Dictionary;
 
 /// <summary>
 /// The fast path for one housekeeping structure: checks a whole TM[3,25] packet and writes its engineering values into
-/// a caller's span in the structure's order, allocating nothing (offsets, types and curves are resolved once here).
+/// a caller's span in the structure's order, allocating nothing (offsets, types and curves are compiled once here
+/// into a <see cref="FieldReadPlan"/>).
 /// </summary>
 public sealed class HousekeepingDecoder
 {
     private readonly PusCodec _codec;
     private readonly WireType[] _types;
     private readonly int[] _offsets;
-    private readonly CalibrationCurve[] _curves;
+    private readonly FieldReadPlan _plan;
     private readonly int _valuesLength;
 
     internal HousekeepingDecoder(PusCodec codec, HousekeepingStructureDefinition structure, IReadOnlyList<ParameterDefinition> parameters)
@@ -27,17 +26,18 @@ public sealed class HousekeepingDecoder
         Parameters = parameters;
         _types = new WireType[parameters.Count];
         _offsets = new int[parameters.Count];
-        _curves = new CalibrationCurve[parameters.Count];
+        var curves = new CalibrationCurve[parameters.Count];
         int offset = 1;
         for (int i = 0; i < parameters.Count; i++)
         {
             _types[i] = WireValue.Parse(parameters[i].Type);
             _offsets[i] = offset;
-            _curves[i] = new CalibrationCurve(parameters[i]);
+            curves[i] = new CalibrationCurve(parameters[i]);
             offset += WireValue.Size(_types[i]);
         }
 
         _valuesLength = offset;
+        _plan = new FieldReadPlan(_types, _offsets, curves);
     }
 
     public byte StructureId { get; }
@@ -97,38 +97,14 @@ public sealed class HousekeepingDecoder
             ThrowNotThisStructure(data, start);
         }
 
-        // Every field lies inside the data: the offsets were laid end to end up to _valuesLength, checked above.
-        ReadValues(ref MemoryMarshal.GetReference(data), values, calibrate);
-    }
-
-    // Kept apart from the checks and their messages, so the JIT inlines the reads and curves into this loop.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void ReadValues(ref byte first, Span<double> values, bool calibrate)
-    {
-        WireType[] types = _types;
-        int[] offsets = _offsets;
-        CalibrationCurve[] curves = _curves;
-        values = values[..types.Length];
-        for (int i = 0; i < types.Length; i++)
+        if (values.Length < _types.Length)
         {
-            double raw = ReadInPlace(ref Unsafe.Add(ref first, offsets[i]), types[i]);
-            values[i] = calibrate ? curves[i].Apply(raw) : raw;
+            ThrowNoRoom(values.Length);
         }
-    }
 
-    /// <summary><see cref="WireValue.Read"/> without its bounds checks, for a field known to be inside the packet.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double ReadInPlace(ref byte at, WireType type) => type switch
-    {
-        WireType.UInt8 => at,
-        WireType.Int8 => (sbyte)at,
-        WireType.UInt16 => BinaryPrimitives.ReadUInt16BigEndian(MemoryMarshal.CreateReadOnlySpan(ref at, 2)),
-        WireType.Int16 => BinaryPrimitives.ReadInt16BigEndian(MemoryMarshal.CreateReadOnlySpan(ref at, 2)),
-        WireType.UInt32 => BinaryPrimitives.ReadUInt32BigEndian(MemoryMarshal.CreateReadOnlySpan(ref at, 4)),
-        WireType.Int32 => BinaryPrimitives.ReadInt32BigEndian(MemoryMarshal.CreateReadOnlySpan(ref at, 4)),
-        WireType.Float32 => BinaryPrimitives.ReadSingleBigEndian(MemoryMarshal.CreateReadOnlySpan(ref at, 4)),
-        _ => BinaryPrimitives.ReadDoubleBigEndian(MemoryMarshal.CreateReadOnlySpan(ref at, 8)),
-    };
+        // Every field lies inside the data: the offsets were laid end to end up to _valuesLength, checked above.
+        _plan.Read(ref MemoryMarshal.GetReference(data), values, calibrate);
+    }
 
     [DoesNotReturn]
     private void ThrowNoRoom(int values) =>

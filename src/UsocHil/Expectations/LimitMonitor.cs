@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using UsocHil.Description;
 
 namespace UsocHil.Expectations;
@@ -126,9 +127,11 @@ public sealed class LimitMonitor
     }
 
     /// <summary>Feeds one sample with no rig time: delta limits per second are not measured.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Observe(int channel, double value, out LimitTransition transition) => Observe(channel, value, double.NaN, out transition);
 
     /// <summary>Feeds one sample at <paramref name="seconds"/> of rig time; true (with the transition) when the channel's level changed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Observe(int channel, double value, double seconds, out LimitTransition transition)
     {
         ref ChannelState s = ref _states[channel];

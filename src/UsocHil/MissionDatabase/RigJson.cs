@@ -7,7 +7,7 @@ namespace UsocHil.MissionDatabase;
 
 /// <summary>
 /// An imported rig as a <c>rig.json</c> a person can read: its name, APID, dictionary and limits, without the defaults an
-/// importer never sets (false flags, zero gaps, ==, empty lists).
+/// importer never sets (false flags, zero gaps, ==, empty lists, a repeated group's empty parameter).
 /// </summary>
 public static class RigJson
 {
@@ -90,6 +90,7 @@ public static class RigJson
                 bool empty = value is JsonArray { Count: 0 } or JsonObject { Count: 0 }
                     || (value is JsonValue v && ((v.TryGetValue(out bool flag) && !flag)
                         || (key == "offset" && v.TryGetValue(out int gap) && gap == 0)
+                        || (key == "parameter" && v.TryGetValue(out string? parameter) && parameter.Length == 0)
                         || (key == "operator" && v.TryGetValue(out string? op) && op == "==")
                         || (key == "intervalMs" && v.TryGetValue(out int interval) && interval == 1000)));
                 if (empty)

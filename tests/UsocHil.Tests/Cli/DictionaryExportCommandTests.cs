@@ -42,7 +42,7 @@ public sealed class DictionaryExportCommandTests
     }
 
     [Test]
-    public async Task Export_MibOfARigWithPacketLayouts_IsRefusedInOneLineNamingTheLayout()
+    public async Task Export_MibOfLayoutsNotUnderThePusRoot_IsRefusedInOneLineNamingTheLayout()
     {
         using var station = TemporaryStation.CopyOfShipped();
         string jpss = Path.Combine(RepositoryPaths.TestData, "mdb", "xtce", "jpss1", "jpss1_geolocation_xtce_v1.xml");
@@ -52,7 +52,7 @@ public sealed class DictionaryExportCommandTests
 
         Assert.That(refused.ExitCode, Is.EqualTo(ExitCodes.UsageOrConfiguration));
         Assert.That(refused.Error.Trim().Split('\n'), Has.Length.EqualTo(1));
-        Assert.That(refused.Error, Does.Contain("cannot be written as a MIB yet"));
+        Assert.That(refused.Error, Does.Contain("layout CCSDSPacket cannot be written as a MIB").And.Contain("the root PUS_TM"), "JPSS-1's packets have no PUS header");
     }
 
     [Test]

@@ -7,22 +7,19 @@ namespace UsocHil.MissionDatabase.Mib;
 /// <summary>
 /// Writes a rig's dictionary and limits as a SCOS-2000 MIB's ASCII tables: parameters (PCF) with their polynomial
 /// (MCF), curve (CAF/CAP) or text (TXF/TXP) calibrations and limits (OCF/OCP), housekeeping structures and events as
-/// PUS packets (PID/PIC/TPCF/PLF), commands (CCF/CDF/CPC with PRF/PRV ranges), and <see cref="MibExtension"/> for the rest.
+/// PUS packets (PID/PIC/TPCF/PLF), packet layouts with their repeated groups as variable packets (PID/PIC/TPCF/VPD,
+/// <see cref="MibLayoutWriter"/>), commands (CCF/CDF/CPC with PRF/PRV ranges), and <see cref="MibExtension"/> for the rest.
 /// </summary>
 public static class MibExporter
 {
     public static IReadOnlyDictionary<string, string> Write(RigDefinition rig)
     {
-        if (rig.Dictionary.Packets.Count > 0)
-        {
-            throw new MissionDatabaseException($"{rig.Dictionary.Packets[0].Name}:0", "packet layouts other than housekeeping structures cannot be written as a MIB yet");
-        }
-
+        bool layouts = MibLayoutWriter.Check(rig);
         var tables = new SortedDictionary<string, List<string[]>>(StringComparer.Ordinal);
         List<string[]> Table(string name) => tables.TryGetValue(name, out List<string[]>? rows) ? rows : tables[name] = [];
         var limits = rig.Limits.ToLookup(l => l.Parameter, StringComparer.Ordinal);
         int curve = 0;
-        foreach (ParameterDefinition p in rig.Dictionary.Parameters)
+        foreach (ParameterDefinition p in rig.Dictionary.Parameters.Where(p => !layouts || !MibLayoutWriter.IsHeader(p)))
         {
             FieldType field = FieldType.Parse(p.Type);
             (int ptc, int pfc) = p.Time is { } time ? TimeCodes(p, field, time)
@@ -82,6 +79,7 @@ public static class MibExporter
         }
 
         MibPacketWriter.Telemetry(rig, Table);
+        MibLayoutWriter.Write(rig, Table);
         MibPacketWriter.Commands(rig, Table);
         foreach (FailureCodeDefinition failure in rig.Dictionary.FailureCodes)
         {

@@ -2,7 +2,7 @@ namespace UsocHil.MissionDatabase.Mib;
 
 /// <summary>
 /// <c>usoc_hil.dat</c>: the rig facts the MIB has no column for (a parameter settable through service 20, its range,
-/// lost at power-off; a command safe to send twice; the service 1 failure codes), one per row as
+/// lost at power-off; a command safe to send twice; the service 1 failure codes; a repeated group's name), one per row as
 /// <c>kind, name, property, value[, value]</c>. SCOS-2000 loads only the tables it knows, so the folder stays a MIB.
 /// </summary>
 internal static class MibExtension
@@ -12,6 +12,9 @@ internal static class MibExtension
     public const string Parameter = "parameter";
     public const string Command = "command";
     public const string FailureCode = "failure-code";
+
+    /// <summary>A repeated group's name: <c>group, layout, counter parameter, name</c>.</summary>
+    public const string Group = "group";
 
     public const string Settable = "settable";
     public const string Volatile = "volatile";

@@ -33,7 +33,7 @@ public static class MibImporter
         var extension = MibExtension.Read(MibTable.Read(folder, MibExtension.Table), report);
         var calibrations = new MibCalibrations(report, MibTable.Read(folder, "mcf"), MibTable.Read(folder, "caf"), MibTable.Read(folder, "cap"), MibTable.Read(folder, "txf"), MibTable.Read(folder, "txp"));
         var parameters = new MibParameters(report, calibrations, extension).Read(pcf);
-        var telemetry = new MibPackets(report, parameters);
+        var telemetry = new MibPackets(report, parameters, extension);
         IReadOnlyList<PacketDefinition> packets = telemetry.Read(
             MibTable.Read(folder, "pid"), MibTable.Read(folder, "pic"), MibTable.Read(folder, "tpcf"), MibTable.Read(folder, "plf"), MibTable.Read(folder, "vpd"));
         IReadOnlyList<CommandDefinition> commands = new MibCommands(report, extension, MibTable.Read(folder, "prf"), MibTable.Read(folder, "prv"))

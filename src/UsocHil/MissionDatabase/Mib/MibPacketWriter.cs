@@ -102,7 +102,7 @@ internal static class MibPacketWriter
     }
 
     /// <summary>The PUS-C telemetry secondary header's length in octets under a mission profile.</summary>
-    private static int SecondaryHeaderOctets(MissionProfile profile)
+    internal static int SecondaryHeaderOctets(MissionProfile profile)
     {
         int time = 0;
         if (profile.Time.StartsWith("cuc-", StringComparison.Ordinal) && profile.Time.Split('-') is [_, string coarse, string fine]

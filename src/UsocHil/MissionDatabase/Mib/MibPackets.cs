@@ -6,22 +6,26 @@ namespace UsocHil.MissionDatabase.Mib;
 /// <summary>
 /// PID rows as packet layouts under one root (the CCSDS primary header and the PUS type and subtype octets), each
 /// identified by APID, type and subtype; fixed packets by PLF positions (absolute, so a skipped parameter leaves its
-/// gap), variable ones by their VPD list up to the first repeated group.
+/// gap), variable ones by their VPD list with its repeated groups (<see cref="MibVariableLayout"/>).
 /// </summary>
-internal sealed class MibPackets(ImportReport report, MibParameters parameters)
+internal sealed class MibPackets(ImportReport report, MibParameters parameters, IReadOnlyDictionary<(string, string, string), MibRow> extension)
 {
     public const string Root = "PUS_TM";
-    private const int RootBits = 9 * 8;
+    public const string RootDescription = "CCSDS primary header and PUS service type and subtype";
+    public const int RootBits = 9 * 8;
 
     private readonly List<int> _apids = [];
 
     /// <summary>The primary header and PUS service octets every packet starts with.</summary>
-    public IReadOnlyList<ParameterDefinition> HeaderParameters { get; } =
+    public IReadOnlyList<ParameterDefinition> HeaderParameters => Header;
+
+    /// <summary>The root layout's fields, as every import makes them: what an export leaves to the import.</summary>
+    public static IReadOnlyList<ParameterDefinition> Header { get; } =
     [
-        Header(65001, "CCSDS_VERSION", "uint3"), Header(65002, "CCSDS_TYPE", "uint1"), Header(65003, "CCSDS_SEC_HDR_FLAG", "uint1"),
-        Header(65004, "CCSDS_APID", "uint11"), Header(65005, "CCSDS_SEQ_FLAGS", "uint2"), Header(65006, "CCSDS_SEQ_COUNT", "uint14"),
-        Header(65007, "CCSDS_LENGTH", "uint16"), Header(65008, "PUS_HEADER_OCTET", "uint8"), Header(65009, "PUS_SERVICE", "uint8"),
-        Header(65010, "PUS_SUBTYPE", "uint8"),
+        HeaderField(65001, "CCSDS_VERSION", "uint3"), HeaderField(65002, "CCSDS_TYPE", "uint1"), HeaderField(65003, "CCSDS_SEC_HDR_FLAG", "uint1"),
+        HeaderField(65004, "CCSDS_APID", "uint11"), HeaderField(65005, "CCSDS_SEQ_FLAGS", "uint2"), HeaderField(65006, "CCSDS_SEQ_COUNT", "uint14"),
+        HeaderField(65007, "CCSDS_LENGTH", "uint16"), HeaderField(65008, "PUS_HEADER_OCTET", "uint8"), HeaderField(65009, "PUS_SERVICE", "uint8"),
+        HeaderField(65010, "PUS_SUBTYPE", "uint8"),
     ];
 
     public int MostCommonApid => _apids.Where(a => a is >= 0 and <= 2047).GroupBy(a => a).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key ?? 0;
@@ -39,7 +43,7 @@ internal sealed class MibPackets(ImportReport report, MibParameters parameters)
     {
         var packets = new List<PacketDefinition>
         {
-            new() { Name = Root, Abstract = true, Entries = [.. HeaderParameters.Select(p => new PacketEntryDefinition { Parameter = p.Name })], Description = "CCSDS primary header and PUS service type and subtype" },
+            new() { Name = Root, Abstract = true, Entries = [.. HeaderParameters.Select(p => new PacketEntryDefinition { Parameter = p.Name })], Description = RootDescription },
         };
         var names = tpcf.Rows.GroupBy(r => r[0]).ToDictionary(g => g.Key, g => g.First()[1]);
         var identified = pic.Rows.Where(r => (r.Int(2) ?? -1) >= 0 || (r.Int(4) ?? -1) >= 0).Select(r => (r[0], r[1])).ToHashSet();
@@ -64,7 +68,7 @@ internal sealed class MibPackets(ImportReport report, MibParameters parameters)
             HasLayouts = true;
             _apids.Add(apid);
             var entries = (row.Int(8) ?? -1) is int tpsd and >= 0 && vpd.Rows.Any(v => v.Int(0) == tpsd)
-                ? Variable(vpd.Rows.Where(v => v.Int(0) == tpsd).OrderBy(v => v.Int(1)).ToList(), 6 + (row.Int(9) ?? 0), name)
+                ? new MibVariableLayout(report, parameters, extension).Read(vpd.Rows.Where(v => v.Int(0) == tpsd).OrderBy(v => v.Int(1)).ToList(), 6 + (row.Int(9) ?? 0), name)
                 : Fixed(plf.Rows.Where(p => p[1] == spid).ToList(), name);
             packets.Add(new PacketDefinition
             {
@@ -166,48 +170,5 @@ internal sealed class MibPackets(ImportReport report, MibParameters parameters)
         return entries;
     }
 
-    private List<PacketEntryDefinition> Variable(List<MibRow> rows, int firstOctet, string packet)
-    {
-        var entries = new List<PacketEntryDefinition>();
-        int gap = firstOctet * 8 - RootBits;
-        bool cut = false;
-        foreach (MibRow row in rows)
-        {
-            if (cut)
-            {
-                report.Dropped(row.Location, "VPD", row[2], $"in {packet}: follows a repeated group, which is not imported yet");
-                continue;
-            }
-
-            if (!parameters.Imported.TryGetValue(row[2], out ParameterDefinition? parameter))
-            {
-                report.Dropped(row.Location, "VPD", row[2], $"in {packet}: its parameter is not imported, so what follows cannot be placed");
-                cut = true;
-                continue;
-            }
-
-            int offset = gap + (row.Int(13) ?? 0);
-            if (offset is < 0 or > Xtce.XtceTypeReader.MaxPacketBits)
-            {
-                report.Dropped(row.Location, "VPD", row[2], $"in {packet}: an offset of {offset} bits cannot be placed, nor what follows");
-                cut = true;
-                continue;
-            }
-
-            entries.Add(new PacketEntryDefinition { Parameter = parameter.Name, Offset = offset });
-            gap = 0;
-            if ((row.Int(3) ?? 0) > 0)
-            {
-                report.Approximated(row.Location, "VPD", row[2], $"in {packet}: counts a group of {row[3]} repeated after it, which is not imported yet (the packet ends here)");
-                cut = true;
-                continue;
-            }
-
-            report.Imported(row.Location, "VPD", row[2], $"in {packet}, position {row[1]}");
-        }
-
-        return entries;
-    }
-
-    private static ParameterDefinition Header(int id, string name, string type) => new() { Id = id, Name = name, Type = type };
+    private static ParameterDefinition HeaderField(int id, string name, string type) => new() { Id = id, Name = name, Type = type };
 }
