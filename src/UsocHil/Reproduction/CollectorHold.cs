@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
 
@@ -17,7 +18,7 @@ internal sealed class CollectorHold : IDisposable
     /// <summary>The least a region asks for: a schedule whose allocation could not be measured still gets one.</summary>
     public const long FloorBytes = 64L << 20;
 
-    /// <summary>What a sent command and its verification allocate, at most (measured about 6 KB; figure 12's details).</summary>
+    /// <summary>What a sent command and its verification allocate, with a margin (figure 12 measures it).</summary>
     public const long BytesPerCommand = 16L << 10;
 
     private static int s_owner;
@@ -29,6 +30,9 @@ internal sealed class CollectorHold : IDisposable
     private readonly TimeSpan _pause;
     private readonly long _allocated;
     private readonly bool _owner;
+    private readonly double _backgroundBytesPerSecond;
+    private readonly long _began;
+    private readonly int _commands;
     private long _budget;
     private long _regionStart;
     private bool _inRegion;
@@ -36,8 +40,10 @@ internal sealed class CollectorHold : IDisposable
     private int _lost;
     private string? _refused;
 
-    private CollectorHold(long budgetBytes)
+    private CollectorHold(long budgetBytes, double backgroundBytesPerSecond, int commands)
     {
+        _backgroundBytesPerSecond = backgroundBytesPerSecond;
+        _commands = commands;
         _previousMode = GCSettings.LatencyMode;
         _owner = Interlocked.CompareExchange(ref s_owner, 1, 0) == 0;
         _budget = budgetBytes;
@@ -56,6 +62,7 @@ internal sealed class CollectorHold : IDisposable
         _gen2 = GC.CollectionCount(2);
         _pause = GC.GetTotalPauseDuration();
         _allocated = GC.GetTotalAllocatedBytes();
+        _began = Stopwatch.GetTimestamp();
     }
 
     /// <summary>Whether the collector may be let run in the next gap: the region is half used, or was lost.</summary>
@@ -64,20 +71,17 @@ internal sealed class CollectorHold : IDisposable
     private static bool InRegionNow => GCSettings.LatencyMode == GCLatencyMode.NoGCRegion;
 
     /// <summary>
-    /// The region to ask for: what the process allocated per wall second while <paramref name="measured"/> lasted,
-    /// over the schedule's wall duration, twice, plus each command's own; between <see cref="FloorBytes"/> and an
-    /// eighth of the memory the collector may use.
+    /// Holds the collector off from now. The region asked for is what the process allocated per wall second while
+    /// <paramref name="measured"/> lasted (the run before the schedule) over the schedule's wall duration, twice, plus
+    /// each command's own; between <see cref="FloorBytes"/> and an eighth of the memory the collector may use.
     /// </summary>
-    public static long BudgetFor(long allocatedBytes, TimeSpan measured, TimeSpan schedule, int commands)
+    public static CollectorHold Begin(long allocatedBytes, TimeSpan measured, TimeSpan schedule, int commands)
     {
+        double rate = measured > TimeSpan.FromMilliseconds(20) ? allocatedBytes / measured.TotalSeconds : 0;
         long ceiling = Math.Max(FloorBytes, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 8);
-        double background = measured > TimeSpan.FromMilliseconds(20) ? allocatedBytes / measured.TotalSeconds * schedule.TotalSeconds * 2 : 0;
-        double wanted = background + (double)commands * BytesPerCommand;
-        return (long)Math.Clamp(wanted, FloorBytes, ceiling);
+        double wanted = 2 * rate * schedule.TotalSeconds + (double)commands * BytesPerCommand;
+        return new CollectorHold((long)Math.Clamp(wanted, FloorBytes, ceiling), rate, commands);
     }
-
-    /// <summary>Holds the collector off from now, asking for a region of <paramref name="budgetBytes"/>.</summary>
-    public static CollectorHold Begin(long budgetBytes) => new(budgetBytes);
 
     /// <summary>Lets the collector run now (a pause of a few milliseconds), then holds it off again.</summary>
     public void Renew()
@@ -99,9 +103,12 @@ internal sealed class CollectorHold : IDisposable
             : _lost == 0
                 ? $"no-GC region of {_budget >> 20} MB held throughout ({_regions} region(s))"
                 : $"no-GC region of {_budget >> 20} MB lost {_lost} time(s) to a collection ({_regions} region(s))";
+        long allocated = GC.GetTotalAllocatedBytes() - _allocated;
+        double background = _backgroundBytesPerSecond * Stopwatch.GetElapsedTime(_began).TotalSeconds;
         return string.Create(CultureInfo.InvariantCulture,
             $"collections during it gen0 {GC.CollectionCount(0) - _gen0}, gen1 {GC.CollectionCount(1) - _gen1}, gen2 {GC.CollectionCount(2) - _gen2} " +
-            $"(pause {(GC.GetTotalPauseDuration() - _pause).TotalMilliseconds:F1} ms), {(GC.GetTotalAllocatedBytes() - _allocated) / 1048576.0:F1} MB allocated; {region}");
+            $"(pause {(GC.GetTotalPauseDuration() - _pause).TotalMilliseconds:F1} ms), {allocated / 1048576.0:F1} MB allocated " +
+            $"({background / 1048576.0:F1} MB at the rate before it, {(allocated - background) / Math.Max(1, _commands) / 1024:F1} KB more per command); {region}");
     }
 
     public void Dispose()

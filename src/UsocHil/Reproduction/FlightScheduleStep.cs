@@ -59,8 +59,7 @@ internal sealed class FlightScheduleStep(FlightTimeline timeline, double from, d
             // Until just before the first command, the process' own allocation is measured: the hold's budget.
             await WaitUntilAsync(context, start.AddSeconds(commands[0].OffsetSeconds) - TransportTime.OnClock(context.Time, HoldLead), cancellationToken).ConfigureAwait(false);
             TimeSpan scheduleWall = TransportTime.AsWall(context.Time, TimeSpan.FromSeconds(commands[^1].OffsetSeconds - commands[0].OffsetSeconds));
-            long budget = CollectorHold.BudgetFor(GC.GetTotalAllocatedBytes() - allocatedBefore, Stopwatch.GetElapsedTime(measuring), scheduleWall, commands.Length);
-            using CollectorHold hold = CollectorHold.Begin(budget);
+            using CollectorHold hold = CollectorHold.Begin(GC.GetTotalAllocatedBytes() - allocatedBefore, Stopwatch.GetElapsedTime(measuring), scheduleWall, commands.Length);
             var inFlight = new Queue<(TimelineCommand Command, Task<CommandRecord?> Sent)>(InFlightLimit + 1);
             for (int i = 0; i < commands.Length; i++)
             {
@@ -112,9 +111,11 @@ internal sealed class FlightScheduleStep(FlightTimeline timeline, double from, d
     /// <summary>
     /// Waits on a timer until <see cref="TimerSlack"/> of wall time before <paramref name="due"/>, then watches the
     /// clock: a timer fires a millisecond or two of wall time late, which at 400x is most of a second of rig time.
-    /// The watching is bounded in wall time, so a clock that only moves when told to (a test's) ends on the timer.
+    /// The watching is bounded in wall time, so a clock that only moves when told to (a test's) ends on the timer. It
+    /// never yields the core: a thread that gives its core away on a busy machine gets it back a scheduler slice later,
+    /// milliseconds of wall time.
     /// </summary>
-    /// Returns when the timer woke, in rig seconds from <paramref name="due"/> (negative: early, as meant).
+    /// <returns>When the timer woke, in rig seconds from <paramref name="due"/> (negative: early, as meant).</returns>
     private static async Task<double> WaitUntilAsync(StepContext context, DateTimeOffset due, CancellationToken cancellationToken)
     {
         TimeSpan early = due - context.Now - TransportTime.OnClock(context.Time, TimerSlack);
@@ -126,11 +127,10 @@ internal sealed class FlightScheduleStep(FlightTimeline timeline, double from, d
         double woke = (context.Now - due).TotalSeconds;
 
         long watching = Stopwatch.GetTimestamp();
-        var spinner = new SpinWait();
         while (context.Now < due && Stopwatch.GetElapsedTime(watching) < 2 * TimerSlack)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            spinner.SpinOnce(sleep1Threshold: -1);
+            Thread.SpinWait(20);
         }
 
         TimeSpan rest = due - context.Now;
