@@ -29,31 +29,69 @@ internal sealed class FlightScheduleStep(FlightTimeline timeline, double from, d
     /// </summary>
     private const int InFlightLimit = 16;
 
+    /// <summary>How long before the first command the collector is held off (wall time): starting a region collects once.</summary>
+    private static readonly TimeSpan HoldLead = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The least gap between two commands (wall time) in which the collector may run when the region needs renewing.</summary>
+    private static readonly TimeSpan RenewalGap = TimeSpan.FromMilliseconds(30);
+
+    private readonly TimelineCommand[] _commands = [.. timeline.Commands.Where(c => c.OffsetSeconds >= from && c.OffsetSeconds <= to && c.Command != "REPORT_PARAMETERS")];
+
     public string Kind => KindName;
 
-    public string Label => FormattableString.Invariant($"flight schedule {from:G6}..{to:G6} s ({Commands.Count()} command(s))");
+    public string Label => FormattableString.Invariant($"flight schedule {from:G6}..{to:G6} s ({_commands.Length} command(s))");
 
     public TimeSpan? Timeout => TimeSpan.FromSeconds(to - from + 600);
-
-    private IEnumerable<TimelineCommand> Commands => timeline.Commands.Where(c => c.OffsetSeconds >= from && c.OffsetSeconds <= to && c.Command != "REPORT_PARAMETERS");
 
     public async Task ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {
         // The flight's first telemetry and the ground model's are the same moment: both units were brought up alike.
         DateTimeOffset start = context.Rig.Telemetry.ReportTimes(DateTimeOffset.MinValue).FirstOrDefault(context.Now).AddSeconds(-FirstSampleOffset(timeline));
         context.Event("info", FormattableString.Invariant($"flight schedule: flight offset 0 is rig time {start:O}"));
-        var lateSeconds = new List<double>();
-        var inFlight = new Queue<(TimelineCommand Command, Task<CommandRecord?> Sent)>();
-        foreach (TimelineCommand command in Commands)
+        long allocatedBefore = GC.GetTotalAllocatedBytes();
+        long measuring = Stopwatch.GetTimestamp();
+        TimelineCommand[] commands = _commands;
+        double[] lateSeconds = new double[commands.Length];
+        var latest = new LatestCommand(-1, double.NegativeInfinity, 0, TimeSpan.Zero);
+        string? collector = null;
+        if (commands.Length > 0)
         {
-            await WaitUntilAsync(context, start.AddSeconds(command.OffsetSeconds), cancellationToken).ConfigureAwait(false);
+            // Until just before the first command, the process' own allocation is measured: the hold's budget.
+            await WaitUntilAsync(context, start.AddSeconds(commands[0].OffsetSeconds) - TransportTime.OnClock(context.Time, HoldLead), cancellationToken).ConfigureAwait(false);
+            TimeSpan scheduleWall = TransportTime.AsWall(context.Time, TimeSpan.FromSeconds(commands[^1].OffsetSeconds - commands[0].OffsetSeconds));
+            using CollectorHold hold = CollectorHold.Begin(GC.GetTotalAllocatedBytes() - allocatedBefore, Stopwatch.GetElapsedTime(measuring), scheduleWall, commands.Length);
+            var inFlight = new Queue<(TimelineCommand Command, Task<CommandRecord?> Sent)>(InFlightLimit + 1);
+            for (int i = 0; i < commands.Length; i++)
+            {
+                TimelineCommand command = commands[i];
+                TimeSpan pausedBefore = GC.GetTotalPauseDuration();
+                double wokeSeconds = await WaitUntilAsync(context, start.AddSeconds(command.OffsetSeconds), cancellationToken).ConfigureAwait(false);
+                double late = (context.Now - start).TotalSeconds - command.OffsetSeconds;
+                lateSeconds[i] = late;
+                inFlight.Enqueue((command, SendAsync(context, command, cancellationToken)));
+                if (late > latest.LateSeconds)
+                {
+                    latest = new LatestCommand(i, late, wokeSeconds, GC.GetTotalPauseDuration() - pausedBefore);
+                }
 
-            lateSeconds.Add((context.Now - start).TotalSeconds - command.OffsetSeconds);
-            inFlight.Enqueue((command, SendAsync(context, command, cancellationToken)));
-            await JudgeAsync(context, inFlight, InFlightLimit, cancellationToken).ConfigureAwait(false);
+                if (i + 1 < commands.Length && hold.WantsRenewal
+                    && start.AddSeconds(commands[i + 1].OffsetSeconds) - context.Now > TransportTime.OnClock(context.Time, RenewalGap))
+                {
+                    hold.Renew();
+                }
+
+                await JudgeAsync(context, inFlight, InFlightLimit, cancellationToken).ConfigureAwait(false);
+            }
+
+            await JudgeAsync(context, inFlight, 0, cancellationToken).ConfigureAwait(false);
+            collector = hold.Summary();
         }
 
-        await JudgeAsync(context, inFlight, 0, cancellationToken).ConfigureAwait(false);
+        if (latest.Index >= 0)
+        {
+            context.Event("info", FormattableString.Invariant(
+                $"flight schedule: the latest command (#{latest.Index + 1}, {commands[latest.Index].Command} at {commands[latest.Index].OffsetSeconds:F3} s) went out {latest.LateSeconds:F3} s late; its timer woke {latest.WokeSeconds:F3} s from its due time and the collector paused {latest.Paused.TotalMilliseconds:F1} ms (wall) while it waited; {collector}"));
+        }
 
         TimeSpan rest = TimeSpan.FromSeconds(to) - (context.Now - start);
         if (rest > TimeSpan.Zero)
@@ -61,21 +99,24 @@ internal sealed class FlightScheduleStep(FlightTimeline timeline, double from, d
             await Task.Delay(rest, context.Time, cancellationToken).ConfigureAwait(false);
         }
 
-        lateSeconds.Sort();
-        context.Record(Measurement.Recorded(context.Path, "flight schedule: latest command (s late)", lateSeconds.Count == 0 ? 0 : Math.Max(0, lateSeconds[^1]), "s", context.Now));
-        if (lateSeconds.Count > 0)
+        Array.Sort(lateSeconds);
+        context.Record(Measurement.Recorded(context.Path, "flight schedule: latest command (s late)", lateSeconds.Length == 0 ? 0 : Math.Max(0, lateSeconds[^1]), "s", context.Now));
+        if (lateSeconds.Length > 0)
         {
-            context.Record(Measurement.Recorded(context.Path, "flight schedule: median command lateness", lateSeconds[lateSeconds.Count / 2], "s", context.Now));
-            context.Record(Measurement.Recorded(context.Path, "flight schedule: 99th percentile command lateness", lateSeconds[(int)Math.Ceiling(0.99 * lateSeconds.Count) - 1], "s", context.Now));
+            context.Record(Measurement.Recorded(context.Path, "flight schedule: median command lateness", lateSeconds[lateSeconds.Length / 2], "s", context.Now));
+            context.Record(Measurement.Recorded(context.Path, "flight schedule: 99th percentile command lateness", lateSeconds[(int)Math.Ceiling(0.99 * lateSeconds.Length) - 1], "s", context.Now));
         }
     }
 
     /// <summary>
     /// Waits on a timer until <see cref="TimerSlack"/> of wall time before <paramref name="due"/>, then watches the
     /// clock: a timer fires a millisecond or two of wall time late, which at 400x is most of a second of rig time.
-    /// The watching is bounded in wall time, so a clock that only moves when told to (a test's) ends on the timer.
+    /// The watching is bounded in wall time, so a clock that only moves when told to (a test's) ends on the timer. It
+    /// never yields the core: a thread that gives its core away on a busy machine gets it back a scheduler slice later,
+    /// milliseconds of wall time.
     /// </summary>
-    private static async Task WaitUntilAsync(StepContext context, DateTimeOffset due, CancellationToken cancellationToken)
+    /// <returns>When the timer woke, in rig seconds from <paramref name="due"/> (negative: early, as meant).</returns>
+    private static async Task<double> WaitUntilAsync(StepContext context, DateTimeOffset due, CancellationToken cancellationToken)
     {
         TimeSpan early = due - context.Now - TransportTime.OnClock(context.Time, TimerSlack);
         if (early > TimeSpan.Zero)
@@ -83,12 +124,13 @@ internal sealed class FlightScheduleStep(FlightTimeline timeline, double from, d
             await Task.Delay(early, context.Time, cancellationToken).ConfigureAwait(false);
         }
 
+        double woke = (context.Now - due).TotalSeconds;
+
         long watching = Stopwatch.GetTimestamp();
-        var spinner = new SpinWait();
         while (context.Now < due && Stopwatch.GetElapsedTime(watching) < 2 * TimerSlack)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            spinner.SpinOnce(sleep1Threshold: -1);
+            Thread.SpinWait(20);
         }
 
         TimeSpan rest = due - context.Now;
@@ -96,6 +138,8 @@ internal sealed class FlightScheduleStep(FlightTimeline timeline, double from, d
         {
             await Task.Delay(rest, context.Time, cancellationToken).ConfigureAwait(false);
         }
+
+        return woke;
     }
 
     /// <summary>Where the flight's telemetry begins on the timeline's axis (0 when it has none).</summary>
@@ -107,9 +151,12 @@ internal sealed class FlightScheduleStep(FlightTimeline timeline, double from, d
     /// </summary>
     private static async Task JudgeAsync(StepContext context, Queue<(TimelineCommand Command, Task<CommandRecord?> Sent)> inFlight, int keep, CancellationToken cancellationToken)
     {
-        if (inFlight.FirstOrDefault(f => f.Sent.IsFaulted).Sent is { } broken)
+        foreach ((TimelineCommand _, Task<CommandRecord?> sent) in inFlight)
         {
-            await broken.ConfigureAwait(false); // a lost link or a cancelled run ends the schedule now, not 16 commands later
+            if (sent.IsFaulted)
+            {
+                await sent.ConfigureAwait(false); // a lost link or a cancelled run ends the schedule now, not 16 commands later
+            }
         }
 
         while (inFlight.Count > 0 && (inFlight.Count > keep || inFlight.Peek().Sent.IsCompleted))
@@ -183,4 +230,7 @@ internal sealed class FlightScheduleStep(FlightTimeline timeline, double from, d
 
         return new FlightScheduleStep(timeline, from, to ?? timeline.DurationSeconds, raw);
     }
+
+    /// <summary>The command that went out latest, and why it may have: when its timer woke and how long the collector paused meanwhile.</summary>
+    private readonly record struct LatestCommand(int Index, double LateSeconds, double WokeSeconds, TimeSpan Paused);
 }

@@ -51,15 +51,20 @@ public sealed class FlightScheduleFigure : IFigure
         var measured = new Measurements();
         await using var emulated = new EmulatedRigRun(rig, plan, time, Scale, 1, tick, log);
         long began = Stopwatch.GetTimestamp();
+        long allocated = GC.GetTotalAllocatedBytes();
+        int collections = GC.CollectionCount(0);
         RunResult result = await emulated.RunAsync([measured], cancellationToken);
         double wall = Stopwatch.GetElapsedTime(began).TotalSeconds;
+        measured.AllocatedBytes = GC.GetTotalAllocatedBytes() - allocated;
+        measured.Collections = GC.CollectionCount(0) - collections;
         if (measured.Latest is not { } latest || measured.Median is not { } median || measured.Percentile99 is not { } p99)
         {
             throw new InvalidOperationException($"the flight-schedule run ended {result.Outcome} without its lateness measurements (log: {logFile})");
         }
 
         FigureNotes.Add($"12. {commands} commands at the instants of {commands} JPSS-1 packets ({flight.DurationSeconds - FirstCommandSeconds:F0} s of flight), run ended {result.Outcome} in {wall:F1} s wall; " +
-            $"lateness in rig time: median {median * 1000:F1} ms, 99th percentile {p99 * 1000:F1} ms, latest {latest * 1000:F1} ms; emulator tick {tick.TotalMilliseconds:F0} ms of rig time");
+            $"lateness in rig time: median {median * 1000:F1} ms, 99th percentile {p99 * 1000:F1} ms, latest {latest * 1000:F1} ms; emulator tick {tick.TotalMilliseconds:F0} ms of rig time; " +
+            $"whole run: {measured.Collections} collections, {measured.AllocatedBytes / 1048576.0:F0} MB allocated; the step said: {measured.Why ?? "nothing about its latest command"}");
         string subject = $"latest of {commands} commands after its flight offset, rig time (run ended {result.Outcome})";
         return
         [
@@ -112,6 +117,22 @@ public sealed class FlightScheduleFigure : IFigure
         public double? Median { get; private set; }
 
         public double? Percentile99 { get; private set; }
+
+        /// <summary>The step's own account of its latest command: when its timer woke, what the collector did.</summary>
+        public string? Why { get; private set; }
+
+        public long AllocatedBytes { get; set; }
+
+        public int Collections { get; set; }
+
+        public void OnEvent(RunEvent runEvent)
+        {
+            const string Prefix = "flight schedule: the latest command";
+            if (runEvent.Message.StartsWith(Prefix, StringComparison.Ordinal))
+            {
+                Why = runEvent.Message["flight schedule: ".Length..];
+            }
+        }
 
         public void OnMeasurement(Measurement measurement)
         {
