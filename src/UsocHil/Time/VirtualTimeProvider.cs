@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace UsocHil.Time;
 
 /// <summary>
@@ -28,6 +30,9 @@ public sealed class VirtualTimeProvider : TimeProvider
     private long _anchorRig;
     private long _last;
     private long _timerIds;
+    private long _heldForTimers;
+    private long _heldForReports;
+    private long _heldForExchanges;
 
     public VirtualTimeProvider(TimeProvider wall, double timeScale, bool paced = false)
     {
@@ -58,8 +63,24 @@ public sealed class VirtualTimeProvider : TimeProvider
     /// <summary>True when rig time waits for due timers and unread reports (see the remarks).</summary>
     public bool Paced { get; }
 
-    /// <summary>Wall time (timestamp ticks) during which rig time was held waiting for harness or emulator.</summary>
-    public long HeldWallTicks { get; private set; }
+    /// <summary>
+    /// How much wall time rig time spent held, and why: what a paced run did not follow of its scale. Null for a clock
+    /// that is not paced.
+    /// </summary>
+    public string? DescribeHolds()
+    {
+        if (!Paced)
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            double Seconds(long ticks) => ticks / (double)TimestampFrequency;
+            return string.Create(CultureInfo.InvariantCulture,
+                $"rig time held {Seconds(_heldForTimers + _heldForReports + _heldForExchanges):F2} s of wall time (timers late {Seconds(_heldForTimers):F2} s, housekeeping not yet read {Seconds(_heldForReports):F2} s, exchanges with the rig {Seconds(_heldForExchanges):F2} s); {_reports!.LetGo} report(s) never read");
+        }
+    }
 
     public override long TimestampFrequency => _wall.TimestampFrequency;
 
@@ -240,18 +261,29 @@ public sealed class VirtualTimeProvider : TimeProvider
     {
         long wall = _wall.GetTimestamp();
         long free = _anchorRig + (long)((wall - _anchorWall) * TimeScale);
-        long cap = Math.Min(_reports!.Cap(wall), _exchanges!.Cap(wall));
-        if (_pending.Count > 0)
-        {
-            cap = Math.Min(cap, _pending.Min!.DueRig + _leadTicks);
-        }
-
+        long reportCap = _reports!.Cap(wall);
+        long exchangeCap = _exchanges!.Cap(wall);
+        long timerCap = _pending.Count > 0 ? _pending.Min!.DueRig + _leadTicks : long.MaxValue;
+        long cap = Math.Min(timerCap, Math.Min(reportCap, exchangeCap));
         long now = free;
         if (free > cap)
         {
             // Held: time resumes from here when the hold lifts, instead of jumping to where the wall clock has gone.
+            long held = (long)((free - cap) / TimeScale);
+            if (cap == timerCap)
+            {
+                _heldForTimers += held;
+            }
+            else if (cap == reportCap)
+            {
+                _heldForReports += held;
+            }
+            else
+            {
+                _heldForExchanges += held;
+            }
+
             now = cap;
-            HeldWallTicks += (long)((free - cap) / TimeScale);
             _anchorRig = cap;
             _anchorWall = wall;
         }
