@@ -41,9 +41,7 @@ public static class FirmwareSimEmulators
                 TruthPath = start.TruthFile,
                 EepromPath = start.StateFile,
 
-                // A periodic timer of under a wall millisecond rounds to no period at all (it fires once):
-                // keep the bench's catch-up tick at a few wall milliseconds whatever the scale.
-                TickPeriod = TimeSpan.FromMilliseconds(Math.Max(100, 4 * start.TimeScale)),
+                TickPeriod = BenchTick.For(start.Time, start.TimeScale),
             },
         }, start.Log);
     }

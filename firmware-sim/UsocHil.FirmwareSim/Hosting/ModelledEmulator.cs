@@ -34,7 +34,7 @@ internal static class ModelledEmulator
                 Faults = FaultPlan.Parse(start.Faults),
                 TruthPath = start.TruthFile,
                 EepromPath = start.StateFile,
-                TickPeriod = TimeSpan.FromMilliseconds(Math.Max(100, 4 * start.TimeScale)),
+                TickPeriod = BenchTick.For(start.Time, start.TimeScale),
             });
         }
         catch (FaultSpecException e)

@@ -100,6 +100,11 @@ public sealed class ModelledPayloadEmulator : IFurnaceTelemetrySink, IDisposable
         }
 
         Downlink(null, [new HousekeepingReport((byte)report.Structure.StructureId, writer.ToArray()).ToTelemetry(_telemetry.Apid)], report.RigTime, 0);
+        if (!_sessions.IsEmpty)
+        {
+            // A clock shared with an in-process harness waits for the harness to take the report in.
+            (_time as UsocHil.Time.VirtualTimeProvider)?.ReportSent();
+        }
     }
 
     public void Dispose() => Bench.Dispose();

@@ -136,6 +136,12 @@ internal static class RunExecution
             Console.Out.WriteLine($"Links: {linkSummary}");
         }
 
+        if ((host.Clock.Time as Time.VirtualTimeProvider)?.DescribeHolds() is { } holds)
+        {
+            log.Information("Rig clock: {Holds}", holds);
+            Console.Out.WriteLine($"Rig clock: {holds}");
+        }
+
         Console.Out.WriteLine($"Recorded as run {run.RunId} in {run.ResultsPath}" + (run.Report is null ? "" : $"; report {run.Report}"));
         if (Sealing.AnchorFile.Beside(run.ResultsPath) is var anchorFile && anchorFile.Of(run.RunId) is { } anchor)
         {

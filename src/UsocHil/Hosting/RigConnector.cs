@@ -25,6 +25,9 @@ public sealed class RigConnector(LoadedStation station, LoadedRig rig, Registrie
 
     public async Task<RigSession> ConnectAsync(CancellationToken cancellationToken)
     {
+        // Starting an emulator and opening links take wall time in which nothing happens on the rig: on a clock shared
+        // with the emulator, hours of rig time would pass at a high scale. Bounded, so a connect timeout still fires.
+        using IDisposable? hold = (clock.Time as Time.VirtualTimeProvider)?.HoldForExchange(TimeSpan.FromSeconds(5));
         RigBinding binding = rig.Binding;
         if (binding.Emulated)
         {

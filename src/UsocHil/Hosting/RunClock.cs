@@ -20,7 +20,9 @@ public sealed record RunClock(TimeProvider Time, double Scale)
         }
 
         double scale = timeScale ?? rig.Binding.TimeScale;
-        return new RunClock(new VirtualTimeProvider(wall, scale), scale);
+
+        // An emulator started in this process shares this clock, so rig time can wait for whichever side is behind.
+        return new RunClock(new VirtualTimeProvider(wall, scale, paced: rig.Binding.Emulated), scale);
     }
 
     public bool Accelerated => Scale != 1;

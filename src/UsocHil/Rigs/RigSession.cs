@@ -1,3 +1,4 @@
+using UsocHil.Time;
 using Serilog;
 using UsocHil.Description;
 
@@ -19,6 +20,7 @@ public sealed class RigSession : IReconnectableRigSession
     private readonly IRigInstruments _instruments;
     private readonly ILogger _log;
     private readonly IAsyncDisposable[] _owned;
+    private readonly VirtualTimeProvider? _pacedClock;
 
     public RigSession(RigDefinition rig, IPayloadChannel payload, IRigLines lines, IRigInstruments instruments, TimeProvider time, ILogger log, RigSessionOptions? options = null, params IAsyncDisposable[] alsoOwned)
     {
@@ -27,11 +29,12 @@ public sealed class RigSession : IReconnectableRigSession
         _instruments = instruments;
         _log = log.ForContext(nameof(Rig), rig.Name);
         _owned = alsoOwned;
+        _pacedClock = time as VirtualTimeProvider;
         Options = options ?? new RigSessionOptions();
         _limits = new LimitGuard(rig.Limits, Raise, _log);
         _payload = new PayloadConnection(rig.Name, payload, Options.ReopenPayload, time, _log);
         TimeSpan silence = Options.SilenceTimeout ?? TimeSpan.FromSeconds(rig.Session.SilenceSeconds);
-        _watchdog = new PayloadWatchdog(rig.Name, rig.Session, silence, Telemetry, _payload.SendAsync, Raise, time, _log);
+        _watchdog = new PayloadWatchdog(rig.Name, rig.Session, silence, Telemetry, (command, arguments, ct) => HeldAsync(() => _payload.SendAsync(command, arguments, ct)), Raise, time, _log);
         _payload.Housekeeping += OnHousekeeping;
         _payload.DeviceEvent += _watchdog.OnDeviceEvent;
         _payload.Lost += _watchdog.OnLost;
@@ -72,27 +75,28 @@ public sealed class RigSession : IReconnectableRigSession
         _log.Information("Payload link reconnected; {Command} answered", _watchdog.HeartbeatCommand);
     }
 
-    public Task SetLineAsync(string line, bool asserted, CancellationToken cancellationToken) => _lines.SetAsync(line, asserted, cancellationToken);
+    public Task SetLineAsync(string line, bool asserted, CancellationToken cancellationToken) =>
+        HeldAsync(() => _lines.SetAsync(line, asserted, cancellationToken));
 
-    public Task<bool> ReadLineAsync(string line, CancellationToken cancellationToken) => _lines.ReadAsync(line, cancellationToken);
+    public Task<bool> ReadLineAsync(string line, CancellationToken cancellationToken) => HeldAsync(() => _lines.ReadAsync(line, cancellationToken));
 
     public Task<CommandRecord> SendCommandAsync(string command, IReadOnlyDictionary<string, double> arguments, CancellationToken cancellationToken) =>
-        _payload.SendAsync(command, arguments, cancellationToken);
+        HeldAsync(() => _payload.SendAsync(command, arguments, cancellationToken));
 
     public Task SetParametersAsync(IReadOnlyDictionary<string, double> values, CancellationToken cancellationToken) =>
-        _payload.SetParametersAsync(values, cancellationToken);
+        HeldAsync(() => _payload.SetParametersAsync(values, cancellationToken));
 
     public Task<IReadOnlyDictionary<string, double>> ReadParametersAsync(IReadOnlyList<string> names, CancellationToken cancellationToken) =>
-        _payload.ReadParametersAsync(names, cancellationToken);
+        HeldAsync(() => _payload.ReadParametersAsync(names, cancellationToken));
 
     public Task SendRawPacketAsync(ReadOnlyMemory<byte> packet, CancellationToken cancellationToken) =>
         _payload.SendRawPacketAsync(packet, cancellationToken);
 
     public Task WriteInstrumentAsync(string instrument, string command, CancellationToken cancellationToken) =>
-        _instruments.WriteAsync(instrument, command, cancellationToken);
+        HeldAsync(() => _instruments.WriteAsync(instrument, command, cancellationToken));
 
     public Task<string> QueryInstrumentAsync(string instrument, string query, CancellationToken cancellationToken) =>
-        _instruments.QueryAsync(instrument, query, cancellationToken);
+        HeldAsync(() => _instruments.QueryAsync(instrument, query, cancellationToken));
 
     public IDisposable InhibitLimits(IReadOnlyList<string> parameters) => _limits.Inhibit(parameters);
 
@@ -120,7 +124,21 @@ public sealed class RigSession : IReconnectableRigSession
     {
         Telemetry.Publish(samples);
         _limits.Observe(samples);
+        _pacedClock?.ReportFollowed();
     }
 
     private void Raise(RigAlarm alarm) => Alarm?.Invoke(alarm);
+
+    /// <summary>An exchange with the rig: on a clock shared with an in-process emulator, rig time waits for its round trip.</summary>
+    private async Task HeldAsync(Func<Task> exchange)
+    {
+        using IDisposable? hold = _pacedClock?.HoldForExchange();
+        await exchange().ConfigureAwait(false);
+    }
+
+    private async Task<T> HeldAsync<T>(Func<Task<T>> exchange)
+    {
+        using IDisposable? hold = _pacedClock?.HoldForExchange();
+        return await exchange().ConfigureAwait(false);
+    }
 }

@@ -1,16 +1,40 @@
+using System.Globalization;
+
 namespace UsocHil.Time;
 
 /// <summary>
 /// Rig time running <see cref="TimeScale"/> times faster than the wall clock, so an emulated rig can calibrate
 /// two hours of physics in seconds while harness and emulator still agree on what time it is.
 /// </summary>
+/// <remarks>
+/// A <em>paced</em> clock (harness and emulator in one process, sharing this clock) runs no faster than both can follow:
+/// rig time does not pass a timer that is due but has not fired by more than <see cref="Lead"/>, nor a housekeeping report
+/// the emulator sent and the harness has not taken in (<see cref="ReportSent"/>, <see cref="ReportFollowed"/>). At high
+/// scales a stall of either side (a busy machine, a collection, JIT at start-up) then holds rig time instead of letting
+/// minutes of it pass unseen, so the verdicts are those of a slower run.
+/// </remarks>
 public sealed class VirtualTimeProvider : TimeProvider
 {
+    /// <summary>How far rig time may run past a due timer or an unread report before it waits for them.</summary>
+    public static readonly TimeSpan Lead = TimeSpan.FromSeconds(1);
+
     private readonly TimeProvider _wall;
     private readonly long _wallStart;
     private readonly DateTimeOffset _rigStart;
+    private readonly Lock _gate = new();
+    private readonly SortedSet<PacedTimer> _pending = new(PacedTimer.ByDue);
+    private readonly FollowBacklog? _reports;
+    private readonly ExchangeHolds? _exchanges;
+    private readonly long _leadTicks;
+    private long _anchorWall;
+    private long _anchorRig;
+    private long _last;
+    private long _timerIds;
+    private long _heldForTimers;
+    private long _heldForReports;
+    private long _heldForExchanges;
 
-    public VirtualTimeProvider(TimeProvider wall, double timeScale)
+    public VirtualTimeProvider(TimeProvider wall, double timeScale, bool paced = false)
     {
         if (!(timeScale > 0) || double.IsInfinity(timeScale))
         {
@@ -19,24 +43,286 @@ public sealed class VirtualTimeProvider : TimeProvider
 
         _wall = wall;
         TimeScale = timeScale;
+        Paced = paced;
         _wallStart = wall.GetTimestamp();
         _rigStart = wall.GetUtcNow();
+        _anchorWall = _wallStart;
+        _anchorRig = _wallStart;
+        _last = _wallStart;
+        _leadTicks = (long)(Lead.TotalSeconds * wall.TimestampFrequency);
+        if (paced)
+        {
+            // A report lost on the wire (a corrupted frame) is never taken in: it holds rig time this long, no longer.
+            _reports = new FollowBacklog(_leadTicks, (long)(0.05 * wall.TimestampFrequency));
+            _exchanges = new ExchangeHolds(_leadTicks, (long)(0.05 * wall.TimestampFrequency));
+        }
     }
 
     public double TimeScale { get; }
+
+    /// <summary>True when rig time waits for due timers and unread reports (see the remarks).</summary>
+    public bool Paced { get; }
+
+    /// <summary>
+    /// How much wall time rig time spent held, and why: what a paced run did not follow of its scale. Null for a clock
+    /// that is not paced.
+    /// </summary>
+    public string? DescribeHolds()
+    {
+        if (!Paced)
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            double Seconds(long ticks) => ticks / (double)TimestampFrequency;
+            return string.Create(CultureInfo.InvariantCulture,
+                $"rig time held {Seconds(_heldForTimers + _heldForReports + _heldForExchanges):F2} s of wall time (timers late {Seconds(_heldForTimers):F2} s, housekeeping not yet read {Seconds(_heldForReports):F2} s, exchanges with the rig {Seconds(_heldForExchanges):F2} s); {_reports!.LetGo} report(s) never read");
+        }
+    }
 
     public override long TimestampFrequency => _wall.TimestampFrequency;
 
     public override long GetTimestamp()
     {
-        long wallElapsed = _wall.GetTimestamp() - _wallStart;
-        return _wallStart + (long)(wallElapsed * TimeScale);
+        if (!Paced)
+        {
+            long wallElapsed = _wall.GetTimestamp() - _wallStart;
+            return _wallStart + (long)(wallElapsed * TimeScale);
+        }
+
+        List<PacedTimer>? due = null;
+        long now;
+        lock (_gate)
+        {
+            now = NowLocked(ref due);
+        }
+
+        Dispatch(due);
+        return now;
     }
 
     public override DateTimeOffset GetUtcNow() => _rigStart + GetElapsedTime(_wallStart, GetTimestamp());
 
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
-        new ScaledTimer(this, _wall.CreateTimer(callback, state, ToWall(dueTime), ToWall(period)));
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        if (!Paced)
+        {
+            return new ScaledTimer(this, _wall.CreateTimer(callback, state, ToWall(dueTime), ToWall(period)));
+        }
+
+        var timer = new PacedTimer(this, callback, state, Interlocked.Increment(ref _timerIds));
+        timer.Wall = _wall.CreateTimer(static t => ((PacedTimer)t!).Clock.FireIfDue((PacedTimer)t), timer, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        Schedule(timer, dueTime, period);
+        return timer;
+    }
+
+    /// <summary>The emulator queued a housekeeping report to the harness (paced clocks only; otherwise nothing).</summary>
+    public void ReportSent()
+    {
+        if (_reports is null)
+        {
+            return;
+        }
+
+        List<PacedTimer>? due = null;
+        lock (_gate)
+        {
+            long now = NowLocked(ref due);
+            _reports.Sent(now, _wall.GetTimestamp());
+        }
+
+        Dispatch(due);
+    }
+
+    /// <summary>The harness took in a housekeeping report (paced clocks only; otherwise nothing).</summary>
+    public void ReportFollowed()
+    {
+        if (_reports is null)
+        {
+            return;
+        }
+
+        List<PacedTimer>? due = null;
+        lock (_gate)
+        {
+            // Time up to now is settled under the old hold before the hold lifts.
+            NowLocked(ref due);
+            _reports.Followed(_wall.GetTimestamp());
+        }
+
+        Dispatch(due);
+    }
+
+    /// <summary>
+    /// The harness starts an exchange with the rig (paced clocks only; null otherwise): until it is disposed, rig time
+    /// runs at most <see cref="Lead"/> past now, for a bounded wall time (<paramref name="letGoAfter"/>, else 50 ms).
+    /// </summary>
+    public IDisposable? HoldForExchange(TimeSpan? letGoAfter = null)
+    {
+        if (_exchanges is null)
+        {
+            return null;
+        }
+
+        List<PacedTimer>? due = null;
+        long id;
+        lock (_gate)
+        {
+            long now = NowLocked(ref due);
+            id = _exchanges.Open(now, _wall.GetTimestamp(), letGoAfter is { } wallSpan ? (long)(wallSpan.TotalSeconds * TimestampFrequency) : null);
+        }
+
+        Dispatch(due);
+        return new ExchangeRelease(this, id);
+    }
+
+    internal void Schedule(PacedTimer timer, TimeSpan dueTime, TimeSpan period)
+    {
+        List<PacedTimer>? due = null;
+        lock (_gate)
+        {
+            long now = NowLocked(ref due);
+            _pending.Remove(timer);
+            if (timer.Disposed || dueTime == Timeout.InfiniteTimeSpan)
+            {
+                timer.Active = false;
+                timer.Wall?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            }
+            else
+            {
+                timer.Active = true;
+                timer.Dispatched = false;
+                timer.DueRig = now + Math.Max(0, RigTicks(dueTime));
+                timer.PeriodRig = period == Timeout.InfiniteTimeSpan || period <= TimeSpan.Zero ? 0 : Math.Max(1, RigTicks(period));
+                _pending.Add(timer);
+                timer.Wall?.Change(WallUntil(timer.DueRig - now), Timeout.InfiniteTimeSpan);
+            }
+        }
+
+        Dispatch(due);
+    }
+
+    internal void Cancel(PacedTimer timer)
+    {
+        lock (_gate)
+        {
+            _pending.Remove(timer);
+            timer.Active = false;
+        }
+    }
+
+    /// <summary>Runs the timer's callback if its rig time has come; re-arms its wall timer if the clock was held meanwhile.</summary>
+    internal void FireIfDue(PacedTimer timer)
+    {
+        List<PacedTimer>? due = null;
+        bool fire;
+        lock (_gate)
+        {
+            if (!timer.Active || timer.Disposed)
+            {
+                return;
+            }
+
+            long now = NowLocked(ref due);
+            fire = now >= timer.DueRig;
+            if (!fire)
+            {
+                // Its wall timer ran ahead of a clock that was held meanwhile: wait for the rest of its rig time.
+                timer.Dispatched = false;
+                timer.Wall?.Change(WallUntil(timer.DueRig - now), Timeout.InfiniteTimeSpan);
+            }
+            else if (timer.PeriodRig > 0)
+            {
+                // Like a system timer, a periodic timer that fell behind does not fire the periods it missed.
+                _pending.Remove(timer);
+                timer.DueRig = Math.Max(timer.DueRig + timer.PeriodRig, now + 1);
+                timer.Dispatched = false;
+                _pending.Add(timer);
+                timer.Wall?.Change(WallUntil(timer.DueRig - now), Timeout.InfiniteTimeSpan);
+            }
+            else
+            {
+                _pending.Remove(timer);
+                timer.Active = false;
+            }
+        }
+
+        Dispatch(due);
+        if (fire)
+        {
+            timer.Callback(timer.State);
+        }
+    }
+
+    /// <summary>Rig time now, held at the earliest hold; the timers due by then are handed out to be fired.</summary>
+    private long NowLocked(ref List<PacedTimer>? due)
+    {
+        long wall = _wall.GetTimestamp();
+        long free = _anchorRig + (long)((wall - _anchorWall) * TimeScale);
+        long reportCap = _reports!.Cap(wall);
+        long exchangeCap = _exchanges!.Cap(wall);
+        long timerCap = _pending.Count > 0 ? _pending.Min!.DueRig + _leadTicks : long.MaxValue;
+        long cap = Math.Min(timerCap, Math.Min(reportCap, exchangeCap));
+        long now = free;
+        if (free > cap)
+        {
+            // Held: time resumes from here when the hold lifts, instead of jumping to where the wall clock has gone.
+            long held = (long)((free - cap) / TimeScale);
+            if (cap == timerCap)
+            {
+                _heldForTimers += held;
+            }
+            else if (cap == reportCap)
+            {
+                _heldForReports += held;
+            }
+            else
+            {
+                _heldForExchanges += held;
+            }
+
+            now = cap;
+            _anchorRig = cap;
+            _anchorWall = wall;
+        }
+
+        now = Math.Max(now, _last);
+        _last = now;
+        foreach (PacedTimer timer in _pending)
+        {
+            if (timer.DueRig > now)
+            {
+                break;
+            }
+
+            if (!timer.Dispatched)
+            {
+                timer.Dispatched = true;
+                (due ??= []).Add(timer);
+            }
+        }
+
+        return now;
+    }
+
+    private static void Dispatch(List<PacedTimer>? due)
+    {
+        if (due is null)
+        {
+            return;
+        }
+
+        foreach (PacedTimer timer in due)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static t => t.Clock.FireIfDue(t), timer, preferLocal: false);
+        }
+    }
+
+    private long RigTicks(TimeSpan span) => (long)(span.TotalSeconds * TimestampFrequency);
+
+    private TimeSpan WallUntil(long rigTicks) => ToWall(TimeSpan.FromSeconds(Math.Max(0, rigTicks) / (double)TimestampFrequency));
 
     private TimeSpan ToWall(TimeSpan rigSpan)
     {
@@ -49,6 +335,31 @@ public sealed class VirtualTimeProvider : TimeProvider
         // means "no period" and a timer that fires once. Never shorter than a wall millisecond, then.
         var wall = TimeSpan.FromTicks((long)(rigSpan.Ticks / TimeScale));
         return wall < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wall;
+    }
+
+    private void Release(long exchange)
+    {
+        List<PacedTimer>? due = null;
+        lock (_gate)
+        {
+            NowLocked(ref due);
+            _exchanges!.Close(exchange);
+        }
+
+        Dispatch(due);
+    }
+
+    private sealed class ExchangeRelease(VirtualTimeProvider clock, long id) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                clock.Release(id);
+            }
+        }
     }
 
     /// <summary>Keeps <see cref="ITimer.Change"/> in rig time too.</summary>

@@ -4,21 +4,23 @@ using UsocHil.Results;
 namespace UsocHil.IntegrationTests.Runs;
 
 /// <summary>
-/// Rig time as fast as the harness can follow (issue 20): the emulated furnace's calibration at 2,000× rig time reaches
-/// the same verdicts as at a slower scale with the same seed. The issue asks for a comparison with 10×, a 70-minute run
-/// of 7 minutes; this compares with 400×, the scale the shipped station runs at, which the suite already trusts.
-/// Verdicts are compared, not times or measured values.
+/// Rig time as fast as the harness can follow (issue 20): the emulated furnace's calibration at 20,000× rig time, on the
+/// paced clock an in-process emulator shares with the harness, reaches the same verdicts as at a slower scale with the
+/// same seed, however busy the machine. The issue asks for a comparison with 10×, a run of about ten minutes (done by
+/// hand, see docs/PERFORMANCE.md figure 6); this compares with 400×, the scale the shipped station runs at, which the
+/// suite already trusts. Verdicts are compared, not times or measured values.
 /// </summary>
 public sealed class FastTimeScaleVerdictTests
 {
     [Test]
     [CancelAfter(240_000)]
-    public async Task CalibrateThermocouples_At2000x_SameVerdictsAsAt400x(CancellationToken cancellationToken)
+    public async Task CalibrateThermocouples_At20000x_SameVerdictsAsAt400x(CancellationToken cancellationToken)
     {
-        (int exit, List<string> verdicts) fast = await RunAsync("2000", cancellationToken);
+        (int exit, List<string> verdicts) fast = await RunAsync("20000", cancellationToken);
         (int exit, List<string> verdicts) reference = await RunAsync("400", cancellationToken);
 
         Assert.That(fast.verdicts, Is.Not.Empty);
+        Assert.That(fast.exit, Is.Zero, "the calibration passes at 20,000x");
         Assert.That(fast.exit, Is.EqualTo(reference.exit));
         Assert.That(fast.verdicts, Is.EqualTo(reference.verdicts));
     }

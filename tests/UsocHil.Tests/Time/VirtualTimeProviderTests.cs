@@ -52,4 +52,114 @@ public sealed class VirtualTimeProviderTests
 
         Assert.That(fired, Is.EqualTo(5));
     }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void CreateTimer_RigMinute_FiresAfterScaledWallTime_PacedOrNot(bool paced)
+    {
+        var wall = new FakeTimeProvider();
+        var rig = new VirtualTimeProvider(wall, 60, paced);
+        int fired = 0;
+        using var timer = rig.CreateTimer(_ => fired++, null, TimeSpan.FromMinutes(1), Timeout.InfiniteTimeSpan);
+
+        wall.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.That(fired, Is.Zero);
+        wall.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.That(fired, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void CreateTimer_Paced_PeriodBelowAWallMillisecond_KeepsFiring()
+    {
+        var wall = new FakeTimeProvider();
+        var rig = new VirtualTimeProvider(wall, 1000, paced: true);
+        int fired = 0;
+        using var timer = rig.CreateTimer(_ => fired++, null, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(100));
+
+        for (int i = 0; i < 5; i++)
+        {
+            wall.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        Assert.That(fired, Is.EqualTo(5));
+    }
+
+    [Test]
+    public void ReportSent_HarnessNotReadingIt_RigTimeWaitsAtMostTheLead()
+    {
+        var wall = new FakeTimeProvider();
+        var rig = new VirtualTimeProvider(wall, 10_000, paced: true);
+        long start = rig.GetTimestamp();
+
+        rig.ReportSent();
+        wall.Advance(TimeSpan.FromMilliseconds(10)); // 100 s of rig time if nothing held it
+
+        Assert.That(rig.GetElapsedTime(start), Is.LessThanOrEqualTo(VirtualTimeProvider.Lead));
+    }
+
+    [Test]
+    public void ReportFollowed_AfterAHold_RigTimeGoesOnFromWhereItWasHeld()
+    {
+        var wall = new FakeTimeProvider();
+        var rig = new VirtualTimeProvider(wall, 10_000, paced: true);
+        long start = rig.GetTimestamp();
+        rig.ReportSent();
+        wall.Advance(TimeSpan.FromMilliseconds(10));
+        TimeSpan held = rig.GetElapsedTime(start);
+
+        rig.ReportFollowed();
+        wall.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.That(rig.GetElapsedTime(start).TotalSeconds, Is.EqualTo((held + TimeSpan.FromSeconds(10)).TotalSeconds).Within(1e-6));
+    }
+
+    [Test]
+    public void ReportSent_NeverRead_LetGoAfterAShortWallTime()
+    {
+        var wall = new FakeTimeProvider();
+        var rig = new VirtualTimeProvider(wall, 10_000, paced: true);
+        long start = rig.GetTimestamp();
+        rig.ReportSent();
+
+        wall.Advance(TimeSpan.FromMilliseconds(60));
+        _ = rig.GetTimestamp();
+        wall.Advance(TimeSpan.FromMilliseconds(10));
+
+        Assert.That(rig.GetElapsedTime(start), Is.GreaterThan(TimeSpan.FromSeconds(99)));
+        Assert.That(rig.DescribeHolds(), Does.Contain("1 report(s) never read"));
+    }
+
+    [Test]
+    public void HoldForExchange_UntilDisposed_RigTimeWaitsForTheRoundTrip()
+    {
+        var wall = new FakeTimeProvider();
+        var rig = new VirtualTimeProvider(wall, 10_000, paced: true);
+        long start = rig.GetTimestamp();
+
+        using (rig.HoldForExchange())
+        {
+            wall.Advance(TimeSpan.FromMilliseconds(20));
+            Assert.That(rig.GetElapsedTime(start), Is.LessThanOrEqualTo(VirtualTimeProvider.Lead));
+        }
+
+        wall.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.That(rig.GetElapsedTime(start), Is.GreaterThan(TimeSpan.FromSeconds(10)));
+    }
+
+    [Test]
+    public void HoldForExchange_NotPaced_HoldsNothing()
+    {
+        var wall = new FakeTimeProvider();
+        var rig = new VirtualTimeProvider(wall, 10_000);
+        long start = rig.GetTimestamp();
+
+        using (rig.HoldForExchange())
+        {
+            rig.ReportSent();
+            wall.Advance(TimeSpan.FromMilliseconds(20));
+        }
+
+        Assert.That(rig.GetElapsedTime(start).TotalSeconds, Is.EqualTo(200).Within(1e-6));
+        Assert.That(rig.DescribeHolds(), Is.Null);
+    }
 }

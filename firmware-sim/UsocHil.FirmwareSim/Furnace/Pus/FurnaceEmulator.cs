@@ -1,3 +1,4 @@
+using UsocHil.Time;
 using System.Collections.Concurrent;
 using Serilog;
 using UsocHil.FirmwareSim.Faults;
@@ -121,6 +122,11 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
 
         var tm = new Protocols.Pus.Services.HousekeepingReport((byte)report.Structure.StructureId, writer.ToArray());
         Downlink(null, [new Outbound(tm.ToTelemetry(Telemetry.Apid), report.RigTime, 0)]);
+        if (!_sessions.IsEmpty)
+        {
+            // A clock shared with an in-process harness waits for the harness to take the report in.
+            (_time as VirtualTimeProvider)?.ReportSent();
+        }
     }
 
     public void Dispose() => Bench.Dispose();
