@@ -33,7 +33,7 @@ public sealed partial class ArchiveFullTests
             long limit;
             await using (var harness = new RunningCli(Process.Start(start)!))
             {
-                await TruthWatch.WaitForAsync(emulator.TruthFile, r => r.HeaterOn && r.HeaterPowerWatts > 0, cancellationToken);
+                await TruthWatch.WaitForAsync(harness, emulator.TruthFile, r => r.HeaterOn && r.HeaterPowerWatts > 0, cancellationToken);
                 await harness.Stderr.WaitForAsync("measurement HEATER_ON completion = ", cancellationToken);
                 Assert.That(harness.Process.HasExited, Is.False, "the run must still be heating when the disk fills\n" + harness.Error);
                 limit = new[] { results, results + "-wal" }.Where(File.Exists).Max(f => new FileInfo(f).Length);

@@ -39,7 +39,7 @@ public sealed partial class HarnessKillTests
             // -v: the archive writer's "recorded" lines are Information, which a run shows only in its log file unless asked.
             await using (RunningCli harness = UsocHilProcess.Start(directory, ["--station", station, "run", "furnace-em", "heat-and-hold", "--yes", "-v"]))
             {
-                heating = await TruthWatch.WaitForAsync(emulator.TruthFile, r => r.HeaterOn && r.HeaterPowerWatts > 0, cancellationToken);
+                heating = await TruthWatch.WaitForAsync(harness, emulator.TruthFile, r => r.HeaterOn && r.HeaterPowerWatts > 0, cancellationToken);
                 // The archive commits rows in order, after the fact: once the writer says the measurement that follows
                 // HEATER_ON is committed, so is everything before it. Rows still queued at a SIGKILL are lost by design.
                 await harness.Stderr.WaitForAsync("measurement HEATER_ON completion = ", cancellationToken);

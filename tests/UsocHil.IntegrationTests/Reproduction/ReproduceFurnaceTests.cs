@@ -42,8 +42,10 @@ public sealed partial class ReproduceFurnaceTests
     /// </summary>
     internal const double TimeScale = 2000;
 
-    internal static TemporaryStation Station(params string[] faults) =>
-        TemporaryStation.EmulatedFurnace(Seed, TimeScale, faults: faults, extraSequences: new Dictionary<string, string> { ["flight"] = FlightSetup });
+    internal static TemporaryStation Station(params string[] faults) => Station(TimeScale, faults);
+
+    internal static TemporaryStation Station(double timeScale, params string[] faults) =>
+        TemporaryStation.EmulatedFurnace(Seed, timeScale, faults: faults, extraSequences: new Dictionary<string, string> { ["flight"] = FlightSetup });
 
     [Test]
     [CancelAfter(900_000)]

@@ -16,7 +16,8 @@ public sealed class ReproduceSignalTests
     [CancelAfter(600_000)]
     public async Task Reproduce_SigintSafesAndExits130_SigkillLeavesTheArchiveVerifiable(CancellationToken ct)
     {
-        using TemporaryStation ground = ReproduceFurnaceTests.Station();
+        // 100x: the 1,500 s heat lasts 15 s of wall time, so the signal lands while the heater is on even on a loaded machine.
+        using TemporaryStation ground = ReproduceFurnaceTests.Station(timeScale: 100);
         string timeline = Path.Combine(ground.Directory, "flight.json");
         using (TemporaryStation flightUnit = ReproduceFurnaceTests.Station(ReproduceFurnaceTests.Stuck))
         {
@@ -31,7 +32,7 @@ public sealed class ReproduceSignalTests
         string[] reproduce = ["reproduce", TestRigs.FurnaceName, timeline, "--setup", "flight", "--truth", ground.TruthFile];
         await using (RunningCli interrupted = UsocHilProcess.Start(ground.Directory, reproduce))
         {
-            await TruthWatch.WaitForAsync(ground.TruthFile, r => r.HeaterOn && r.HeaterPowerWatts > 0, ct);
+            await TruthWatch.WaitForAsync(interrupted, ground.TruthFile, r => r.HeaterOn && r.HeaterPowerWatts > 0, ct);
             await UsocHilProcess.SignalAsync(interrupted.Process.Id, "INT", ct);
             CliProcessResult result = await interrupted.WaitForExitAsync(ct);
 
@@ -45,7 +46,7 @@ public sealed class ReproduceSignalTests
         File.Delete(ground.TruthFile);
         await using (RunningCli killed = UsocHilProcess.Start(ground.Directory, reproduce))
         {
-            await TruthWatch.WaitForAsync(ground.TruthFile, r => r.HeaterOn && r.HeaterPowerWatts > 0, ct);
+            await TruthWatch.WaitForAsync(killed, ground.TruthFile, r => r.HeaterOn && r.HeaterPowerWatts > 0, ct);
             killed.Process.Kill(); // SIGKILL: nothing in the harness runs after this; the payload's watchdog is what remains
             await killed.Process.WaitForExitAsync(ct);
         }
