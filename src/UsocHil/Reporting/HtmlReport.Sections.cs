@@ -56,7 +56,7 @@ public static partial class HtmlReport
         foreach (LimitDefinition limit in limits.Where(l => l.Delta is not null))
         {
             var (minutes, values) = byParameter[limit.Parameter];
-            var (at, changes) = LimitApplicability.Changes(limit.Delta!, minutes, values);
+            var (at, changes) = LimitApplicability.Changes(limit.Parameter, limit.Delta!, minutes, values);
             string title = $"{limit.Parameter} change against its delta limit{While(limit)}";
             Image(html, ReportPlots.Changes(title, limit.Parameter, at, changes, limit.Delta!, steps, Applies(limit)), title);
         }

@@ -50,9 +50,9 @@ public static class LimitApplicability
     /// The change between each sample and the one before it as the limit monitor measures it (<see cref="DeltaBands"/>),
     /// signed, placed at the later sample's time; samples with no rig time between them have no rate and are left out.
     /// </summary>
-    public static (double[] Times, double[] Changes) Changes(DeltaLimitDefinition delta, IReadOnlyList<double> minutes, IReadOnlyList<double> values)
+    public static (double[] Times, double[] Changes) Changes(string parameter, DeltaLimitDefinition delta, IReadOnlyList<double> minutes, IReadOnlyList<double> values)
     {
-        var bands = new DeltaBands(delta, "plotted parameter");
+        var bands = new DeltaBands(delta, parameter);
         var times = new List<double>(minutes.Count);
         var changes = new List<double>(minutes.Count);
         for (int i = 1; i < minutes.Count; i++)

@@ -12,7 +12,6 @@ namespace UsocHil.IntegrationTests.Central;
 /// server on 127.0.0.1 through the real command line; psql and psycopg read what arrived; the centre is tampered with
 /// and verified.
 /// </summary>
-[NonParallelizable]
 public sealed class CentralArchiveTests
 {
     private PostgresServer _server = null!;

@@ -3,7 +3,6 @@ using UsocHil.Central;
 namespace UsocHil.IntegrationTests.Central;
 
 /// <summary>Rig bookings at a real PostgreSQL centre: the database itself refuses two bookings of one rig at once.</summary>
-[NonParallelizable]
 public sealed class ReservationTests
 {
     private PostgresServer _server = null!;

@@ -7,7 +7,6 @@ namespace UsocHil.IntegrationTests.Central;
 /// is pushed after it; runs sealed while the centre is down wait in the station's archive and arrive with the first
 /// run after it is back. The runs themselves never suffer, and a lease that lapses ends its run through safing.
 /// </summary>
-[NonParallelizable]
 public sealed class StationPushTests
 {
     [Test]

@@ -10,7 +10,6 @@ namespace UsocHil.IntegrationTests.Centrifuge;
 /// while the harness spins it, Debian's <c>pigs</c> reads the interlock lines over the pigpiod socket interface and
 /// sees the motor enabled only with the lid closed and locked; after the run the motor line is off.
 /// </summary>
-[NonParallelizable]
 public sealed class CentrifugeOutsideClientTests
 {
     [Test]

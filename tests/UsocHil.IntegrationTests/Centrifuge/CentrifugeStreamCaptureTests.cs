@@ -13,7 +13,6 @@ namespace UsocHil.IntegrationTests.Centrifuge;
 /// <c>@serialport/parser-spacepacket</c>, run by Debian's node, splits the capture into the same packets (APID,
 /// sequence count, length) that the harness received, decoded and kept in its raw packet archive.
 /// </summary>
-[NonParallelizable]
 public sealed class CentrifugeStreamCaptureTests
 {
     private const int IdleApid = 0x7FF;

@@ -20,7 +20,6 @@ public sealed class SimGpioDriverContract : GpioDriverContract
     }
 }
 
-[NonParallelizable]
 public sealed class PigpioGpioDriverContract : GpioDriverContract
 {
     private PigpiodServer? _server;

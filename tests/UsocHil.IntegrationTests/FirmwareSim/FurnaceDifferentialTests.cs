@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 
@@ -31,24 +32,23 @@ public sealed class FurnaceDifferentialTests
     [CancelAfter(900_000)]
     public async Task ThreeSequences_SameUnitOnBothEmulators_SameVerdicts(int seed, CancellationToken cancellationToken)
     {
-        var verdicts = new Dictionary<string, List<Verdict>>();
-        var outputs = new Dictionary<string, string>();
-        foreach (string emulator in (string[])[Reference, Model])
+        var verdicts = new ConcurrentDictionary<string, List<Verdict>>();
+        var outputs = new ConcurrentDictionary<string, string>();
+        // The two emulators are two stations of their own: they run side by side, each its three sequences in order.
+        await Task.WhenAll(((string[])[Reference, Model]).Select(async emulator =>
         {
-            using (var station = TemporaryStation.EmulatedFurnace(seed, TimeScale, emulator: emulator))
+            using var station = TemporaryStation.EmulatedFurnace(seed, TimeScale, emulator: emulator);
+            foreach (string sequence in s_sequences)
             {
-                foreach (string sequence in s_sequences)
-                {
-                    using RunningCli run = UsocHilProcess.Start(station.Directory, ["run", Rig, sequence, "--yes"]);
-                    await run.WaitForExitAsync(cancellationToken);
-                    string output = run.Output + run.Error;
-                    List<Verdict> table = VerdictTable(output);
-                    Assert.That(table, Is.Not.Empty, $"{emulator} {sequence}: no verdict table\n{output}");
-                    outputs.Add($"{sequence} on {emulator}", output);
-                    verdicts.Add($"{sequence} on {emulator}", [.. table.Select(Acceptable), new Verdict("run", "outcome", output.Contains("Run ended Completed (Passed)", StringComparison.Ordinal) ? "pass" : "FAIL")]);
-                }
+                using RunningCli run = UsocHilProcess.Start(station.Directory, ["run", Rig, sequence, "--yes"]);
+                await run.WaitForExitAsync(cancellationToken);
+                string output = run.Output + run.Error;
+                List<Verdict> table = VerdictTable(output);
+                Assert.That(table, Is.Not.Empty, $"{emulator} {sequence}: no verdict table\n{output}");
+                outputs[$"{sequence} on {emulator}"] = output;
+                verdicts[$"{sequence} on {emulator}"] = [.. table.Select(Acceptable), new Verdict("run", "outcome", output.Contains("Run ended Completed (Passed)", StringComparison.Ordinal) ? "pass" : "FAIL")];
             }
-        }
+        }));
 
         Assert.Multiple(() =>
         {

@@ -12,7 +12,6 @@ namespace UsocHil.IntegrationTests.Gpio;
 /// through pigpio notifications; the emulator and the harness' own GPIO see what gpiozero does, and the adapter
 /// refuses to drive the input line.
 /// </summary>
-[NonParallelizable]
 public sealed class GpioZeroClientTests
 {
     private const string Script = """

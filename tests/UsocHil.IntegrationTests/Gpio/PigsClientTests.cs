@@ -6,7 +6,6 @@ using UsocHil.IntegrationTests.Support;
 namespace UsocHil.IntegrationTests.Gpio;
 
 /// <summary>Debian's <c>pigs</c> against the pigpiod emulator, with the harness' pigpio driver on the same pins.</summary>
-[NonParallelizable]
 public sealed class PigsClientTests
 {
     private const string Pigs = "/usr/bin/pigs";

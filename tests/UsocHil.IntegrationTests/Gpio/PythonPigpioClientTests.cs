@@ -7,7 +7,6 @@ using UsocHil.IntegrationTests.Support;
 namespace UsocHil.IntegrationTests.Gpio;
 
 /// <summary>The Python <c>pigpio</c> module (as gpiozero's PiGPIOFactory uses it) against the pigpiod emulator.</summary>
-[NonParallelizable]
 public sealed class PythonPigpioClientTests
 {
     [Test]

@@ -12,7 +12,6 @@ namespace UsocHil.IntegrationTests.Reliability;
 /// now, with SIGXFSZ ignored, so every write that would grow them fails with EFBIG as on a full disk. The emulated
 /// payload runs in a process of its own (<c>usoc-hil emulate</c>, bound as hardware) so its truth file is not limited.
 /// </summary>
-[NonParallelizable]
 public sealed partial class ArchiveFullTests
 {
     [Test]

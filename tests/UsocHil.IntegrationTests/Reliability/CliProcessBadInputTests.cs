@@ -10,7 +10,6 @@ namespace UsocHil.IntegrationTests.Reliability;
 /// The built usoc-hil run as a child process, as an operator runs it: bad input gets the documented exit code and
 /// clear lines on standard error, and no stack trace ever reaches the terminal.
 /// </summary>
-[NonParallelizable]
 public sealed class CliProcessBadInputTests
 {
     private string _directory = null!;

@@ -6,7 +6,6 @@ using UsocHil.Protocols.Scpi;
 namespace UsocHil.IntegrationTests.Reliability;
 
 /// <summary>Instrument errors against the emulated supply over TCP, and an instrument that never answers.</summary>
-[NonParallelizable]
 public sealed class InstrumentFaultTests
 {
     [Test]

@@ -5,7 +5,6 @@ namespace UsocHil.IntegrationTests.Reliability;
 /// emulated furnace. The second is refused before it touches anything, naming who holds the rig; the first is not
 /// disturbed and passes. A lock file left by a process that is gone does not hold the rig: the lock, not the text in it, decides.
 /// </summary>
-[NonParallelizable]
 public sealed class OneRigOneRunTests
 {
     private const string Sequence = """

@@ -10,7 +10,6 @@ namespace UsocHil.IntegrationTests.Reliability;
 /// folders and a tty that root owns and nobody may not use (as any other user, the modes alone deny it). Each case
 /// gets one line naming what was refused, the documented exit code, no stack trace, and nothing sent to the rig.
 /// </summary>
-[NonParallelizable]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class PermissionDeniedTests
 {

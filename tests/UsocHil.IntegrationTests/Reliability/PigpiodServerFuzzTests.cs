@@ -10,7 +10,6 @@ namespace UsocHil.IntegrationTests.Reliability;
 /// exactly one 16-octet answer echoing cmd, p1 and p2 (a crash in a handler would close the socket instead); random
 /// byte streams and huge extension lengths may close a connection but never the server, which answers afterwards.
 /// </summary>
-[NonParallelizable]
 public sealed class PigpiodServerFuzzTests
 {
     private static readonly uint[] Interesting = [0, 1, 2, 7, 8, 31, 32, 53, 54, 63, 64, 255, 0x7FFF_FFFF, 0x8000_0000, 0xFFFF_FFFF];

@@ -12,7 +12,6 @@ namespace UsocHil.IntegrationTests.Reliability;
 /// runs <c>usoc-hil run ... --raw</c>; with it, the packet reaches the emulated payload (its effect shows in
 /// housekeeping) and the run's log and archive record say raw sending was enabled.
 /// </summary>
-[NonParallelizable]
 public sealed class RawPacketTests
 {
     private const double RawSetpoint = 321;

@@ -7,7 +7,6 @@ namespace UsocHil.IntegrationTests.Reliability;
 /// deleted archive stops the run (it cannot be read back), while a full log disk or a full truth file is survivable
 /// and must not change a passed run's outcome or stop the emulated physics.
 /// </summary>
-[NonParallelizable]
 public sealed class RecordingFaultTests
 {
     [Test]

@@ -8,7 +8,6 @@ namespace UsocHil.IntegrationTests.Reliability;
 /// asserts the stated outcome, no stack trace, and from the emulator's truth file that the heater and the supply are
 /// off at the end.
 /// </summary>
-[NonParallelizable]
 public sealed class RunFaultTests
 {
     private const string Sequence = "calibrate-thermocouples";

@@ -9,7 +9,6 @@ namespace UsocHil.IntegrationTests.Reproduction;
 /// and imported as a timeline, is not reproduced on a healthy ground model (the vibration differs), is reproduced
 /// with the growing imbalance injected, and that hypothesis ranks first among four.
 /// </summary>
-[NonParallelizable]
 public sealed class ReproduceCentrifugeTests
 {
     private const int Seed = 11;

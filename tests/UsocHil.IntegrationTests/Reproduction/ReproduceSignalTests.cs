@@ -9,7 +9,6 @@ namespace UsocHil.IntegrationTests.Reproduction;
 /// Stopping a reproduction: SIGINT while the ground model heats safes it (heater and supply off in the truth file) and
 /// exits 130; SIGKILL leaves an archive that verifies, with the cut-short run sealed interrupted at the next start.
 /// </summary>
-[NonParallelizable]
 public sealed class ReproduceSignalTests
 {
     [Test]

@@ -10,7 +10,6 @@ namespace UsocHil.IntegrationTests.Runs;
 /// EEPROM), then certified as it boots. The same unit with a stuck thermocouple or a slow heater fails, naming the
 /// expectation it broke; a factory-fresh unit fails on sensor agreement and overshoot.
 /// </summary>
-[NonParallelizable]
 public sealed partial class CertifyRunTests
 {
     private const int Seed = 5;

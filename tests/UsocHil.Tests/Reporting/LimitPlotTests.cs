@@ -33,7 +33,7 @@ public sealed class LimitPlotTests
     {
         var delta = new DeltaLimitDefinition { Yellow = 1, Red = 2, Per = DeltaBasis.Second };
 
-        var (times, changes) = LimitApplicability.Changes(delta, [0, 0.5, 0.5, 1.5], [100, 130, 200, 80]);
+        var (times, changes) = LimitApplicability.Changes("TC1", delta, [0, 0.5, 0.5, 1.5], [100, 130, 200, 80]);
 
         Assert.That(times, Is.EqualTo(new[] { 0.5, 1.5 }), "two samples at the same instant have no rate");
         Assert.That(changes, Is.EqualTo(new[] { 1.0, -2.0 }).Within(1e-12));
@@ -44,7 +44,7 @@ public sealed class LimitPlotTests
     {
         var delta = new DeltaLimitDefinition { Yellow = 1, Red = 2, Per = DeltaBasis.Sample };
 
-        var (_, changes) = LimitApplicability.Changes(delta, [0, 0.5, 0.5, 10], [100, 130, 200, 80]);
+        var (_, changes) = LimitApplicability.Changes("TC1", delta, [0, 0.5, 0.5, 10], [100, 130, 200, 80]);
 
         Assert.That(changes, Is.EqualTo(new[] { 30.0, 70.0, -120.0 }));
     }
