@@ -19,6 +19,17 @@ internal static class ArchiveTime
     /// <summary>The text of <see cref="ToText"/> into <paramref name="text"/> (<see cref="TextLength"/> characters), for writers that take characters without a string.</summary>
     public static void Write(DateTimeOffset time, Span<char> text) => Write(time.UtcDateTime, text);
 
+    /// <summary>The text of <see cref="ToText"/> as UTF-8 (it is ASCII) into <paramref name="utf8"/> (<see cref="TextLength"/> bytes).</summary>
+    public static void WriteUtf8(DateTimeOffset time, Span<byte> utf8)
+    {
+        Span<char> text = stackalloc char[TextLength];
+        Write(time.UtcDateTime, text);
+        for (int i = 0; i < TextLength; i++)
+        {
+            utf8[i] = (byte)text[i];
+        }
+    }
+
     private static void Write(DateTime utc, Span<char> text)
     {
         Digits(text[..4], utc.Year);
