@@ -1,7 +1,6 @@
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
-using Serilog.Formatting.Compact;
 
 namespace UsocHil.Cli.Logging;
 
@@ -51,7 +50,7 @@ public static class HarnessLogging
         {
             // The file before the screen: a line is queued for the file before it is shown, and shown only once written.
             Directory.CreateDirectory(Path.GetDirectoryName(clefFile)!);
-            var file = new LogFileSink(clefFile, new CompactJsonFormatter());
+            var file = new LogFileSink(clefFile, new ClefFormatter());
             configuration = configuration.WriteTo.Sink(file);
             beforeShowing = file.WaitWritten;
         }

@@ -27,18 +27,21 @@ public sealed class ArchiveRunObserver(RunRecorder recorder, ILogger log) : IRun
     public void OnTransition(RunTransition transition) =>
         Safely(() => recorder.Enqueue(WriteKind.Transition, new TransitionRow(transition.RigTime, transition.Source.ToString(), transition.Destination.ToString(), transition.Reason is null ? transition.Trigger.ToString() : $"{transition.Trigger}: {transition.Reason}")));
 
-    public void OnStepStarted(StepProgress step) => Safely(() =>
+    // Every step calls these two: static lambdas with their state passed in, no closure allocated per step.
+    public void OnStepStarted(StepProgress step) => Safely(step, static (self, step) =>
     {
-        int index = _nextStep++;
-        _stepIndexByPath[step.Path] = index;
-        recorder.Enqueue(WriteKind.StepStarted, new StepRow(index, $"{step.Path} {step.Label}", step.Kind, step.RigTime, null, null, null));
+        int index = self._nextStep++;
+        self._stepIndexByPath[step.Path] = index;
+        self.Recorder.Enqueue(WriteKind.StepStarted, new StepRow(index, $"{step.Path} {step.Label}", step.Kind, step.RigTime, null, null, null));
     });
 
-    public void OnStepFinished(StepProgress step, StepStatus status, string? detail) => Safely(() =>
+    public void OnStepFinished(StepProgress step, StepStatus status, string? detail) => Safely((step, status, detail), static (self, ended) =>
     {
-        if (_stepIndexByPath.TryGetValue(step.Path, out int index))
+        // Removed once ended: a path seen again (a sweep's next iteration) starts anew, and a long run's map stays small.
+        if (self._stepIndexByPath.Remove(ended.step.Path, out int index))
         {
-            recorder.Enqueue(WriteKind.StepEnded, new StepEnd(index, step.RigTime, (uint)status < (uint)StatusWords.Length ? StatusWords[(int)status] : status.ToString().ToLowerInvariant(), detail));
+            StepStatus status = ended.status;
+            self.Recorder.Enqueue(WriteKind.StepEnded, new StepEnd(index, ended.step.RigTime, (uint)status < (uint)StatusWords.Length ? StatusWords[(int)status] : status.ToString().ToLowerInvariant(), ended.detail));
         }
     });
 
@@ -116,11 +119,13 @@ public sealed class ArchiveRunObserver(RunRecorder recorder, ILogger log) : IRun
         _ => ArchivedOutcome.Error,
     };
 
-    private void Safely(Action record)
+    private void Safely(Action record) => Safely(record, static (_, record) => record());
+
+    private void Safely<TState>(TState state, Action<ArchiveRunObserver, TState> record)
     {
         try
         {
-            record();
+            record(this, state);
         }
         catch (Exception e) when (e is ResultsArchiveException or ObjectDisposedException or InvalidOperationException)
         {

@@ -5,7 +5,7 @@ namespace UsocHil.Results;
 /// <summary>The archive's tables, created or migrated when the archive is opened. Bump <see cref="Version"/> and add a step per change.</summary>
 internal static class ArchiveSchema
 {
-    public const int Version = 4;
+    public const int Version = 5;
 
     private const string V1 = """
         CREATE TABLE runs(
@@ -69,6 +69,12 @@ internal static class ArchiveSchema
         ALTER TABLE runs ADD COLUMN item_kind TEXT;
         """;
 
+    /// <summary>
+    /// Steps in the order they were recorded, for sealing and verifying: steps_run orders them by step index, so
+    /// reading a run's steps by id sorted every one of them in a temporary B-tree (about 7 µs a step at each seal).
+    /// </summary>
+    private const string V5 = "CREATE INDEX IF NOT EXISTS steps_run_order ON steps(run_id, id)";
+
     /// <summary>Creates the tables of an empty file, or migrates an older archive; refuses a newer one.</summary>
     public static void Migrate(SqliteConnection connection, string path)
     {
@@ -106,6 +112,11 @@ internal static class ArchiveSchema
         if (current < 4)
         {
             Execute(connection, transaction, V4);
+        }
+
+        if (current < 5)
+        {
+            Execute(connection, transaction, V5);
         }
 
         PacketTable.Create(connection, transaction);

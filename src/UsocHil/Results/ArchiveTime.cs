@@ -11,26 +11,42 @@ namespace UsocHil.Results;
 internal static class ArchiveTime
 {
     private const string Format = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
-    private const int TextLength = 28;
+    public const int TextLength = 28;
 
     public static string ToText(DateTimeOffset time) =>
-        string.Create(TextLength, time.UtcDateTime, static (text, utc) =>
+        string.Create(TextLength, time.UtcDateTime, static (text, utc) => Write(utc, text));
+
+    /// <summary>The text of <see cref="ToText"/> into <paramref name="text"/> (<see cref="TextLength"/> characters), for writers that take characters without a string.</summary>
+    public static void Write(DateTimeOffset time, Span<char> text) => Write(time.UtcDateTime, text);
+
+    /// <summary>The text of <see cref="ToText"/> as UTF-8 (it is ASCII) into <paramref name="utf8"/> (<see cref="TextLength"/> bytes).</summary>
+    public static void WriteUtf8(DateTimeOffset time, Span<byte> utf8)
+    {
+        Span<char> text = stackalloc char[TextLength];
+        Write(time.UtcDateTime, text);
+        for (int i = 0; i < TextLength; i++)
         {
-            Digits(text[..4], utc.Year);
-            text[4] = '-';
-            Digits(text.Slice(5, 2), utc.Month);
-            text[7] = '-';
-            Digits(text.Slice(8, 2), utc.Day);
-            text[10] = 'T';
-            Digits(text.Slice(11, 2), utc.Hour);
-            text[13] = ':';
-            Digits(text.Slice(14, 2), utc.Minute);
-            text[16] = ':';
-            Digits(text.Slice(17, 2), utc.Second);
-            text[19] = '.';
-            Digits(text.Slice(20, 7), (int)(utc.Ticks % TimeSpan.TicksPerSecond));
-            text[27] = 'Z';
-        });
+            utf8[i] = (byte)text[i];
+        }
+    }
+
+    private static void Write(DateTime utc, Span<char> text)
+    {
+        Digits(text[..4], utc.Year);
+        text[4] = '-';
+        Digits(text.Slice(5, 2), utc.Month);
+        text[7] = '-';
+        Digits(text.Slice(8, 2), utc.Day);
+        text[10] = 'T';
+        Digits(text.Slice(11, 2), utc.Hour);
+        text[13] = ':';
+        Digits(text.Slice(14, 2), utc.Minute);
+        text[16] = ':';
+        Digits(text.Slice(17, 2), utc.Second);
+        text[19] = '.';
+        Digits(text.Slice(20, 7), (int)(utc.Ticks % TimeSpan.TicksPerSecond));
+        text[27] = 'Z';
+    }
 
     public static object ToDb(DateTimeOffset? time) => time is { } t ? ToText(t) : DBNull.Value;
 

@@ -9,7 +9,7 @@ namespace UsocHil.Results;
 /// start is held back until the next row of the steps table: when that is the same step's end (a step that began and
 /// ended within one batch) the row goes in whole, one INSERT instead of an INSERT and an UPDATE; the table ends the
 /// same either way. <see cref="EndBatch"/> writes a start still held before the batch commits. The rows every step
-/// records (transitions and steps) go through <see cref="RawStatement"/>; the rarer ones through Microsoft.Data.Sqlite.
+/// records (transitions and steps) (and telemetry) go through <see cref="RawStatement"/>; the rarer ones through Microsoft.Data.Sqlite.
 /// </summary>
 internal sealed class RowInserter : IDisposable
 {
@@ -29,13 +29,13 @@ internal sealed class RowInserter : IDisposable
     private readonly SqliteCommand _unitSerial;
     private readonly SqliteCommand _packet;
 
-    private readonly TelemetryStatement _telemetryRaw;
+    private readonly RawStatement _telemetry;
     private (long RunId, StepRow Step)? _heldStart;
 
     public RowInserter(SqliteConnection connection, string path)
     {
         _connection = connection;
-        _telemetryRaw = new TelemetryStatement(connection, path);
+        _telemetry = new RawStatement(connection, path, "INSERT INTO telemetry(run_id, time_us, parameter_id, value) VALUES (?1, ?2, ?3, ?4)");
         _transition = new RawStatement(connection, path, "INSERT INTO transitions(run_id, time, from_state, to_state, trigger) VALUES (?1, ?2, ?3, ?4, ?5)");
         _stepStarted = new RawStatement(connection, path, "INSERT INTO steps(run_id, step_index, name, kind, started) VALUES (?1, ?2, ?3, ?4, ?5)");
         _stepEnded = new RawStatement(connection, path, "UPDATE steps SET ended = ?3, outcome = ?4, message = ?5 WHERE id = (SELECT max(id) FROM steps WHERE run_id = ?1 AND step_index = ?2)");
@@ -68,7 +68,7 @@ internal sealed class RowInserter : IDisposable
         if (_heldStart is { } held)
         {
             _heldStart = null;
-            _stepStarted.Bind(1, held.RunId).Bind(2, held.Step.Index).Bind(3, held.Step.Name).Bind(4, held.Step.Kind).Bind(5, ArchiveTime.ToText(held.Step.Started)).Execute();
+            _stepStarted.Bind(1, held.RunId).Bind(2, held.Step.Index).Bind(3, held.Step.Name).Bind(4, held.Step.Kind).Bind(5, held.Step.Started).Execute();
         }
     }
 
@@ -77,11 +77,11 @@ internal sealed class RowInserter : IDisposable
         switch (item.Kind)
         {
             case WriteKind.Telemetry:
-                _telemetryRaw.Insert(item.RunId, item.TimeMicroseconds, ParameterId(item.Parameter!), item.Value);
+                _telemetry.Bind(1, item.RunId).Bind(2, item.TimeMicroseconds).Bind(3, ParameterId(item.Parameter!)).Bind(4, item.Value).Execute();
                 break;
             case WriteKind.Transition:
                 var t = (TransitionRow)item.Payload!;
-                _transition.Bind(1, item.RunId).Bind(2, ArchiveTime.ToText(t.Time)).Bind(3, t.From).Bind(4, t.To).Bind(5, t.Trigger).Execute();
+                _transition.Bind(1, item.RunId).Bind(2, t.Time).Bind(3, t.From).Bind(4, t.To).Bind(5, t.Trigger).Execute();
                 break;
             case WriteKind.StepStarted:
                 EndBatch();
@@ -92,13 +92,13 @@ internal sealed class RowInserter : IDisposable
                 if (_heldStart is { } held && held.RunId == item.RunId && held.Step.Index == e.Index)
                 {
                     _heldStart = null;
-                    _stepWhole.Bind(1, item.RunId).Bind(2, e.Index).Bind(3, held.Step.Name).Bind(4, held.Step.Kind).Bind(5, ArchiveTime.ToText(held.Step.Started))
-                        .Bind(6, ArchiveTime.ToText(e.Ended)).Bind(7, e.Outcome).Bind(8, e.Message).Execute();
+                    _stepWhole.Bind(1, item.RunId).Bind(2, e.Index).Bind(3, held.Step.Name).Bind(4, held.Step.Kind).Bind(5, held.Step.Started)
+                        .Bind(6, e.Ended).Bind(7, e.Outcome).Bind(8, e.Message).Execute();
                 }
                 else
                 {
                     EndBatch();
-                    _stepEnded.Bind(1, item.RunId).Bind(2, e.Index).Bind(3, ArchiveTime.ToText(e.Ended)).Bind(4, e.Outcome).Bind(5, e.Message).Execute();
+                    _stepEnded.Bind(1, item.RunId).Bind(2, e.Index).Bind(3, e.Ended).Bind(4, e.Outcome).Bind(5, e.Message).Execute();
                 }
 
                 break;
@@ -197,6 +197,6 @@ internal sealed class RowInserter : IDisposable
             s.Dispose();
         }
 
-        _telemetryRaw.Dispose();
+        _telemetry.Dispose();
     }
 }

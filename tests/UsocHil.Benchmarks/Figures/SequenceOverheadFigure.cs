@@ -49,7 +49,7 @@ public sealed class SequenceOverheadFigure : IFigure
             double wall = Math.Max(full.TotalMicroseconds - empty.TotalMicroseconds, 0.001) / steps;
             double cpu = ((cpu2 - cpu1) - (cpu1 - cpu0)).TotalMicroseconds / steps;
             FigureNotes.Add(FormattableString.Invariant(
-                $"5. round {round + 1}, {label}: {wall:F1} µs/step wall, {cpu:F1} µs/step of process CPU; the {steps}-step run took {full.RunMicroseconds / 1000:F0} ms, then {full.SealMicroseconds / 1000:F0} ms to flush and seal its record and close its log"));
+                $"5. round {round + 1}, {label}: {wall:F1} µs/step wall, {cpu:F1} µs/step of process CPU; the {steps}-step run took {full.RunMicroseconds / 1000:F0} ms, then {full.SealMicroseconds / 1000:F0} ms to flush and seal its record and close its log (the flush {full.FlushMicroseconds / 1000:F0} ms)"));
             return wall;
         }
 
@@ -117,8 +117,8 @@ public sealed class SequenceOverheadFigure : IFigure
     /// <summary>Where a run logs (Information, compact JSON) and records (its results archive); <paramref name="AsRun"/>: through usoc-hil run's own log pipeline.</summary>
     private sealed record Instrumentation(string? LogFile, string? ArchiveFile, bool AsRun);
 
-    /// <summary>A run's wall time: the run itself, then flushing and sealing its record and closing its log.</summary>
-    private readonly record struct Timing(double RunMicroseconds, double SealMicroseconds)
+    /// <summary>A run's wall time: the run itself, then flushing and sealing its record and closing its log (of which the flush alone).</summary>
+    private readonly record struct Timing(double RunMicroseconds, double SealMicroseconds, double FlushMicroseconds)
     {
         public double TotalMicroseconds => RunMicroseconds + SealMicroseconds;
     }
@@ -141,14 +141,17 @@ public sealed class SequenceOverheadFigure : IFigure
             new RunObservers(recording is null ? [] : [recording], runLog), TimeProvider.System, new RigSafing(TimeProvider.System, runLog), runLog);
         RunResult result = await run.RunAsync(cancellationToken);
         long ran = Stopwatch.GetTimestamp();
+        long flushed = ran;
         if (recording is not null)
         {
+            await recording.Recorder.FlushAsync(cancellationToken); // every row committed: what the archive's writer had yet to do
+            flushed = Stopwatch.GetTimestamp();
             await recording.FinishAsync(cancellationToken); // durable and sealed
         }
 
         await log.DisposeAsync(); // the log file's last lines written (disposing twice, as the using does, is harmless)
 
-        var timing = new Timing(Stopwatch.GetElapsedTime(start, ran).TotalMicroseconds, Stopwatch.GetElapsedTime(ran).TotalMicroseconds);
+        var timing = new Timing(Stopwatch.GetElapsedTime(start, ran).TotalMicroseconds, Stopwatch.GetElapsedTime(ran).TotalMicroseconds, Stopwatch.GetElapsedTime(ran, flushed).TotalMicroseconds);
         if (result.FinalState != RunState.Completed)
         {
             throw new InvalidOperationException($"the no-op run ended {result.FinalState}: {result.Reason}");

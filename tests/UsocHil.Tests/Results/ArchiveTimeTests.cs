@@ -26,6 +26,14 @@ public sealed class ArchiveTimeTests
         Assert.That(ArchiveTime.ToText(time), Is.EqualTo(time.UtcDateTime.ToString(Pattern, CultureInfo.InvariantCulture)));
 
     [TestCaseSource(nameof(Times))]
+    public void WriteUtf8_AnyTime_TheBytesOfTheArchivesPattern(DateTimeOffset time)
+    {
+        byte[] utf8 = new byte[ArchiveTime.TextLength];
+        ArchiveTime.WriteUtf8(time, utf8);
+        Assert.That(System.Text.Encoding.UTF8.GetString(utf8), Is.EqualTo(time.UtcDateTime.ToString(Pattern, CultureInfo.InvariantCulture)));
+    }
+
+    [TestCaseSource(nameof(Times))]
     public void Parse_TextItWrote_ReadsTheSameInstantInUtc(DateTimeOffset time)
     {
         DateTimeOffset read = ArchiveTime.Parse(ArchiveTime.ToText(time));

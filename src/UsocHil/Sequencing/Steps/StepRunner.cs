@@ -20,7 +20,7 @@ internal static class StepRunner
     {
         var progress = new StepProgress(context.Path, index, count, step.Kind, step.Label, context.Now);
         context.Observer.OnStepStarted(progress);
-        context.Log.Information("Step {Step} {Kind} started: {Label}", context.Path, step.Kind, step.Label);
+        StepLog.LogStarted(context.Log, context.Path, step.Kind, step.Label);
         TimeSpan? limit = step.Timeout is { } t ? (t > context.Options.StepTimeoutFloor ? t : context.Options.StepTimeoutFloor) : null;
         // A step without a time bound runs on the phase's token as it is: no timer, no linked source per step.
         using CancellationTokenSource? bound = limit is { } timeout ? new CancellationTokenSource(timeout, context.Time) : null;
@@ -59,7 +59,7 @@ internal static class StepRunner
 
     private static void Finish(StepContext context, StepProgress progress, StepStatus status, string? detail)
     {
-        context.Log.Information("Step {Step} {Kind} {Status}{Detail}", context.Path, progress.Kind, status, detail is null ? "" : ": " + detail);
+        StepLog.LogEnded(context.Log, context.Path, progress.Kind, status, detail);
         context.Observer.OnStepFinished(progress with { RigTime = context.Now }, status, detail);
     }
 }
