@@ -10,13 +10,6 @@ namespace UsocHil.Tests.Cli.Logging;
 /// <summary>The run log's formatter writes every line exactly as Serilog's compact JSON formatter does, however often a template recurs.</summary>
 public sealed class ClefFormatterTests
 {
-    private sealed class Collect : ILogEventSink
-    {
-        public List<LogEvent> Events { get; } = [];
-
-        public void Emit(LogEvent logEvent) => Events.Add(logEvent);
-    }
-
     private enum Heater
     {
         Off,
@@ -25,7 +18,7 @@ public sealed class ClefFormatterTests
 
     private static List<LogEvent> LoggedLines()
     {
-        var sink = new Collect();
+        var sink = new TestLog();
         using Logger log = new LoggerConfiguration().MinimumLevel.Verbose().Enrich.FromLogContext().WriteTo.Sink(sink).CreateLogger();
         for (int i = 0; i < 3; i++)
         {
@@ -45,7 +38,7 @@ public sealed class ClefFormatterTests
             log.Information("Traced {N}", 1);
         }
 
-        return sink.Events;
+        return [.. sink.Events];
     }
 
     private static string Format(Serilog.Formatting.ITextFormatter formatter, IEnumerable<LogEvent> events)

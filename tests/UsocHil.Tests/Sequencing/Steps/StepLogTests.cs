@@ -10,13 +10,6 @@ namespace UsocHil.Tests.Sequencing.Steps;
 /// <summary>A step's two log lines are the lines Serilog makes from the same template and values: same text, same properties, same CLEF.</summary>
 public sealed class StepLogTests
 {
-    private sealed class Collect : ILogEventSink
-    {
-        public List<LogEvent> Events { get; } = [];
-
-        public void Emit(LogEvent logEvent) => Events.Add(logEvent);
-    }
-
     private static string Clef(LogEvent e)
     {
         var text = new StringWriter();
@@ -29,7 +22,7 @@ public sealed class StepLogTests
     [TestCase(StepStatus.Cancelled, "cancelled")]
     public void LogStartedAndEnded_AsSerilogWouldLogThem(StepStatus status, string? detail)
     {
-        var sink = new Collect();
+        var sink = new TestLog();
         using Logger log = new LoggerConfiguration().MinimumLevel.Information().WriteTo.Sink(sink).CreateLogger();
 
         log.Information("Step {Step} {Kind} started: {Label}", "2.1", "set", "15 K/min \"ramp\"");
@@ -46,7 +39,7 @@ public sealed class StepLogTests
     [Test]
     public void LogStarted_BelowTheConfiguredLevel_LogsNothing()
     {
-        var sink = new Collect();
+        var sink = new TestLog();
         using Logger log = new LoggerConfiguration().MinimumLevel.Warning().WriteTo.Sink(sink).CreateLogger();
 
         StepLog.LogStarted(log, "1", "wait", "soak");
