@@ -16,9 +16,6 @@ internal static class ArchiveTime
     public static string ToText(DateTimeOffset time) =>
         string.Create(TextLength, time.UtcDateTime, static (text, utc) => Write(utc, text));
 
-    /// <summary>The text of <see cref="ToText"/> into <paramref name="text"/> (<see cref="TextLength"/> characters), for writers that take characters without a string.</summary>
-    public static void Write(DateTimeOffset time, Span<char> text) => Write(time.UtcDateTime, text);
-
     /// <summary>The text of <see cref="ToText"/> as UTF-8 (it is ASCII) into <paramref name="utf8"/> (<see cref="TextLength"/> bytes).</summary>
     public static void WriteUtf8(DateTimeOffset time, Span<byte> utf8)
     {

@@ -9,7 +9,7 @@ namespace UsocHil.Results;
 /// start is held back until the next row of the steps table: when that is the same step's end (a step that began and
 /// ended within one batch) the row goes in whole, one INSERT instead of an INSERT and an UPDATE; the table ends the
 /// same either way. <see cref="EndBatch"/> writes a start still held before the batch commits. The rows every step
-/// records (transitions and steps) (and telemetry) go through <see cref="RawStatement"/>; the rarer ones through Microsoft.Data.Sqlite.
+/// records (transitions and steps) and telemetry go through <see cref="RawStatement"/>; the rarer ones through Microsoft.Data.Sqlite.
 /// </summary>
 internal sealed class RowInserter : IDisposable
 {

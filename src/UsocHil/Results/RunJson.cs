@@ -198,8 +198,8 @@ internal static class RunJson
     {
         if (time is { } t)
         {
-            Span<char> text = stackalloc char[ArchiveTime.TextLength];
-            ArchiveTime.Write(t, text);
+            Span<byte> text = stackalloc byte[ArchiveTime.TextLength];
+            ArchiveTime.WriteUtf8(t, text);
             w.WriteString(name, text);
         }
         else
