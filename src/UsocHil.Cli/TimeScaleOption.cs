@@ -6,18 +6,23 @@ namespace UsocHil.Cli;
 
 /// <summary>
 /// <c>--time-scale</c>, read strictly: a plain decimal number ("400", "0.5", "2e3"), never "1,5" read as 15, and within
-/// what an emulator can follow (a scale of 1e308 would date the run centuries ahead; 1e-300 would never finish).
+/// what an emulator can follow (a scale of 1e308 would date the run centuries ahead; 1e-300 would never finish); for
+/// <c>run</c> also "max", rig time as fast as harness and an in-process emulator follow.
 /// </summary>
 internal static class TimeScaleOption
 {
     public const double Min = 0.001;
     public const double Max = 100_000;
 
-    public static Option<double?> Create(string description) => new("--time-scale")
+    public static Option<double?> Create(string description, bool allowMax = false) => new("--time-scale")
     {
-        Description = $"{description}; between {Min.ToString(CultureInfo.InvariantCulture)} and {Max.ToString("N0", CultureInfo.InvariantCulture)}",
-        CustomParser = Parse,
+        Description = $"{description}; between {Min.ToString(CultureInfo.InvariantCulture)} and {Max.ToString("N0", CultureInfo.InvariantCulture)}"
+            + (allowMax ? ", or max: as fast as harness and emulator follow (emulated rigs)" : ""),
+        CustomParser = allowMax ? ParseOrMax : Parse,
     };
+
+    private static double? ParseOrMax(ArgumentResult result) =>
+        result.Tokens is [{ Value: "max" }] ? Hosting.RunClock.AsFastAsFollowed : Parse(result);
 
     private static double? Parse(ArgumentResult result)
     {

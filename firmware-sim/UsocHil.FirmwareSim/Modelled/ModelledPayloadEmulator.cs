@@ -99,12 +99,14 @@ public sealed class ModelledPayloadEmulator : IFurnaceTelemetrySink, IDisposable
             writer.Value(ParameterWire.Type(reading.Definition), ParameterWire.ToRaw(reading.Definition, reading.Value));
         }
 
-        Downlink(null, [new HousekeepingReport((byte)report.Structure.StructureId, writer.ToArray()).ToTelemetry(_telemetry.Apid)], report.RigTime, 0);
         if (!_sessions.IsEmpty)
         {
-            // A clock shared with an in-process harness waits for the harness to take the report in.
+            // A clock shared with an in-process harness waits for the harness to take the report in; told before the
+            // report goes out, since a harness that reads it at once follows it before this line would run.
             (_time as UsocHil.Time.VirtualTimeProvider)?.ReportSent();
         }
+
+        Downlink(null, [new HousekeepingReport((byte)report.Structure.StructureId, writer.ToArray()).ToTelemetry(_telemetry.Apid)], report.RigTime, 0);
     }
 
     public void Dispose() => Bench.Dispose();

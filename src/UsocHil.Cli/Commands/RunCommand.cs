@@ -14,7 +14,7 @@ public static class RunCommand
         var rig = new Argument<string>("rig") { Description = "The rig, as named in the station file" };
         var sequence = new Argument<string>("sequence") { Description = "The sequence, a file name in rigs/<rig>/sequences without .json" };
         var yes = new Option<bool>("--yes") { Description = "Answer every operator prompt with yes (unattended runs)" };
-        var timeScale = TimeScaleOption.Create("Rig time per wall-clock second (emulated rigs)");
+        var timeScale = TimeScaleOption.Create("Rig time per wall-clock second (emulated rigs)", allowMax: true);
         var report = new Option<DirectoryInfo?>("--report") { Description = "Write the HTML report of the run into this folder" };
         var truth = new Option<FileInfo?>("--truth") { Description = "Emulated rigs: write the emulator's hidden truth (JSON lines) to this file" };
         var monitor = new Option<string?>("--monitor")
@@ -46,13 +46,8 @@ public static class RunCommand
         };
         command.SetHandler(async (parse, cancellationToken) =>
         {
+            // Checked by its parser: a number within range, or max.
             double? scale = parse.GetValue(timeScale);
-            if (scale is { } s && !(s > 0 && double.IsFinite(s)))
-            {
-                Console.Error.WriteLine($"usoc-hil run: --time-scale {s} must be a positive number");
-                return ExitCodes.UsageOrConfiguration;
-            }
-
             try
             {
                 SequenceLoader.RegisterWithConfiguration();

@@ -85,7 +85,7 @@ internal static class RunExecution
             host.Attend(page);
         }
 
-        string mode = host.Rig.Binding.Emulated ? $"emulated, {host.Clock.Scale:G4}x rig time" : "hardware";
+        string mode = host.Rig.Binding.Emulated ? $"emulated, {host.Clock.Describe()}" : "hardware";
         // The host handles signals until the record is sealed; from then until the table is printed and the exit
         // code returned they are refused here, so a signal in that second neither kills a sealed run nor its table.
         bool over = false;

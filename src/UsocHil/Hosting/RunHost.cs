@@ -220,6 +220,9 @@ public sealed class RunHost
             }
         }
 
+        // The rig is safed and closed: a clock that followed it stops jumping (its thread ends).
+        (Clock.Time as IDisposable)?.Dispose();
+
         try
         {
             if (await CalibrationOrigin.FindAsync(archiving.Store, Rig.Name, archiving.RunId, result.Measurements, Clock.Time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false) is { } origin)
@@ -284,6 +287,6 @@ public sealed class RunHost
     {
         string faults = Rig.Binding.Faults.Count == 0 ? "no faults" : "faults " + string.Join(", ", Rig.Binding.Faults);
         return string.Create(CultureInfo.InvariantCulture,
-            $"emulated by the '{Rig.Definition.WithEmulator(Rig.Binding.Emulator).Emulator ?? "?"}' emulator at {Clock.Scale}x rig time, unit seed {Rig.Binding.Seed}, {faults}");
+            $"emulated by the '{Rig.Definition.WithEmulator(Rig.Binding.Emulator).Emulator ?? "?"}' emulator at {Clock.Describe()}, unit seed {Rig.Binding.Seed}, {faults}");
     }
 }

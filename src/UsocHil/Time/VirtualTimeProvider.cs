@@ -12,8 +12,13 @@ namespace UsocHil.Time;
 /// the emulator sent and the harness has not taken in (<see cref="ReportSent"/>, <see cref="ReportFollowed"/>). At high
 /// scales a stall of either side (a busy machine, a collection, JIT at start-up) then holds rig time instead of letting
 /// minutes of it pass unseen, so the verdicts are those of a slower run.
+/// <para>
+/// A clock that <em>follows</em> (<c>--time-scale max</c>) is paced and, besides, jumps rig time to the next due timer
+/// as soon as harness and emulator are idle (<see cref="IdleJumps"/>): no timer of either side waits for the wall
+/// clock, so rig time runs as fast as the two can follow, and no faster.
+/// </para>
 /// </remarks>
-public sealed class VirtualTimeProvider : TimeProvider
+public sealed class VirtualTimeProvider : TimeProvider, IDisposable
 {
     /// <summary>How far rig time may run past a due timer or an unread report before it waits for them.</summary>
     public static readonly TimeSpan Lead = TimeSpan.FromSeconds(1);
@@ -33,8 +38,15 @@ public sealed class VirtualTimeProvider : TimeProvider
     private long _heldForTimers;
     private long _heldForReports;
     private long _heldForExchanges;
+    private readonly IdleJumps? _jumps;
+    private int _firing;
+    private long _jumpCount;
+    private long _jumpedTicks;
+    private long _heldSince;
+    private bool _heldByReport;
 
-    public VirtualTimeProvider(TimeProvider wall, double timeScale, bool paced = false)
+    /// <param name="follows">Jumps to the next timer whenever harness and emulator are idle (needs <paramref name="paced"/>).</param>
+    public VirtualTimeProvider(TimeProvider wall, double timeScale, bool paced = false, bool follows = false)
     {
         if (!(timeScale > 0) || double.IsInfinity(timeScale))
         {
@@ -56,12 +68,25 @@ public sealed class VirtualTimeProvider : TimeProvider
             _reports = new FollowBacklog(_leadTicks, (long)(0.05 * wall.TimestampFrequency));
             _exchanges = new ExchangeHolds(_leadTicks, (long)(0.05 * wall.TimestampFrequency));
         }
+
+        if (follows)
+        {
+            if (!paced)
+            {
+                throw new ArgumentException("a clock that follows harness and emulator must be paced", nameof(follows));
+            }
+
+            _jumps = new IdleJumps(this);
+        }
     }
 
     public double TimeScale { get; }
 
     /// <summary>True when rig time waits for due timers and unread reports (see the remarks).</summary>
     public bool Paced { get; }
+
+    /// <summary>True when rig time also jumps to the next timer whenever harness and emulator are idle (see the remarks).</summary>
+    public bool Follows => _jumps is not null;
 
     /// <summary>
     /// How much wall time rig time spent held, and why: what a paced run did not follow of its scale. Null for a clock
@@ -77,8 +102,10 @@ public sealed class VirtualTimeProvider : TimeProvider
         lock (_gate)
         {
             double Seconds(long ticks) => ticks / (double)TimestampFrequency;
-            return string.Create(CultureInfo.InvariantCulture,
+            string held = string.Create(CultureInfo.InvariantCulture,
                 $"rig time held {Seconds(_heldForTimers + _heldForReports + _heldForExchanges):F2} s of wall time (timers late {Seconds(_heldForTimers):F2} s, housekeeping not yet read {Seconds(_heldForReports):F2} s, exchanges with the rig {Seconds(_heldForExchanges):F2} s); {_reports!.LetGo} report(s) never read");
+            return _jumps is null ? held : held + string.Create(CultureInfo.InvariantCulture,
+                $"; {_jumpCount} jump(s) to the next timer while harness and emulator were idle, {Seconds(_jumpedTicks):F1} s of rig time in all");
         }
     }
 
@@ -113,7 +140,8 @@ public sealed class VirtualTimeProvider : TimeProvider
         }
 
         var timer = new PacedTimer(this, callback, state, Interlocked.Increment(ref _timerIds));
-        timer.Wall = _wall.CreateTimer(static t => ((PacedTimer)t!).Clock.FireIfDue((PacedTimer)t), timer, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        // A clock that follows fires its timers by its jumps; no wall timer needs to wake them.
+        timer.Wall = _jumps is not null ? null : _wall.CreateTimer(static t => ((PacedTimer)t!).Clock.FireIfDue((PacedTimer)t), timer, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         Schedule(timer, dueTime, period);
         return timer;
     }
@@ -153,6 +181,7 @@ public sealed class VirtualTimeProvider : TimeProvider
         }
 
         Dispatch(due);
+        _jumps?.Activity();
     }
 
     /// <summary>
@@ -202,6 +231,7 @@ public sealed class VirtualTimeProvider : TimeProvider
         }
 
         Dispatch(due);
+        _jumps?.Activity();
     }
 
     internal void Cancel(PacedTimer timer)
@@ -260,7 +290,8 @@ public sealed class VirtualTimeProvider : TimeProvider
     private long NowLocked(ref List<PacedTimer>? due)
     {
         long wall = _wall.GetTimestamp();
-        long free = _anchorRig + (long)((wall - _anchorWall) * TimeScale);
+        // A clock that follows moves only by its jumps: work of harness or emulator costs no rig time.
+        long free = _jumps is null ? _anchorRig + (long)((wall - _anchorWall) * TimeScale) : _anchorRig;
         long reportCap = _reports!.Cap(wall);
         long exchangeCap = _exchanges!.Cap(wall);
         long timerCap = _pending.Count > 0 ? _pending.Min!.DueRig + _leadTicks : long.MaxValue;
@@ -307,7 +338,7 @@ public sealed class VirtualTimeProvider : TimeProvider
         return now;
     }
 
-    private static void Dispatch(List<PacedTimer>? due)
+    private void Dispatch(List<PacedTimer>? due)
     {
         if (due is null)
         {
@@ -316,9 +347,101 @@ public sealed class VirtualTimeProvider : TimeProvider
 
         foreach (PacedTimer timer in due)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(static t => t.Clock.FireIfDue(t), timer, preferLocal: false);
+            Interlocked.Increment(ref _firing);
+            ThreadPool.UnsafeQueueUserWorkItem(static t => t.Clock.FireDispatched(t), timer, preferLocal: false);
         }
     }
+
+    private void FireDispatched(PacedTimer timer)
+    {
+        try
+        {
+            FireIfDue(timer);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _firing);
+            _jumps?.Activity();
+        }
+    }
+
+    /// <summary>Timers handed out to fire whose callbacks have not yet returned.</summary>
+    internal bool Firing => Volatile.Read(ref _firing) > 0;
+
+    /// <summary>
+    /// Moves rig time on to the next due timer and fires it, as far as an unread report or an open exchange lets it run
+    /// (a lead past either), when no timer is firing; false when that moved nothing.
+    /// </summary>
+    internal bool JumpToNextTimer()
+    {
+        List<PacedTimer>? due = null;
+        bool jumped = false;
+        lock (_gate)
+        {
+            long now = NowLocked(ref due);
+            long wall = _wall.GetTimestamp();
+            if (due is null && !Firing && _pending.Count > 0)
+            {
+                // A report on its way to the harness is taken in before rig time moves on (or let go, if lost on the
+                // wire); an open exchange lets rig time run a lead past its start, no further.
+                bool reportUnread = _reports!.Cap(wall) != long.MaxValue;
+                long next = reportUnread ? now : Math.Min(_pending.Min!.DueRig, _exchanges!.Cap(wall));
+                if (next > now)
+                {
+                    _jumpCount++;
+                    _jumpedTicks += next - now;
+                    _anchorRig = next;
+                    _anchorWall = wall;
+                    NowLocked(ref due);
+                    jumped = true;
+                    EndHold(wall);
+                }
+                else if (_heldSince == 0)
+                {
+                    _heldSince = wall;
+                    _heldByReport = reportUnread;
+                }
+            }
+        }
+
+        if (due is null)
+        {
+            return jumped;
+        }
+
+        // Fired here, on the thread that jumped: nothing else runs meanwhile, and a hop to the thread pool per timer
+        // costs more than most of the callbacks.
+        foreach (PacedTimer timer in due)
+        {
+            Interlocked.Increment(ref _firing);
+            FireDispatched(timer);
+        }
+
+        return true;
+    }
+
+    /// <summary>A following clock was held by an unread report or an open exchange until now: counted as a paced one's.</summary>
+    private void EndHold(long wall)
+    {
+        if (_heldSince == 0)
+        {
+            return;
+        }
+
+        if (_heldByReport)
+        {
+            _heldForReports += wall - _heldSince;
+        }
+        else
+        {
+            _heldForExchanges += wall - _heldSince;
+        }
+
+        _heldSince = 0;
+    }
+
+    /// <summary>Stops the jumps of a clock that follows; rig time then runs on at its scale.</summary>
+    public void Dispose() => _jumps?.Dispose();
 
     private long RigTicks(TimeSpan span) => (long)(span.TotalSeconds * TimestampFrequency);
 
@@ -347,6 +470,7 @@ public sealed class VirtualTimeProvider : TimeProvider
         }
 
         Dispatch(due);
+        _jumps?.Activity();
     }
 
     private sealed class ExchangeRelease(VirtualTimeProvider clock, long id) : IDisposable

@@ -47,7 +47,7 @@ public static class ProcessStart
         }
     }
 
-    private static ProcessStartInfo StartInfo(string program, IReadOnlyList<string> args, string workingDirectory)
+    public static ProcessStartInfo StartInfo(string program, IReadOnlyList<string> args, string workingDirectory)
     {
         var start = new ProcessStartInfo("dotnet")
         {

@@ -56,6 +56,7 @@ public sealed class CliProcessBadInputTests
             ("negative time scale", ["--station", station, "run", "furnace-em", "calibrate-thermocouples", "--yes", "--time-scale", "-5", "--truth", truth], "time-scale"),
             ("time scale with a decimal comma", ["--station", station, "run", "furnace-em", "calibrate-thermocouples", "--yes", "--time-scale", "1,5", "--truth", truth], "--time-scale '1,5' is not a number"),
             ("time scale of 1e308", ["--station", station, "run", "furnace-em", "calibrate-thermocouples", "--yes", "--time-scale", "1e308", "--truth", truth], "--time-scale 1e308 is outside"),
+            ("time scale max for an emulator alone", ["--station", station, "emulate", "furnace-em", "--time-scale", "max", "--truth", truth], "--time-scale 'max' is not a number"),
             ("negative emulator seed", ["--station", station, "emulate", "furnace-em", "--seed", "-3", "--truth", truth], "--seed -3 is negative"),
             ("time scale of 1e-300", ["--station", station, "run", "furnace-em", "calibrate-thermocouples", "--yes", "--time-scale", "1e-300", "--truth", truth], "--time-scale 1e-300 is outside"),
         };

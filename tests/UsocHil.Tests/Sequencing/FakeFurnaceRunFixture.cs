@@ -35,7 +35,11 @@ public abstract class FakeFurnaceRunFixture
     }
 
     [TearDown]
-    public async Task TearDownFakeFurnace() => await Session.DisposeAsync();
+    public async Task TearDownFakeFurnace()
+    {
+        await Session.DisposeAsync();
+        Time.Dispose();
+    }
 
     /// <summary>A run of <paramref name="plan"/> on the fake session, or on what <paramref name="connect"/> opens.</summary>
     protected SequenceRun NewRun(SequencePlan plan, RunOptions? options = null, Func<CancellationToken, Task<IRigSession>>? connect = null) =>

@@ -162,4 +162,34 @@ public sealed class VirtualTimeProviderTests
         Assert.That(rig.GetElapsedTime(start).TotalSeconds, Is.EqualTo(200).Within(1e-6));
         Assert.That(rig.DescribeHolds(), Is.Null);
     }
+
+    [Test]
+    public async Task Follows_NothingElseToDo_JumpsStraightToTheNextTimer()
+    {
+        using var rig = new VirtualTimeProvider(TimeProvider.System, 100_000, paced: true, follows: true);
+        long start = rig.GetTimestamp();
+        var fired = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Three rig hours: 108 s of wall time at the scale, a few milliseconds when the clock follows.
+        using ITimer timer = rig.CreateTimer(_ => fired.TrySetResult(rig.GetElapsedTime(start)), null, TimeSpan.FromHours(3), Timeout.InfiniteTimeSpan);
+
+        TimeSpan firedAt = await fired.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.That(firedAt, Is.EqualTo(TimeSpan.FromHours(3)).Within(TimeSpan.FromMilliseconds(1)));
+        Assert.That(rig.DescribeHolds(), Does.Contain("1 jump(s) to the next timer"));
+    }
+
+    [Test]
+    public async Task Follows_WallTimePassesWithNoTimerDue_RigTimeStandsStill()
+    {
+        using var rig = new VirtualTimeProvider(TimeProvider.System, 100_000, paced: true, follows: true);
+        long start = rig.GetTimestamp();
+
+        await Task.Delay(50);
+
+        Assert.That(rig.GetElapsedTime(start), Is.EqualTo(TimeSpan.Zero), "at the scale, 50 ms of wall time would be 83 rig minutes");
+    }
+
+    [Test]
+    public void Follows_NotPaced_Throws() =>
+        Assert.That(() => new VirtualTimeProvider(new FakeTimeProvider(), 100, paced: false, follows: true), Throws.ArgumentException);
 }

@@ -121,12 +121,14 @@ public sealed class FurnaceEmulator : IFurnaceTelemetrySink, IDisposable
         }
 
         var tm = new Protocols.Pus.Services.HousekeepingReport((byte)report.Structure.StructureId, writer.ToArray());
-        Downlink(null, [new Outbound(tm.ToTelemetry(Telemetry.Apid), report.RigTime, 0)]);
         if (!_sessions.IsEmpty)
         {
-            // A clock shared with an in-process harness waits for the harness to take the report in.
+            // A clock shared with an in-process harness waits for the harness to take the report in; told before the
+            // report goes out, since a harness that reads it at once follows it before this line would run.
             (_time as VirtualTimeProvider)?.ReportSent();
         }
+
+        Downlink(null, [new Outbound(tm.ToTelemetry(Telemetry.Apid), report.RigTime, 0)]);
     }
 
     public void Dispose() => Bench.Dispose();

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using UsocHil.Interop.Libc;
+
+namespace UsocHil.Time;
+
+/// <summary>
+/// Drives a clock that follows harness and emulator (<c>--time-scale max</c>): a thread of its own watches for the moment
+/// both are idle (no timer firing, no work queued or running on the thread pool) and then moves rig time on to the next
+/// due timer. Whatever is in flight on a wire holds the clock already (an unread report, an open exchange), so an idle
+/// process is one that waits for rig time only.
+/// </summary>
+/// <remarks>
+/// The thread looks every few microseconds, sleeping between looks rather than spinning: on a two-core bench a spinning
+/// watcher takes the core the emulator or the harness needs. Work that blocks a pool thread without finishing anything
+/// (a synchronous wait) would look busy forever; after <see cref="Stuck"/> without a work item finishing it counts as idle.
+/// </remarks>
+internal sealed class IdleJumps : IDisposable
+{
+    private const long LookEveryNanoseconds = 20_000;
+    private const int QuietLooks = 2;
+    private static readonly long Stuck = Stopwatch.Frequency / 500;
+    private static readonly long Patience = Stopwatch.Frequency / 1_000;
+
+    private readonly VirtualTimeProvider _clock;
+    private readonly AutoResetEvent _activity = new(false);
+    private readonly int _maxWorkers;
+    private volatile bool _stopped;
+    private long _completed;
+    private long _progressAt;
+
+    public IdleJumps(VirtualTimeProvider clock)
+    {
+        _clock = clock;
+        ThreadPool.GetMaxThreads(out _maxWorkers, out _);
+        new Thread(Drive) { IsBackground = true, Name = "rig clock (follows)" }.Start();
+    }
+
+    /// <summary>Something that may have been the last thing running has finished: look again soon.</summary>
+    public void Activity() => _activity.Set();
+
+    public void Dispose()
+    {
+        _stopped = true;
+        _activity.Set();
+    }
+
+    private void Drive()
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            // Sleeps of a few microseconds, not the default 50 µs of slack.
+            _ = Libc.Prctl(Libc.PR_SET_TIMERSLACK, 1_000);
+        }
+
+        while (!_stopped)
+        {
+            if (!WaitUntilIdle() || !_clock.JumpToNextTimer())
+            {
+                // Busy for long, or nothing due to jump to (or held meanwhile): sleep until something happens.
+                _activity.WaitOne(1);
+            }
+        }
+    }
+
+    /// <summary>Looks for up to <see cref="Patience"/>: true once the process was idle at <see cref="QuietLooks"/> looks in a row.</summary>
+    private bool WaitUntilIdle()
+    {
+        long began = Stopwatch.GetTimestamp();
+        int quiet = 0;
+        while (!_stopped)
+        {
+            long now = Stopwatch.GetTimestamp();
+            long completedNow = ThreadPool.CompletedWorkItemCount;
+            if (completedNow != _completed)
+            {
+                _completed = completedNow;
+                _progressAt = now;
+                quiet = 0;
+            }
+            else if (Idle(stuck: now - _progressAt > Stuck))
+            {
+                if (++quiet >= QuietLooks)
+                {
+                    return true;
+                }
+            }
+            else
+            {
+                quiet = 0;
+            }
+
+            if (now - began > Patience)
+            {
+                return false;
+            }
+
+            Nap();
+        }
+
+        return false;
+    }
+
+    private bool Idle(bool stuck)
+    {
+        if (_clock.Firing || ThreadPool.PendingWorkItemCount > 0)
+        {
+            return false;
+        }
+
+        ThreadPool.GetAvailableThreads(out int available, out _);
+        return stuck || available >= _maxWorkers;
+    }
+
+    private static unsafe void Nap()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            Thread.Yield();
+            return;
+        }
+
+        var span = new Libc.TimeSpec { Seconds = 0, Nanoseconds = LookEveryNanoseconds };
+        _ = Libc.NanoSleep(&span, null);
+    }
+}
