@@ -16,7 +16,8 @@ namespace UsocHil.Time;
 /// </remarks>
 internal sealed class IdleJumps : IDisposable
 {
-    private const long LookEveryNanoseconds = 20_000;
+    private const long FirstLookNanoseconds = 5_000;
+    private const long LongestLookNanoseconds = 160_000;
     private const int QuietLooks = 2;
     private static readonly long Stuck = Stopwatch.Frequency / 500;
     private static readonly long Patience = Stopwatch.Frequency / 1_000;
@@ -67,6 +68,7 @@ internal sealed class IdleJumps : IDisposable
     {
         long began = Stopwatch.GetTimestamp();
         int quiet = 0;
+        long nap = FirstLookNanoseconds;
         while (!_stopped)
         {
             long now = Stopwatch.GetTimestamp();
@@ -94,7 +96,9 @@ internal sealed class IdleJumps : IDisposable
                 return false;
             }
 
-            Nap();
+            // Soon after whatever ran last, then less and less often: each look costs a switch of threads.
+            Nap(nap);
+            nap = Math.Min(nap * 2, LongestLookNanoseconds);
         }
 
         return false;
@@ -111,7 +115,7 @@ internal sealed class IdleJumps : IDisposable
         return stuck || available >= _maxWorkers;
     }
 
-    private static unsafe void Nap()
+    private static unsafe void Nap(long nanoseconds)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -119,7 +123,7 @@ internal sealed class IdleJumps : IDisposable
             return;
         }
 
-        var span = new Libc.TimeSpec { Seconds = 0, Nanoseconds = LookEveryNanoseconds };
+        var span = new Libc.TimeSpec { Seconds = 0, Nanoseconds = nanoseconds };
         _ = Libc.NanoSleep(&span, null);
     }
 }
