@@ -9,6 +9,8 @@ public sealed class TelemetryCache(int historyCapacity = 8192)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Queue<TelemetrySample>> _history = new(StringComparer.Ordinal);
+    // The newest of each history, kept apart: a queue finds its last item only by walking all of it.
+    private readonly Dictionary<string, TelemetrySample> _latest = new(StringComparer.Ordinal);
     private readonly Queue<DateTimeOffset> _reports = new();
     private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _reportCount;
@@ -33,6 +35,7 @@ public sealed class TelemetryCache(int historyCapacity = 8192)
                 }
 
                 queue.Enqueue(sample);
+                _latest[sample.Parameter] = sample;
                 if (queue.Count > historyCapacity)
                 {
                     queue.Dequeue();
@@ -62,15 +65,8 @@ public sealed class TelemetryCache(int historyCapacity = 8192)
     {
         lock (_gate)
         {
-            if (_history.TryGetValue(parameter, out Queue<TelemetrySample>? queue) && queue.Count > 0)
-            {
-                sample = queue.Last();
-                return true;
-            }
+            return _latest.TryGetValue(parameter, out sample);
         }
-
-        sample = default;
-        return false;
     }
 
     /// <summary>The samples of one parameter at or after <paramref name="since"/>, oldest first.</summary>
