@@ -39,6 +39,7 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
     private long _heldForReports;
     private long _heldForExchanges;
     private readonly IdleJumps? _jumps;
+    private bool _jumping;
     private int _firing;
     private long _jumpCount;
     private long _jumpedTicks;
@@ -76,6 +77,7 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
                 throw new ArgumentException("a clock that follows harness and emulator must be paced", nameof(follows));
             }
 
+            _jumping = true;
             _jumps = new IdleJumps(this);
         }
     }
@@ -140,8 +142,6 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
         }
 
         var timer = new PacedTimer(this, callback, state, Interlocked.Increment(ref _timerIds));
-        // A clock that follows fires its timers by its jumps; no wall timer needs to wake them.
-        timer.Wall = _jumps is not null ? null : _wall.CreateTimer(static t => ((PacedTimer)t!).Clock.FireIfDue((PacedTimer)t), timer, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         Schedule(timer, dueTime, period);
         return timer;
     }
@@ -226,7 +226,12 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
                 timer.DueRig = now + Math.Max(0, RigTicks(dueTime));
                 timer.PeriodRig = period == Timeout.InfiniteTimeSpan || period <= TimeSpan.Zero ? 0 : Math.Max(1, RigTicks(period));
                 _pending.Add(timer);
-                timer.Wall?.Change(WallUntil(timer.DueRig - now), Timeout.InfiniteTimeSpan);
+                if (!_jumping)
+                {
+                    // A clock that follows fires its timers by its jumps; no wall timer needs to wake them.
+                    timer.Wall ??= WakeOnWall(timer);
+                    timer.Wall.Change(WallUntil(timer.DueRig - now), Timeout.InfiniteTimeSpan);
+                }
             }
         }
 
@@ -270,7 +275,12 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
                 timer.DueRig = Math.Max(timer.DueRig + timer.PeriodRig, now + 1);
                 timer.Dispatched = false;
                 _pending.Add(timer);
-                timer.Wall?.Change(WallUntil(timer.DueRig - now), Timeout.InfiniteTimeSpan);
+                if (!_jumping)
+                {
+                    // A clock that follows fires its timers by its jumps; no wall timer needs to wake them.
+                    timer.Wall ??= WakeOnWall(timer);
+                    timer.Wall.Change(WallUntil(timer.DueRig - now), Timeout.InfiniteTimeSpan);
+                }
             }
             else
             {
@@ -291,7 +301,7 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
     {
         long wall = _wall.GetTimestamp();
         // A clock that follows moves only by its jumps: work of harness or emulator costs no rig time.
-        long free = _jumps is null ? _anchorRig + (long)((wall - _anchorWall) * TimeScale) : _anchorRig;
+        long free = _jumping ? _anchorRig : _anchorRig + (long)((wall - _anchorWall) * TimeScale);
         long reportCap = _reports!.Cap(wall);
         long exchangeCap = _exchanges!.Cap(wall);
         long timerCap = _pending.Count > 0 ? _pending.Min!.DueRig + _leadTicks : long.MaxValue;
@@ -440,8 +450,37 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
         _heldSince = 0;
     }
 
-    /// <summary>Stops the jumps of a clock that follows; rig time then runs on at its scale.</summary>
-    public void Dispose() => _jumps?.Dispose();
+    /// <summary>
+    /// Stops the jumps of a clock that follows: rig time then runs on at its scale, paced, and its timers wake on the
+    /// wall clock, so whatever still waits on it after the run (sealing, reports) is not left waiting for a jump.
+    /// </summary>
+    public void Dispose()
+    {
+        if (_jumps is null)
+        {
+            return;
+        }
+
+        _jumps.Dispose();
+        lock (_gate)
+        {
+            if (!_jumping)
+            {
+                return;
+            }
+
+            _anchorWall = _wall.GetTimestamp();
+            _jumping = false;
+            foreach (PacedTimer timer in _pending)
+            {
+                timer.Wall ??= WakeOnWall(timer);
+                timer.Wall.Change(WallUntil(timer.DueRig - _anchorRig), Timeout.InfiniteTimeSpan);
+            }
+        }
+    }
+
+    private ITimer WakeOnWall(PacedTimer timer) =>
+        _wall.CreateTimer(static t => ((PacedTimer)t!).Clock.FireIfDue((PacedTimer)t), timer, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
 
     private long RigTicks(TimeSpan span) => (long)(span.TotalSeconds * TimestampFrequency);
 

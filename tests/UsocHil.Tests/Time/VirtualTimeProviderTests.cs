@@ -192,4 +192,19 @@ public sealed class VirtualTimeProviderTests
     [Test]
     public void Follows_NotPaced_Throws() =>
         Assert.That(() => new VirtualTimeProvider(new FakeTimeProvider(), 100, paced: false, follows: true), Throws.ArgumentException);
+
+    [Test]
+    public async Task Follows_Disposed_RigTimeRunsOnAtItsScaleAndTimersStillFire()
+    {
+        var rig = new VirtualTimeProvider(TimeProvider.System, 100_000, paced: true, follows: true);
+        rig.Dispose();
+        long start = rig.GetTimestamp();
+        var fired = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // 100 rig seconds: a wall millisecond at the scale; a clock that no longer jumps must not leave it waiting.
+        using ITimer timer = rig.CreateTimer(_ => fired.TrySetResult(), null, TimeSpan.FromSeconds(100), Timeout.InfiniteTimeSpan);
+
+        await fired.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.That(rig.GetElapsedTime(start), Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(100)));
+    }
 }
