@@ -115,7 +115,11 @@ public sealed class PusClient : IAsyncDisposable
                 completed = _timeProvider.GetElapsedTime(start);
             }
 
-            _logger.Debug("{Command} request {RequestId:X8} verified: accepted after {Acceptance}, completed after {Completion}", name, requestId, accepted, completed);
+            if (_logger.IsEnabled(LogEventLevel.Debug))
+            {
+                // Four properties take Serilog's params overload: an array and three boxes per command, even when off.
+                _logger.Debug("{Command} request {RequestId:X8} verified: accepted after {Acceptance}, completed after {Completion}", name, requestId, accepted, completed);
+            }
             return new CommandVerification(numbered, sentAt, accepted, completed);
         }
         finally
