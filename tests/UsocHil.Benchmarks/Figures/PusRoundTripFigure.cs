@@ -130,21 +130,37 @@ public sealed class PusRoundTripFigure : IFigure
     }
 
     /// <summary>
-    /// Exchanges until the JIT has tiered the path up, as figure 5 warms its paths: a tenth of the measured count and at
-    /// least <see cref="WarmUpTime"/>. On a busy 2-core machine the background tier-1 compiler needs about a second; a
-    /// short warm-up measured partly unoptimised code (observed ×2.5 on the emulator row).
+    /// Exchanges until the JIT has tiered the path up, as figure 5 warms its paths: at least <see cref="WarmUpTime"/>,
+    /// then batches until one runs within 3 % of the one before (at most <see cref="MaxWarmUpTime"/>). On a busy 2-core
+    /// machine the background compiler takes seconds to bring a path from tier 0 through the instrumented tier to tier 1;
+    /// a count-only warm-up measured mostly instrumented code on the emulator row (×2.5 its steady rate).
     /// </summary>
     private static async Task WarmUpAsync(FigureSettings settings, int exchanges, Func<Task> exchange)
     {
-        TimeSpan warmUpTime = settings.Smoke ? TimeSpan.Zero : WarmUpTime;
+        int batch = Math.Max(10, exchanges / 10);
         long start = Stopwatch.GetTimestamp();
-        for (int i = 0; i < Math.Max(10, exchanges / 10) || Stopwatch.GetElapsedTime(start) < warmUpTime; i++)
+        double previous = double.MaxValue;
+        while (true)
         {
-            await exchange();
+            long batchStart = Stopwatch.GetTimestamp();
+            for (int i = 0; i < batch; i++)
+            {
+                await exchange();
+            }
+
+            double mean = Stopwatch.GetElapsedTime(batchStart).TotalMicroseconds / batch;
+            TimeSpan spent = Stopwatch.GetElapsedTime(start);
+            if (settings.Smoke || spent >= MaxWarmUpTime || (spent >= WarmUpTime && Math.Abs(mean - previous) <= 0.03 * previous))
+            {
+                return;
+            }
+
+            previous = mean;
         }
     }
 
     private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MaxWarmUpTime = TimeSpan.FromSeconds(15);
 
     private static async Task FillAsync(TcpLink link, Memory<byte> buffer, CancellationToken cancellationToken)
     {
