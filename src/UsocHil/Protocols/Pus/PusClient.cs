@@ -79,6 +79,8 @@ public sealed class PusClient : IAsyncDisposable
     /// Sends a telecommand and awaits acceptance (within the acceptance time) and completion (within the completion
     /// time, both counted from sending), for the stages its acknowledgement flags ask for. A failure report of any
     /// stage throws <see cref="CommandFailedException"/>; silence throws <see cref="CommandTimeoutException"/>.
+    /// The caller resumes on the thread that read the report (a TCP or tty link's reader), with no thread-pool hop: what
+    /// it does next must not block, or telemetry waits behind it.
     /// </summary>
     public async Task<CommandVerification> SendAsync(Telecommand telecommand, CommandVerificationTiming timing, CancellationToken cancellationToken, string? name = null)
     {
