@@ -8,9 +8,10 @@ namespace UsocHil.Links.Tcp;
 /// A dedicated thread blocked in poll(2) on a connected socket, handing what it receives to <see cref="ReadAsync"/>.
 /// Thread-pool socket reads cost an epoll wake-up and a thread-pool hop per packet; here the reader wakes once and
 /// a waiting consumer's continuation runs on it, so a reply is handled on the thread that received it (as
-/// <c>Serial/DescriptorReader</c> does for a tty). Shutting the socket's receive side down wakes the thread.
+/// <c>Serial/DescriptorReader</c> does for a tty). Shutting the socket's receive side down wakes the thread, which
+/// then ends the reads with <see cref="LinkClosedException"/>.
 /// </summary>
-internal sealed class SocketReader : IDisposable
+internal sealed class SocketReader
 {
     private const int ChunkSize = 4096;
     private const int MaxQueuedChunks = 256;
@@ -19,7 +20,6 @@ internal sealed class SocketReader : IDisposable
     private readonly Func<SocketError, LinkClosedException> _lost;
     private readonly string _endpoint;
     private readonly Channel<Chunk> _chunks;
-    private readonly Thread _thread;
     private readonly CancellationTokenSource _stopping = new();
     private Chunk _pending;
     private int _stopped;
@@ -37,8 +37,7 @@ internal sealed class SocketReader : IDisposable
             AllowSynchronousContinuations = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        _thread = new Thread(Run) { IsBackground = true, Name = "tcp reader " + endpoint };
-        _thread.Start();
+        new Thread(Run) { IsBackground = true, Name = "tcp reader " + endpoint }.Start();
     }
 
     public async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
@@ -70,8 +69,10 @@ internal sealed class SocketReader : IDisposable
     }
 
     /// <summary>
-    /// Stops the thread, waking it with <paramref name="wake"/> (a shutdown of the receive side, which sends nothing to
-    /// the peer). Returns once the thread no longer touches the socket, so the caller may close it.
+    /// Asks the thread to stop and wakes it with <paramref name="wake"/> (a shutdown of the receive side, which sends
+    /// nothing to the peer). It does not wait: the thread may be running a consumer's continuation that waits for
+    /// whoever disposes the link (an emulator pulls the cable under its bench's lock). Closing the socket meanwhile is
+    /// safe, as the socket holds its descriptor open until a poll or receive under way returns.
     /// </summary>
     public void Stop(Action wake)
     {
@@ -82,17 +83,7 @@ internal sealed class SocketReader : IDisposable
 
         _stopping.Cancel();
         wake();
-
-        // A consumer continuation running on the reader thread may close the link: it must not wait for itself.
-        if (Thread.CurrentThread != _thread && !_thread.Join(TimeSpan.FromSeconds(5)))
-        {
-            throw new LinkException(_endpoint, "the reader thread did not stop");
-        }
-
-        _chunks.Writer.TryComplete(new LinkClosedException(_endpoint, "connection lost: closed by this side"));
     }
-
-    public void Dispose() => _stopping.Dispose();
 
     private void Run()
     {

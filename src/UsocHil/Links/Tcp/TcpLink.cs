@@ -71,7 +71,6 @@ public sealed class TcpLink : ILink
 
         _socket.LingerState = new LingerOption(true, 0);
         _reader.Stop(ShutDownReceiving);
-        _reader.Dispose();
         _socket.Close();
     }
 
@@ -80,7 +79,6 @@ public sealed class TcpLink : ILink
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _reader.Stop(ShutDownReceiving);
-            _reader.Dispose();
             try
             {
                 _socket.Shutdown(SocketShutdown.Both);
