@@ -117,8 +117,8 @@ internal sealed class SocketReader
     {
         while (Volatile.Read(ref _stopped) == 0)
         {
-            // Poll, then receive what is there: a socket the runtime has made non-blocking (an asynchronous connect)
-            // would otherwise emulate a blocking receive through its epoll thread, a second wake-up per packet.
+            // Poll, then receive what is there: on a socket the runtime has made non-blocking (by an asynchronous
+            // send), a blocking receive is emulated through its epoll thread, a second wake-up per packet.
             if (!_socket.Poll(-1, SelectMode.SelectRead) || Volatile.Read(ref _stopped) != 0)
             {
                 continue;
