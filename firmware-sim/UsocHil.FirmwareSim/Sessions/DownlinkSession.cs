@@ -10,7 +10,8 @@ namespace UsocHil.FirmwareSim.Sessions;
 /// it (<see cref="BeginAnswer"/> … <see cref="EndAnswerAsync"/>), as a controller's single loop answers on the thread
 /// that read the command; while it answers, queuing does not wake <see cref="WriteLoopAsync"/>, so a reply costs no
 /// wake-up of another thread. The write loop sends what the bench queues between commands. Whichever holds the gate
-/// dequeues and writes, so the order on the wire is the queue's.
+/// dequeues and writes, so the order on the wire is the queue's; what one flush dequeues leaves in one write
+/// (<see cref="OutgoingBatch"/>).
 /// </summary>
 public sealed class DownlinkSession(ILink link, IPacketFramer framer)
 {
@@ -20,6 +21,7 @@ public sealed class DownlinkSession(ILink link, IPacketFramer framer)
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentQueue<byte[]> _outgoing = new();
     private readonly SemaphoreSlim _queued = new(0, 1);
+    private readonly OutgoingBatch _batch = new(link);
     private int _answering;
     private volatile bool _completed;
 
@@ -97,8 +99,14 @@ public sealed class DownlinkSession(ILink link, IPacketFramer framer)
         {
             while (_outgoing.TryDequeue(out byte[]? packet))
             {
-                await Framer.WritePacketAsync(Link, packet, cancellationToken).ConfigureAwait(false);
+                await Framer.WritePacketAsync(_batch, packet, cancellationToken).ConfigureAwait(false);
+                if (_batch.Count >= OutgoingBatch.SendThreshold)
+                {
+                    await _batch.SendAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
+
+            await _batch.SendAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {

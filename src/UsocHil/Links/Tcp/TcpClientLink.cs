@@ -42,7 +42,7 @@ public static class TcpClientLink
             var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             try
             {
-                await socket.ConnectAsync(new IPEndPoint(address, port), linked.Token).ConfigureAwait(false);
+                await ConnectBlockingAsync(socket, new IPEndPoint(address, port), linked.Token).ConfigureAwait(false);
                 ConfigureKeepAlive(socket);
                 log.Information("Link {Link} connected to {Endpoint}", name, endpoint);
                 return new TcpLink(socket, new LinkInfo(name, "tcp", endpoint), log);
@@ -65,6 +65,27 @@ public static class TcpClientLink
         }
 
         throw new LinkClosedException(endpoint, "cannot connect: " + (last?.SocketErrorCode.ToString() ?? "no address"), last);
+    }
+
+    /// <summary>
+    /// A blocking connect on a pool thread, given up on when the token fires (the caller then closes the socket). An
+    /// asynchronous connect would register the socket with the runtime's epoll thread for good, and that thread would
+    /// then wake on every packet the link's own reader (<see cref="SocketReader"/>) takes: a second wake-up per packet.
+    /// </summary>
+    private static async Task ConnectBlockingAsync(Socket socket, IPEndPoint endpoint, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Task connecting = Task.Run(() => socket.Connect(endpoint), CancellationToken.None);
+        try
+        {
+            await connecting.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The connect ends on its own once the caller has closed the socket, or when the kernel gives up.
+            _ = connecting.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            throw;
+        }
     }
 
     internal static string FormatEndpoint(string host, int port) =>

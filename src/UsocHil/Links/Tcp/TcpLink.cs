@@ -4,10 +4,14 @@ using UsocHil.Links.Tracing;
 
 namespace UsocHil.Links.Tcp;
 
-/// <summary>A connected TCP socket as an <see cref="ILink"/>: made by <see cref="TcpClientLink"/> or accepted by <see cref="TcpLinkListener"/>.</summary>
+/// <summary>
+/// A connected TCP socket as an <see cref="ILink"/>: made by <see cref="TcpClientLink"/> or accepted by
+/// <see cref="TcpLinkListener"/>. A dedicated <see cref="SocketReader"/> receives; writes go out on the caller's thread.
+/// </summary>
 public sealed class TcpLink : ILink
 {
     private readonly Socket _socket;
+    private readonly SocketReader _reader;
     private readonly ILogger _log;
     private int _disposed;
 
@@ -17,6 +21,7 @@ public sealed class TcpLink : ILink
         _log = log;
         Info = info;
         socket.NoDelay = true;
+        _reader = new SocketReader(socket, info.Endpoint, error => Closed(new SocketException((int)error)));
     }
 
     public LinkInfo Info { get; }
@@ -26,20 +31,8 @@ public sealed class TcpLink : ILink
     public async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        int count;
-        try
-        {
-            count = await _socket.ReceiveAsync(buffer, SocketFlags.None, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SocketException e)
-        {
-            throw Closed(e);
-        }
-        catch (ObjectDisposedException e)
-        {
-            throw Closed(e);
-        }
-
+        // A lost connection is recorded in the statistics by the reader as it happens.
+        int count = await _reader.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         Statistics.AddBytesIn(count);
         LinkTrace.Received(_log, Info, buffer.Span[..count]);
         return count;
@@ -77,6 +70,7 @@ public sealed class TcpLink : ILink
         }
 
         _socket.LingerState = new LingerOption(true, 0);
+        _reader.Stop(ShutDownReceiving);
         _socket.Close();
     }
 
@@ -84,6 +78,7 @@ public sealed class TcpLink : ILink
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            _reader.Stop(ShutDownReceiving);
             try
             {
                 _socket.Shutdown(SocketShutdown.Both);
@@ -102,6 +97,19 @@ public sealed class TcpLink : ILink
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Wakes the reader; on Linux a receive-side shutdown sends nothing, so an abort still resets.</summary>
+    private void ShutDownReceiving()
+    {
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Receive);
+        }
+        catch (SocketException)
+        {
+            // reset by the peer already: the reader has seen it
+        }
     }
 
     private LinkClosedException Closed(Exception e)

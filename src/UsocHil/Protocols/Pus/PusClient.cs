@@ -79,6 +79,8 @@ public sealed class PusClient : IAsyncDisposable
     /// Sends a telecommand and awaits acceptance (within the acceptance time) and completion (within the completion
     /// time, both counted from sending), for the stages its acknowledgement flags ask for. A failure report of any
     /// stage throws <see cref="CommandFailedException"/>; silence throws <see cref="CommandTimeoutException"/>.
+    /// The caller resumes on the thread that read the report (a TCP or tty link's reader), with no thread-pool hop: what
+    /// it does next must not block, or telemetry waits behind it.
     /// </summary>
     public async Task<CommandVerification> SendAsync(Telecommand telecommand, CommandVerificationTiming timing, CancellationToken cancellationToken, string? name = null)
     {
@@ -115,7 +117,11 @@ public sealed class PusClient : IAsyncDisposable
                 completed = _timeProvider.GetElapsedTime(start);
             }
 
-            _logger.Debug("{Command} request {RequestId:X8} verified: accepted after {Acceptance}, completed after {Completion}", name, requestId, accepted, completed);
+            if (_logger.IsEnabled(LogEventLevel.Debug))
+            {
+                // Four properties take Serilog's params overload: an array and three boxes per command, even when off.
+                _logger.Debug("{Command} request {RequestId:X8} verified: accepted after {Acceptance}, completed after {Completion}", name, requestId, accepted, completed);
+            }
             return new CommandVerification(numbered, sentAt, accepted, completed);
         }
         finally
