@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
-using System.Threading.Channels;
 using UsocHil.Interop.Libc;
 
 namespace UsocHil.Links.Serial;
@@ -13,16 +11,13 @@ namespace UsocHil.Links.Serial;
 /// </summary>
 internal sealed class DescriptorReader : IDisposable
 {
-    private const int ChunkSize = 4096;
-    private const int MaxQueuedChunks = 256;
 
     private readonly DescriptorHandle _tty;
     private readonly DescriptorHandle _wake;
     private readonly string _endpoint;
-    private readonly Channel<Chunk> _chunks;
+    private readonly ReceivedChunks _chunks = new();
     private readonly Thread _thread;
     private readonly CancellationTokenSource _stopping = new();
-    private Chunk _pending;
     private int _disposed;
 
     public DescriptorReader(DescriptorHandle tty, string endpoint)
@@ -36,44 +31,11 @@ internal sealed class DescriptorReader : IDisposable
         }
 
         _wake = new DescriptorHandle(wake);
-        _chunks = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(MaxQueuedChunks)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            AllowSynchronousContinuations = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
         _thread = new Thread(Run) { IsBackground = true, Name = "tty reader " + endpoint };
         _thread.Start();
     }
 
-    public async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
-    {
-        if (_pending.Length == 0)
-        {
-            Chunk chunk;
-            while (!_chunks.Reader.TryRead(out chunk))
-            {
-                if (!await _chunks.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    return 0;
-                }
-            }
-
-            _pending = chunk;
-        }
-
-        int count = Math.Min(buffer.Length, _pending.Length);
-        _pending.Array.AsSpan(_pending.Offset, count).CopyTo(buffer.Span);
-        _pending = _pending with { Offset = _pending.Offset + count, Length = _pending.Length - count };
-        if (_pending.Length == 0)
-        {
-            ArrayPool<byte>.Shared.Return(_pending.Array);
-            _pending = default;
-        }
-
-        return count;
-    }
+    public ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken) => _chunks.ReadAsync(buffer, cancellationToken);
 
     public void Dispose()
     {
@@ -91,7 +53,7 @@ internal sealed class DescriptorReader : IDisposable
             throw new LinkException(_endpoint, "the reader thread did not stop");
         }
 
-        _chunks.Writer.TryComplete(new LinkClosedException(_endpoint, "the link was closed by this side"));
+        _chunks.Complete(new LinkClosedException(_endpoint, "the link was closed by this side"));
         _wake.Dispose();
         _stopping.Dispose();
     }
@@ -134,7 +96,7 @@ internal sealed class DescriptorReader : IDisposable
             }
         }
 
-        _chunks.Writer.TryComplete(failure);
+        _chunks.Complete(failure);
     }
 
     private unsafe Exception? Loop()
@@ -170,7 +132,7 @@ internal sealed class DescriptorReader : IDisposable
                 continue;
             }
 
-            byte[] array = ArrayPool<byte>.Shared.Rent(ChunkSize);
+            byte[] array = ReceivedChunks.Rent();
             nint n;
             fixed (byte* p = array)
             {
@@ -179,11 +141,11 @@ internal sealed class DescriptorReader : IDisposable
 
             if (n > 0)
             {
-                Publish(new Chunk(array, 0, (int)n));
+                _chunks.Publish(array, (int)n, _stopping.Token);
                 continue;
             }
 
-            ArrayPool<byte>.Shared.Return(array);
+            ReceivedChunks.Return(array);
             if (n == 0)
             {
                 // A tty in raw mode reads 0 only on hang-up: the other side of a pty closed, or the device went away.
@@ -202,19 +164,4 @@ internal sealed class DescriptorReader : IDisposable
 
         return null;
     }
-
-    private void Publish(Chunk chunk)
-    {
-        if (!_chunks.Writer.TryWrite(chunk))
-        {
-            // The consumer is behind: wait on this dedicated thread rather than drop bytes or grow without bound.
-            if (!_chunks.Writer.WaitToWriteAsync(_stopping.Token).AsTask().GetAwaiter().GetResult()
-                || !_chunks.Writer.TryWrite(chunk))
-            {
-                ArrayPool<byte>.Shared.Return(chunk.Array);
-            }
-        }
-    }
-
-    private readonly record struct Chunk(byte[] Array, int Offset, int Length);
 }

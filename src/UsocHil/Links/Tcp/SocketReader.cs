@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Net.Sockets;
-using System.Threading.Channels;
 
 namespace UsocHil.Links.Tcp;
 
@@ -13,15 +11,12 @@ namespace UsocHil.Links.Tcp;
 /// </summary>
 internal sealed class SocketReader
 {
-    private const int ChunkSize = 4096;
-    private const int MaxQueuedChunks = 256;
 
     private readonly Socket _socket;
     private readonly Func<SocketError, LinkClosedException> _lost;
     private readonly string _endpoint;
-    private readonly Channel<Chunk> _chunks;
+    private readonly ReceivedChunks _chunks = new();
     private readonly CancellationTokenSource _stopping = new();
-    private Chunk _pending;
     private int _stopped;
 
     /// <param name="lost">Makes the error a failed receive ends the link with (and records it).</param>
@@ -30,43 +25,10 @@ internal sealed class SocketReader
         _socket = socket;
         _endpoint = endpoint;
         _lost = lost;
-        _chunks = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(MaxQueuedChunks)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            AllowSynchronousContinuations = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
         new Thread(Run) { IsBackground = true, Name = "tcp reader " + endpoint }.Start();
     }
 
-    public async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
-    {
-        if (_pending.Length == 0)
-        {
-            Chunk chunk;
-            while (!_chunks.Reader.TryRead(out chunk))
-            {
-                if (!await _chunks.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    return 0;
-                }
-            }
-
-            _pending = chunk;
-        }
-
-        int count = Math.Min(buffer.Length, _pending.Length);
-        _pending.Array.AsSpan(_pending.Offset, count).CopyTo(buffer.Span);
-        _pending = _pending with { Offset = _pending.Offset + count, Length = _pending.Length - count };
-        if (_pending.Length == 0)
-        {
-            ArrayPool<byte>.Shared.Return(_pending.Array);
-            _pending = default;
-        }
-
-        return count;
-    }
+    public ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken) => _chunks.ReadAsync(buffer, cancellationToken);
 
     /// <summary>
     /// Asks the thread to stop and wakes it with <paramref name="wake"/> (a shutdown of the receive side, which sends
@@ -110,7 +72,7 @@ internal sealed class SocketReader
             failure = new LinkClosedException(_endpoint, "connection lost: closed by this side");
         }
 
-        _chunks.Writer.TryComplete(failure);
+        _chunks.Complete(failure);
     }
 
     private Exception? Loop()
@@ -124,15 +86,15 @@ internal sealed class SocketReader
                 continue;
             }
 
-            byte[] array = ArrayPool<byte>.Shared.Rent(ChunkSize);
+            byte[] array = ReceivedChunks.Rent();
             int n = _socket.Receive(array, 0, array.Length, SocketFlags.None, out SocketError error);
             if (error == SocketError.Success && n > 0)
             {
-                Publish(new Chunk(array, 0, n));
+                _chunks.Publish(array, n, _stopping.Token);
                 continue;
             }
 
-            ArrayPool<byte>.Shared.Return(array);
+            ReceivedChunks.Return(array);
             switch (error)
             {
                 case SocketError.Success:
@@ -146,19 +108,4 @@ internal sealed class SocketReader
 
         return null;
     }
-
-    private void Publish(Chunk chunk)
-    {
-        if (!_chunks.Writer.TryWrite(chunk))
-        {
-            // The consumer is behind: wait on this dedicated thread rather than drop bytes or grow without bound.
-            if (!_chunks.Writer.WaitToWriteAsync(_stopping.Token).AsTask().GetAwaiter().GetResult()
-                || !_chunks.Writer.TryWrite(chunk))
-            {
-                ArrayPool<byte>.Shared.Return(chunk.Array);
-            }
-        }
-    }
-
-    private readonly record struct Chunk(byte[] Array, int Offset, int Length);
 }
