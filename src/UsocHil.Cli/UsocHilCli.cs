@@ -1,5 +1,6 @@
 using System.CommandLine;
 using UsocHil.Cli.Commands;
+using UsocHil.Cli.Help;
 using UsocHil.Sequencing;
 
 namespace UsocHil.Cli;
@@ -7,14 +8,16 @@ namespace UsocHil.Cli;
 /// <summary>The usoc-hil command line, callable in-process by tests as well as from Program.</summary>
 public static class UsocHilCli
 {
+    public const string Description =
+        "usoc-hil: hardware-in-the-loop harness for space payload ground models.\n" +
+        "Drives a ground model or its emulator over serial, GPIO and Ethernet, runs calibration and optimisation " +
+        "sequences, and records every result against the expected facility behaviour.\n" + ExitCodes.HelpText;
+
     public static RootCommand CreateRoot()
     {
         // Without this, `config validate` never looks inside sequence files (out-of-range arguments, unknown commands).
         SequenceLoader.RegisterWithConfiguration();
-        var root = new RootCommand(
-            "usoc-hil: hardware-in-the-loop harness for space payload ground models.\n" +
-            "Drives a ground model or its emulator over serial, GPIO and Ethernet, runs calibration and optimisation " +
-            "sequences, and records every result against the expected facility behaviour.\n" + ExitCodes.HelpText);
+        var root = new RootCommand(Description);
         root.Options.Add(GlobalOptions.Station);
         root.Options.Add(GlobalOptions.Verbosity);
         foreach (Command command in CommandCatalogue.All())
@@ -25,7 +28,10 @@ public static class UsocHilCli
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default) =>
+        TopLevelHelp.TryWrite(args) ? Task.FromResult(ExitCodes.Passed) : ParseAndInvokeAsync(args, cancellationToken);
+
+    private static async Task<int> ParseAndInvokeAsync(string[] args, CancellationToken cancellationToken)
     {
         ParseResult parsed = CreateRoot().Parse(args);
         if (parsed.Errors.Count > 0)
