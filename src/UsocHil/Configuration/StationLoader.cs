@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Newtonsoft.Json.Linq;
 using UsocHil.Description;
 
@@ -46,8 +45,7 @@ public static class StationLoader
             throw new ConfigurationException(problems);
         }
 
-        string sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)));
-        return new LoadedStation(file, sha, config, rigs);
+        return new LoadedStation(file, File.ReadAllBytes(file), config, rigs);
     }
 
     /// <param name="bindings">The rigs' bindings as the station's typed read found them; null to read each one here.</param>
