@@ -1,5 +1,6 @@
 using System.CommandLine;
 using UsocHil.Cli.Commands;
+using UsocHil.Cli.Help;
 using UsocHil.Sequencing;
 
 namespace UsocHil.Cli;
@@ -7,17 +8,27 @@ namespace UsocHil.Cli;
 /// <summary>The usoc-hil command line, callable in-process by tests as well as from Program.</summary>
 public static class UsocHilCli
 {
-    public static RootCommand CreateRoot()
+    public const string Description =
+        "usoc-hil: hardware-in-the-loop harness for space payload ground models.\n" +
+        "Drives a ground model or its emulator over serial, GPIO and Ethernet, runs calibration and optimisation " +
+        "sequences, and records every result against the expected facility behaviour.\n" + ExitCodes.HelpText;
+
+    public static RootCommand CreateRoot() => CreateRoot([]);
+
+    /// <summary>
+    /// The root with only the command that <paramref name="args"/> start with, when they start with a command's name:
+    /// it parses them as the whole tree would. Anything else (an option first, a typo, nothing) gets every command, so
+    /// that errors and help read as they always have.
+    /// </summary>
+    public static RootCommand CreateRoot(string[] args)
     {
         // Without this, `config validate` never looks inside sequence files (out-of-range arguments, unknown commands).
         SequenceLoader.RegisterWithConfiguration();
-        var root = new RootCommand(
-            "usoc-hil: hardware-in-the-loop harness for space payload ground models.\n" +
-            "Drives a ground model or its emulator over serial, GPIO and Ethernet, runs calibration and optimisation " +
-            "sequences, and records every result against the expected facility behaviour.\n" + ExitCodes.HelpText);
+        var root = new RootCommand(Description);
         root.Options.Add(GlobalOptions.Station);
         root.Options.Add(GlobalOptions.Verbosity);
-        foreach (Command command in CommandCatalogue.All())
+        List<Command> commands = args.Length > 0 ? [.. CommandCatalogue.Named(args[0])] : [];
+        foreach (Command command in commands.Count > 0 ? commands : CommandCatalogue.All())
         {
             root.Subcommands.Add(command);
         }
@@ -25,9 +36,12 @@ public static class UsocHilCli
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken = default) =>
+        TopLevelHelp.TryWrite(args) ? Task.FromResult(ExitCodes.Passed) : ParseAndInvokeAsync(args, cancellationToken);
+
+    private static async Task<int> ParseAndInvokeAsync(string[] args, CancellationToken cancellationToken)
     {
-        ParseResult parsed = CreateRoot().Parse(args);
+        ParseResult parsed = CreateRoot(args).Parse(args);
         if (parsed.Errors.Count > 0)
         {
             // "Required command was not provided" beside an unrecognized word only hides the one line that matters.

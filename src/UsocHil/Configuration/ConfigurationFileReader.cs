@@ -23,7 +23,10 @@ internal static class ConfigurationFileReader
     };
 
     /// <summary>Reads and parses a file, keeping line information for later semantic checks.</summary>
-    public static JToken Parse(string file, string displayName)
+    public static JToken Parse(string file, string displayName) => Parse(file, displayName, out _);
+
+    /// <param name="text">The file's text, for <see cref="Deserialize{T}(JToken, string, string)"/>.</param>
+    public static JToken Parse(string file, string displayName, out string text)
     {
         var info = new FileInfo(file);
         if (!info.Exists)
@@ -38,7 +41,6 @@ internal static class ConfigurationFileReader
                 displayName, "", 0, $"file is {info.Length:N0} bytes, more than the {MaxFileBytes:N0} a configuration file may have"));
         }
 
-        string text;
         try
         {
             text = BoundedFile.ReadAllText(file, MaxFileBytes);
@@ -86,6 +88,29 @@ internal static class ConfigurationFileReader
             string property = error.Property is null || path.EndsWith("." + error.Property, StringComparison.Ordinal) ? "" : $" '{error.Property}'";
             yield return new ConfigurationProblem(displayName, path, error.LineNumber, Describe(error.Kind) + property);
         }
+    }
+
+    /// <summary>
+    /// The typed form, read from the file's own text: writing the document out again for System.Text.Json was Json.NET's
+    /// writer's first use, about 10 ms of <c>config validate</c> (docs/PERFORMANCE.md, figure 13). Text that only
+    /// Json.NET's lenient reader accepts (single quotes, unquoted names, trailing commas), and any file the typed read
+    /// refuses, is read as before from the document, so what is accepted and what is reported do not change.
+    /// </summary>
+    /// <param name="text">The text <paramref name="document"/> was parsed from.</param>
+    public static T Deserialize<T>(JToken document, string text, string displayName)
+    {
+        try
+        {
+            if (System.Text.Json.JsonSerializer.Deserialize<T>(text, SerializerOptions) is { } typed)
+            {
+                return typed;
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
+
+        return Deserialize<T>(document, displayName);
     }
 
     /// <summary>The typed form; only called once the schema has passed, so failures here are unexpected shapes.</summary>

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Newtonsoft.Json.Linq;
 using UsocHil.Description;
 
@@ -14,17 +13,17 @@ public static class StationLoader
     {
         string file = Path.GetFullPath(stationFile);
         string shown = stationFile;
-        JToken document = ConfigurationFileReader.Parse(file, shown);
+        JToken document = ConfigurationFileReader.Parse(file, shown, out string text);
         var problems = ConfigurationFileReader.Validate(document, ConfigurationSchemas.Station, shown).ToList();
         if (problems.Count > 0)
         {
             // Rig files can still be checked where the station's shape allows, so one run of
             // `config validate` shows everything.
-            problems.AddRange(CheckRigsOf(document, file, shown, out _));
+            problems.AddRange(CheckRigsOf(document, file, shown, bindings: null, out _));
             throw new ConfigurationException(problems);
         }
 
-        var config = ConfigurationFileReader.Deserialize<StationConfig>(document, shown);
+        var config = ConfigurationFileReader.Deserialize<StationConfig>(document, text, shown);
         for (int i = 0; i < config.Extensions.Count; i++)
         {
             if (!File.Exists(Path.Combine(Path.GetDirectoryName(file)!, config.Extensions[i])))
@@ -40,17 +39,18 @@ public static class StationLoader
                 "a password does not belong in the station file; give it in PGPASSWORD or a pgpass file"));
         }
 
-        problems.AddRange(CheckRigsOf(document, file, shown, out Dictionary<string, LoadedRig> rigs));
+        problems.AddRange(CheckRigsOf(document, file, shown, config.Rigs, out Dictionary<string, LoadedRig> rigs));
         if (problems.Count > 0)
         {
             throw new ConfigurationException(problems);
         }
 
-        string sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)));
-        return new LoadedStation(file, sha, config, rigs);
+        return new LoadedStation(file, File.ReadAllBytes(file), config, rigs);
     }
 
-    private static List<ConfigurationProblem> CheckRigsOf(JToken document, string file, string shown, out Dictionary<string, LoadedRig> rigs)
+    /// <param name="bindings">The rigs' bindings as the station's typed read found them; null to read each one here.</param>
+    private static List<ConfigurationProblem> CheckRigsOf(
+        JToken document, string file, string shown, IReadOnlyDictionary<string, RigBinding>? bindings, out Dictionary<string, LoadedRig> rigs)
     {
         rigs = new Dictionary<string, LoadedRig>(StringComparer.Ordinal);
         var problems = new List<ConfigurationProblem>();
@@ -79,7 +79,9 @@ public static class StationLoader
                     continue; // already reported by the station's schema pass
                 }
 
-                RigBinding binding = System.Text.Json.JsonSerializer.Deserialize<RigBinding>(entry.Value.ToString(), ConfigurationFileReader.SerializerOptions)!;
+                RigBinding binding = bindings is not null && bindings.TryGetValue(entry.Name, out RigBinding? typed)
+                    ? typed
+                    : System.Text.Json.JsonSerializer.Deserialize<RigBinding>(entry.Value.ToString(), ConfigurationFileReader.SerializerOptions)!;
                 problems.AddRange(BindingChecks.Check(shown, entry, definition, binding));
                 rigs[entry.Name] = new LoadedRig(entry.Name, rigDirectory, definition, binding);
             }

@@ -33,9 +33,11 @@ public static class SequenceLoader
     public static IReadOnlyList<ConfigurationProblem> Check(string file, RigDefinition rig, string? displayName = null) => Check(file, rig, displayName, allowRawPackets: false);
 
     public static IReadOnlyList<ConfigurationProblem> Check(string file, RigDefinition rig, string? displayName, bool allowRawPackets, StepKinds? kinds = null) =>
-        Build(file, rig, displayName, allowRawPackets, kinds).Problems;
+        Build(file, rig, displayName, allowRawPackets, kinds, planWanted: false).Problems;
 
-    private static (SequencePlan? Plan, IReadOnlyList<ConfigurationProblem> Problems) Build(string file, RigDefinition rig, string? displayName, bool allowRawPackets, StepKinds? kinds)
+    /// <param name="planWanted">False when only the problems are: the plan, and the file's hash, are then not made.</param>
+    private static (SequencePlan? Plan, IReadOnlyList<ConfigurationProblem> Problems) Build(
+        string file, RigDefinition rig, string? displayName, bool allowRawPackets, StepKinds? kinds, bool planWanted = true)
     {
         string shown = displayName ?? Path.GetRelativePath(Environment.CurrentDirectory, file);
         JToken document;
@@ -85,7 +87,7 @@ public static class SequenceLoader
             top.Problem(root["sequence"], "sequence", $"the sequence is named '{name}' but its file is {Path.GetFileName(file)}");
         }
 
-        if (context.Problems.Count > 0 || name is null || version is null)
+        if (context.Problems.Count > 0 || name is null || version is null || !planWanted)
         {
             return (null, context.Problems);
         }

@@ -17,6 +17,18 @@ public sealed class StationLoaderTests
     }
 
     [Test]
+    public void Sha256_FileEditedAfterLoading_IsTheHashOfTheFileAsLoaded()
+    {
+        using var copy = TemporaryStation.CopyOfShipped();
+        string expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(copy.StationFile)));
+        LoadedStation station = StationLoader.Load(copy.StationFile);
+
+        File.AppendAllText(copy.StationFile, "\n");
+
+        Assert.That(station.Sha256, Is.EqualTo(expected));
+    }
+
+    [Test]
     public void Load_WrongTypeMissingFieldUnknownRig_ReportsAllThreeWithLines()
     {
         using var station = TemporaryStation.CopyOfShipped();
