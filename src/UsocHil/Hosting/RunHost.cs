@@ -148,7 +148,7 @@ public sealed class RunHost
         await using RunArchiving archiving = await RunArchiving.BeginAsync(
             ResultsPath, _request.Station, Rig, SequenceFile, Plan.Approval, Operator, _wall, Clock.Time, log, _request.Registries.Stores, cancellationToken).ConfigureAwait(false);
         var deviationLog = new DeviationLog();
-        var observer = new RunObservers([.. observers, archiving.Observer, deviationLog], log);
+        var observer = new RunObservers([.. observers, archiving.Observer, deviationLog, new FollowingEndsWhenSafe(Clock)], log);
         _observer = observer;
         if (_request.AllowRawPackets)
         {
@@ -220,43 +220,49 @@ public sealed class RunHost
             }
         }
 
-        // The rig is safed and closed: a clock that followed it stops jumping (its thread ends).
-        (Clock.Time as IDisposable)?.Dispose();
-
         try
         {
-            if (await CalibrationOrigin.FindAsync(archiving.Store, Rig.Name, archiving.RunId, result.Measurements, Clock.Time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false) is { } origin)
+            try
             {
-                observer.OnEvent(origin);
+                if (await CalibrationOrigin.FindAsync(archiving.Store, Rig.Name, archiving.RunId, result.Measurements, Clock.Time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false) is { } origin)
+                {
+                    observer.OnEvent(origin);
+                }
             }
-        }
-        catch (ResultsArchiveException ex)
-        {
-            log.Warning(ex, "The calibration the unit loaded could not be traced in the archive");
-        }
+            catch (ResultsArchiveException ex)
+            {
+                log.Warning(ex, "The calibration the unit loaded could not be traced in the archive");
+            }
 
-        _over = true;
-        string? report = await archiving.FinishAsync(Rig, _request.ReportDirectory, result, _request.Registries.Sinks, CancellationToken.None).ConfigureAwait(false);
-        var context = new RunContext(_request.Station.Config.Station, archiving.RunId, $"{Rig.Name} ({Rig.Definition.Model ?? "model not stated"})",
-            $"station {_request.Station.Config.Station}, sequence {Plan.Name}, references: {ReferenceRegister.Describe(_request.Station.Config, Rig)}",
-            $"run {archiving.RunId} in {ResultsPath}");
-        IReadOnlyList<string> drafts = [];
-        try
-        {
-            drafts = await NonconformanceDrafts.WriteAsync(Path.Combine(_request.Station.Directory, "nonconformances"),
-                NonconformanceDrafts.Of(context, result, referenceProblems, deviationLog.Deviations), CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            log.Error(ex, "Nonconformance drafts of run {Run} could not be written", archiving.RunId);
-        }
+            _over = true;
+            string? report = await archiving.FinishAsync(Rig, _request.ReportDirectory, result, _request.Registries.Sinks, CancellationToken.None).ConfigureAwait(false);
+            var context = new RunContext(_request.Station.Config.Station, archiving.RunId, $"{Rig.Name} ({Rig.Definition.Model ?? "model not stated"})",
+                $"station {_request.Station.Config.Station}, sequence {Plan.Name}, references: {ReferenceRegister.Describe(_request.Station.Config, Rig)}",
+                $"run {archiving.RunId} in {ResultsPath}");
+            IReadOnlyList<string> drafts = [];
+            try
+            {
+                drafts = await NonconformanceDrafts.WriteAsync(Path.Combine(_request.Station.Directory, "nonconformances"),
+                    NonconformanceDrafts.Of(context, result, referenceProblems, deviationLog.Deviations), CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                log.Error(ex, "Nonconformance drafts of run {Run} could not be written", archiving.RunId);
+            }
 
-        foreach (string draft in drafts)
-        {
-            _notices.WriteLine($"usoc-hil: nonconformance drafted: {draft}");
-        }
+            foreach (string draft in drafts)
+            {
+                _notices.WriteLine($"usoc-hil: nonconformance drafted: {draft}");
+            }
 
-        return new HostedRun(result, archiving.RunId, ResultsPath, report, drafts);
+            return new HostedRun(result, archiving.RunId, ResultsPath, report, drafts);
+        }
+        finally
+        {
+            // A clock that followed the run stopped when the rig was safed (FollowingEndsWhenSafe); here also when the
+            // run ended in an exception. Its thread ends.
+            (Clock.Time as IDisposable)?.Dispose();
+        }
     }
 
     /// <summary>Every space packet the session's payload link carries goes into the run's raw packet archive.</summary>

@@ -60,14 +60,23 @@ internal sealed class ReceivedChunks
     public void Publish(byte[] array, int length, CancellationToken stopping)
     {
         var chunk = new Chunk(array, 0, length);
-        if (!_chunks.Writer.TryWrite(chunk))
+        // A waiting consumer runs on this thread from here: what it does counts as work a following clock waits for.
+        Time.ReaderThreadWork.Begin();
+        try
         {
-            // The consumer is behind: wait on this dedicated thread rather than drop bytes or grow without bound.
-            if (!_chunks.Writer.WaitToWriteAsync(stopping).AsTask().GetAwaiter().GetResult()
-                || !_chunks.Writer.TryWrite(chunk))
+            if (!_chunks.Writer.TryWrite(chunk))
             {
-                Return(array);
+                // The consumer is behind: wait on this dedicated thread rather than drop bytes or grow without bound.
+                if (!_chunks.Writer.WaitToWriteAsync(stopping).AsTask().GetAwaiter().GetResult()
+                    || !_chunks.Writer.TryWrite(chunk))
+                {
+                    Return(array);
+                }
             }
+        }
+        finally
+        {
+            Time.ReaderThreadWork.End();
         }
     }
 

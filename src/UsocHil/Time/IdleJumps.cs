@@ -5,20 +5,21 @@ namespace UsocHil.Time;
 
 /// <summary>
 /// Drives a clock that follows harness and emulator (<c>--time-scale max</c>): a thread of its own watches for the moment
-/// both are idle (no timer firing, no work queued or running on the thread pool) and then moves rig time on to the next
-/// due timer. Whatever is in flight on a wire holds the clock already (an unread report, an open exchange), so an idle
+/// both are idle (no timer firing, no work queued or running on the thread pool or a link's reader thread) and then
+/// moves rig time on to the next due timer. Whatever is in flight on a wire holds the clock already (an unread report, an open exchange), so an idle
 /// process is one that waits for rig time only.
 /// </summary>
 /// <remarks>
-/// The thread looks every few microseconds, sleeping between looks rather than spinning: on a two-core bench a spinning
-/// watcher takes the core the emulator or the harness needs. Work that blocks a pool thread without finishing anything
-/// (a synchronous wait) would look busy forever; after <see cref="Stuck"/> without a work item finishing it counts as idle.
+/// The thread spins for its first 200 µs of looking (what it waits for is mostly that close), then sleeps between
+/// looks, longer and longer: on a loaded two-core bench a spinning watcher takes the core the emulator or the harness
+/// needs. Work that blocks a pool thread without finishing anything (a synchronous wait) would look busy forever; after <see cref="Stuck"/> without a work item finishing it counts as idle.
 /// </remarks>
 internal sealed class IdleJumps : IDisposable
 {
     private const long FirstLookNanoseconds = 5_000;
     private const long LongestLookNanoseconds = 160_000;
     private const int QuietLooks = 2;
+    private static readonly long SpinTicks = Stopwatch.Frequency / 5_000;
     private static readonly long Stuck = Stopwatch.Frequency / 500;
     private static readonly long Patience = Stopwatch.Frequency / 1_000;
 
@@ -28,6 +29,8 @@ internal sealed class IdleJumps : IDisposable
     private volatile bool _stopped;
     private long _completed;
     private long _progressAt;
+    private long _signals;
+    private int _sleeping;
 
     public IdleJumps(VirtualTimeProvider clock)
     {
@@ -37,7 +40,14 @@ internal sealed class IdleJumps : IDisposable
     }
 
     /// <summary>Something that may have been the last thing running has finished: look again soon.</summary>
-    public void Activity() => _activity.Set();
+    public void Activity()
+    {
+        Interlocked.Increment(ref _signals);
+        if (Volatile.Read(ref _sleeping) != 0)
+        {
+            _activity.Set();
+        }
+    }
 
     public void Dispose()
     {
@@ -55,12 +65,39 @@ internal sealed class IdleJumps : IDisposable
 
         while (!_stopped)
         {
+            long seen = Volatile.Read(ref _signals);
             if (!WaitUntilIdle() || !_clock.JumpToNextTimer())
             {
-                // Busy for long, or nothing due to jump to (or held meanwhile): sleep until something happens.
-                _activity.WaitOne(1);
+                // Busy for long, or nothing due to jump to (or held meanwhile): wait until something happens.
+                WaitForActivity(seen);
             }
         }
+    }
+
+    /// <summary>
+    /// Returns once something was signalled since <paramref name="seen"/>: spinning a little first (the report the clock
+    /// waits for is usually a few microseconds away), then asleep, for at most a millisecond.
+    /// </summary>
+    private void WaitForActivity(long seen)
+    {
+        long began = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetTimestamp() - began < SpinTicks)
+        {
+            if (Volatile.Read(ref _signals) != seen || _stopped)
+            {
+                return;
+            }
+
+            Thread.SpinWait(30);
+        }
+
+        Volatile.Write(ref _sleeping, 1);
+        if (Volatile.Read(ref _signals) == seen && !_stopped)
+        {
+            _activity.WaitOne(1);
+        }
+
+        Volatile.Write(ref _sleeping, 0);
     }
 
     /// <summary>Looks for up to <see cref="Patience"/>: true once the process was idle at <see cref="QuietLooks"/> looks in a row.</summary>
@@ -97,6 +134,12 @@ internal sealed class IdleJumps : IDisposable
             }
 
             // Soon after whatever ran last, then less and less often: each look costs a switch of threads.
+            if (now - began < SpinTicks)
+            {
+                Thread.SpinWait(30);
+                continue;
+            }
+
             Nap(nap);
             nap = Math.Min(nap * 2, LongestLookNanoseconds);
         }
@@ -106,7 +149,7 @@ internal sealed class IdleJumps : IDisposable
 
     private bool Idle(bool stuck)
     {
-        if (_clock.Firing || ThreadPool.PendingWorkItemCount > 0)
+        if (_clock.Firing || ReaderThreadWork.Running || ThreadPool.PendingWorkItemCount > 0)
         {
             return false;
         }

@@ -40,6 +40,9 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
     private long _heldForExchanges;
     private readonly IdleJumps? _jumps;
     private bool _jumping;
+    // The rate paced rig time runs at against the wall clock: the time scale, or the wall clock's own once a
+    // following clock stops following (after its run, while links close and the emulator stops).
+    private double _pace;
     private int _firing;
     private long _jumpCount;
     private long _jumpedTicks;
@@ -56,6 +59,7 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
 
         _wall = wall;
         TimeScale = timeScale;
+        _pace = timeScale;
         Paced = paced;
         _wallStart = wall.GetTimestamp();
         _rigStart = wall.GetUtcNow();
@@ -301,7 +305,7 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
     {
         long wall = _wall.GetTimestamp();
         // A clock that follows moves only by its jumps: work of harness or emulator costs no rig time.
-        long free = _jumping ? _anchorRig : _anchorRig + (long)((wall - _anchorWall) * TimeScale);
+        long free = _jumping ? _anchorRig : _anchorRig + (long)((wall - _anchorWall) * _pace);
         long reportCap = _reports!.Cap(wall);
         long exchangeCap = _exchanges!.Cap(wall);
         long timerCap = _pending.Count > 0 ? _pending.Min!.DueRig + _leadTicks : long.MaxValue;
@@ -310,7 +314,7 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
         if (free > cap)
         {
             // Held: time resumes from here when the hold lifts, instead of jumping to where the wall clock has gone.
-            long held = (long)((free - cap) / TimeScale);
+            long held = (long)((free - cap) / _pace);
             if (cap == timerCap)
             {
                 _heldForTimers += held;
@@ -451,8 +455,10 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
     }
 
     /// <summary>
-    /// Stops the jumps of a clock that follows: rig time then runs on at its scale, paced, and its timers wake on the
-    /// wall clock, so whatever still waits on it after the run (sealing, reports) is not left waiting for a jump.
+    /// Stops the jumps of a clock that follows, when its run is over: rig time then runs on with the wall clock, paced,
+    /// and its timers wake on the wall clock. Whatever still waits on it (links closing, the emulator stopping) is not
+    /// left waiting for a jump, and the seconds that takes are not minutes of rig time, as jumps or the time scale would
+    /// make them.
     /// </summary>
     public void Dispose()
     {
@@ -471,6 +477,7 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
 
             _anchorWall = _wall.GetTimestamp();
             _jumping = false;
+            _pace = 1;
             foreach (PacedTimer timer in _pending)
             {
                 timer.Wall ??= WakeOnWall(timer);
@@ -495,7 +502,7 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
 
         // System timers work in whole milliseconds: a period that scales below one would truncate to zero, which
         // means "no period" and a timer that fires once. Never shorter than a wall millisecond, then.
-        var wall = TimeSpan.FromTicks((long)(rigSpan.Ticks / TimeScale));
+        var wall = TimeSpan.FromTicks((long)(rigSpan.Ticks / (Paced ? _pace : TimeScale)));
         return wall < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wall;
     }
 

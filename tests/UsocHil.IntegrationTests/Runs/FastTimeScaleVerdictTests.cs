@@ -48,20 +48,27 @@ public sealed class FastTimeScaleVerdictTests
         }
     }
 
-    /// <summary>Runs the calibration at <paramref name="scale"/> into its own archive and truth file.</summary>
+    /// <summary>
+    /// Runs the calibration at <paramref name="scale"/> on a station of its own (the shipped furnace binding, seed 1): its
+    /// own archive, truth file, rig lock and emulated unit, so no other run shares them.
+    /// </summary>
     private static async Task<Outcome> RunAsync(string scale, CancellationToken cancellationToken)
     {
-        string directory = TestDirectories.Create("time-scale-" + scale);
-        string db = Path.Combine(directory, "results.db");
-        string truth = Path.Combine(directory, "truth.jsonl");
-        CliProcessResult result = await UsocHilProcess.RunAsync(RepositoryPaths.Root,
-            ["run", "furnace-em", "calibrate-thermocouples", "--yes", "--time-scale", scale, "--results", db, "--truth", truth], cancellationToken);
+        using TemporaryStation station = TemporaryStation.EmulatedFurnace(seed: 1);
+        string db = Path.Combine(station.Directory, "results.db");
+        CliProcessResult result = await UsocHilProcess.RunAsync(station.Directory,
+            ["--station", station.StationFile, "run", TestRigs.FurnaceName, "calibrate-thermocouples", "--yes", "--time-scale", scale, "--results", db, "--truth", station.TruthFile],
+            cancellationToken);
         Assert.That(result.Stdout, Does.Contain("Run ended"), result.Describe());
 
-        await using ResultsArchive archive = await ResultsArchive.OpenExistingAsync(db, TimeProvider.System, Serilog.Core.Logger.None, cancellationToken);
-        RunRecord run = await archive.ReadRunAsync(1, cancellationToken);
-        List<string> verdicts = [.. run.Verdicts.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.StepIndex} {v.Name}: {v.Judged!.Verdict}"))];
-        string[] lines = await File.ReadAllLinesAsync(truth, cancellationToken);
+        List<string> verdicts;
+        await using (ResultsArchive archive = await ResultsArchive.OpenExistingAsync(db, TimeProvider.System, Serilog.Core.Logger.None, cancellationToken))
+        {
+            RunRecord run = await archive.ReadRunAsync(1, cancellationToken);
+            verdicts = [.. run.Verdicts.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.StepIndex} {v.Name}: {v.Judged!.Verdict}"))];
+        }
+
+        string[] lines = await File.ReadAllLinesAsync(station.TruthFile, cancellationToken);
         return new Outcome(result.ExitCode, verdicts, Unit(lines[0]), LeftAs(lines[^1]));
     }
 
