@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Newtonsoft.Json.Linq;
 using UsocHil.Configuration;
 using UsocHil.Description;
@@ -10,11 +9,6 @@ namespace UsocHil.Tests.Configuration;
 /// <summary>The typed read from a file's own text gives what the read from its parsed document gave.</summary>
 public sealed class ConfigurationFileReaderTests
 {
-    private static readonly JsonSerializerOptions Reflection = new(ConfigurationFileReader.SerializerOptions)
-    {
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
-    };
-
     private static IEnumerable<string> RigFiles() => Directory.GetDirectories(RepositoryPaths.Rigs).Select(rig => Path.Combine(rig, "rig.json"));
 
     [Test]
@@ -73,5 +67,5 @@ public sealed class ConfigurationFileReaderTests
         }
     }
 
-    private static string Written<T>(T value) => JsonSerializer.Serialize(value, Reflection);
+    private static string Written<T>(T value) => JsonSerializer.Serialize(value, ConfigurationJsonTests.Reflection);
 }

@@ -12,7 +12,8 @@ namespace UsocHil.Tests.Configuration;
 /// </summary>
 public sealed class ConfigurationJsonTests
 {
-    private static readonly JsonSerializerOptions Reflection = new(ConfigurationFileReader.SerializerOptions)
+    /// <summary>The configuration's serializer options read by reflection instead of the generated readers.</summary>
+    internal static readonly JsonSerializerOptions Reflection = new(ConfigurationFileReader.SerializerOptions)
     {
         TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
