@@ -18,8 +18,8 @@ public sealed record RunClock(TimeProvider Time, double Scale)
     public const double AsFastAsFollowed = double.PositiveInfinity;
 
     /// <summary>
-    /// The scale a following clock runs at between its jumps, and what wire timings convert with: the highest scale
-    /// an emulator accepts.
+    /// The nominal scale of a following clock, which moves only by its jumps: what wall-time allowances on the wire
+    /// convert to rig time with (see <c>TransportTime</c>), the highest scale an emulator accepts.
     /// </summary>
     public const double FollowingScale = 100_000;
 

@@ -6,13 +6,14 @@ namespace UsocHil.Time;
 /// <summary>
 /// Drives a clock that follows harness and emulator (<c>--time-scale max</c>): a thread of its own watches for the moment
 /// both are idle (no timer firing, no work queued or running on the thread pool or a link's reader thread) and then
-/// moves rig time on to the next due timer. Whatever is in flight on a wire holds the clock already (an unread report, an open exchange), so an idle
-/// process is one that waits for rig time only.
+/// moves rig time on to the next due timer. Whatever is in flight on a wire holds the clock already (an unread report,
+/// an open exchange), so an idle process is one that waits for rig time only.
 /// </summary>
 /// <remarks>
 /// The thread spins for its first 200 µs of looking (what it waits for is mostly that close), then sleeps between
 /// looks, longer and longer: on a loaded two-core bench a spinning watcher takes the core the emulator or the harness
-/// needs. Work that blocks a pool thread without finishing anything (a synchronous wait) would look busy forever; after <see cref="Stuck"/> without a work item finishing it counts as idle.
+/// needs. Work that blocks a pool thread without finishing anything (a synchronous wait) would look busy forever; after
+/// <see cref="Stuck"/> without a work item finishing it counts as idle.
 /// </remarks>
 internal sealed class IdleJumps : IDisposable
 {

@@ -40,8 +40,8 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
     private long _heldForExchanges;
     private readonly IdleJumps? _jumps;
     private bool _jumping;
-    // The rate paced rig time runs at against the wall clock: the time scale, or the wall clock's own once a
-    // following clock stops following (after its run, while links close and the emulator stops).
+    // The rate rig time runs at against the wall clock: the time scale, or the wall clock's own once a following
+    // clock stops following (after its run, while links close and the emulator stops).
     private double _pace;
     private int _firing;
     private long _jumpCount;
@@ -230,12 +230,7 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
                 timer.DueRig = now + Math.Max(0, RigTicks(dueTime));
                 timer.PeriodRig = period == Timeout.InfiniteTimeSpan || period <= TimeSpan.Zero ? 0 : Math.Max(1, RigTicks(period));
                 _pending.Add(timer);
-                if (!_jumping)
-                {
-                    // A clock that follows fires its timers by its jumps; no wall timer needs to wake them.
-                    timer.Wall ??= WakeOnWall(timer);
-                    timer.Wall.Change(WallUntil(timer.DueRig - now), Timeout.InfiniteTimeSpan);
-                }
+                WakeOnWall(timer, now);
             }
         }
 
@@ -279,12 +274,7 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
                 timer.DueRig = Math.Max(timer.DueRig + timer.PeriodRig, now + 1);
                 timer.Dispatched = false;
                 _pending.Add(timer);
-                if (!_jumping)
-                {
-                    // A clock that follows fires its timers by its jumps; no wall timer needs to wake them.
-                    timer.Wall ??= WakeOnWall(timer);
-                    timer.Wall.Change(WallUntil(timer.DueRig - now), Timeout.InfiniteTimeSpan);
-                }
+                WakeOnWall(timer, now);
             }
             else
             {
@@ -383,8 +373,8 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
     internal bool Firing => Volatile.Read(ref _firing) > 0;
 
     /// <summary>
-    /// Moves rig time on to the next due timer and fires it, as far as an unread report or an open exchange lets it run
-    /// (a lead past either), when no timer is firing; false when that moved nothing.
+    /// Moves rig time on to the next due timer and fires it on this thread, when no timer is firing and no report is
+    /// unread, and no further than a lead past an open exchange; false when that moved nothing.
     /// </summary>
     internal bool JumpToNextTimer()
     {
@@ -480,14 +470,22 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
             _pace = 1;
             foreach (PacedTimer timer in _pending)
             {
-                timer.Wall ??= WakeOnWall(timer);
-                timer.Wall.Change(WallUntil(timer.DueRig - _anchorRig), Timeout.InfiniteTimeSpan);
+                WakeOnWall(timer, _anchorRig);
             }
         }
     }
 
-    private ITimer WakeOnWall(PacedTimer timer) =>
-        _wall.CreateTimer(static t => ((PacedTimer)t!).Clock.FireIfDue((PacedTimer)t), timer, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    /// <summary>Sets the timer's wall timer to wake it when its rig time comes; a clock that follows fires it by a jump instead.</summary>
+    private void WakeOnWall(PacedTimer timer, long now)
+    {
+        if (_jumping)
+        {
+            return;
+        }
+
+        timer.Wall ??= _wall.CreateTimer(static t => ((PacedTimer)t!).Clock.FireIfDue((PacedTimer)t), timer, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        timer.Wall.Change(WallUntil(timer.DueRig - now), Timeout.InfiniteTimeSpan);
+    }
 
     private long RigTicks(TimeSpan span) => (long)(span.TotalSeconds * TimestampFrequency);
 
@@ -502,7 +500,7 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
 
         // System timers work in whole milliseconds: a period that scales below one would truncate to zero, which
         // means "no period" and a timer that fires once. Never shorter than a wall millisecond, then.
-        var wall = TimeSpan.FromTicks((long)(rigSpan.Ticks / (Paced ? _pace : TimeScale)));
+        var wall = TimeSpan.FromTicks((long)(rigSpan.Ticks / _pace));
         return wall < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : wall;
     }
 
