@@ -160,7 +160,7 @@ public sealed class EndpointHost : IAsyncDisposable
     }
 
     /// <summary>After the disconnect fault, the emulator's writes vanish and nothing more is read.</summary>
-    private sealed class DisconnectableLink(ILink inner, EndpointHost host) : ILink
+    private sealed class DisconnectableLink(ILink inner, EndpointHost host) : ILink, IWritesWithoutWaiting
     {
         public LinkInfo Info => inner.Info;
 
@@ -180,6 +180,11 @@ public sealed class EndpointHost : IAsyncDisposable
 
         public ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken) =>
             host._disconnected ? ValueTask.CompletedTask : inner.WriteAsync(buffer, cancellationToken);
+
+        /// <summary>A line that cannot be written without waiting takes nothing here: its writes go through <see cref="WriteAsync"/>.</summary>
+        public int WriteWhatFits(ReadOnlySpan<byte> data) => host._disconnected
+            ? data.Length
+            : inner is IWritesWithoutWaiting immediate ? immediate.WriteWhatFits(data) : 0;
 
         public ValueTask DisposeAsync() => inner.DisposeAsync();
     }

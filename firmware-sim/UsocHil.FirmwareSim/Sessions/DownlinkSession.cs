@@ -9,8 +9,9 @@ namespace UsocHil.FirmwareSim.Sessions;
 /// and leave in queue order. The connection's own reader sends what a telecommand queued as soon as it has handled
 /// it (<see cref="BeginAnswer"/> … <see cref="EndAnswerAsync"/>), as a controller's single loop answers on the thread
 /// that read the command; while it answers, queuing does not wake <see cref="WriteLoopAsync"/>, so a reply costs no
-/// wake-up of another thread. The write loop sends what the bench queues between commands. Whichever holds the gate
-/// dequeues and writes, so the order on the wire is the queue's; what one flush dequeues leaves in one write
+/// wake-up of another thread. Between commands the thread that queues sends at once if the line has room
+/// (<see cref="TrySendOnThisThread"/>); the write loop takes what it could not. Whichever holds the gate dequeues and
+/// writes, so the order on the wire is the queue's; what one flush dequeues leaves in one write
 /// (<see cref="OutgoingBatch"/>).
 /// </summary>
 public sealed class DownlinkSession(ILink link, IPacketFramer framer)
@@ -42,7 +43,7 @@ public sealed class DownlinkSession(ILink link, IPacketFramer framer)
         {
         }
 
-        if (Volatile.Read(ref _answering) == 0)
+        if (Volatile.Read(ref _answering) == 0 && !TrySendOnThisThread())
         {
             WakeWriteLoop();
         }
@@ -107,6 +108,47 @@ public sealed class DownlinkSession(ILink link, IPacketFramer framer)
             }
 
             await _batch.SendAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Sends the queue on the calling thread (a bench tick) when nobody else is sending and the line takes it without
+    /// waiting, as a controller's transmit interrupt would: no wake-up of the write loop per report. A busy sender, a
+    /// backlog or a full line leaves it to the write loop, so a tick never waits for a harness that stopped reading.
+    /// </summary>
+    private bool TrySendOnThisThread()
+    {
+        if (!_gate.Wait(0))
+        {
+            return false;
+        }
+
+        try
+        {
+            if (_batch.Count > 0)
+            {
+                return false;
+            }
+
+            while (_outgoing.TryDequeue(out byte[]? packet))
+            {
+                ValueTask framed = Framer.WritePacketAsync(_batch, packet, CancellationToken.None);
+                if (!framed.IsCompletedSuccessfully)
+                {
+                    framed.AsTask().GetAwaiter().GetResult();
+                }
+            }
+
+            return _batch.TrySendWithoutWaiting();
+        }
+        catch (Exception e) when (e is LinkException or ObjectDisposedException)
+        {
+            // The write loop meets the same failure and ends the session's downlink.
+            return false;
         }
         finally
         {

@@ -48,5 +48,38 @@ internal sealed class OutgoingBatch(ILink link) : ILink
         }
     }
 
+    /// <summary>
+    /// Sends what was collected if the link takes it without waiting; true once nothing is left. What the line had no
+    /// room for stays, ahead of anything collected later, for <see cref="SendAsync"/>.
+    /// </summary>
+    public bool TrySendWithoutWaiting()
+    {
+        if (_bytes.WrittenCount == 0)
+        {
+            return true;
+        }
+
+        if (link is not IWritesWithoutWaiting immediate)
+        {
+            return false;
+        }
+
+        int sent = immediate.WriteWhatFits(_bytes.WrittenSpan);
+        if (sent == _bytes.WrittenCount)
+        {
+            _bytes.ResetWrittenCount();
+            return true;
+        }
+
+        if (sent > 0)
+        {
+            byte[] rest = _bytes.WrittenSpan[sent..].ToArray();
+            _bytes.ResetWrittenCount();
+            _bytes.Write(rest);
+        }
+
+        return false;
+    }
+
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -122,9 +122,11 @@ public sealed class RigSession : IReconnectableRigSession
 
     private void OnHousekeeping(IReadOnlyList<TelemetrySample> samples)
     {
-        Telemetry.Publish(samples);
+        // Limits see the report before a waiting step does, which then judges it on this thread.
+        Telemetry.Store(samples);
         _limits.Observe(samples);
         _pacedClock?.ReportFollowed();
+        Telemetry.WakeWaiters();
     }
 
     private void Raise(RigAlarm alarm) => Alarm?.Invoke(alarm);

@@ -3,7 +3,8 @@ namespace UsocHil.Rigs;
 /// <summary>
 /// The latest engineering value of every parameter plus a bounded history, fed by housekeeping reports, so steps can
 /// wait for a condition and compute rates and windows without touching the link. Thread-safe: one writer (the
-/// session's reader), many readers.
+/// session's reader), many readers. A step waiting for the next report goes on on the writer's thread, as a command's
+/// reply does: judging a report costs no hand-over to another thread.
 /// </summary>
 public sealed class TelemetryCache(int historyCapacity = 8192)
 {
@@ -12,7 +13,7 @@ public sealed class TelemetryCache(int historyCapacity = 8192)
     // The newest of each history, kept apart: a queue finds its last item only by walking all of it.
     private readonly Dictionary<string, TelemetrySample> _latest = new(StringComparer.Ordinal);
     private readonly Queue<DateTimeOffset> _reports = new();
-    private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _next = new();
     private long _reportCount;
 
     /// <summary>Raised after every report with its samples (on the writer's thread).</summary>
@@ -23,7 +24,13 @@ public sealed class TelemetryCache(int historyCapacity = 8192)
     /// <summary>Stores one report (a housekeeping packet or a parameter report) and wakes every waiter.</summary>
     public void Publish(IReadOnlyList<TelemetrySample> samples, bool isHousekeeping = true)
     {
-        TaskCompletionSource woken;
+        Store(samples, isHousekeeping);
+        WakeWaiters();
+    }
+
+    /// <summary>Stores one report and raises <see cref="Updated"/>; its waiters wake at <see cref="WakeWaiters"/>.</summary>
+    public void Store(IReadOnlyList<TelemetrySample> samples, bool isHousekeeping = true)
+    {
         lock (_gate)
         {
             foreach (TelemetrySample sample in samples)
@@ -52,12 +59,21 @@ public sealed class TelemetryCache(int historyCapacity = 8192)
 
                 Interlocked.Increment(ref _reportCount);
             }
-
-            woken = _next;
-            _next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
         Updated?.Invoke(samples);
+    }
+
+    /// <summary>Wakes whoever waits in <see cref="NextUpdateAsync"/>: each goes on on this thread until it waits again.</summary>
+    public void WakeWaiters()
+    {
+        TaskCompletionSource woken;
+        lock (_gate)
+        {
+            woken = _next;
+            _next = new TaskCompletionSource();
+        }
+
         woken.TrySetResult();
     }
 

@@ -3,7 +3,7 @@ using UsocHil.Interop.Libc;
 
 namespace UsocHil.Links.Serial;
 
-/// <summary>write(2) on a non-blocking tty until every byte is out, waiting in poll(2) when the output queue is full.</summary>
+/// <summary>write(2) on a non-blocking tty until every byte is out, waiting in poll(2) when the output queue is full (or not waiting: <see cref="WriteWhatFits"/>).</summary>
 internal static class DescriptorWriter
 {
     /// <summary>How often a write stalled by a full queue (flow control, a peer not reading) looks at its token.</summary>
@@ -41,6 +41,56 @@ internal static class DescriptorWriter
 
                     WaitWritable(fd, endpoint, cancellationToken);
                 }
+            }
+        }
+        catch (ObjectDisposedException e)
+        {
+            throw new LinkClosedException(endpoint, "the link was closed by this side", e);
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+    }
+
+    /// <summary>write(2) until the output queue is full or every byte is out; returns how many bytes went.</summary>
+    public static unsafe int WriteWhatFits(DescriptorHandle handle, ReadOnlySpan<byte> data, string endpoint)
+    {
+        bool added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            int fd = handle.Fd;
+            fixed (byte* start = data)
+            {
+                int written = 0;
+                while (written < data.Length)
+                {
+                    nint n = Libc.Write(fd, start + written, (nuint)(data.Length - written));
+                    if (n >= 0)
+                    {
+                        written += (int)n;
+                        continue;
+                    }
+
+                    int errno = Marshal.GetLastPInvokeError();
+                    if (errno == Libc.EINTR)
+                    {
+                        continue;
+                    }
+
+                    if (errno != Libc.EAGAIN)
+                    {
+                        throw new LinkClosedException(endpoint, "write failed: " + Libc.Describe(errno));
+                    }
+
+                    break;
+                }
+
+                return written;
             }
         }
         catch (ObjectDisposedException e)

@@ -10,7 +10,7 @@ namespace UsocHil.Links.Serial;
 /// The Linux fast path to a serial line: the tty's file descriptor with termios settings, a dedicated blocking reader
 /// and direct write(2), held exclusively (TIOCEXCL) while open. SerialPort's stream costs ~2,200 µs per exchange on a pty against ~40 µs for raw descriptors.
 /// </summary>
-public sealed class TtyLink : ILink
+public sealed class TtyLink : ILink, IWritesWithoutWaiting
 {
     private readonly DescriptorHandle _fd;
     private readonly DescriptorReader _reader;
@@ -108,6 +108,25 @@ public sealed class TtyLink : ILink
         Statistics.AddBytesOut(buffer.Length);
         LinkTrace.Sent(_log, Info, buffer.Span);
         return ValueTask.CompletedTask;
+    }
+
+    public int WriteWhatFits(ReadOnlySpan<byte> data)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        int written;
+        try
+        {
+            written = DescriptorWriter.WriteWhatFits(_fd, data, Info.Endpoint);
+        }
+        catch (LinkException e)
+        {
+            Statistics.SetLastError(e.Message);
+            throw;
+        }
+
+        Statistics.AddBytesOut(written);
+        LinkTrace.Sent(_log, Info, data[..written]);
+        return written;
     }
 
     public ValueTask DisposeAsync()
