@@ -23,6 +23,13 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
     /// <summary>How far rig time may run past a due timer or an unread report before it waits for them.</summary>
     public static readonly TimeSpan Lead = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How fast a following clock runs past an exchange that has held it its bounded wall time: fast enough that a
+    /// timeout under test costs milliseconds, slow enough that a harness stalled by its machine (a loaded CI runner, the
+    /// first use of a code path) does not let the rig run for hours inside one step.
+    /// </summary>
+    public const double StalledExchangePace = 100;
+
     private readonly TimeProvider _wall;
     private readonly long _wallStart;
     private readonly DateTimeOffset _rigStart;
@@ -71,7 +78,7 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
         {
             // A report lost on the wire (a corrupted frame) is never taken in: it holds rig time this long, no longer.
             _reports = new FollowBacklog(_leadTicks, (long)(0.05 * wall.TimestampFrequency));
-            _exchanges = new ExchangeHolds(_leadTicks, (long)(0.05 * wall.TimestampFrequency));
+            _exchanges = new ExchangeHolds(_leadTicks, (long)(0.05 * wall.TimestampFrequency), follows ? StalledExchangePace : 0);
         }
 
         if (follows)

@@ -190,6 +190,28 @@ public sealed class VirtualTimeProviderTests
     }
 
     [Test]
+    public async Task Follows_ExchangeUnansweredPastItsLetGo_RigTimeRunsOnAtTheStalledPaceOnly()
+    {
+        using var rig = new VirtualTimeProvider(TimeProvider.System, 100_000, paced: true, follows: true);
+        long start = rig.GetTimestamp();
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+
+        TimeSpan elapsed;
+        using (rig.HoldForExchange())
+        {
+            // Due once the exchange is open: nothing lets the clock jump to it before.
+            using ITimer timer = rig.CreateTimer(_ => { }, null, TimeSpan.FromHours(3), Timeout.InfiniteTimeSpan);
+            await Task.Delay(500);
+            elapsed = rig.GetElapsedTime(start);
+            wall.Stop();
+        }
+
+        // A timeout under test is reached (the clock runs on), but a stalled harness does not see hours pass.
+        Assert.That(elapsed, Is.GreaterThan(VirtualTimeProvider.Lead));
+        Assert.That(elapsed, Is.LessThanOrEqualTo(VirtualTimeProvider.Lead + (wall.Elapsed * VirtualTimeProvider.StalledExchangePace)));
+    }
+
+    [Test]
     public void Follows_NotPaced_Throws() =>
         Assert.That(() => new VirtualTimeProvider(new FakeTimeProvider(), 100, paced: false, follows: true), Throws.ArgumentException);
 
