@@ -1,6 +1,7 @@
 using System.CommandLine;
 using UsocHil.Cli.Commands;
 using UsocHil.Cli.Help;
+using UsocHil.Configuration;
 using UsocHil.Sequencing;
 
 namespace UsocHil.Cli;
@@ -12,6 +13,9 @@ public static class UsocHilCli
         "usoc-hil: hardware-in-the-loop harness for space payload ground models.\n" +
         "Drives a ground model or its emulator over serial, GPIO and Ethernet, runs calibration and optimisation " +
         "sequences, and records every result against the expected facility behaviour.\n" + ExitCodes.HelpText;
+
+    /// <summary>Commands that read the station file, whose typed readers are built on another thread meanwhile.</summary>
+    private static readonly string[] StationCommands = ["config", "run", "check", "emulate", "rigs", "graph", "reproduce"];
 
     public static RootCommand CreateRoot() => CreateRoot([]);
 
@@ -41,6 +45,11 @@ public static class UsocHilCli
 
     private static async Task<int> ParseAndInvokeAsync(string[] args, CancellationToken cancellationToken)
     {
+        if (args.Length > 0 && StationCommands.Contains(args[0], StringComparer.Ordinal))
+        {
+            StationLoader.PrepareReaders();
+        }
+
         ParseResult parsed = CreateRoot(args).Parse(args);
         if (parsed.Errors.Count > 0)
         {

@@ -101,6 +101,7 @@ internal static class ConfigurationFileReader
     {
         try
         {
+            TypedReadPreparation.WaitFor<T>();
             if (System.Text.Json.JsonSerializer.Deserialize<T>(text, SerializerOptions) is { } typed)
             {
                 return typed;
@@ -118,6 +119,7 @@ internal static class ConfigurationFileReader
     {
         try
         {
+            TypedReadPreparation.WaitFor<T>();
             return System.Text.Json.JsonSerializer.Deserialize<T>(document.ToString(Formatting.None), SerializerOptions)
                 ?? throw new ConfigurationException(new ConfigurationProblem(displayName, "$", 1, "the document is null"));
         }

@@ -9,6 +9,12 @@ namespace UsocHil.Configuration;
 /// </summary>
 public static class StationLoader
 {
+    /// <summary>
+    /// Starts building the station and rig files' typed readers on another thread, for a command about to load the
+    /// station (<see cref="TypedReadPreparation"/>).
+    /// </summary>
+    public static void PrepareReaders() => TypedReadPreparation.Start();
+
     public static LoadedStation Load(string stationFile)
     {
         string file = Path.GetFullPath(stationFile);
