@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using UsocHil.Interop.Libc;
 
 namespace UsocHil.Time;
@@ -38,6 +39,27 @@ internal sealed class IdleJumps : IDisposable
         _clock = clock;
         ThreadPool.GetMaxThreads(out _maxWorkers, out _);
         new Thread(Drive) { IsBackground = true, Name = "rig clock (follows)" }.Start();
+        ReaderThreadWork.Follow(this);
+    }
+
+    /// <summary>
+    /// A link's reader finished the last work under way on the readers: when nothing else runs either, it moves rig time
+    /// on itself (firing the emulator's tick, which writes the next report, on that thread); otherwise the watcher looks.
+    /// </summary>
+    public void OnReaderFinished()
+    {
+        try
+        {
+            if (_stopped || !Idle(stuck: false) || !_clock.JumpToNextTimer())
+            {
+                Activity();
+            }
+        }
+        catch (Exception e)
+        {
+            // A timer's callback failed: that ends the process as it would from a timer thread, not the reader's link.
+            ThreadPool.UnsafeQueueUserWorkItem(static failure => failure.Throw(), ExceptionDispatchInfo.Capture(e), preferLocal: false);
+        }
     }
 
     /// <summary>Something that may have been the last thing running has finished: look again soon.</summary>
@@ -52,6 +74,7 @@ internal sealed class IdleJumps : IDisposable
 
     public void Dispose()
     {
+        ReaderThreadWork.Unfollow(this);
         _stopped = true;
         _activity.Set();
     }

@@ -413,6 +413,13 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
                     _heldByReport = reportUnread;
                 }
             }
+
+            if (due is not null)
+            {
+                // Counted as firing before the gate opens: another thread that may jump must not find the clock idle
+                // between this jump and its timers.
+                Interlocked.Add(ref _firing, due.Count);
+            }
         }
 
         if (due is null)
@@ -424,7 +431,6 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
         // costs more than most of the callbacks.
         foreach (PacedTimer timer in due)
         {
-            Interlocked.Increment(ref _firing);
             FireDispatched(timer);
         }
 
