@@ -18,13 +18,14 @@ internal sealed class RawQuery : IDisposable
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
     private readonly string _path;
-    private readonly Dictionary<int, List<(byte[] Utf8, string Text)>> _repeated = [];
+    private readonly List<(byte[] Utf8, string Text)>?[] _repeated;
 
     public RawQuery(SqliteConnection connection, string sql)
     {
         _db = connection.Handle!;
         _path = connection.DataSource;
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
+        _repeated = new List<(byte[] Utf8, string Text)>?[raw.sqlite3_column_count(_statement)];
     }
 
     public RawQuery Bind(int position, long value)
@@ -60,23 +61,44 @@ internal sealed class RawQuery : IDisposable
     /// <summary>The column's text as stored (valid only until the next call on this query).</summary>
     public ReadOnlySpan<byte> Utf8(int column)
     {
-        RequireValue(column);
-        return raw.sqlite3_column_blob(_statement, column);
+        // A NULL reads as no bytes: the column's type is asked (one more call into SQLite) only then.
+        ReadOnlySpan<byte> utf8 = raw.sqlite3_column_blob(_statement, column);
+        if (utf8.IsEmpty)
+        {
+            RequireValue(column);
+        }
+
+        return utf8;
     }
 
     public string Text(int column) => Encoding.UTF8.GetString(Utf8(column));
 
-    public string? TextOrNull(int column) => IsNull(column) ? null : Text(column);
+    public string? TextOrNull(int column)
+    {
+        ReadOnlySpan<byte> utf8 = raw.sqlite3_column_blob(_statement, column);
+        return utf8.IsEmpty && IsNull(column) ? null : Encoding.UTF8.GetString(utf8);
+    }
 
     /// <summary>As <see cref="Text"/>, for a column with few distinct values: each is made a string once.</summary>
-    public string RepeatedText(int column)
-    {
-        ReadOnlySpan<byte> utf8 = Utf8(column);
-        if (!_repeated.TryGetValue(column, out List<(byte[] Utf8, string Text)>? values))
-        {
-            _repeated[column] = values = [];
-        }
+    public string RepeatedText(int column) => Repeated(column, Utf8(column));
 
+    public string? RepeatedTextOrNull(int column)
+    {
+        ReadOnlySpan<byte> utf8 = raw.sqlite3_column_blob(_statement, column);
+        return utf8.IsEmpty && IsNull(column) ? null : Repeated(column, utf8);
+    }
+
+    public DateTimeOffset Time(int column) => ArchiveTime.Parse(Utf8(column));
+
+    public DateTimeOffset? TimeOrNull(int column)
+    {
+        ReadOnlySpan<byte> utf8 = raw.sqlite3_column_blob(_statement, column);
+        return utf8.IsEmpty && IsNull(column) ? null : ArchiveTime.Parse(utf8);
+    }
+
+    private string Repeated(int column, ReadOnlySpan<byte> utf8)
+    {
+        List<(byte[] Utf8, string Text)> values = _repeated[column] ??= [];
         foreach ((byte[] known, string text) in values)
         {
             if (utf8.SequenceEqual(known))
@@ -93,12 +115,6 @@ internal sealed class RawQuery : IDisposable
 
         return made;
     }
-
-    public string? RepeatedTextOrNull(int column) => IsNull(column) ? null : RepeatedText(column);
-
-    public DateTimeOffset Time(int column) => ArchiveTime.Parse(Utf8(column));
-
-    public DateTimeOffset? TimeOrNull(int column) => IsNull(column) ? null : Time(column);
 
     /// <summary>A NULL where a value is required is read as Microsoft.Data.Sqlite's reader reads it: refused.</summary>
     private void RequireValue(int column)
