@@ -51,11 +51,31 @@ internal static class ArchiveTime
     public static DateTimeOffset Parse(string text) =>
         TryParseCanonical(text) ?? DateTimeOffset.ParseExact(text, Format, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
+    /// <summary>As <see cref="Parse(string)"/>, from the stored UTF-8 text (read by the archive's own queries) without making a string of it.</summary>
+    public static DateTimeOffset Parse(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length == TextLength)
+        {
+            Span<char> text = stackalloc char[TextLength];
+            for (int i = 0; i < TextLength; i++)
+            {
+                text[i] = (char)utf8[i]; // a byte of a multi-byte character is no digit nor separator: refused below
+            }
+
+            if (TryParseCanonical(text) is { } time)
+            {
+                return time;
+            }
+        }
+
+        return Parse(System.Text.Encoding.UTF8.GetString(utf8));
+    }
+
     public static long ToMicroseconds(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
 
     public static DateTimeOffset FromMicroseconds(long microseconds) => DateTimeOffset.UnixEpoch.AddTicks(microseconds * 10);
 
-    private static DateTimeOffset? TryParseCanonical(string text)
+    private static DateTimeOffset? TryParseCanonical(ReadOnlySpan<char> text)
     {
         if (text.Length != TextLength || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != '.' || text[27] != 'Z')
         {
@@ -72,7 +92,7 @@ internal static class ArchiveTime
         return new DateTimeOffset(new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc).AddTicks(fraction));
     }
 
-    private static int Number(string text, int start, int length)
+    private static int Number(ReadOnlySpan<char> text, int start, int length)
     {
         int value = 0;
         for (int i = start; i < start + length; i++)

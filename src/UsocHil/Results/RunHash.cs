@@ -10,15 +10,17 @@ internal static class RunHash
 
     /// <summary>
     /// The hash of <paramref name="run"/> with <paramref name="telemetry"/> as its samples and, when given,
-    /// <paramref name="packets"/> as its raw packets, each read as it is hashed.
+    /// <paramref name="packets"/>, <paramref name="transitions"/> and <paramref name="steps"/> as its raw packets,
+    /// transitions and steps, each read as it is hashed.
     /// </summary>
-    public static string Compute(RunRecord run, IEnumerable<TelemetryRow> telemetry, IEnumerable<PacketRow>? packets = null)
+    public static string Compute(RunRecord run, IEnumerable<TelemetryRow> telemetry, IEnumerable<PacketRow>? packets = null,
+        IEnumerable<TransitionRow>? transitions = null, IEnumerable<StepRow>? steps = null)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using (var stream = new HashingStream(hash))
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false, SkipValidation = false }))
         {
-            RunJson.Write(writer, run, includeRecordHash: false, telemetry, packets);
+            RunJson.Write(writer, run, includeRecordHash: false, telemetry, packets, transitions, steps);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());

@@ -14,9 +14,11 @@ internal static class RunJson
 
     /// <summary>
     /// Writes the record; <paramref name="telemetry"/>, when given, replaces <see cref="RunRecord.Telemetry"/> so a long
-    /// run's samples can stream from the archive instead of being held in memory; <paramref name="packets"/> likewise.
+    /// run's samples can stream from the archive instead of being held in memory; <paramref name="packets"/>,
+    /// <paramref name="transitions"/> and <paramref name="steps"/> likewise.
     /// </summary>
-    public static void Write(Utf8JsonWriter w, RunRecord run, bool includeRecordHash, IEnumerable<TelemetryRow>? telemetry = null, IEnumerable<PacketRow>? packets = null)
+    public static void Write(Utf8JsonWriter w, RunRecord run, bool includeRecordHash, IEnumerable<TelemetryRow>? telemetry = null, IEnumerable<PacketRow>? packets = null,
+        IEnumerable<TransitionRow>? transitions = null, IEnumerable<StepRow>? steps = null)
     {
         RunSummary s = run.Summary;
         w.WriteStartObject();
@@ -52,14 +54,14 @@ internal static class RunJson
         // The rows a run has one or more of per step are written with UTF-8 property names and times formatted in
         // place: a run's seal writes every one of them again, and transcoding the same names for each cost as much as
         // the rest. The bytes are the same as written with strings.
-        Array(w, "transitions", run.Transitions, static (w, t) =>
+        Array(w, "transitions", transitions ?? run.Transitions, static (w, t) =>
         {
             Time(w, "time"u8, t.Time);
             w.WriteString("from"u8, t.From);
             w.WriteString("to"u8, t.To);
             w.WriteString("trigger"u8, t.Trigger);
         });
-        Array(w, "steps", run.Steps, static (w, st) =>
+        Array(w, "steps", steps ?? run.Steps, static (w, st) =>
         {
             w.WriteNumber("index"u8, st.Index);
             w.WriteString("name"u8, st.Name);
@@ -208,7 +210,7 @@ internal static class RunJson
         }
     }
 
-    private static void Array<T>(Utf8JsonWriter w, string name, IReadOnlyList<T> items, Action<Utf8JsonWriter, T> write)
+    private static void Array<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Action<Utf8JsonWriter, T> write)
     {
         w.WriteStartArray(name);
         foreach (T item in items)
@@ -216,6 +218,10 @@ internal static class RunJson
             w.WriteStartObject();
             write(w, item);
             w.WriteEndObject();
+            if (w.BytesPending > FlushBytes)
+            {
+                w.Flush();
+            }
         }
 
         w.WriteEndArray();

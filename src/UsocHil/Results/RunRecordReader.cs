@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using UsocHil.Expectations;
 
 namespace UsocHil.Results;
@@ -52,12 +53,17 @@ internal static class RunRecordReader
     public static RunRecord? Read(DbConnection c, DbTransaction? tx, long runId, RecordTables? tables = null) =>
         Read(c, tx, runId, tables ?? RecordTables.Station, withBulk: true);
 
-    /// <summary>The run's hash, computed with its telemetry read a row at a time: a long run is never held in memory whole.</summary>
+    /// <summary>
+    /// The run's hash, computed with its telemetry (and, from a station archive, its transitions and steps) read a row
+    /// at a time: a long run is never held in memory whole.
+    /// </summary>
     public static string? Hash(DbConnection c, DbTransaction? tx, long runId, RecordTables? tables = null)
     {
         RecordTables from = tables ?? RecordTables.Station;
-        return Read(c, tx, runId, from, withBulk: false) is { } record
-            ? RunHash.Compute(record, StreamTelemetry(c, tx, runId, from), PacketTable.Stream(c, tx, runId, from))
+        SqliteConnection? station = from.Central ? null : c as SqliteConnection;
+        return Read(c, tx, runId, from, withBulk: false, withSteps: station is null) is { } record
+            ? RunHash.Compute(record, StreamTelemetry(c, tx, runId, from), PacketTable.Stream(c, tx, runId, from),
+                station is null ? null : StepRowStream.Transitions(station, runId), station is null ? null : StepRowStream.Steps(station, runId))
             : null;
     }
 
@@ -67,8 +73,11 @@ internal static class RunRecordReader
             ? (record, new TelemetryStream(ParameterNames(c, tx, runId).Values.ToArray(), StreamTelemetry(c, tx, runId, tables), PacketTable.Stream(c, tx, runId, tables)))
             : null;
 
-    /// <summary>The run; with <paramref name="withBulk"/> false, without its telemetry and raw packets (the bulk of a long run).</summary>
-    private static RunRecord? Read(DbConnection c, DbTransaction? tx, long runId, RecordTables tables, bool withBulk)
+    /// <summary>
+    /// The run; with <paramref name="withBulk"/> false, without its telemetry and raw packets (the bulk of a long run),
+    /// with <paramref name="withSteps"/> false, without its transitions and steps.
+    /// </summary>
+    private static RunRecord? Read(DbConnection c, DbTransaction? tx, long runId, RecordTables tables, bool withBulk, bool withSteps = true)
     {
         RunSummary? summary = Summaries(c, tx, tables, "id = @run", ("@run", runId)).SingleOrDefault();
         if (summary is null)
@@ -80,9 +89,9 @@ internal static class RunRecordReader
         return new RunRecord
         {
             Summary = summary,
-            Transitions = Query(c, tx, "SELECT time, from_state, to_state, trigger FROM transitions WHERE run_id = @run ORDER BY id", [run],
+            Transitions = !withSteps ? [] : Query(c, tx, "SELECT time, from_state, to_state, trigger FROM transitions WHERE run_id = @run ORDER BY id", [run],
                 r => new TransitionRow(ArchiveTime.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetString(3))),
-            Steps = Query(c, tx, "SELECT step_index, name, kind, started, ended, outcome, message FROM steps WHERE run_id = @run ORDER BY id", [run],
+            Steps = !withSteps ? [] : Query(c, tx, "SELECT step_index, name, kind, started, ended, outcome, message FROM steps WHERE run_id = @run ORDER BY id", [run],
                 r => new StepRow(r.GetInt32(0), r.GetString(1), r.GetString(2), ArchiveTime.Parse(r.GetString(3)), Time(r, 4), Text(r, 5), Text(r, 6))),
             Measurements = Query(c, tx, """
                 SELECT time, step_index, name, value, unit, expectation, parameters, verdict, margin, low, high, hard_low, hard_high, culprit, message, evidence

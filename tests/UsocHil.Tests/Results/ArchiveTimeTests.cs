@@ -40,6 +40,23 @@ public sealed class ArchiveTimeTests
         Assert.That((read.UtcTicks, read.Offset), Is.EqualTo((time.UtcTicks, TimeSpan.Zero)));
     }
 
+    [TestCaseSource(nameof(Times))]
+    public void ParseUtf8_TextItWrote_ReadsWhatParseOfTheStringReads(DateTimeOffset time)
+    {
+        string text = ArchiveTime.ToText(time);
+        DateTimeOffset read = ArchiveTime.Parse(System.Text.Encoding.UTF8.GetBytes(text));
+        Assert.That((read.UtcTicks, read.Offset), Is.EqualTo((ArchiveTime.Parse(text).UtcTicks, TimeSpan.Zero)));
+    }
+
+    [TestCase("2026-12-07T01:02:03.4567891+02:00")]
+    [TestCase("2026-12-07T01:02:03.4567891")]
+    [TestCase("2026-12-07T01:02:03.456Z")]
+    [TestCase("2026-12-07 01:02:03.4567891Z")]
+    [TestCase("2026-13-07T01:02:03.4567891Z")]
+    [TestCase("2026-12-07T01:02:03.45678é1Z")]
+    public void ParseUtf8_TextNotInTheArchivesPattern_IsRefused(string text) =>
+        Assert.That(() => ArchiveTime.Parse(System.Text.Encoding.UTF8.GetBytes(text)), Throws.InstanceOf<FormatException>());
+
     [TestCase("2026-12-07T01:02:03.4567891+02:00")]
     [TestCase("2026-12-07T01:02:03.4567891")]
     [TestCase("2026-12-07T01:02:03.456Z")]
