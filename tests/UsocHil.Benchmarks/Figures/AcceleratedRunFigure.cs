@@ -9,19 +9,35 @@ namespace UsocHil.Benchmarks.Figures;
 /// (<c>usoc-hil run furnace-em calibrate-thermocouples --yes --time-scale max</c>, start-up, sealing and report
 /// included); the baseline is the rig time that run covered, so the ratio is the speed-up. At <c>max</c> rig time jumps
 /// to the next timer whenever harness and emulator are idle; the same run at 20,000×, where the paced clock follows the
-/// wall clock and holds whenever either side falls behind, is the peer.
+/// wall clock and holds whenever either side falls behind, is the peer. The calibration has grown past the 70 minutes of
+/// rig time the goal was set for (nine points and the hysteresis, about 93 minutes): the goal is held as the speed-up it
+/// asks for, and the whole run's wall time stands beside it.
 /// </summary>
 public sealed partial class AcceleratedRunFigure : IFigure
 {
     public string Name => "6. Accelerated emulation, full calibration";
 
+    /// <summary>The goal: 70 minutes of rig time in at most 2 s of wall time, as a speed-up.</summary>
+    private const double GoalSpeedUp = 70 * 60 / 2.0;
+
     public async Task<IReadOnlyList<FigureRow>> MeasureAsync(FigureSettings settings, CancellationToken cancellationToken)
     {
         string cli = await InstalledCli.PathAsync(settings, cancellationToken);
-        Measured max = await RunAsync(cli, "max", settings, cancellationToken);
+
+        // One run says little on a shared machine (and the first after publishing reads a cold file cache): the median
+        // of five, each listed in the notes.
+        var runs = new List<Measured>();
+        for (int i = 0; i < (settings.Smoke ? 1 : 5); i++)
+        {
+            runs.Add(await RunAsync(cli, "max", settings, cancellationToken));
+        }
+
+        Measured max = runs.OrderBy(r => r.WallSeconds).ElementAt(runs.Count / 2);
+        string goal = $"≥ {GoalSpeedUp:N0}× (70 min of rig time in ≤ 2 s; ratio = speed-up)";
         var rows = new List<FigureRow>
         {
-            new(Name, max.Subject, max.WallSeconds, "s", "rig time covered", max.RigSeconds, "≤ 2 s wall (ratio = speed-up)", max.WallSeconds <= 2, LowerIsBetter: false),
+            new(Name, max.Subject + (runs.Count > 1 ? $", median of {runs.Count} runs" : ""), max.WallSeconds, "s", "rig time covered", max.RigSeconds, goal,
+                max.RigSeconds / max.WallSeconds >= GoalSpeedUp, LowerIsBetter: false),
         };
         if (!settings.Smoke)
         {
