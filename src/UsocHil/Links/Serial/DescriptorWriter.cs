@@ -9,50 +9,13 @@ internal static class DescriptorWriter
     /// <summary>How often a write stalled by a full queue (flow control, a peer not reading) looks at its token.</summary>
     private const int PollSliceMilliseconds = 50;
 
-    public static unsafe void WriteAll(DescriptorHandle handle, ReadOnlySpan<byte> data, string endpoint, CancellationToken cancellationToken)
+    public static void WriteAll(DescriptorHandle handle, ReadOnlySpan<byte> data, string endpoint, CancellationToken cancellationToken)
     {
-        bool added = false;
-        try
+        int written = WriteWhatFits(handle, data, endpoint);
+        while (written < data.Length)
         {
-            handle.DangerousAddRef(ref added);
-            int fd = handle.Fd;
-            fixed (byte* start = data)
-            {
-                int written = 0;
-                while (written < data.Length)
-                {
-                    nint n = Libc.Write(fd, start + written, (nuint)(data.Length - written));
-                    if (n >= 0)
-                    {
-                        written += (int)n;
-                        continue;
-                    }
-
-                    int errno = Marshal.GetLastPInvokeError();
-                    if (errno == Libc.EINTR)
-                    {
-                        continue;
-                    }
-
-                    if (errno != Libc.EAGAIN)
-                    {
-                        throw new LinkClosedException(endpoint, "write failed: " + Libc.Describe(errno));
-                    }
-
-                    WaitWritable(fd, endpoint, cancellationToken);
-                }
-            }
-        }
-        catch (ObjectDisposedException e)
-        {
-            throw new LinkClosedException(endpoint, "the link was closed by this side", e);
-        }
-        finally
-        {
-            if (added)
-            {
-                handle.DangerousRelease();
-            }
+            WaitWritable(handle, endpoint, cancellationToken);
+            written += WriteWhatFits(handle, data[written..], endpoint);
         }
     }
 
@@ -92,6 +55,27 @@ internal static class DescriptorWriter
 
                 return written;
             }
+        }
+        catch (ObjectDisposedException e)
+        {
+            throw new LinkClosedException(endpoint, "the link was closed by this side", e);
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+    }
+
+    private static void WaitWritable(DescriptorHandle handle, string endpoint, CancellationToken cancellationToken)
+    {
+        bool added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            WaitWritable(handle.Fd, endpoint, cancellationToken);
         }
         catch (ObjectDisposedException e)
         {
