@@ -32,7 +32,7 @@ public sealed partial class AcceleratedRunFigure : IFigure
             runs.Add(await RunAsync(cli, "max", settings, cancellationToken));
         }
 
-        Measured max = runs.OrderBy(r => r.WallSeconds).ElementAt(runs.Count / 2);
+        Measured max = Median(runs);
         string goal = $"≥ {GoalSpeedUp:N0}× (70 min of rig time in ≤ 2 s; ratio = speed-up)";
         var rows = new List<FigureRow>
         {
@@ -43,20 +43,62 @@ public sealed partial class AcceleratedRunFigure : IFigure
         {
             Measured fixedScale = await RunAsync(cli, "20000", settings, cancellationToken);
             rows.Add(new(Name, fixedScale.Subject, fixedScale.WallSeconds, "s", "rig time covered", fixedScale.RigSeconds, "peer", true, LowerIsBetter: false));
+
+            // The generic emulator running the furnace from rigs/furnace-em/model.json, against the hand-written one.
+            string station = GenericEmulatorStation(settings);
+            var generic = new List<Measured>();
+            for (int i = 0; i < runs.Count; i++)
+            {
+                generic.Add(await RunAsync(cli, "max", settings, cancellationToken, station, "generic"));
+            }
+
+            Measured model = Median(generic);
+            rows.Add(new("6b. Generic emulator against the hand-written one", $"{model.Subject} on the generic emulator (\"emulator\": \"model\"), median of {generic.Count} runs",
+                model.WallSeconds, "s", "the hand-written emulator, same run (median above)", max.WallSeconds, "≤ 1.5× the hand-written emulator", model.WallSeconds <= 1.5 * max.WallSeconds));
         }
 
         return rows;
     }
 
-    private static async Task<Measured> RunAsync(string cli, string scale, FigureSettings settings, CancellationToken cancellationToken)
+    private static Measured Median(List<Measured> runs) => runs.OrderBy(r => r.WallSeconds).ElementAt(runs.Count / 2);
+
+    /// <summary>A station beside the repository's whose furnace is bound to the generic emulator; it shares the rig folders.</summary>
+    private static string GenericEmulatorStation(FigureSettings settings)
+    {
+        string directory = Path.Combine(settings.ArtifactsDirectory, "generic-emulator-station");
+        string rigs = Path.Combine(directory, "rigs");
+        if (new FileInfo(rigs).LinkTarget is not null)
+        {
+            File.Delete(rigs); // the link from an earlier bench run, never what it points to
+        }
+
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        Directory.CreateDirectory(directory);
+        Directory.CreateSymbolicLink(rigs, Path.Combine(settings.RepositoryRoot, "rigs"));
+        File.WriteAllText(Path.Combine(directory, "rig-config.json"), """
+            {
+              "station": "bench-generic-emulator",
+              "results": "results.db",
+              "logging": { "level": "Information", "directory": "logs" },
+              "rigs": { "furnace-em": { "emulated": true, "timeScale": 400, "seed": 1, "emulator": "model" } }
+            }
+            """);
+        return directory;
+    }
+
+    private static async Task<Measured> RunAsync(string cli, string scale, FigureSettings settings, CancellationToken cancellationToken, string? station = null, string emulator = "furnace")
     {
         Directory.CreateDirectory(settings.ArtifactsDirectory);
-        string results = Path.Combine(settings.ArtifactsDirectory, $"accelerated-{scale}.db");
-        foreach (string earlier in Directory.EnumerateFiles(settings.ArtifactsDirectory, $"accelerated-{scale}.db*"))
+        string results = Path.Combine(settings.ArtifactsDirectory, $"accelerated-{emulator}-{scale}.db");
+        foreach (string earlier in Directory.EnumerateFiles(settings.ArtifactsDirectory, $"accelerated-{emulator}-{scale}.db*"))
         {
             File.Delete(earlier); // the archive, its journal and its anchor from an earlier bench run
         }
-        ProcessStartInfo start = ProcessStart.StartInfo(cli, ["run", "furnace-em", "calibrate-thermocouples", "--yes", "--time-scale", scale, "--results", results], settings.RepositoryRoot);
+        ProcessStartInfo start = ProcessStart.StartInfo(cli, ["run", "furnace-em", "calibrate-thermocouples", "--yes", "--time-scale", scale, "--results", results], station ?? settings.RepositoryRoot);
 
         long began = Stopwatch.GetTimestamp();
         using Process process = Process.Start(start)!;
@@ -72,7 +114,7 @@ public sealed partial class AcceleratedRunFigure : IFigure
         }
 
         Match clock = RigClock().Match(output);
-        FigureNotes.Add($"6. --time-scale {scale}: ended {ended.Groups["state"].Value} after {RigSeconds(ended):F0} s of rig time in {wallSeconds:F2} s wall; "
+        FigureNotes.Add($"6. --time-scale {scale}{(emulator == "furnace" ? "" : $" on the {emulator} emulator")}: ended {ended.Groups["state"].Value} after {RigSeconds(ended):F0} s of rig time in {wallSeconds:F2} s wall; "
             + (clock.Success ? clock.Groups["clock"].Value : "no rig clock line"));
         string subject = $"usoc-hil run calibrate-thermocouples --time-scale {scale}{(settings.Smoke ? "" : ", installed form")} (ended {ended.Groups["state"].Value}, exit {process.ExitCode}"
             + (clock.Success ? $"; {clock.Groups["held"].Value}" : "") + ")";
