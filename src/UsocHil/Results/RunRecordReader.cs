@@ -89,9 +89,9 @@ internal static class RunRecordReader
         return new RunRecord
         {
             Summary = summary,
-            Transitions = !withSteps ? [] : Query(c, tx, "SELECT time, from_state, to_state, trigger FROM transitions WHERE run_id = @run ORDER BY id", [run],
+            Transitions = !withSteps ? [] : Query(c, tx, StepRowStream.TransitionsSql, [run],
                 r => new TransitionRow(ArchiveTime.Parse(r.GetString(0)), r.GetString(1), r.GetString(2), r.GetString(3))),
-            Steps = !withSteps ? [] : Query(c, tx, "SELECT step_index, name, kind, started, ended, outcome, message FROM steps WHERE run_id = @run ORDER BY id", [run],
+            Steps = !withSteps ? [] : Query(c, tx, StepRowStream.StepsSql, [run],
                 r => new StepRow(r.GetInt32(0), r.GetString(1), r.GetString(2), ArchiveTime.Parse(r.GetString(3)), Time(r, 4), Text(r, 5), Text(r, 6))),
             Measurements = Query(c, tx, """
                 SELECT time, step_index, name, value, unit, expectation, parameters, verdict, margin, low, high, hard_low, hard_high, culprit, message, evidence
