@@ -18,7 +18,7 @@ internal sealed class OnboardTime(TimeProvider time, ILogger log)
 
     public DateTimeOffset Stamp(CucTime onboard, DateTimeOffset arrival)
     {
-        if (onboard.Coarse == 0 && onboard.Fine == 0)
+        if (onboard.IsZero)
         {
             return arrival; // a profile without telemetry time
         }

@@ -27,7 +27,7 @@ internal sealed class PacketCapture(PusCodec codec, TimeProvider time)
             try
             {
                 CucTime stamp = codec.DecodeTelemetry(octets).Time;
-                onboard = stamp.Coarse == 0 && stamp.Fine == 0 ? null : stamp.ToUtc();
+                onboard = stamp.IsZero ? null : stamp.ToUtc();
             }
             catch (Exception e) when (e is PacketDecodeException or ArgumentException or OverflowException)
             {

@@ -11,6 +11,9 @@ internal sealed class FollowBacklog(long leadTicks, long letGoAfterWallTicks)
     private readonly Queue<long> _sentAtRig = new();
     private long _headSinceWall;
 
+    /// <summary>A report was sent that the harness has not yet taken in (nor let go).</summary>
+    public bool Outstanding => _sentAtRig.Count > 0;
+
     /// <summary>Reports let go without the harness taking them in.</summary>
     public long LetGo { get; private set; }
 

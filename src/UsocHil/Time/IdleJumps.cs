@@ -25,6 +25,9 @@ internal sealed class IdleJumps : IDisposable
     private static readonly long Stuck = Stopwatch.Frequency / 500;
     private static readonly long Patience = Stopwatch.Frequency / 1_000;
 
+    [ThreadStatic]
+    private static bool t_jumping;
+
     private readonly VirtualTimeProvider _clock;
     private readonly AutoResetEvent _activity = new(false);
     private readonly int _maxWorkers;
@@ -50,7 +53,25 @@ internal sealed class IdleJumps : IDisposable
     {
         try
         {
-            if (_stopped || !Idle(stuck: false) || !_clock.JumpToNextTimer())
+            if (_stopped || !Idle(stuck: false))
+            {
+                Activity();
+                return;
+            }
+
+            bool jumped;
+            t_jumping = true;
+            try
+            {
+                jumped = _clock.JumpToNextTimer();
+            }
+            finally
+            {
+                t_jumping = false;
+            }
+
+            // A report the jump had the emulator send brings a reader back here; only otherwise is the watcher needed.
+            if (!jumped || !_clock.ReportOutstanding)
             {
                 Activity();
             }
@@ -62,9 +83,17 @@ internal sealed class IdleJumps : IDisposable
         }
     }
 
-    /// <summary>Something that may have been the last thing running has finished: look again soon.</summary>
+    /// <summary>
+    /// Something that may have been the last thing running has finished: look again soon. Not from a reader at work
+    /// nor from the reader's own jump: the reader offers the clock a jump, or signals, when it is done.
+    /// </summary>
     public void Activity()
     {
+        if (t_jumping || ReaderThreadWork.OnThisThread)
+        {
+            return;
+        }
+
         Interlocked.Increment(ref _signals);
         if (Volatile.Read(ref _sleeping) != 0)
         {
@@ -105,7 +134,10 @@ internal sealed class IdleJumps : IDisposable
     private void WaitForActivity(long seen)
     {
         long began = Stopwatch.GetTimestamp();
-        while (Stopwatch.GetTimestamp() - began < SpinTicks)
+
+        // While a report is on its way the reader that takes it in moves the clock on: nothing to spin for.
+        long spin = _clock.ReportOutstanding ? 0 : SpinTicks;
+        while (Stopwatch.GetTimestamp() - began < spin)
         {
             if (Volatile.Read(ref _signals) != seen || _stopped)
             {

@@ -9,15 +9,26 @@ namespace UsocHil.Time;
 /// </summary>
 internal static class ReaderThreadWork
 {
+    [ThreadStatic]
+    private static int t_working;
+
     private static int _running;
     private static IdleJumps[] _followers = [];
 
     public static bool Running => Volatile.Read(ref _running) > 0;
 
-    public static void Begin() => Interlocked.Increment(ref _running);
+    /// <summary>This thread is a reader at work: whatever it starts, the clock hears of when the last reader finishes.</summary>
+    public static bool OnThisThread => t_working > 0;
+
+    public static void Begin()
+    {
+        t_working++;
+        Interlocked.Increment(ref _running);
+    }
 
     public static void End()
     {
+        t_working--;
         if (Interlocked.Decrement(ref _running) == 0)
         {
             foreach (IdleJumps follower in Volatile.Read(ref _followers))

@@ -376,6 +376,18 @@ public sealed class VirtualTimeProvider : TimeProvider, IDisposable
         }
     }
 
+    /// <summary>A report the emulator sent has not yet been taken in by the harness: its reader will move the clock on.</summary>
+    internal bool ReportOutstanding
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _reports?.Outstanding == true;
+            }
+        }
+    }
+
     /// <summary>Timers handed out to fire whose callbacks have not yet returned.</summary>
     internal bool Firing => Volatile.Read(ref _firing) > 0;
 

@@ -68,7 +68,7 @@ internal sealed class TimelinePacketReader(RigDefinition rig, CdsTimeFields? cds
             }
 
             Telemetry telemetry = _codec.Codec.DecodeTelemetry(packet);
-            DateTimeOffset? at = telemetry.Time.Coarse == 0 && telemetry.Time.Fine == 0 ? onboard : telemetry.Time.ToUtc();
+            DateTimeOffset? at = telemetry.Time.IsZero ? onboard : telemetry.Time.ToUtc();
             switch (telemetry.Service, telemetry.Subtype)
             {
                 case (3, 25):

@@ -202,11 +202,12 @@ public sealed class PusCodec
                 offset += Layout.PFieldLength;
             }
 
-            ulong coarse = (ulong)ReadUnsigned(packet.Slice(offset, Layout.CoarseOctets));
+            ulong coarse = ReadUnsigned(packet.Slice(offset, Layout.CoarseOctets));
             offset += Layout.CoarseOctets;
-            UInt128 fine = ReadUnsigned(packet.Slice(offset, Layout.FineOctets));
+            ReadOnlySpan<byte> fine = packet.Slice(offset, Layout.FineOctets);
+            int high = Math.Max(0, fine.Length - 8);
             offset += Layout.FineOctets;
-            time = new CucTime(coarse, fine, Layout.CoarseOctets, Layout.FineOctets, Layout.AgencyEpoch);
+            time = new CucTime(coarse, ReadUnsigned(fine[..high]), ReadUnsigned(fine[high..]), Layout.CoarseOctets, Layout.FineOctets, Layout.AgencyEpoch);
         }
 
         return new Telemetry
@@ -265,7 +266,10 @@ public sealed class PusCodec
 
             WriteUnsigned(destination.Slice(offset, Layout.CoarseOctets), tm.Time.Coarse);
             offset += Layout.CoarseOctets;
-            WriteUnsigned(destination.Slice(offset, Layout.FineOctets), tm.Time.Fine);
+            Span<byte> fine = destination.Slice(offset, Layout.FineOctets);
+            int high = Math.Max(0, fine.Length - 8);
+            WriteUnsigned(fine[..high], tm.Time.FineHigh);
+            WriteUnsigned(fine[high..], tm.Time.FineLow);
             offset += Layout.FineOctets;
         }
 
@@ -298,9 +302,10 @@ public sealed class PusCodec
         return true;
     }
 
-    private static UInt128 ReadUnsigned(ReadOnlySpan<byte> source)
+    /// <summary>Big-endian, up to 8 octets (a time field's coarse part, or one half of its fine part).</summary>
+    private static ulong ReadUnsigned(ReadOnlySpan<byte> source)
     {
-        UInt128 value = 0;
+        ulong value = 0;
         foreach (byte b in source)
         {
             value = value << 8 | b;
@@ -309,7 +314,7 @@ public sealed class PusCodec
         return value;
     }
 
-    private static void WriteUnsigned(Span<byte> destination, UInt128 value)
+    private static void WriteUnsigned(Span<byte> destination, ulong value)
     {
         for (int i = destination.Length - 1; i >= 0; i--)
         {

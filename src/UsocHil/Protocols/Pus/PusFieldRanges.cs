@@ -53,16 +53,23 @@ internal static class PusFieldRanges
             return;
         }
 
-        if (tm.Time.Coarse > Max(layout.CoarseOctets))
+        if (layout.CoarseOctets < 8 && tm.Time.Coarse >> (8 * layout.CoarseOctets) != 0)
         {
-            throw new PacketFieldException("time.coarse", tm.Time.Coarse, $"0..{Max(layout.CoarseOctets)} ({layout.CoarseOctets} octets)");
+            throw CoarseOutOfRange(tm.Time, layout);
         }
 
-        if (tm.Time.Fine > Max(layout.FineOctets))
+        if (!tm.Time.FineFits(layout.FineOctets))
         {
-            throw new PacketFieldException("time.fine", tm.Time.Fine, $"0..{Max(layout.FineOctets)} ({layout.FineOctets} octets)");
+            throw FineOutOfRange(tm.Time, layout);
         }
     }
+
+    // Apart from Check: a method that handles a UInt128 is left to the JIT by ReadyToRun (see CucTime).
+    private static PacketFieldException CoarseOutOfRange(CucTime time, PusLayout layout) =>
+        new("time.coarse", time.Coarse, $"0..{Max(layout.CoarseOctets)} ({layout.CoarseOctets} octets)");
+
+    private static PacketFieldException FineOutOfRange(CucTime time, PusLayout layout) =>
+        new("time.fine", time.Fine, $"0..{Max(layout.FineOctets)} ({layout.FineOctets} octets)");
 
     private static UInt128 Max(int octets) => octets >= 16 ? UInt128.MaxValue : (UInt128.One << (8 * octets)) - 1;
 }
