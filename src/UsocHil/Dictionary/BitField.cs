@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using UsocHil.Framing.Ccsds;
 
 namespace UsocHil.Dictionary;
@@ -164,6 +165,13 @@ public static class BitField
             return bits == 64 ? small : small >> shift & ((1UL << bits) - 1);
         }
 
+        return WideWindow(packet, first, last, skip, bits);
+    }
+
+    // Out of line: ReadyToRun leaves a method that handles a UInt128 to the JIT, and the 64-bit window above is the common case.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ulong WideWindow(ReadOnlySpan<byte> packet, int first, int last, int skip, int bits)
+    {
         UInt128 window = 0;
         for (int i = first; i <= last; i++)
         {

@@ -9,10 +9,9 @@ namespace UsocHil.Rigs;
 public sealed class TelemetryCache(int historyCapacity = 8192)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Queue<TelemetrySample>> _history = new(StringComparer.Ordinal);
-    // The newest of each history, kept apart: a queue finds its last item only by walking all of it.
+    private readonly Dictionary<string, RigTimeHistory<TelemetrySample>> _history = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TelemetrySample> _latest = new(StringComparer.Ordinal);
-    private readonly Queue<DateTimeOffset> _reports = new();
+    private readonly RigTimeHistory<DateTimeOffset> _reports = new(historyCapacity, static t => t);
     private TaskCompletionSource _next = new();
     private long _reportCount;
 
@@ -35,27 +34,19 @@ public sealed class TelemetryCache(int historyCapacity = 8192)
         {
             foreach (TelemetrySample sample in samples)
             {
-                if (!_history.TryGetValue(sample.Parameter, out Queue<TelemetrySample>? queue))
+                if (!_history.TryGetValue(sample.Parameter, out RigTimeHistory<TelemetrySample>? history))
                 {
-                    queue = new Queue<TelemetrySample>();
-                    _history[sample.Parameter] = queue;
+                    history = new RigTimeHistory<TelemetrySample>(historyCapacity, static s => s.RigTime);
+                    _history[sample.Parameter] = history;
                 }
 
-                queue.Enqueue(sample);
+                history.Add(sample);
                 _latest[sample.Parameter] = sample;
-                if (queue.Count > historyCapacity)
-                {
-                    queue.Dequeue();
-                }
             }
 
             if (isHousekeeping && samples.Count > 0)
             {
-                _reports.Enqueue(samples[0].RigTime);
-                if (_reports.Count > historyCapacity)
-                {
-                    _reports.Dequeue();
-                }
+                _reports.Add(samples[0].RigTime);
 
                 Interlocked.Increment(ref _reportCount);
             }
@@ -90,9 +81,7 @@ public sealed class TelemetryCache(int historyCapacity = 8192)
     {
         lock (_gate)
         {
-            return _history.TryGetValue(parameter, out Queue<TelemetrySample>? queue)
-                ? queue.Where(s => s.RigTime >= since).ToArray()
-                : [];
+            return _history.TryGetValue(parameter, out RigTimeHistory<TelemetrySample>? history) ? history.Since(since) : [];
         }
     }
 
@@ -101,7 +90,7 @@ public sealed class TelemetryCache(int historyCapacity = 8192)
     {
         lock (_gate)
         {
-            return _reports.Where(t => t >= since).ToArray();
+            return _reports.Since(since);
         }
     }
 
