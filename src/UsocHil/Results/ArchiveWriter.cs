@@ -159,60 +159,69 @@ internal sealed class ArchiveWriter : IAsyncDisposable
         {
             while (await reader.WaitToReadAsync())
             {
-                long started = _time.GetTimestamp();
-                rows = 0;
-                int taken = 0;
-                using (SqliteTransaction transaction = _connection.BeginTransaction())
+                // The clock that follows a max run does not wait for the archive (Time/Bookkeeping).
+                Time.Bookkeeping.Begin();
+                try
                 {
-                    inserter.Begin(transaction);
-                    while (rows < MaxRows)
+                    long started = _time.GetTimestamp();
+                    rows = 0;
+                    int taken = 0;
+                    using (SqliteTransaction transaction = _connection.BeginTransaction())
                     {
-                        if (!reader.TryRead(out WriteItem item))
+                        inserter.Begin(transaction);
+                        while (rows < MaxRows)
                         {
-                            if (flushes.Count > 0 || reader.Completion.IsCompleted || !await LingerAsync(started))
+                            if (!reader.TryRead(out WriteItem item))
+                            {
+                                if (flushes.Count > 0 || reader.Completion.IsCompleted || !await LingerAsync(started))
+                                {
+                                    break;
+                                }
+
+                                continue;
+                            }
+
+                            taken++;
+                            if (item.Kind == WriteKind.Flush)
+                            {
+                                flushes.Add((TaskCompletionSource)item.Payload!);
+                                continue;
+                            }
+
+                            inserter.Insert(item);
+                            rows++;
+                            if (item.Payload is MeasurementRow m)
+                            {
+                                recorded.Add((item.RunId, m));
+                            }
+
+                            if ((rows & 255) == 0 && _time.GetElapsedTime(started) >= MaxLatency)
                             {
                                 break;
                             }
-
-                            continue;
                         }
 
-                        taken++;
-                        if (item.Kind == WriteKind.Flush)
-                        {
-                            flushes.Add((TaskCompletionSource)item.Payload!);
-                            continue;
-                        }
-
-                        inserter.Insert(item);
-                        rows++;
-                        if (item.Payload is MeasurementRow m)
-                        {
-                            recorded.Add((item.RunId, m));
-                        }
-
-                        if ((rows & 255) == 0 && _time.GetElapsedTime(started) >= MaxLatency)
-                        {
-                            break;
-                        }
+                        Taken(taken);
+                        inserter.EndBatch();
+                        transaction.Commit();
                     }
 
-                    Taken(taken);
-                    inserter.EndBatch();
-                    transaction.Commit();
-                }
+                    RequireFileInPlace();
+                    Committed += rows;
+                    rows = 0;
+                    foreach ((long run, MeasurementRow m) in recorded)
+                    {
+                        _log.Information("Run {Run}: measurement {Measurement} = {Value} recorded", run, m.Name, m.Value);
+                    }
 
-                RequireFileInPlace();
-                Committed += rows;
-                rows = 0;
-                foreach ((long run, MeasurementRow m) in recorded)
+                    recorded.Clear();
+                    flushes.ForEach(f => f.TrySetResult());
+                    flushes.Clear();
+                }
+                finally
                 {
-                    _log.Information("Run {Run}: measurement {Measurement} = {Value} recorded", run, m.Name, m.Value);
+                    Time.Bookkeeping.End();
                 }
-
-                recorded.Clear();
-                flushes.ForEach(f => f.TrySetResult());
-                flushes.Clear();
             }
         }
         catch (Exception e) when (e is SqliteException or IOException or InvalidOperationException or InvalidCastException)
@@ -263,7 +272,16 @@ internal sealed class ArchiveWriter : IAsyncDisposable
             return false;
         }
 
-        await Task.WhenAny(_wake.Task, Task.Delay(Linger - open, _time)).ConfigureAwait(false);
+        Time.Bookkeeping.End();
+        try
+        {
+            await Task.WhenAny(_wake.Task, Task.Delay(Linger - open, _time)).ConfigureAwait(false);
+        }
+        finally
+        {
+            Time.Bookkeeping.Begin();
+        }
+
         return true;
     }
 

@@ -211,7 +211,7 @@ internal sealed class IdleJumps : IDisposable
         }
 
         ThreadPool.GetAvailableThreads(out int available, out _);
-        return stuck || available >= _maxWorkers;
+        return stuck || available + Bookkeeping.Running >= _maxWorkers;
     }
 
     private static unsafe void Nap(long nanoseconds)
