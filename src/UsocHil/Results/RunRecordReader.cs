@@ -62,7 +62,7 @@ internal static class RunRecordReader
         RecordTables from = tables ?? RecordTables.Station;
         SqliteConnection? station = from.Central ? null : c as SqliteConnection;
         return Read(c, tx, runId, from, withBulk: false, withSteps: station is null) is { } record
-            ? RunHash.Compute(record, StreamTelemetry(c, tx, runId, from), PacketTable.Stream(c, tx, runId, from),
+            ? RunHash.Compute(record, new ReadAhead<TelemetryRow>(StreamTelemetry(c, tx, runId, from)), new ReadAhead<PacketRow>(PacketTable.Stream(c, tx, runId, from)),
                 station is null ? null : StepRowStream.Transitions(station, runId), station is null ? null : StepRowStream.Steps(station, runId))
             : null;
     }
