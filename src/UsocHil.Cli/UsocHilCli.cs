@@ -47,7 +47,7 @@ public static class UsocHilCli
     {
         if (DirectConfigValidate.Accepts(args))
         {
-            StationLoader.PrepareReaders();
+            StationLoader.PrepareReaders(DirectConfigValidate.StationFile(args));
             return await DirectConfigValidate.RunAsync(args, cancellationToken);
         }
 

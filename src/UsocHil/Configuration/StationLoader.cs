@@ -13,7 +13,8 @@ public static class StationLoader
     /// Starts building the station and rig files' typed readers on another thread, for a command about to load the
     /// station (<see cref="TypedReadPreparation"/>).
     /// </summary>
-    public static void PrepareReaders() => TypedReadPreparation.Start();
+    /// <param name="stationFile">The station file the command will load, when known: it is then read there too.</param>
+    public static void PrepareReaders(string? stationFile = null) => TypedReadPreparation.Start(stationFile);
 
     public static LoadedStation Load(string stationFile)
     {
