@@ -15,11 +15,15 @@ public static class CommandHandler
     public static void SetHandler(this Command command, Func<ParseResult, CancellationToken, Task<int>> body) =>
         command.SetAction((parseResult, cancellationToken) => RunAsync(parseResult, body, cancellationToken));
 
-    public static async Task<int> RunAsync(ParseResult parseResult, Func<ParseResult, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(ParseResult parseResult, Func<ParseResult, CancellationToken, Task<int>> body, CancellationToken cancellationToken) =>
+        RunAsync(() => body(parseResult, cancellationToken), () => parseResult.GetValue(GlobalOptions.Verbosity), cancellationToken);
+
+    /// <param name="verbosity">The -v count, asked only when a stack trace may be printed.</param>
+    public static async Task<int> RunAsync(Func<Task<int>> body, Func<int> verbosity, CancellationToken cancellationToken)
     {
         try
         {
-            return await body(parseResult, cancellationToken);
+            return await body();
         }
         catch (ConfigurationException e)
         {
@@ -60,7 +64,7 @@ public static class CommandHandler
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             Console.Error.WriteLine($"usoc-hil: {e.GetType().Name}: {e.Message}");
-            if (parseResult.GetValue(GlobalOptions.Verbosity) >= 2)
+            if (verbosity() >= 2)
             {
                 Console.Error.WriteLine(e.ToString());
             }

@@ -5,10 +5,13 @@ namespace UsocHil.Cli;
 /// <summary>Options every command accepts.</summary>
 public static class GlobalOptions
 {
+    /// <summary>The station file when --station is not given.</summary>
+    public const string DefaultStationFile = "rig-config.json";
+
     public static Option<FileInfo> Station { get; } = new("--station")
     {
         Description = "The station file: which rigs are here and how each is connected",
-        DefaultValueFactory = _ => new FileInfo("rig-config.json"),
+        DefaultValueFactory = _ => new FileInfo(DefaultStationFile),
         Recursive = true,
     };
 

@@ -45,6 +45,12 @@ public static class UsocHilCli
 
     private static async Task<int> ParseAndInvokeAsync(string[] args, CancellationToken cancellationToken)
     {
+        if (DirectConfigValidate.Accepts(args))
+        {
+            StationLoader.PrepareReaders(DirectConfigValidate.StationFile(args));
+            return await DirectConfigValidate.RunAsync(args, cancellationToken);
+        }
+
         if (args.Length > 0 && StationCommands.Contains(args[0], StringComparer.Ordinal))
         {
             StationLoader.PrepareReaders();

@@ -19,29 +19,33 @@ public static class ConfigCommand
             "(file:line: JSON path: what is wrong) and exits 2 if there is any")
         { file, raw };
         validate.SetHandler((parseResult, _) =>
-        {
-            string station = (parseResult.GetValue(file) ?? parseResult.GetValue(GlobalOptions.Station)!).FullName;
-            LoadedStation loaded = StationLoader.Load(station);
-            Registries registries = HarnessRegistries.For(loaded);
-            SequenceLoader.RegisterWithConfiguration(registries.Steps);
-            bool allowRaw = parseResult.GetValue(raw);
-            var problems = RegistryChecks.Check(registries, loaded).Concat(loaded.Rigs.Values.SelectMany(rig => SequenceChecks.CheckAll(rig, allowRaw))).ToList();
-            if (problems.Count > 0)
-            {
-                throw new ConfigurationException(problems);
-            }
-
-            foreach (LoadedRig rig in loaded.Rigs.Values)
-            {
-                string binding = rig.Binding.Emulated ? "emulated" : "bound";
-                Console.WriteLine($"{rig.Name}: {binding}, {rig.Definition.Dictionary.Parameters.Count} parameters, " +
-                    $"{rig.Definition.Dictionary.Commands.Count} commands, sequences: {string.Join(", ", rig.SequenceNames)}");
-            }
-
-            Console.WriteLine($"{Path.GetRelativePath(Environment.CurrentDirectory, loaded.File)}: valid ({loaded.Rigs.Count} rig(s))");
-            return Task.FromResult(ExitCodes.Passed);
-        });
+            Task.FromResult(Validate((parseResult.GetValue(file) ?? parseResult.GetValue(GlobalOptions.Station)!).FullName, parseResult.GetValue(raw))));
         command.Subcommands.Add(validate);
         return command;
+    }
+
+    /// <summary>What <c>config validate</c> does once its command line is read (also <see cref="DirectConfigValidate"/>).</summary>
+    /// <param name="station">The station file's full path.</param>
+    /// <param name="allowRaw">Accept sequences' raw steps, as <c>run --raw</c> would.</param>
+    internal static int Validate(string station, bool allowRaw)
+    {
+        LoadedStation loaded = StationLoader.Load(station);
+        Registries registries = HarnessRegistries.For(loaded);
+        SequenceLoader.RegisterWithConfiguration(registries.Steps);
+        var problems = RegistryChecks.Check(registries, loaded).Concat(loaded.Rigs.Values.SelectMany(rig => SequenceChecks.CheckAll(rig, allowRaw))).ToList();
+        if (problems.Count > 0)
+        {
+            throw new ConfigurationException(problems);
+        }
+
+        foreach (LoadedRig rig in loaded.Rigs.Values)
+        {
+            string binding = rig.Binding.Emulated ? "emulated" : "bound";
+            Console.WriteLine($"{rig.Name}: {binding}, {rig.Definition.Dictionary.Parameters.Count} parameters, " +
+                $"{rig.Definition.Dictionary.Commands.Count} commands, sequences: {string.Join(", ", rig.SequenceNames)}");
+        }
+
+        Console.WriteLine($"{Path.GetRelativePath(Environment.CurrentDirectory, loaded.File)}: valid ({loaded.Rigs.Count} rig(s))");
+        return ExitCodes.Passed;
     }
 }

@@ -102,6 +102,11 @@ internal static class ConfigurationFileReader
         try
         {
             TypedReadPreparation.WaitFor<T>();
+            if (TypedReadPreparation.TryTake(text, out T? prepared) && prepared is { } taken)
+            {
+                return taken;
+            }
+
             if (System.Text.Json.JsonSerializer.Deserialize<T>(text, SerializerOptions) is { } typed)
             {
                 return typed;

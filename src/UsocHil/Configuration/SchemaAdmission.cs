@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 
 namespace UsocHil.Configuration;
@@ -136,7 +135,7 @@ internal static class SchemaAdmission
 
         if (schema["pattern"] is { } pattern)
         {
-            return pattern.Type != JTokenType.String ? Verdict.NotSure : Regex.IsMatch(value, (string)pattern!) ? Verdict.Valid : Verdict.Invalid;
+            return pattern.Type != JTokenType.String ? Verdict.NotSure : SchemaPatterns.IsMatch(value, (string)pattern!) ? Verdict.Valid : Verdict.Invalid;
         }
 
         return Verdict.Valid;

@@ -13,7 +13,8 @@ public static class StationLoader
     /// Starts building the station and rig files' typed readers on another thread, for a command about to load the
     /// station (<see cref="TypedReadPreparation"/>).
     /// </summary>
-    public static void PrepareReaders() => TypedReadPreparation.Start();
+    /// <param name="stationFile">The station file the command will load, when known: it is then read there too.</param>
+    public static void PrepareReaders(string? stationFile = null) => TypedReadPreparation.Start(stationFile);
 
     public static LoadedStation Load(string stationFile)
     {
@@ -25,10 +26,14 @@ public static class StationLoader
         {
             // Rig files can still be checked where the station's shape allows, so one run of
             // `config validate` shows everything.
-            problems.AddRange(CheckRigsOf(document, file, shown, bindings: null, out _));
+            problems.AddRange(CheckRigsOf(document, file, shown, bindings: null, admitted: null, out _));
             throw new ConfigurationException(problems);
         }
 
+        // Json.NET's share of the rigs, while System.Text.Json's typed read of the station may still be under way.
+        Dictionary<string, RigLoader.Admitted> admitted = RigFilesOf(document, file)
+            .Where(rig => rig.Known)
+            .ToDictionary(rig => rig.File, rig => RigLoader.Admit(rig.File, Path.GetRelativePath(Environment.CurrentDirectory, rig.File)), StringComparer.Ordinal);
         var config = ConfigurationFileReader.Deserialize<StationConfig>(document, text, shown);
         for (int i = 0; i < config.Extensions.Count; i++)
         {
@@ -45,7 +50,7 @@ public static class StationLoader
                 "a password does not belong in the station file; give it in PGPASSWORD or a pgpass file"));
         }
 
-        problems.AddRange(CheckRigsOf(document, file, shown, config.Rigs, out Dictionary<string, LoadedRig> rigs));
+        problems.AddRange(CheckRigsOf(document, file, shown, config.Rigs, admitted, out Dictionary<string, LoadedRig> rigs));
         if (problems.Count > 0)
         {
             throw new ConfigurationException(problems);
@@ -55,22 +60,16 @@ public static class StationLoader
     }
 
     /// <param name="bindings">The rigs' bindings as the station's typed read found them; null to read each one here.</param>
+    /// <param name="admitted">The rig files already admitted, by path; null to admit each one here.</param>
     private static List<ConfigurationProblem> CheckRigsOf(
-        JToken document, string file, string shown, IReadOnlyDictionary<string, RigBinding>? bindings, out Dictionary<string, LoadedRig> rigs)
+        JToken document, string file, string shown, IReadOnlyDictionary<string, RigBinding>? bindings,
+        Dictionary<string, RigLoader.Admitted>? admitted, out Dictionary<string, LoadedRig> rigs)
     {
         rigs = new Dictionary<string, LoadedRig>(StringComparer.Ordinal);
         var problems = new List<ConfigurationProblem>();
-        if (document["rigs"] is not JObject rigObjects)
+        foreach (var (entry, rigDirectory, rigFile, known) in RigFilesOf(document, file))
         {
-            return problems;
-        }
-
-        string rigsDirectory = Path.Combine(Path.GetDirectoryName(file)!, document["rigsDirectory"]?.Value<string>() ?? "rigs");
-        foreach (JProperty entry in rigObjects.Properties())
-        {
-            string rigDirectory = Path.Combine(rigsDirectory, entry.Name);
-            string rigFile = Path.Combine(rigDirectory, "rig.json");
-            if (!IsPlainName(entry.Name) || !File.Exists(rigFile))
+            if (!known)
             {
                 problems.Add(new ConfigurationProblem(shown, "$.rigs." + entry.Name, ConfigurationFileReader.LineOf(entry),
                     $"unknown rig '{entry.Name}': no {Path.GetRelativePath(Path.GetDirectoryName(file)!, rigFile)}"));
@@ -79,7 +78,9 @@ public static class StationLoader
 
             try
             {
-                RigDefinition definition = RigLoader.Load(rigFile, Path.GetRelativePath(Environment.CurrentDirectory, rigFile));
+                RigDefinition definition = admitted is not null && admitted.TryGetValue(rigFile, out RigLoader.Admitted? admittedRig)
+                    ? RigLoader.Load(admittedRig)
+                    : RigLoader.Load(rigFile, Path.GetRelativePath(Environment.CurrentDirectory, rigFile));
                 if (entry.Value is JObject bindingObject && ConfigurationFileReader.Validate(bindingObject, ConfigurationSchemas.Station.Definition("rigBinding"), shown).Any())
                 {
                     continue; // already reported by the station's schema pass
@@ -98,6 +99,23 @@ public static class StationLoader
         }
 
         return problems;
+    }
+
+    /// <summary>Each rig the station names, with where its files are; not known when its name is not plain or it has no rig.json.</summary>
+    private static IEnumerable<(JProperty Entry, string Directory, string File, bool Known)> RigFilesOf(JToken document, string file)
+    {
+        if (document["rigs"] is not JObject rigObjects)
+        {
+            yield break;
+        }
+
+        string rigsDirectory = Path.Combine(Path.GetDirectoryName(file)!, document["rigsDirectory"]?.Value<string>() ?? "rigs");
+        foreach (JProperty entry in rigObjects.Properties())
+        {
+            string rigDirectory = Path.Combine(rigsDirectory, entry.Name);
+            string rigFile = Path.Combine(rigDirectory, "rig.json");
+            yield return (entry, rigDirectory, rigFile, IsPlainName(entry.Name) && File.Exists(rigFile));
+        }
     }
 
     private static bool IsPlainName(string name) => name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');

@@ -1,60 +1,146 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using UsocHil.Description;
+using UsocHil.Interop;
 
 namespace UsocHil.Configuration;
 
 /// <summary>
-/// Builds System.Text.Json's readers of the station and rig types on a thread of their own while the command line is
-/// parsed and the station file is read by Json.NET and admitted. Building them (generated metadata for every type the
-/// files hold, on System.Text.Json's first use in the process) took 35–40 ms of <c>config validate</c>'s main thread
-/// (docs/PERFORMANCE.md, figure 13). A typed read waits for its own type's reader, the one it would have built itself;
-/// a machine with no idle core gains nothing and loses little (the same work, on another thread).
+/// Does System.Text.Json's part of loading the station on a thread of its own, while the command line is parsed and
+/// the files are read by Json.NET and admitted: its first use in the process (generated metadata for every type the
+/// files hold, then its reader's first run) took 35–40 ms of <c>config validate</c>'s main thread
+/// (docs/PERFORMANCE.md, figure 13). Given the station file, it reads the station and the rigs it names into their
+/// typed form, and a typed read of the same text on the main thread takes that instead of reading it again; without
+/// it, it builds the readers. A typed read waits for its own type's work; a machine with no idle core gains nothing
+/// and loses little (the same work, on another thread). What the preparation cannot read, the main thread reads and
+/// reports as before.
 /// </summary>
-internal static class TypedReadPreparation
+internal sealed class TypedReadPreparation
 {
     private static readonly Type[] Prepared = [typeof(StationConfig), typeof(RigDefinition)];
-    private static ManualResetEventSlim[]? s_ready;
+    private static TypedReadPreparation? s_current;
 
-    /// <summary>Starts building the readers; once per process, later calls do nothing.</summary>
-    public static void Start()
+    private readonly ConcurrentDictionary<string, object> _readByText = new(StringComparer.Ordinal);
+    private readonly ManualResetEventSlim[] _ready = Prepared.Select(_ => new ManualResetEventSlim()).ToArray();
+    private readonly string? _stationFile;
+
+    /// <param name="stationFile">The station file the command will load; null when not known yet.</param>
+    internal TypedReadPreparation(string? stationFile)
     {
-        var ready = Prepared.Select(_ => new ManualResetEventSlim()).ToArray();
-        if (Interlocked.CompareExchange(ref s_ready, ready, null) is not null)
-        {
-            return;
-        }
-
-        new Thread(() => Build(ready)) { IsBackground = true, Name = "typed readers" }.Start();
+        _stationFile = stationFile;
     }
 
-    /// <summary>Returns once <typeparamref name="T"/>'s reader is built, if <see cref="Start"/> is building it.</summary>
-    public static void WaitFor<T>()
+    /// <summary>Starts the preparation on a thread of its own; once per process, later calls do nothing.</summary>
+    /// <param name="stationFile">The station file the command will load; null when not known yet.</param>
+    public static void Start(string? stationFile = null)
+    {
+        var preparation = new TypedReadPreparation(stationFile);
+        if (Interlocked.CompareExchange(ref s_current, preparation, null) is null)
+        {
+            new Thread(preparation.Build) { IsBackground = true, Name = "typed readers" }.Start();
+        }
+    }
+
+    /// <summary>Returns once <typeparamref name="T"/>'s work is done, if <see cref="Start"/> is doing it.</summary>
+    public static void WaitFor<T>() => Volatile.Read(ref s_current)?.WaitForOwn<T>();
+
+    /// <summary>The typed form the preparation read from this same text, handed out once.</summary>
+    public static bool TryTake<T>(string text, [MaybeNullWhen(false)] out T typed)
+    {
+        typed = default;
+        return Volatile.Read(ref s_current) is { } current && current.TryTakeOwn(text, out typed);
+    }
+
+    internal void WaitForOwn<T>()
     {
         int index = Array.IndexOf(Prepared, typeof(T));
-        if (index >= 0 && Volatile.Read(ref s_ready) is { } ready)
+        if (index >= 0)
         {
-            ready[index].Wait();
+            _ready[index].Wait();
         }
     }
 
-    private static void Build(ManualResetEventSlim[] ready)
+    internal bool TryTakeOwn<T>(string text, [MaybeNullWhen(false)] out T typed)
+    {
+        if (_readByText.TryGetValue(text, out object? read) && read is T candidate && _readByText.TryRemove(KeyValuePair.Create(text, read)))
+        {
+            typed = candidate;
+            return true;
+        }
+
+        typed = default;
+        return false;
+    }
+
+    /// <summary>The preparation's work, on whichever thread runs it.</summary>
+    internal void Build()
     {
         var seen = new HashSet<Type>();
-        for (int i = 0; i < Prepared.Length; i++)
+        StationConfig? station = null;
+        Prepare(_ready[0], () =>
         {
-            try
+            if (_stationFile is null)
             {
-                Configure(Prepared[i], seen);
+                Configure(typeof(StationConfig), seen);
+                return;
             }
-            catch (Exception)
+
+            station = Read<StationConfig>(_stationFile);
+        });
+        Prepare(_ready[1], () =>
+        {
+            if (station is null)
             {
-                // The typed read on the main thread meets the same problem and reports it.
+                Configure(typeof(RigDefinition), seen);
+                return;
             }
-            finally
+
+            foreach (string rigFile in RigFiles(_stationFile!, station))
             {
-                ready[i].Set();
+                Prepare(null, () => Read<RigDefinition>(rigFile));
             }
+        });
+    }
+
+    private static void Prepare(ManualResetEventSlim? ready, Action work)
+    {
+        try
+        {
+            work();
         }
+        catch (Exception)
+        {
+            // The main thread meets the same problem and reports it.
+        }
+        finally
+        {
+            ready?.Set();
+        }
+    }
+
+    private T? Read<T>(string file)
+        where T : class
+    {
+        string text = BoundedFile.ReadAllText(file, ConfigurationFileReader.MaxFileBytes);
+        if (JsonSerializer.Deserialize<T>(text, ConfigurationFileReader.SerializerOptions) is { } typed)
+        {
+            _readByText[text] = typed;
+            return typed;
+        }
+
+        return null;
+    }
+
+    /// <summary>Where <see cref="StationLoader"/> will look for each rig the station names.</summary>
+    private static IEnumerable<string> RigFiles(string stationFile, StationConfig station)
+    {
+        string rigsDirectory = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(stationFile))!, station.RigsDirectory);
+        return station.Rigs.Keys
+            .Where(name => name.Length > 0 && Path.GetFileName(name) == name && name is not ("." or ".."))
+            .Select(name => Path.Combine(rigsDirectory, name, "rig.json"))
+            .Where(File.Exists);
     }
 
     /// <summary>Every type the file may hold is configured (a type's own reader is built lazily, at its first value).</summary>

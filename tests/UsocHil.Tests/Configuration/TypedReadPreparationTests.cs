@@ -1,5 +1,7 @@
+using System.Text.Json;
 using UsocHil.Configuration;
 using UsocHil.Description;
+using UsocHil.Interop;
 using UsocHil.Testing;
 
 namespace UsocHil.Tests.Configuration;
@@ -28,4 +30,64 @@ public sealed class TypedReadPreparationTests
         // A reader nobody builds has nothing to wait for: a wait on it would never end.
         Assert.That(Task.Run(TypedReadPreparation.WaitFor<RigBinding>).Wait(TimeSpan.FromSeconds(10)), Is.True, "WaitFor<RigBinding> returned");
     }
+
+    [Test]
+    public void Build_ShippedStationFile_ReadsTheStationAndItsRigsAsTheMainThreadWould()
+    {
+        var preparation = new TypedReadPreparation(RepositoryPaths.StationFile);
+
+        preparation.Build();
+
+        string stationText = Text(RepositoryPaths.StationFile);
+        Assert.That(preparation.TryTakeOwn(stationText, out StationConfig? station), Is.True);
+        Assert.That(Json(station!), Is.EqualTo(Json(JsonSerializer.Deserialize<StationConfig>(stationText, ConfigurationFileReader.SerializerOptions)!)));
+        Assert.That(station!.Rigs.Keys, Is.SupersetOf(new[] { "furnace-em", "centrifuge-em" }));
+        foreach (string rig in station.Rigs.Keys)
+        {
+            string rigText = Text(Path.Combine(RepositoryPaths.Rigs, rig, "rig.json"));
+            Assert.That(preparation.TryTakeOwn(rigText, out RigDefinition? definition), Is.True, rig);
+            Assert.That(Json(definition!), Is.EqualTo(Json(JsonSerializer.Deserialize<RigDefinition>(rigText, ConfigurationFileReader.SerializerOptions)!)), rig);
+        }
+    }
+
+    [Test]
+    public void TryTakeOwn_SameTextTwice_HandsTheTypedFormOutOnce()
+    {
+        var preparation = new TypedReadPreparation(RepositoryPaths.StationFile);
+        preparation.Build();
+        string stationText = Text(RepositoryPaths.StationFile);
+
+        Assert.That(preparation.TryTakeOwn(stationText, out StationConfig? _), Is.True);
+        Assert.That(preparation.TryTakeOwn(stationText, out StationConfig? _), Is.False, "a typed form is mutable: nobody else may hold it");
+    }
+
+    [Test]
+    public void TryTakeOwn_TextNotReadOrAnotherType_Nothing()
+    {
+        var preparation = new TypedReadPreparation(RepositoryPaths.StationFile);
+        preparation.Build();
+        string stationText = Text(RepositoryPaths.StationFile);
+
+        Assert.That(preparation.TryTakeOwn(stationText + " ", out StationConfig? _), Is.False);
+        Assert.That(preparation.TryTakeOwn(stationText, out RigDefinition? _), Is.False);
+    }
+
+    [Test]
+    public void Build_NoStationFile_EndsWithNothingRead()
+    {
+        string missing = Path.Combine(TestDirectories.Create("no-station"), "rig-config.json");
+        var preparation = new TypedReadPreparation(missing);
+
+        preparation.Build();
+
+        Assert.That(Task.Run(() =>
+        {
+            preparation.WaitForOwn<StationConfig>();
+            preparation.WaitForOwn<RigDefinition>();
+        }).Wait(TimeSpan.FromSeconds(10)), Is.True, "both waits returned");
+    }
+
+    private static string Text(string file) => BoundedFile.ReadAllText(file, ConfigurationFileReader.MaxFileBytes);
+
+    private static string Json<T>(T typed) => JsonSerializer.Serialize(typed, ConfigurationFileReader.SerializerOptions);
 }
