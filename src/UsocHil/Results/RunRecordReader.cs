@@ -154,7 +154,12 @@ internal static class RunRecordReader
         };
     }
 
-    private static IEnumerable<TelemetryRow> StreamTelemetry(DbConnection c, DbTransaction? tx, long runId, RecordTables tables, Dictionary<long, string>? names = null)
+    private static IEnumerable<TelemetryRow> StreamTelemetry(DbConnection c, DbTransaction? tx, long runId, RecordTables tables, Dictionary<long, string>? names = null) =>
+        c is SqliteConnection station
+            ? TelemetryRowStream.Rows(station, runId, () => names ?? ParameterNames(c, tx))
+            : StreamAnyTelemetry(c, tx, runId, tables, names);
+
+    private static IEnumerable<TelemetryRow> StreamAnyTelemetry(DbConnection c, DbTransaction? tx, long runId, RecordTables tables, Dictionary<long, string>? names)
     {
         Dictionary<long, string> parameterNames = names ?? ParameterNames(c, tx);
         using var command = c.CreateCommand();
