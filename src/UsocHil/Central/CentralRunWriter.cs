@@ -85,41 +85,17 @@ internal static class CentralRunWriter
     private static async Task WriteTelemetryAsync(NpgsqlConnection c, NpgsqlTransaction tx, long runId, IReadOnlyList<string> parameters, TelemetryBatches batches, CancellationToken ct)
     {
         CentralParameterNames names = await CentralParameterNames.InsertAsync(c, tx, parameters, ct).ConfigureAwait(false);
-        await using (NpgsqlBinaryImporter copy = await BeginCopyAsync(c, "telemetry(run_id, seq, time_us, parameter_id, value)", ct).ConfigureAwait(false))
+        await using (TelemetryCopy copy = await TelemetryCopy.BeginAsync(c, runId, CopyTimeout, ct).ConfigureAwait(false))
         {
-            int seq = 0;
             await foreach (ArraySegment<TelemetryRow> batch in batches.ReadAllAsync(ct).ConfigureAwait(false))
             {
-                seq = WriteTelemetry(copy, runId, seq, batch, names);
+                await copy.WriteAsync(batch, names, ct).ConfigureAwait(false);
             }
 
             await copy.CompleteAsync(ct).ConfigureAwait(false);
         }
 
         await names.DeleteUnusedAsync(c, tx, ct).ConfigureAwait(false);
-    }
-
-    /// <summary>Writes one batch into the COPY's buffer (sent as it fills); returns the next row's <c>seq</c>.</summary>
-    private static int WriteTelemetry(NpgsqlBinaryImporter copy, long runId, int seq, ReadOnlySpan<TelemetryRow> batch, CentralParameterNames names)
-    {
-        foreach (TelemetryRow t in batch)
-        {
-            copy.StartRow();
-            copy.Write(runId, NpgsqlDbType.Bigint);
-            copy.Write(seq++, NpgsqlDbType.Integer);
-            copy.Write(ArchiveTime.ToMicroseconds(t.Time), NpgsqlDbType.Bigint);
-            copy.Write(names.Use(t.Parameter), NpgsqlDbType.Bigint);
-            if (double.IsNaN(t.Value))
-            {
-                copy.WriteNull();
-            }
-            else
-            {
-                copy.Write(t.Value, NpgsqlDbType.Double);
-            }
-        }
-
-        return seq;
     }
 
     private static object?[] Measurement(long id, MeasurementRow m)
