@@ -16,6 +16,9 @@ internal static class CentralRunWriter
     public static async Task WriteAsync(NpgsqlConnection c, NpgsqlTransaction tx, string station, RunRecord run, TelemetryStream telemetry, string pushedWall, CancellationToken ct)
     {
         RunSummary s = run.Summary;
+
+        // The telemetry is read from the station while the run's other rows go in.
+        await using TelemetryBatches batches = TelemetryBatches.Start(telemetry.Rows, ct);
         await using (var upsert = new NpgsqlCommand("INSERT INTO stations(name, first_push_wall) VALUES (@s, @w) ON CONFLICT (name) DO NOTHING", c, tx))
         {
             upsert.Parameters.AddWithValue("s", station);
@@ -75,54 +78,24 @@ internal static class CentralRunWriter
                 Real(b.CoverageFactor), Real(b.Expanded), Real(b.CoverageProbability), BudgetJson.Components(b.Components)), ct).ConfigureAwait(false);
         await CopyAsync(c, "requirement_verdicts(run_id, time, requirement, measurement, verdict)", run.Requirements,
             q => Row(id, ArchiveTime.ToText(q.Time), q.Requirement, q.Measurement, q.Verdict), ct).ConfigureAwait(false);
-        await WriteTelemetryAsync(c, tx, id, telemetry, ct).ConfigureAwait(false);
+        await WriteTelemetryAsync(c, tx, id, telemetry.Parameters, batches, ct).ConfigureAwait(false);
         await CentralPackets.WriteAsync(c, id, telemetry.Packets, ct).ConfigureAwait(false);
     }
 
-    private static async Task WriteTelemetryAsync(NpgsqlConnection c, NpgsqlTransaction tx, long runId, TelemetryStream telemetry, CancellationToken ct)
+    private static async Task WriteTelemetryAsync(NpgsqlConnection c, NpgsqlTransaction tx, long runId, IReadOnlyList<string> parameters, TelemetryBatches batches, CancellationToken ct)
     {
-        if (telemetry.Parameters.Count == 0)
+        CentralParameterNames names = await CentralParameterNames.InsertAsync(c, tx, parameters, ct).ConfigureAwait(false);
+        await using (TelemetryCopy copy = await TelemetryCopy.BeginAsync(c, runId, CopyTimeout, ct).ConfigureAwait(false))
         {
-            return;
-        }
-
-        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using (var upsert = new NpgsqlCommand("""
-            INSERT INTO parameter_names(name) SELECT unnest(@names) ON CONFLICT (name) DO NOTHING;
-            SELECT id, name FROM parameter_names WHERE name = ANY(@names);
-            """, c, tx))
-        {
-            upsert.Parameters.AddWithValue("names", telemetry.Parameters.ToArray());
-            await using NpgsqlDataReader r = await upsert.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            await foreach (ArraySegment<TelemetryRow> batch in batches.ReadAllAsync(ct).ConfigureAwait(false))
             {
-                ids[r.GetString(1)] = r.GetInt64(0);
+                await copy.WriteAsync(batch, names, ct).ConfigureAwait(false);
             }
+
+            await copy.CompleteAsync(ct).ConfigureAwait(false);
         }
 
-        await using NpgsqlBinaryImporter copy = await BeginCopyAsync(c, "telemetry(run_id, seq, time_us, parameter_id, value)", ct).ConfigureAwait(false);
-        int seq = 0;
-        await foreach (TelemetryRow[] batch in TelemetryBatches.ReadAheadAsync(telemetry.Rows, ct).ConfigureAwait(false))
-        {
-            foreach (TelemetryRow t in batch)
-            {
-                copy.StartRow();
-                copy.Write(runId, NpgsqlDbType.Bigint);
-                copy.Write(seq++, NpgsqlDbType.Integer);
-                copy.Write(ArchiveTime.ToMicroseconds(t.Time), NpgsqlDbType.Bigint);
-                copy.Write(ids[t.Parameter], NpgsqlDbType.Bigint);
-                if (double.IsNaN(t.Value))
-                {
-                    copy.WriteNull();
-                }
-                else
-                {
-                    copy.Write(t.Value, NpgsqlDbType.Double);
-                }
-            }
-        }
-
-        await copy.CompleteAsync(ct).ConfigureAwait(false);
+        await names.DeleteUnusedAsync(c, tx, ct).ConfigureAwait(false);
     }
 
     private static object?[] Measurement(long id, MeasurementRow m)

@@ -58,6 +58,9 @@ internal sealed class RawQuery : IDisposable
         return raw.sqlite3_column_int64(_statement, column);
     }
 
+    /// <summary>A number as the archive keeps it: NULL (no value) as NaN.</summary>
+    public double RealOrNaN(int column) => IsNull(column) ? double.NaN : raw.sqlite3_column_double(_statement, column);
+
     /// <summary>The column's text as stored (valid only until the next call on this query).</summary>
     public ReadOnlySpan<byte> Utf8(int column)
     {

@@ -67,11 +67,21 @@ internal static class RunRecordReader
             : null;
     }
 
-    /// <summary>The run without its telemetry and packets, and those as streams read on demand; null if there is no such run.</summary>
-    public static (RunRecord Record, TelemetryStream Telemetry)? ReadForCopy(DbConnection c, DbTransaction? tx, long runId, RecordTables tables) =>
-        Read(c, tx, runId, tables, withBulk: false) is { } record
-            ? (record, new TelemetryStream(ParameterNames(c, tx, runId).Values.ToArray(), StreamTelemetry(c, tx, runId, tables), PacketTable.Stream(c, tx, runId, tables)))
-            : null;
+    /// <summary>
+    /// The run without its telemetry and packets, and those as streams read on demand; null if there is no such run.
+    /// The parameter names offered are all the archive knows, not only the run's: the run's alone would take a scan of
+    /// its rows before the first could be copied.
+    /// </summary>
+    public static (RunRecord Record, TelemetryStream Telemetry)? ReadForCopy(DbConnection c, DbTransaction? tx, long runId, RecordTables tables)
+    {
+        if (Read(c, tx, runId, tables, withBulk: false) is not { } record)
+        {
+            return null;
+        }
+
+        Dictionary<long, string> names = ParameterNames(c, tx);
+        return (record, new TelemetryStream([.. names.Values], StreamTelemetry(c, tx, runId, tables, names), PacketTable.Stream(c, tx, runId, tables)));
+    }
 
     /// <summary>
     /// The run; with <paramref name="withBulk"/> false, without its telemetry and raw packets (the bulk of a long run),
@@ -144,9 +154,14 @@ internal static class RunRecordReader
         };
     }
 
-    private static IEnumerable<TelemetryRow> StreamTelemetry(DbConnection c, DbTransaction? tx, long runId, RecordTables tables)
+    private static IEnumerable<TelemetryRow> StreamTelemetry(DbConnection c, DbTransaction? tx, long runId, RecordTables tables, Dictionary<long, string>? names = null) =>
+        c is SqliteConnection station
+            ? TelemetryRowStream.Rows(station, runId, () => names ?? ParameterNames(c, tx))
+            : StreamAnyTelemetry(c, tx, runId, tables, names);
+
+    private static IEnumerable<TelemetryRow> StreamAnyTelemetry(DbConnection c, DbTransaction? tx, long runId, RecordTables tables, Dictionary<long, string>? names)
     {
-        Dictionary<long, string> parameterNames = ParameterNames(c, tx, runId);
+        Dictionary<long, string> parameterNames = names ?? ParameterNames(c, tx);
         using var command = c.CreateCommand();
         command.Transaction = tx;
         command.CommandText = $"SELECT time_us, parameter_id, value FROM telemetry WHERE run_id = @run ORDER BY {tables.TelemetryOrder}";
@@ -158,10 +173,11 @@ internal static class RunRecordReader
         }
     }
 
-    private static Dictionary<long, string> ParameterNames(DbConnection c, DbTransaction? tx, long runId)
+    /// <summary>Every parameter name of the archive by id: a small table, where the names of one run are a scan of its rows.</summary>
+    private static Dictionary<long, string> ParameterNames(DbConnection c, DbTransaction? tx)
     {
         var names = new Dictionary<long, string>();
-        foreach (var (id, name) in Query(c, tx, "SELECT id, name FROM parameter_names WHERE id IN (SELECT DISTINCT parameter_id FROM telemetry WHERE run_id = @run)", [("@run", (object)runId)], r => (r.GetInt64(0), r.GetString(1))))
+        foreach (var (id, name) in Query(c, tx, "SELECT id, name FROM parameter_names", [], r => (r.GetInt64(0), r.GetString(1))))
         {
             names[id] = name;
         }
