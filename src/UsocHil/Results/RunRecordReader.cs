@@ -63,7 +63,8 @@ internal static class RunRecordReader
         SqliteConnection? station = from.Central ? null : c as SqliteConnection;
         return Read(c, tx, runId, from, withBulk: false, withSteps: station is null) is { } record
             ? RunHash.Compute(record, new ReadAhead<TelemetryRow>(StreamTelemetry(c, tx, runId, from)), new ReadAhead<PacketRow>(PacketTable.Stream(c, tx, runId, from)),
-                station is null ? null : StepRowStream.Transitions(station, runId), station is null ? null : StepRowStream.Steps(station, runId))
+                station is null ? null : new ReadAhead<TransitionRow>(StepRowStream.Transitions(station, runId)),
+                station is null ? null : new ReadAhead<StepRow>(StepRowStream.Steps(station, runId)))
             : null;
     }
 
