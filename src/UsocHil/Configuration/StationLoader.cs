@@ -109,14 +109,21 @@ public static class StationLoader
             yield break;
         }
 
-        string rigsDirectory = Path.Combine(Path.GetDirectoryName(file)!, document["rigsDirectory"]?.Value<string>() ?? "rigs");
+        string rigsDirectory = document["rigsDirectory"]?.Value<string>() ?? "rigs";
         foreach (JProperty entry in rigObjects.Properties())
         {
-            string rigDirectory = Path.Combine(rigsDirectory, entry.Name);
-            string rigFile = Path.Combine(rigDirectory, "rig.json");
-            yield return (entry, rigDirectory, rigFile, IsPlainName(entry.Name) && File.Exists(rigFile));
+            string rigFile = RigFile(file, rigsDirectory, entry.Name);
+            yield return (entry, Path.GetDirectoryName(rigFile)!, rigFile, IsPlainName(entry.Name) && File.Exists(rigFile));
         }
     }
+
+    /// <summary>Where a rig the station names keeps its <c>rig.json</c>: the station's rigs directory, then the rig's name.</summary>
+    internal static string RigFile(string stationFile, string rigsDirectory, string rigName) =>
+        Path.Combine(Path.GetDirectoryName(stationFile)!, rigsDirectory, rigName, "rig.json");
+
+    /// <summary>The rig files a station names that can be loaded: a plain name and a rig.json in place.</summary>
+    internal static IEnumerable<string> LoadableRigFiles(string stationFile, string rigsDirectory, IEnumerable<string> rigNames) =>
+        rigNames.Where(IsPlainName).Select(name => RigFile(stationFile, rigsDirectory, name)).Where(File.Exists);
 
     private static bool IsPlainName(string name) => name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 }

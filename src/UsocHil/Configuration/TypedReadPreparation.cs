@@ -134,14 +134,8 @@ internal sealed class TypedReadPreparation
     }
 
     /// <summary>Where <see cref="StationLoader"/> will look for each rig the station names.</summary>
-    private static IEnumerable<string> RigFiles(string stationFile, StationConfig station)
-    {
-        string rigsDirectory = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(stationFile))!, station.RigsDirectory);
-        return station.Rigs.Keys
-            .Where(name => name.Length > 0 && Path.GetFileName(name) == name && name is not ("." or ".."))
-            .Select(name => Path.Combine(rigsDirectory, name, "rig.json"))
-            .Where(File.Exists);
-    }
+    private static IEnumerable<string> RigFiles(string stationFile, StationConfig station) =>
+        StationLoader.LoadableRigFiles(Path.GetFullPath(stationFile), station.RigsDirectory, station.Rigs.Keys);
 
     /// <summary>Every type the file may hold is configured (a type's own reader is built lazily, at its first value).</summary>
     private static void Configure(Type type, HashSet<Type> seen)
