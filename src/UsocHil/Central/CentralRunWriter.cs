@@ -13,12 +13,16 @@ namespace UsocHil.Central;
 /// </summary>
 internal static class CentralRunWriter
 {
+    // Telemetry read ahead of the COPY that sends it (figure 9 of docs/PERFORMANCE.md).
+    private const int BatchSize = 2048;
+    private const int BatchesAhead = 16;
+
     public static async Task WriteAsync(NpgsqlConnection c, NpgsqlTransaction tx, string station, RunRecord run, TelemetryStream telemetry, string pushedWall, CancellationToken ct)
     {
         RunSummary s = run.Summary;
 
         // The telemetry is read from the station while the run's other rows go in.
-        await using TelemetryBatches batches = TelemetryBatches.Start(telemetry.Rows, ct);
+        await using ReadAhead<TelemetryRow> batches = new ReadAhead<TelemetryRow>(telemetry.Rows, BatchSize, BatchesAhead).Start();
         await using (var upsert = new NpgsqlCommand("INSERT INTO stations(name, first_push_wall) VALUES (@s, @w) ON CONFLICT (name) DO NOTHING", c, tx))
         {
             upsert.Parameters.AddWithValue("s", station);
@@ -82,12 +86,12 @@ internal static class CentralRunWriter
         await CentralPackets.WriteAsync(c, id, telemetry.Packets, ct).ConfigureAwait(false);
     }
 
-    private static async Task WriteTelemetryAsync(NpgsqlConnection c, NpgsqlTransaction tx, long runId, IReadOnlyList<string> parameters, TelemetryBatches batches, CancellationToken ct)
+    private static async Task WriteTelemetryAsync(NpgsqlConnection c, NpgsqlTransaction tx, long runId, IReadOnlyList<string> parameters, ReadAhead<TelemetryRow> batches, CancellationToken ct)
     {
         CentralParameterNames names = await CentralParameterNames.InsertAsync(c, tx, parameters, ct).ConfigureAwait(false);
         await using (TelemetryCopy copy = await TelemetryCopy.BeginAsync(c, runId, CopyTimeout, ct).ConfigureAwait(false))
         {
-            await foreach (ArraySegment<TelemetryRow> batch in batches.ReadAllAsync(ct).ConfigureAwait(false))
+            await foreach (ArraySegment<TelemetryRow> batch in batches.ReadBatchesAsync(ct).ConfigureAwait(false))
             {
                 await copy.WriteAsync(batch, names, ct).ConfigureAwait(false);
             }

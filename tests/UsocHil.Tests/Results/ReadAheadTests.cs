@@ -44,6 +44,52 @@ public sealed class ReadAheadTests
         Assert.That(source.Closed, Is.True);
     }
 
+    [TestCase(0)]
+    [TestCase(2048)]
+    [TestCase(20_001)]
+    public async Task ReadBatches_AnyLength_GivesTheSourceInOrderInWholeBatches(int count)
+    {
+        await using var reader = new ReadAhead<int>(Enumerable.Range(0, count), batchSize: 2048, batchesAhead: 4).Start();
+        var rows = new List<int>();
+        var sizes = new List<int>();
+        await foreach (ArraySegment<int> batch in reader.ReadBatchesAsync(CancellationToken.None))
+        {
+            rows.AddRange(batch);
+            sizes.Add(batch.Count);
+        }
+
+        Assert.That(rows, Is.EqualTo(Enumerable.Range(0, count)));
+        Assert.That(sizes.Take(Math.Max(sizes.Count - 1, 0)), Is.All.EqualTo(2048), "only the last batch is short");
+    }
+
+    [Test]
+    public async Task ReadBatches_SourceFailsPartWay_TheRowsBeforeThenTheSameException()
+    {
+        await using var reader = new ReadAhead<int>(Failing(5000), batchSize: 2048, batchesAhead: 4).Start();
+        var seen = new List<int>();
+        var thrown = await Assert.ThrowsAsync<InvalidDataException>(async () =>
+        {
+            await foreach (ArraySegment<int> batch in reader.ReadBatchesAsync(CancellationToken.None))
+            {
+                seen.AddRange(batch);
+            }
+        });
+
+        Assert.That(thrown!.Message, Is.EqualTo("row 5000 is corrupt"));
+        Assert.That(seen, Is.EqualTo(Enumerable.Range(0, 5000)));
+    }
+
+    [Test]
+    public async Task Dispose_CallerNeverReads_TheSourceIsClosedBeforeDisposeReturns()
+    {
+        // The reader fills every batch it may and waits: disposing must stop it there, not leave it holding the source.
+        var source = new ClosingSource(1_000_000);
+        var reader = new ReadAhead<int>(source, batchSize: 1024, batchesAhead: 2).Start();
+        await Task.Delay(50);
+        await reader.DisposeAsync();
+        Assert.That(source.Closed, Is.True);
+    }
+
     private static IEnumerable<int> Failing(int at)
     {
         for (int i = 0; ; i++)
