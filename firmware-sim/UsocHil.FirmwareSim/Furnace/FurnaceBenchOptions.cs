@@ -9,7 +9,18 @@ public sealed record FurnaceBenchOptions
     /// <summary>The unit's serial number; seeds its manufacturing errors and its noise.</summary>
     public int SerialNumber { get; init; } = 1;
 
-    public RigDefinition Rig { get; init; } = FurnaceRigDefinition.Default;
+    private readonly RigDefinition? _rig;
+
+    /// <summary>
+    /// The dictionary the firmware speaks; the one built into it unless the host gives another. Read only when asked
+    /// for: an initialiser would parse the built-in one for every bench a station's own definition then replaces
+    /// (a reflection-built reader, about a tenth of a run's start at time scale max).
+    /// </summary>
+    public RigDefinition Rig
+    {
+        get => _rig ?? FurnaceRigDefinition.Default;
+        init => _rig = value;
+    }
 
     public FurnaceThermalModel Model { get; init; } = new();
 

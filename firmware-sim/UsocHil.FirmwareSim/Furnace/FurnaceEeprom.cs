@@ -40,10 +40,10 @@ public sealed class FurnaceEeprom
 
     private void Load(string path)
     {
-        Image? image;
+        EepromImage? image;
         try
         {
-            image = JsonSerializer.Deserialize<Image>(File.ReadAllText(path));
+            image = JsonSerializer.Deserialize(File.ReadAllText(path), EepromJson.Default.EepromImage);
         }
         catch (JsonException ex)
         {
@@ -66,9 +66,7 @@ public sealed class FurnaceEeprom
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         string temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(new Image(_serialNumber, new SortedDictionary<string, double>(_stored, StringComparer.Ordinal))));
+        File.WriteAllText(temporary, JsonSerializer.Serialize(new EepromImage(_serialNumber, new SortedDictionary<string, double>(_stored, StringComparer.Ordinal)), EepromJson.Default.EepromImage));
         File.Move(temporary, path, overwrite: true);
     }
-
-    private sealed record Image(int SerialNumber, IDictionary<string, double> Parameters);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using UsocHil.Expectations;
 using UsocHil.Sequencing;
@@ -13,8 +12,6 @@ namespace UsocHil.Records;
 /// </summary>
 public static class NonconformanceDrafts
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <param name="context">The item, configuration and evidence shared by every draft of the run.</param>
     public static IReadOnlyList<NonconformanceDraft> Of(RunContext context, RunResult result, IReadOnlyList<string> referenceProblems, IReadOnlyList<RunEvent>? deviations = null)
     {
@@ -57,7 +54,7 @@ public static class NonconformanceDrafts
         foreach (NonconformanceDraft draft in drafts)
         {
             string file = Path.Combine(folder, draft.Id + ".json");
-            await File.WriteAllTextAsync(file, JsonSerializer.Serialize(draft, Json) + "\n", cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(file, JsonSerializer.Serialize(draft, NonconformanceJson.Files.NonconformanceDraft) + "\n", cancellationToken).ConfigureAwait(false);
             files.Add(file);
         }
 
