@@ -78,7 +78,7 @@ public sealed class SequenceOverheadFigure : IFigure
             ("recorded only", recordedOnly),
             ("Serilog write-through file sink and recorded", writeThrough),
         ];
-        const int Rounds = 3;
+        const int Rounds = 5;
         var perStepByConfiguration = configurations.Select(_ => new List<double>()).ToArray();
         for (int round = 0; round < Rounds; round++)
         {
