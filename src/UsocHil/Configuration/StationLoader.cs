@@ -34,6 +34,7 @@ public static class StationLoader
         Dictionary<string, RigLoader.Admitted> admitted = RigFilesOf(document, file)
             .Where(rig => rig.Known)
             .ToDictionary(rig => rig.File, rig => RigLoader.Admit(rig.File, Path.GetRelativePath(Environment.CurrentDirectory, rig.File)), StringComparer.Ordinal);
+        TypedReadPreparation.ReadRigsHere(admitted.Values.Where(rig => rig.Failure is null).Select(rig => rig.Text));
         var config = ConfigurationFileReader.Deserialize<StationConfig>(document, text, shown);
         for (int i = 0; i < config.Extensions.Count; i++)
         {

@@ -25,6 +25,7 @@ internal sealed class TypedReadPreparation
     private readonly ConcurrentDictionary<string, object> _readByText = new(StringComparer.Ordinal);
     private readonly ManualResetEventSlim[] _ready = Prepared.Select(_ => new ManualResetEventSlim()).ToArray();
     private readonly string? _stationFile;
+    private int _rigsClaimed;
 
     /// <param name="stationFile">The station file the command will load; null when not known yet.</param>
     internal TypedReadPreparation(string? stationFile)
@@ -87,8 +88,13 @@ internal sealed class TypedReadPreparation
                 return;
             }
 
-            station = Read<StationConfig>(_stationFile);
+            station = Read<StationConfig>(TextOf(_stationFile));
         });
+        if (!ClaimRigs())
+        {
+            return; // the main thread came to the rigs first and reads them itself
+        }
+
         Prepare(_ready[1], () =>
         {
             if (station is null)
@@ -99,10 +105,36 @@ internal sealed class TypedReadPreparation
 
             foreach (string rigFile in RigFiles(_stationFile!, station))
             {
-                Prepare(null, () => Read<RigDefinition>(rigFile));
+                Prepare(null, () => Read<RigDefinition>(TextOf(rigFile)));
             }
         });
     }
+
+    /// <summary>
+    /// Reads these rig files' texts into their typed form on the calling thread, unless the preparation has begun the
+    /// rigs: the main thread has admitted them while the station's typed read may still be under way, and two threads
+    /// share the work that one did in turn (figure 13 of docs/PERFORMANCE.md).
+    /// </summary>
+    public static void ReadRigsHere(IEnumerable<string> texts) => Volatile.Read(ref s_current)?.ReadRigsOwn(texts);
+
+    internal void ReadRigsOwn(IEnumerable<string> texts)
+    {
+        if (!ClaimRigs())
+        {
+            return;
+        }
+
+        Prepare(_ready[1], () =>
+        {
+            foreach (string text in texts)
+            {
+                Prepare(null, () => Read<RigDefinition>(text));
+            }
+        });
+    }
+
+    /// <summary>True for the one thread that is to read the rigs.</summary>
+    private bool ClaimRigs() => Interlocked.Exchange(ref _rigsClaimed, 1) == 0;
 
     private static void Prepare(ManualResetEventSlim? ready, Action work)
     {
@@ -120,10 +152,11 @@ internal sealed class TypedReadPreparation
         }
     }
 
-    private T? Read<T>(string file)
+    private static string TextOf(string file) => BoundedFile.ReadAllText(file, ConfigurationFileReader.MaxFileBytes);
+
+    private T? Read<T>(string text)
         where T : class
     {
-        string text = BoundedFile.ReadAllText(file, ConfigurationFileReader.MaxFileBytes);
         if (JsonSerializer.Deserialize<T>(text, ConfigurationFileReader.SerializerOptions) is { } typed)
         {
             _readByText[text] = typed;

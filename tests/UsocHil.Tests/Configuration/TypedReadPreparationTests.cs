@@ -51,6 +51,35 @@ public sealed class TypedReadPreparationTests
     }
 
     [Test]
+    public void ReadRigsOwn_BeforeThePreparationComesToTheRigs_ReadsThemHereAndThePreparationLeavesThem()
+    {
+        var preparation = new TypedReadPreparation(RepositoryPaths.StationFile);
+        string furnace = Text(Path.Combine(RepositoryPaths.Rigs, "furnace-em", "rig.json"));
+        string centrifuge = Text(Path.Combine(RepositoryPaths.Rigs, "centrifuge-em", "rig.json"));
+
+        preparation.ReadRigsOwn([furnace]);
+        preparation.Build();
+
+        Assert.That(preparation.TryTakeOwn(furnace, out RigDefinition? definition), Is.True, "read by the thread that came first");
+        Assert.That(definition!.Name, Is.EqualTo("furnace-em"));
+        Assert.That(preparation.TryTakeOwn(centrifuge, out RigDefinition? _), Is.False, "the preparation did not read the rigs again");
+        Assert.That(Task.Run(preparation.WaitForOwn<RigDefinition>).Wait(TimeSpan.FromSeconds(10)), Is.True, "a wait for the rigs ends");
+    }
+
+    [Test]
+    public void ReadRigsOwn_AfterThePreparationReadTheRigs_ReadsNothingAgain()
+    {
+        var preparation = new TypedReadPreparation(RepositoryPaths.StationFile);
+        string furnace = Text(Path.Combine(RepositoryPaths.Rigs, "furnace-em", "rig.json"));
+        preparation.Build();
+        Assert.That(preparation.TryTakeOwn(furnace, out RigDefinition? _), Is.True);
+
+        preparation.ReadRigsOwn([furnace]);
+
+        Assert.That(preparation.TryTakeOwn(furnace, out RigDefinition? _), Is.False, "the rigs were the preparation's to read");
+    }
+
+    [Test]
     public void TryTakeOwn_SameTextTwice_HandsTheTypedFormOutOnce()
     {
         var preparation = new TypedReadPreparation(RepositoryPaths.StationFile);
