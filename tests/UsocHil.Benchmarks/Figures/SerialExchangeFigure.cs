@@ -21,17 +21,30 @@ public sealed class SerialExchangeFigure : IFigure
     {
         string floorTool = FloorTools.PtyPingPong(settings);
         int exchanges = settings.Scale(20_000);
-        double floor = double.Parse(await Processes.OutputAsync(floorTool, $"floor {exchanges} {MessageBytes}", cancellationToken), CultureInfo.InvariantCulture);
 
+        // The floor and the harness take turns, each row the median of its rounds: the pty's round trip moves by half
+        // between quiet and busy minutes of a shared machine (61-131 µs for the same C floor), so one measurement of
+        // each, a minute apart, compared two different machines.
+        const int Rounds = 3;
+        var floors = new List<double>();
+        var harnesses = new List<double>();
         await using var echo = await EchoPeer.StartAsync(floorTool, MessageBytes, cancellationToken);
-        double harness = await MeasureTtyLinkAsync(echo.Path, exchanges, cancellationToken);
+        for (int round = 0; round < Rounds; round++)
+        {
+            floors.Add(double.Parse(await Processes.OutputAsync(floorTool, $"floor {exchanges} {MessageBytes}", cancellationToken), CultureInfo.InvariantCulture));
+            harnesses.Add(await MeasureTtyLinkAsync(echo.Path, exchanges, cancellationToken));
+        }
+
+        double floor = floors.Order().ElementAt(Rounds / 2);
+        double harness = harnesses.Order().ElementAt(Rounds / 2);
+        FigureNotes.Add(FormattableString.Invariant($"1. rounds, floor then TtyLink: {string.Join(", ", floors.Zip(harnesses, (f, h) => $"{f:F1}/{h:F1} µs"))}"));
         double serialPort = MeasureSerialPort(echo.Path, settings.Scale(2_000));
         double pyserial = await MeasurePyserialAsync(echo.Path, exchanges, cancellationToken);
 
         const string goal = "≤ 1.5× floor";
         return
         [
-            new(Name, "UsocHil TtyLink (fast path)", harness, "µs", "C read/write on openpty", floor, goal, harness <= 1.5 * floor),
+            new(Name, $"UsocHil TtyLink (fast path), median of {Rounds} rounds taking turns with the floor", harness, "µs", "C read/write on openpty", floor, goal, harness <= 1.5 * floor),
             new(Name, "System.IO.Ports.SerialPort, naive", serialPort, "µs", "C read/write on openpty", floor, "peer", true),
             new(Name, "pyserial 3.5", pyserial, "µs", "C read/write on openpty", floor, "peer", true),
         ];
