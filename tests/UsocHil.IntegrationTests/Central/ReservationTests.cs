@@ -93,8 +93,9 @@ public sealed class ReservationTests
         await using CentralArchive centre = await CentralArchive.OpenCentralAsync(CentralConnection.Parse(_server.Url), TimeProvider.System, create: true, ct);
         var bookings = new RigReservations(centre);
         DateTimeOffset now = TimeProvider.System.GetUtcNow();
-        await bookings.ReserveAsync("pump-em", "zurich", "alice", now, TimeSpan.FromSeconds(2), null, ct);
-        await bookings.ReserveAsync("pump-em", "brussels", "bob", now.AddSeconds(4), TimeSpan.FromHours(1), null, ct);
+        // Alice's booking outlasts the set-up below on a loaded machine (it was 2 s and ended first in some runs).
+        await bookings.ReserveAsync("pump-em", "zurich", "alice", now, TimeSpan.FromSeconds(6), null, ct);
+        await bookings.ReserveAsync("pump-em", "brussels", "bob", now.AddSeconds(8), TimeSpan.FromHours(1), null, ct);
         string refused = "";
         try
         {
@@ -114,8 +115,8 @@ public sealed class ReservationTests
             string reason = await lapsed.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
             DateTimeOffset at = TimeProvider.System.GetUtcNow();
 
-            Assert.That(lease.Held.Until, Is.EqualTo(now.AddSeconds(4)).Within(TimeSpan.FromMilliseconds(1)), "renewed up to bob's booking, not into it");
-            Assert.That(at, Is.GreaterThanOrEqualTo(now.AddSeconds(4)));
+            Assert.That(lease.Held.Until, Is.EqualTo(now.AddSeconds(8)).Within(TimeSpan.FromMilliseconds(1)), "renewed up to bob's booking, not into it");
+            Assert.That(at, Is.GreaterThanOrEqualTo(now.AddSeconds(8)));
             Assert.That(reason, Does.Contain("lease on pump-em for alice lapsed"));
         }
 
