@@ -34,14 +34,30 @@ public sealed class CentralPushFigure : IFigure
         string big = await StationArchiveAsync(Path.Combine(directory, "big.db"), samples, cancellationToken);
         string oneHour = await StationArchiveAsync(Path.Combine(directory, "hour.db"), hour, cancellationToken);
 
-        double floor = await RawCopyAsync(server, samples, cancellationToken);
-        TimeSpan pushBig = await PushAsync(server, big, "big", cancellationToken);
+        // The floor and the push take turns, each after a checkpoint and into a database of its own, each row the median
+        // of its rounds: measured once each, whichever went second wrote while the server checkpointed the other's
+        // 2,000,000 rows (the push measured 444,000-636,000 samples/s against the same floor).
+        const int Rounds = 3;
+        var floors = new List<double>();
+        var pushes = new List<TimeSpan>();
+        for (int round = 0; round < Rounds; round++)
+        {
+            await server.PsqlAsync("CHECKPOINT", cancellationToken, "postgres");
+            floors.Add(await RawCopyAsync(server, samples, $"floor{round}", cancellationToken));
+            await server.PsqlAsync("CHECKPOINT", cancellationToken, "postgres");
+            pushes.Add(await PushAsync(server, big, $"big{round}", cancellationToken));
+        }
+
+        await server.PsqlAsync("CHECKPOINT", cancellationToken, "postgres");
         TimeSpan pushHour = await PushAsync(server, oneHour, "hour", cancellationToken);
+        double floor = floors.Order().ElementAt(Rounds / 2);
+        TimeSpan pushBig = pushes.Order().ElementAt(Rounds / 2);
         double harness = samples / pushBig.TotalSeconds;
-        FigureNotes.Add($"9. {samples:N0} samples pushed in {pushBig.TotalSeconds:F2} s; one hour at 10 Hz ({hour:N0} samples) in {pushHour.TotalSeconds:F2} s");
+        FigureNotes.Add(FormattableString.Invariant(
+            $"9. {samples:N0} samples pushed in {pushBig.TotalSeconds:F2} s (median of {Rounds}; rounds, raw COPY then push: {string.Join(", ", floors.Zip(pushes, (f, p) => $"{f / 1000:F0}k/{samples / p.TotalSeconds / 1000:F0}k samples/s"))}); one hour at 10 Hz ({hour:N0} samples) in {pushHour.TotalSeconds:F2} s"));
         return
         [
-            new(Name, $"results push of one sealed run of {samples:N0} telemetry samples (SQLite read, one transaction, COPY)", harness, "samples/s",
+            new(Name, $"results push of one sealed run of {samples:N0} telemetry samples (SQLite read, one transaction, COPY), median of {Rounds} rounds taking turns with the floor", harness, "samples/s",
                 "raw binary COPY of the same rows into a bare table", floor, "≥ 500,000 samples/s", harness >= 500_000, LowerIsBetter: false),
             new(Name, $"results push of a one-hour run at 10 Hz ({hour:N0} samples, 12 parameters)", pushHour.TotalSeconds, "s",
                 "the same rows by raw COPY at the floor's rate", hour / floor, "≤ 2 s", pushHour.TotalSeconds <= 2),
@@ -80,10 +96,10 @@ public sealed class CentralPushFigure : IFigure
         return Stopwatch.GetElapsedTime(start);
     }
 
-    private static async Task<double> RawCopyAsync(PostgresServer server, int samples, CancellationToken ct)
+    private static async Task<double> RawCopyAsync(PostgresServer server, int samples, string database, CancellationToken ct)
     {
-        await server.PsqlAsync("CREATE DATABASE floor", ct, "postgres");
-        await using var c = new NpgsqlConnection($"Host=127.0.0.1;Port={server.Port};Username={PostgresServer.User};Database=floor");
+        await server.PsqlAsync($"CREATE DATABASE {database}", ct, "postgres");
+        await using var c = new NpgsqlConnection($"Host=127.0.0.1;Port={server.Port};Username={PostgresServer.User};Database={database}");
         await c.OpenAsync(ct);
         await using (var create = new NpgsqlCommand("CREATE TABLE telemetry(run_id bigint NOT NULL, seq integer NOT NULL, time_us bigint NOT NULL, parameter_id bigint NOT NULL, value double precision, PRIMARY KEY (run_id, seq))", c))
         {
