@@ -20,11 +20,15 @@ internal sealed class ReadAhead<T> : IEnumerable<T>, IAsyncDisposable
     private readonly int _batchSize;
     private readonly Channel<ArraySegment<T>> _full;
 
-    // As many arrays as can wait full, plus the reader's and the caller's: the same few go round.
+    // Arrays the caller has finished with, for the reader to fill again: the same few go round.
     private readonly Channel<T[]> _empty = Channel.CreateUnbounded<T[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ExceptionDispatchInfo? _failure;
+
+    // Arrays still to be made, when none is free: as many as can wait full, plus the reader's and the caller's. Made
+    // only when needed, so a short stream (a run's few transitions) costs one array, not all of them.
+    private int _arraysLeft;
     private int _started;
 
     /// <param name="batchSize">Rows per batch.</param>
@@ -34,10 +38,7 @@ internal sealed class ReadAhead<T> : IEnumerable<T>, IAsyncDisposable
         _source = source;
         _batchSize = batchSize;
         _full = Channel.CreateBounded<ArraySegment<T>>(new BoundedChannelOptions(batchesAhead) { SingleReader = true, SingleWriter = true });
-        for (int i = 0; i < batchesAhead + 2; i++)
-        {
-            _empty.Writer.TryWrite(new T[batchSize]);
-        }
+        _arraysLeft = batchesAhead + 2;
     }
 
     /// <summary>Starts reading now, so the first batches are ready when the caller comes to them.</summary>
@@ -173,6 +174,12 @@ internal sealed class ReadAhead<T> : IEnumerable<T>, IAsyncDisposable
         T[]? batch;
         while (!_empty.Reader.TryRead(out batch))
         {
+            if (_arraysLeft > 0)
+            {
+                _arraysLeft--;
+                return new T[_batchSize];
+            }
+
             _empty.Reader.WaitToReadAsync(_stop.Token).AsTask().GetAwaiter().GetResult();
         }
 
